@@ -1,0 +1,1 @@
+"""Building blocks of the Healthy Bonds app: content model, figure builders and page components."""

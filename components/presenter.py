@@ -1,0 +1,80 @@
+"""Presenter mode: large type and little chrome for a projector, kept in the URL.
+
+`?present=1` turns it on (a shared link or bookmark opens in the same mode) and `&contrast=high`
+adds a high-contrast palette. The flags are copied into session state so the mode survives moving
+between pages (navigation drops query parameters), and copied back into the URL on every run.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PRESENT = "present"
+CONTRAST = "contrast"
+
+# Why `html { font-size }`: Streamlit sizes text, headings and widgets in rem, so scaling the root
+# scales everything together (1.35x here; the browser test measures >= 1.3x).
+_PRESENT_CSS = """
+<style>
+html { font-size: 135%; }
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding-top: 4.5rem; }
+.st-key-safety_bar p { font-size: 0.8rem; }
+</style>
+"""
+
+_CONTRAST_CSS = """
+<style>
+.stApp, .stApp p, .stApp li, .stApp h1, .stApp h2, .stApp h3, .stApp label, .stApp span { color: #000000; }
+.stApp { background: #ffffff; }
+.stApp a { color: #00008b !important; text-decoration: underline !important; }
+.stApp p, .stApp li { font-weight: 500; }
+</style>
+"""
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").lower() in ("1", "true", "yes", "on", "high")
+
+
+def sync_from_url() -> bool:
+    """Read the flags from the URL (or carry them over from this session); return presenting."""
+    qp = st.query_params
+    for flag in (PRESENT, CONTRAST):
+        if flag in qp:
+            st.session_state[flag] = _truthy(qp.get(flag))
+        elif st.session_state.get(flag):
+            qp[flag] = "high" if flag == CONTRAST else "1"
+    return bool(st.session_state.get(PRESENT))
+
+
+def is_presenting() -> bool:
+    return bool(st.session_state.get(PRESENT))
+
+
+def high_contrast() -> bool:
+    return bool(st.session_state.get(CONTRAST))
+
+
+def apply_style(presenting: bool) -> None:
+    if presenting:
+        st.html(_PRESENT_CSS)
+    if high_contrast():
+        st.html(_CONTRAST_CSS)
+
+
+def _set(flag: str, widget_key: str) -> None:
+    on = bool(st.session_state[widget_key])
+    st.session_state[flag] = on
+    if on:
+        st.query_params[flag] = "high" if flag == CONTRAST else "1"
+    else:
+        st.query_params.pop(flag, None)
+
+
+def toggles(ui, where: str) -> None:
+    """The presenter and high-contrast switches; `where` is "side" (sidebar) or "bar" (presenting)."""
+    st.toggle(ui.presenter_toggle, value=is_presenting(), key=f"toggle_present_{where}",
+              help=ui.presenter_help, on_change=_set, args=(PRESENT, f"toggle_present_{where}"))
+    st.toggle(ui.high_contrast_toggle, value=high_contrast(), key=f"toggle_contrast_{where}",
+              on_change=_set, args=(CONTRAST, f"toggle_contrast_{where}"))

@@ -1,0 +1,158 @@
+"""The app shell that wraps every page: page config, quick exit, safety note, presenter mode,
+content notes for heavy pages, the navigation, and the error screen for broken content.
+
+`run_app()` is the whole app; app.py calls it. Every page script starts with `page_content()`,
+which also covers Streamlit's legacy router: before any session has called st.navigation, a URL
+that matches a `pages/` file runs that file directly, skipping app.py. `page_content()` notices
+that the shell is not running and runs the whole app instead, so the quick exit is always there.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+
+from components import presenter
+from components.content import Content, Loaded, content_dir, load_cached
+from components.navigation import PAGES, SECTION_ORDER, PageSpec, page_spec
+from components.quick_exit import quick_exit
+from components.text import escape_html, md
+
+# Used only when content/ui.yaml or help.yaml cannot be read, so the exit still works.
+FALLBACK_EXIT_URL = "https://www.bbc.co.uk/weather"
+FALLBACK_EXIT_LABEL = "Exit this page"
+FALLBACK_EXIT_HINT = "or press Shift three times"
+
+
+# Set while run_app() runs a page in this script thread (each session's runs have one thread).
+_shell = threading.local()
+
+
+def get_content() -> Content:
+    """The validated content for this run (parsed once per process, again when a file changes)."""
+    loaded = load_cached(content_dir())
+    if loaded.content is None:  # run_app shows the error screen before any page can ask
+        raise RuntimeError("content failed to load")
+    return loaded.content
+
+
+def page_content() -> Content:
+    """First line of every page: the content, after making sure the app shell wraps the page."""
+    if not getattr(_shell, "active", False):
+        run_app()  # a legacy direct run: st.navigation picks this same page by its URL path
+        st.stop()
+    return get_content()
+
+
+def run_app() -> None:
+    st.set_page_config(page_title="Healthy Bonds", page_icon=":material/diversity_1:", layout="wide",
+                       initial_sidebar_state="auto")
+    loaded = load_cached(content_dir())
+    if loaded.content is None:
+        _error_screen(loaded)
+        return
+    content = loaded.content
+    ui = content.ui
+    st.set_page_config(page_title=ui.app_title)
+    quick_exit(content.help.quick_exit.url, ui.quick_exit_label, ui.quick_exit_hint)
+    presenting = presenter.sync_from_url()
+    presenter.apply_style(presenting)
+
+    pages = _st_pages(content)
+    current = st.navigation(pages, position="top" if presenting else "sidebar", expanded=True)
+    _chrome(content, presenting)
+    spec = _spec_by_url[current.url_path or PAGES[0].id] if current.url_path in _spec_by_url else PAGES[0]
+    if content.ui.pages[spec.id].heavy and not _content_note(content, spec):
+        return
+    _shell.active = True
+    try:
+        current.run()
+    finally:
+        _shell.active = False
+
+
+_spec_by_url = {spec.id: spec for spec in PAGES}
+
+
+def _st_pages(content: Content) -> dict[str, list[st.Page]]:
+    grouped: dict[str, list[st.Page]] = {}
+    for spec in PAGES:
+        grouped.setdefault(content.ui.sections[spec.section], []).append(page_target(spec.id, content))
+    order = [content.ui.sections[s] for s in SECTION_ORDER if s in content.ui.sections]
+    return {name: grouped[name] for name in order if name in grouped}
+
+
+def page_target(page_id: str, content: Content | None = None) -> st.Page:
+    """The st.Page for one of our pages: what st.page_link and st.switch_page take."""
+    text = (content or get_content()).ui.pages[page_id]
+    return st.Page(page_spec(page_id).path, title=text.title, icon=text.icon, url_path=page_id,
+                   default=(page_id == PAGES[0].id))
+
+
+def _chrome(content: Content, presenting: bool) -> None:
+    """The safety line under the quick exit, and the presenter toggles."""
+    ui = content.ui
+    with st.container(key="safety_bar", horizontal=True, vertical_alignment="center"):
+        md(ui.safety_note)
+        st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
+    if presenting:  # the sidebar is hidden while presenting, so the switches move into the page
+        with st.container(key="presenter_bar", horizontal=True):
+            presenter.toggles(ui, "bar")
+    else:
+        with st.sidebar:
+            presenter.toggles(ui, "side")
+
+
+def _content_note(content: Content, spec: PageSpec) -> bool:
+    """A content note the first time a session opens a heavy page. True when the page may show."""
+    seen: set[str] = st.session_state.setdefault("content_notes_seen", set())
+    if spec.id in seen:
+        return True
+    note = content.ui.content_note
+    with st.container(border=True, key="content_note"):
+        st.subheader(note.title)
+        md(note.body)
+        left, right = st.columns(2)
+        if left.button(note.go_on, type="primary", key="content_note_go_on"):
+            seen.add(spec.id)
+            st.rerun()
+        if right.button(note.go_elsewhere, key="content_note_elsewhere"):
+            st.switch_page(page_target("get-help", content))
+    return False
+
+
+def _error_screen(loaded: Loaded) -> None:
+    """Broken content: one clear screen naming each file, line and problem. Never a traceback."""
+    ui = None
+    try:  # the interface words may be fine even when another file is not
+        from components.content import FILES, _read_file, _validate  # noqa: PLC0415
+
+        base = content_dir()
+        data, lines, problems = _read_file(base / FILES["ui"].name, FILES["ui"].name)
+        if data is not None and not problems:
+            ui, _ = _validate(FILES["ui"], data, lines)
+        exit_url = FALLBACK_EXIT_URL
+        data, lines, problems = _read_file(base / FILES["help"].name, FILES["help"].name)
+        if data is not None and not problems:
+            help_model, _ = _validate(FILES["help"], data, lines)
+            if help_model is not None:
+                exit_url = help_model.quick_exit.url
+    except Exception:  # noqa: BLE001 - the error screen must never fail itself
+        exit_url = FALLBACK_EXIT_URL
+    quick_exit(exit_url, ui.quick_exit_label if ui else FALLBACK_EXIT_LABEL,
+               ui.quick_exit_hint if ui else FALLBACK_EXIT_HINT)
+    title = ui.error_screen.title if ui else "The app's content has problems"
+    intro = ui.error_screen.intro if ui else (
+        "The text of this app lives in YAML files, and some of them could not be read. "
+        "Each problem below names the file, the line and what is wrong.")
+    how = ui.error_screen.how_to_fix if ui else (
+        "Open each file at the line shown, fix what the message says, save, and reload this page. "
+        "To check a folder without the app: `python -m components.content check --content DIR`.")
+    st.title(title)
+    md(intro)
+    st.error(escape_html(f"{len(loaded.problems)} problem(s) in {content_dir()}"))
+    st.code("\n".join(str(p) for p in loaded.problems), language=None, wrap_lines=True)
+    md(how)
+    st.info("If you need help now: in an emergency call your local emergency number "
+            "(for example 911, 999, 112, 000 or 111).")

@@ -1,0 +1,45 @@
+"""The one way content text reaches the screen: Markdown, with any raw HTML shown as text.
+
+Streamlit's markdown already refuses to run HTML unless `unsafe_allow_html=True`, which this app
+never passes for content; escaping `<` as well means a tag typed into a YAML file is displayed
+literally instead of silently vanishing, so an author can see and fix it.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def escape_html(text: str) -> str:
+    """Make `<` literal so Markdown never treats content as a tag (entities are decoded as text)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def md(text: str, *, help: str | None = None) -> None:
+    """Render one piece of content text."""
+    st.markdown(escape_html(text), help=help)
+
+
+def caption(text: str) -> None:
+    st.caption(escape_html(text))
+
+
+def sources_line(content, source_ids: list[str]) -> None:
+    """A small line naming the sources of an item, linking each to its entry on the Sources page."""
+    names = []
+    for sid in source_ids:
+        src = content.sources_by_id.get(sid)
+        if src is None:
+            continue
+        who = src.publisher or src.author or ""
+        names.append(f"{src.title}" + (f" ({who})" if who else ""))
+    if names:
+        caption(f"{content.ui.sources_label}: " + "; ".join(names))
+
+
+_CALLOUT_ICONS = {"info": ":material/info:", "warning": ":material/warning:", "success": ":material/check_circle:"}
+
+
+def callout(kind: str, text: str) -> None:
+    """A boxed note (info, warning or success) with an icon, so colour is never the only signal."""
+    getattr(st, kind)(escape_html(text), icon=_CALLOUT_ICONS[kind])

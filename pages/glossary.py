@@ -1,0 +1,28 @@
+"""Glossary: every term a newcomer could stumble on, searchable. The search is never stored."""
+
+import streamlit as st
+
+from components.search import text_matches
+from components.shell import page_content
+from components.text import md, sources_line
+
+content = page_content()
+ui = content.ui
+
+st.title(ui.pages["glossary"].title)
+md(ui.pages["glossary"].description)
+query = st.text_input(ui.search_label, placeholder=ui.search_placeholder, key="glossary_search")
+terms = sorted(content.glossary.terms, key=lambda t: t.term.lower())
+shown = [t for t in terms if text_matches(query, t.term, t.definition)]
+st.caption(ui.labels["glossary_count"].format(shown=len(shown), total=len(terms)))
+if not shown:
+    st.warning(ui.no_matches, icon=":material/search_off:")
+by_id = {t.id: t for t in terms}
+for term in shown:
+    with st.container(border=True, key=f"term_{term.id}"):
+        st.subheader(term.term, anchor=term.id)
+        md(term.definition)
+        if term.see_also:
+            links = ", ".join(f"[{by_id[s].term}](#{s})" for s in term.see_also)
+            md(f"{ui.labels['glossary_see_also']}: {links}")
+        sources_line(content, term.sources)

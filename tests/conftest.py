@@ -1,0 +1,151 @@
+"""Shared fixtures: the real content, broken copies of it, and a live app server for browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(scope="session")
+def content():
+    from components.content import load_content
+
+    return load_content(CONTENT)
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A private copy of content/ that a test may break."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AppServer:
+    """`streamlit run app.py` on a free loopback port, for one test session."""
+
+    def __init__(self, content_dir: Path | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ)
+        if content_dir is not None:
+            env["CONTENT_DIR"] = str(content_dir)
+        self.log = open(ROOT / "tests" / f".server-{self.port}.log", "w")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"streamlit did not start; see {self.log.name}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+        Path(self.log.name).unlink(missing_ok=True)
+
+
+class ExitLanding:
+    """A local stand-in for the quick exit's weather site, so tests never leave the machine."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                body = b"<!doctype html><html lang=en><title>Weather</title><h1>Weather today</h1></html>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/weather"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def exit_landing():
+    landing = ExitLanding()
+    yield landing
+    landing.stop()
+
+
+@pytest.fixture(scope="session")
+def browser_content(tmp_path_factory, exit_landing) -> Path:
+    """The real content with the quick exit pointed at the local landing page."""
+    target = tmp_path_factory.mktemp("browser") / "content"
+    shutil.copytree(CONTENT, target)
+    help_file = target / "help.yaml"
+    text = help_file.read_text(encoding="utf-8")
+    import yaml
+
+    url = yaml.safe_load(text)["quick_exit"]["url"]
+    help_file.write_text(text.replace(url, exit_landing.url, 1), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def app_server(browser_content):
+    server = AppServer(browser_content)
+    yield server
+    server.stop()
+
+
+def chromium_path() -> str | None:
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        path = chromium_path()
+        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"]
+        b = pw.chromium.launch(executable_path=path, args=args) if path else pw.chromium.launch(args=args)
+        yield b
+        b.close()

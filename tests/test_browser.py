@@ -1,0 +1,202 @@
+"""Real-browser checks against a live `streamlit run`: every page renders in the shell, the quick
+exit works by button and by Shift x3, axe-core finds no serious or critical WCAG 2.1 A/AA issue,
+presenter mode enlarges the text, and no request leaves the machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from components.navigation import PAGES
+from conftest import ROOT, AppServer
+
+SHOTS = ROOT / "tests" / "screenshots"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def page(browser, app_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    p.hosts_seen = set()
+    p.on("request", lambda r: p.hosts_seen.add(urlparse(r.url).hostname))
+    yield p
+    context.close()
+
+
+def wait_ready(p, timeout=60_000) -> None:
+    """The page has rendered: the quick exit is mounted and Streamlit has stopped running."""
+    p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=timeout)
+    p.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    p.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=timeout)
+    p.wait_for_timeout(300)
+
+
+def open_app_page(p, base: str, spec_id: str, query: str = "", go_on: bool = True) -> None:
+    p.goto(f"{base}/{'' if spec_id == PAGES[0].id else spec_id}{query}")
+    p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=60_000)
+    note = p.locator(".st-key-content_note_go_on button")
+    if go_on and note.count():
+        note.click()
+    wait_ready(p)
+
+
+def no_exception(p) -> None:
+    assert p.locator('[data-testid="stException"]').count() == 0
+    assert "Traceback" not in p.inner_text("body")
+
+
+def axe_violations(p) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(p, options={"runOnly": {"type": "tag", "values": WCAG}})
+    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x) e.g. {v['nodes'][0]['target']}" for v in bad]
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
+def test_page_renders_accessible_and_local(page, app_server, spec):
+    open_app_page(page, app_server.url, spec.id)
+    no_exception(page)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{spec.id}.png"), full_page=False)
+    assert page.locator('[data-testid="quick-exit"]').is_visible()
+    assert axe_violations(page) == []
+    assert page.hosts_seen <= {"127.0.0.1"}, page.hosts_seen
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
+def test_presenter_mode_at_1080p(browser, app_server, spec):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    p = context.new_page()
+    try:
+        open_app_page(p, app_server.url, spec.id)
+        normal = p.evaluate("() => parseFloat(getComputedStyle(document.querySelector("
+                            "'[data-testid=\"stMarkdownContainer\"] p')).fontSize)")
+        open_app_page(p, app_server.url, spec.id, "?present=1")
+        no_exception(p)
+        large = p.evaluate("() => parseFloat(getComputedStyle(document.querySelector("
+                           "'[data-testid=\"stMarkdownContainer\"] p')).fontSize)")
+        assert large >= 1.3 * normal, (normal, large)
+        assert not p.locator('section[data-testid="stSidebar"]').is_visible()
+        assert p.locator('[data-testid="quick-exit"]').is_visible()
+        p.screenshot(path=str(SHOTS / f"{spec.id}-present.png"))
+    finally:
+        context.close()
+
+
+def test_quick_exit_button_leaves_and_replaces_history(page, app_server, exit_landing):
+    open_app_page(page, app_server.url, "glossary")
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    button = page.locator('[data-testid="quick-exit"]')
+    assert button.is_visible()  # fixed on screen after scrolling
+    box = button.bounding_box()
+    assert box and box["y"] < 80
+    button.click()
+    page.wait_for_url(exit_landing.url, timeout=15_000)
+    assert page.title() == "Weather"
+    page.go_back()
+    # The app's page was replaced, so Back does not return to it.
+    assert not page.url.startswith(app_server.url + "/glossary")
+
+
+def test_quick_exit_shift_three_times(page, app_server, exit_landing):
+    open_app_page(page, app_server.url, "sources")
+    page.locator("h1").first.click()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(exit_landing.url, timeout=15_000)
+
+
+def test_two_shift_presses_do_not_leave(page, app_server):
+    open_app_page(page, app_server.url, "sources")
+    page.locator("h1").first.click()
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(800)
+    assert page.url.startswith(app_server.url)
+
+
+def test_quick_exit_is_not_covered(page, app_server):
+    open_app_page(page, app_server.url, "welcome")
+    covered = page.evaluate("""() => {
+        const b = document.querySelector('[data-testid="quick-exit"]');
+        const r = b.getBoundingClientRect();
+        const el = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !(el === b || b.contains(el));
+    }""")
+    assert not covered
+
+
+def test_html_in_content_is_shown_as_text(browser, tmp_path, exit_landing):
+    import shutil
+
+    import yaml
+
+    from conftest import CONTENT
+
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    f = target / "welcome.yaml"
+    data = yaml.safe_load(f.read_text(encoding="utf-8"))
+    data["intro"] = "Before <script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned=2\"> after"
+    f.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    server = AppServer(target)
+    context = browser.new_context()
+    p = context.new_page()
+    try:
+        open_app_page(p, server.url, "welcome")
+        assert p.evaluate("() => window.__pwned === undefined")
+        assert "<script>window.__pwned = 1</script>" in p.inner_text("body")
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_broken_content_error_screen_in_browser(browser, tmp_path):
+    import shutil
+
+    from conftest import CONTENT
+
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    (target / "glossary.yaml").write_bytes(b"terms:\n  - id: caf\xe9\n")
+    server = AppServer(target)
+    context = browser.new_context()
+    p = context.new_page()
+    try:
+        p.goto(server.url + "/glossary")
+        p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=60_000)
+        p.wait_for_selector("h1", timeout=60_000)
+        body = p.inner_text("body")
+        assert "glossary.yaml:2: (file): not valid UTF-8" in body
+        assert "Traceback" not in body
+        p.screenshot(path=str(SHOTS / "error-screen.png"))
+    finally:
+        context.close()
+        server.stop()
+
+
+@pytest.mark.parametrize("spec", [s for s in PAGES if s.id != PAGES[0].id][:3], ids=lambda s: s.id)
+def test_fresh_server_deep_link_gets_full_shell(browser, browser_content, spec):
+    """A workshop arriving by QR code at an inner page of a freshly started server (Streamlit's
+    legacy router would run the pages/ file alone): the shell and quick exit must be there."""
+    server = AppServer(browser_content)
+    context = browser.new_context()
+    p = context.new_page()
+    try:
+        p.goto(f"{server.url}/{spec.id}")
+        p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=60_000)
+        note = p.locator(".st-key-content_note_go_on button")
+        if note.count():
+            note.click()
+        wait_ready(p)
+        no_exception(p)
+        assert p.locator(".st-key-safety_bar").is_visible()
+        assert urlparse(p.url).path == f"/{spec.id}"
+    finally:
+        context.close()
+        server.stop()

@@ -1,0 +1,124 @@
+"""Every page runs through Streamlit's AppTest with no exception, inside the full shell."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.navigation import PAGES
+from conftest import CONTENT, ROOT
+
+TIMEOUT = 120  # a cold Plotly import on a busy 2-core machine can take many seconds
+
+
+def open_page(page_id: str, **query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    if page_id != PAGES[0].id:
+        at.switch_page(f"pages/{page_id}.py").run()
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
+    parts += [s.value for s in at.subheader] + [c.value for c in at.caption]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
+def test_every_page_runs(spec, content):
+    at = open_page(spec.id)
+    if content.ui.pages[spec.id].heavy:
+        at.button(key="content_note_go_on").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert content.ui.pages[spec.id].title in [t.value for t in at.title] or spec.id == "welcome"
+    # the safety line is on every page
+    assert content.ui.safety_note in all_text(at)
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
+def test_every_page_runs_in_presenter_mode(spec, content):
+    at = open_page(spec.id, present="1")
+    if content.ui.pages[spec.id].heavy:
+        at.button(key="content_note_go_on").click().run()
+    assert not at.exception
+    assert at.toggle(key="toggle_present_bar").value is True
+
+
+def test_presenter_mode_survives_page_change():
+    at = open_page("welcome", present="1")
+    at.switch_page("pages/glossary.py").run()
+    assert at.query_params.get("present") in ("1", ["1"])
+    assert at.session_state["present"] is True
+
+
+def test_presenter_toggle_sets_url():
+    at = open_page("welcome")
+    at.toggle(key="toggle_present_side").set_value(True).run()
+    assert at.query_params.get("present") in ("1", ["1"])
+
+
+def test_glossary_search_filters(content):
+    at = open_page("glossary")
+    total = len(content.glossary.terms)
+    assert len(at.subheader) == total
+    at.text_input(key="glossary_search").input("gaslighting").run()
+    shown = [s.value for s in at.subheader]
+    assert 0 < len(shown) < total
+    assert any("gaslighting" in s.lower() for s in shown)
+    at.text_input(key="glossary_search").input("zzzz-nothing").run()
+    assert at.warning and at.warning[0].value == content.ui.no_matches
+
+
+def test_get_help_region_filter(content):
+    at = open_page("get-help")
+    region = content.help.regions[0]
+    at.selectbox(key="help_region").set_value(region.id).run()
+    names = {s.value for s in at.subheader}
+    expected = {h.name for h in content.help.helplines if h.region == region.id}
+    others = {h.name for h in content.help.helplines if h.region != region.id} - expected
+    assert expected <= names
+    assert not (others & names)
+
+
+def test_sources_page_lists_every_source(content):
+    at = open_page("sources")
+    titles = {s.value for s in at.subheader}
+    assert {s.title for s in content.sources.sources} <= titles
+
+
+def test_broken_content_shows_error_screen_not_traceback(tmp_path, monkeypatch):
+    import shutil
+
+    broken = tmp_path / "content"
+    shutil.copytree(CONTENT, broken)
+    (broken / "glossary.yaml").write_text("terms:\n  - id: Bad Id\n", encoding="utf-8")
+    monkeypatch.setenv("CONTENT_DIR", str(broken))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    code = at.code[0].value
+    assert re.search(r"glossary\.yaml:2: terms\.0\.id: String should match pattern", code), code
+    assert "glossary.yaml:2: terms.0.term: required field 'term' is missing" in code
+
+
+def test_every_ui_label_used_in_code_exists(content):
+    used = set()
+    for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("components/*.py")]:
+        used |= set(re.findall(r"labels\[\s*[\"']([a-z0-9_\-]+)[\"']\s*\]", path.read_text(encoding="utf-8")))
+    missing = used - set(content.ui.labels)
+    assert not missing, f"ui.yaml labels missing: {sorted(missing)}"
+
+
+def test_every_registered_page_has_text_and_a_file(content):
+    for spec in PAGES:
+        assert spec.id in content.ui.pages, spec.id
+        assert spec.section in content.ui.sections
+        assert (ROOT / spec.path).is_file()
+    for way in content.welcome.ways_in:
+        assert set(way.pages) <= {p.id for p in PAGES}, way.id
+    assert set(content.ui.pages) == {p.id for p in PAGES}, "ui.yaml describes a page that does not exist"
