@@ -36,27 +36,8 @@ def content_dir() -> Path:
 
 
 # --------------------------------------------------------------------------- base models
-
-Markdown = str  # text rendered as Markdown with raw HTML switched off (see components/text.py)
-
-
-class Strict(BaseModel):
-    """Every content model: unknown keys are an error, so a typo never vanishes silently."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Item(Strict):
-    """A list entry other content can point at; ids are unique within their file."""
-
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="stable kebab-case id")
-
-
-class Sourced(Item):
-    """A factual item: it must name at least one source from sources.yaml."""
-
-    sources: list[str] = Field(min_length=1, description="ids from sources.yaml")
-
+# Shared by every subject module in components/models/; re-exported here for convenience.
+from components.models.base import Item, Markdown, Sourced, Strict  # noqa: E402
 
 # --------------------------------------------------------------------------- sources.yaml
 
@@ -273,7 +254,8 @@ FILES: dict[str, FileSpec] = {
 }
 
 
-@dataclass(frozen=True)
+# eq=False: hashed by identity, so figure caches can key on (content, inputs); a reload is a new object.
+@dataclass(frozen=True, eq=False)
 class Content:
     """Everything the app shows, validated. Attribute names match the keys of FILES."""
 

@@ -1,0 +1,46 @@
+"""Shared chart styling: the Okabe-Ito colour-blind-safe palette, symbols and patterns so colour is
+never the only signal, and a base layout that stays readable on a projector."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#6B6B6B",
+}
+SEQUENCE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow")]
+
+# The spectrum used across the app: each level has a colour AND a symbol AND a pattern AND a label.
+LEVELS = {
+    "healthy": {"color": OKABE_ITO["bluish_green"], "symbol": "circle", "pattern": "", "icon": "✓"},
+    "unhealthy": {"color": OKABE_ITO["orange"], "symbol": "diamond", "pattern": "/", "icon": "!"},
+    "abusive": {"color": OKABE_ITO["vermillion"], "symbol": "x", "pattern": "x", "icon": "✕"},
+}
+SYMBOLS = ["circle", "diamond", "square", "triangle-up", "x", "star", "hexagon", "cross"]
+PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
+
+TEXT = "#1a1a1a"
+MUTED = "#4d4d4d"  # 8.6:1 on white
+
+
+def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 460) -> go.Figure:
+    """Apply the app's common layout: system-safe font, dark text on white, no Plotly logo clutter."""
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=20)) if title else None,
+        font=dict(family="Source Sans, Source Sans Pro, sans-serif", size=15, color=TEXT),
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        height=height,
+        margin=dict(l=20, r=20, t=60 if title else 20, b=20),
+        hoverlabel=dict(font_size=15),
+    )
+    return fig

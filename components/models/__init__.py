@@ -1,0 +1,1 @@
+"""Content models by subject: one module per content file (or folder), registered in components/content.py."""

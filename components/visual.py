@@ -1,0 +1,44 @@
+"""Show a chart the one way every page does: with an accessible name (`alt`), a text alternative
+under it, no toolbar, and figures built once per distinct input.
+
+Builders live in components/charts/ and are pure. `cached_figure(builder, *args)` calls a builder
+once per distinct (builder, args) in this process; args must be hashable (Content hashes by
+identity, so a content reload builds afresh). Never mutate a figure that came from the cache.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import presenter
+from components.text import escape_html
+
+_CONFIG = {"displayModeBar": False, "responsive": True}
+
+
+@functools.lru_cache(maxsize=512)
+def cached_figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
+    return builder(*args)
+
+
+def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[str, Any]] | None = None,
+               text_label: str, key: str) -> None:
+    """The chart, its accessible name, and "the chart in words" (a summary and optionally a table).
+
+    `summary` is Markdown from content; `rows` a list of dicts (column header -> cell) for a table.
+    In presenter mode the text alternative starts open, so the room can read it too.
+    """
+    st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
+    with st.expander(text_label, expanded=False, icon=":material/description:"):
+        st.markdown(escape_html(summary))
+        if rows:
+            st.table(list(rows), hide_index=True)
+
+
+def presenting() -> bool:
+    return presenter.is_presenting()
