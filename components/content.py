@@ -39,6 +39,14 @@ def content_dir() -> Path:
 # Shared by every subject module in components/models/; re-exported here for convenience.
 from components.models.base import Item, Markdown, Sourced, Strict  # noqa: E402
 
+# Subject models, one module each (components/models/<subject>.py):
+# slot-import: cycle
+# slot-import: comparison
+# slot-import: therapies
+# slot-import: trauma-healing
+# slot-import: perspectives
+# slot-import: workshops
+
 # --------------------------------------------------------------------------- sources.yaml
 
 SourceKind = Literal["article", "peer-reviewed", "book", "guideline", "personal-account", "directory"]
@@ -251,6 +259,12 @@ FILES: dict[str, FileSpec] = {
     "glossary": FileSpec("glossary.yaml", GlossaryFile),
     "help": FileSpec("help.yaml", HelpFile),
     "welcome": FileSpec("welcome.yaml", WelcomeFile),
+    # slot-file: cycle
+    # slot-file: comparison
+    # slot-file: therapies
+    # slot-file: trauma-healing
+    # slot-file: perspectives
+    # slot-file: workshops
 }
 
 
@@ -264,6 +278,12 @@ class Content:
     glossary: GlossaryFile
     help: HelpFile
     welcome: WelcomeFile
+    # slot-field: cycle
+    # slot-field: comparison
+    # slot-field: therapies
+    # slot-field: trauma-healing
+    # slot-field: perspectives
+    # slot-field: workshops
 
     def source(self, source_id: str) -> Source:
         return self.sources_by_id[source_id]

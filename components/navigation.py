@@ -25,9 +25,16 @@ class PageSpec:
 # Order here is the order in the navigation. The first page is the default.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("welcome", "start"),
+    # slot: cycle
+    # slot: healthy-vs-toxic
+    # slot: relational-trauma
+    # slot: healing
+    # slot: therapies
+    # slot: perspectives
     PageSpec("get-help", "support", uses=("help",)),
     PageSpec("glossary", "support", uses=("glossary",)),
     PageSpec("sources", "support"),
+    # slot: facilitate
 )
 
 SECTION_ORDER = ("start", "understand", "heal", "support", "facilitate")

@@ -149,3 +149,16 @@ def browser():
         b = pw.chromium.launch(executable_path=path, args=args) if path else pw.chromium.launch(args=args)
         yield b
         b.close()
+
+
+@pytest.fixture
+def page(browser, app_server):
+    """A fresh 1280x900 tab on the live app; `page.hosts_seen` records every host it requested."""
+    from urllib.parse import urlparse
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    p.hosts_seen = set()
+    p.on("request", lambda r: p.hosts_seen.add(urlparse(r.url).hostname))
+    yield p
+    context.close()

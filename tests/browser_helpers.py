@@ -1,0 +1,41 @@
+"""Helpers for browser tests: open a page of the live app and wait for it, run axe-core."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+from components.navigation import PAGES
+
+SHOTS = ROOT / "tests" / "screenshots"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def wait_ready(p, timeout=60_000) -> None:
+    """The page has rendered: the quick exit is mounted and Streamlit has stopped running."""
+    p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=timeout)
+    p.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    p.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=timeout)
+    p.wait_for_timeout(300)
+
+
+def open_app_page(p, base: str, spec_id: str, query: str = "", go_on: bool = True) -> None:
+    p.goto(f"{base}/{'' if spec_id == PAGES[0].id else spec_id}{query}")
+    p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=60_000)
+    note = p.locator(".st-key-content_note_go_on button")
+    if go_on and note.count():
+        note.click()
+    wait_ready(p)
+
+
+def no_exception(p) -> None:
+    assert p.locator('[data-testid="stException"]').count() == 0
+    assert "Traceback" not in p.inner_text("body")
+
+
+def axe_violations(p) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(p, options={"runOnly": {"type": "tag", "values": WCAG}})
+    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x) e.g. {v['nodes'][0]['target']}" for v in bad]
