@@ -40,12 +40,12 @@ def content_dir() -> Path:
 from components.models.base import Item, Markdown, Sourced, Strict  # noqa: E402
 
 # Subject models, one module each (components/models/<subject>.py):
-# slot-import: cycle
-# slot-import: comparison
-# slot-import: therapies
-# slot-import: trauma-healing
-# slot-import: perspectives
-# slot-import: workshops
+from components.models.cycle import CycleFile  # noqa: E402
+from components.models.comparison import ComparisonFile, ScenariosFile  # noqa: E402
+from components.models.therapies import TherapiesFile  # noqa: E402
+from components.models.trauma_healing import HealingFile, RelationalTraumaFile  # noqa: E402
+from components.models.perspectives import PerspectivesFile  # noqa: E402
+from components.models.workshops import WorkshopFile  # noqa: E402
 
 # --------------------------------------------------------------------------- sources.yaml
 
@@ -245,10 +245,13 @@ class WelcomeFile(Strict):
 
 @dataclass(frozen=True)
 class FileSpec:
-    """One content file: its path under the content folder and its model."""
+    """One content file: its path under the content folder and its model. With `many=True` the
+    name is a glob (`workshops/*.yaml`): every matching file is one model, and the Content field
+    is a dict keyed by each file's `id` (at least one file must match)."""
 
     name: str
     model: type[Strict]
+    many: bool = False
 
 
 # The registry of content files. A new subject adds its model above and one line here
@@ -259,12 +262,14 @@ FILES: dict[str, FileSpec] = {
     "glossary": FileSpec("glossary.yaml", GlossaryFile),
     "help": FileSpec("help.yaml", HelpFile),
     "welcome": FileSpec("welcome.yaml", WelcomeFile),
-    # slot-file: cycle
-    # slot-file: comparison
-    # slot-file: therapies
-    # slot-file: trauma-healing
-    # slot-file: perspectives
-    # slot-file: workshops
+    "cycle": FileSpec("cycle.yaml", CycleFile),
+    "comparison": FileSpec("comparison.yaml", ComparisonFile),
+    "scenarios": FileSpec("scenarios.yaml", ScenariosFile),
+    "therapies": FileSpec("therapies.yaml", TherapiesFile),
+    "relational_trauma": FileSpec("relational_trauma.yaml", RelationalTraumaFile),
+    "healing": FileSpec("healing.yaml", HealingFile),
+    "perspectives": FileSpec("perspectives.yaml", PerspectivesFile),
+    "workshops": FileSpec("workshops/*.yaml", WorkshopFile, many=True),
 }
 
 
@@ -278,12 +283,14 @@ class Content:
     glossary: GlossaryFile
     help: HelpFile
     welcome: WelcomeFile
-    # slot-field: cycle
-    # slot-field: comparison
-    # slot-field: therapies
-    # slot-field: trauma-healing
-    # slot-field: perspectives
-    # slot-field: workshops
+    cycle: CycleFile
+    comparison: ComparisonFile
+    scenarios: ScenariosFile
+    therapies: TherapiesFile
+    relational_trauma: RelationalTraumaFile
+    healing: HealingFile
+    perspectives: PerspectivesFile
+    workshops: dict[str, WorkshopFile]  # plan id (the file's `id`) -> plan, in file-name order
 
     def source(self, source_id: str) -> Source:
         return self.sources_by_id[source_id]
@@ -497,6 +504,28 @@ def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
     models: dict[str, Strict] = {}
     raw: dict[str, tuple[FileSpec, dict, dict[Path_, int]]] = {}
     for key, spec in FILES.items():
+        if spec.many:  # a folder of files: one model per file, keyed by the file's `id`
+            many: dict[str, Strict] = {}
+            names = sorted(p.relative_to(base).as_posix() for p in base.glob(spec.name) if p.is_file())
+            if not names:
+                problems.append(Problem(spec.name, 1, "(file)", f"no file matches; the app needs at least one in {base}"))
+            for name in names:
+                one = FileSpec(name, spec.model)
+                data, lines, file_problems = _read_file(base / name, name)
+                problems += file_problems
+                if data is None:
+                    continue
+                raw[f"{key}:{name}"] = (one, data, lines)
+                problems += _check_ids(data, (), {}, lines, name)
+                model, invalid = _validate(one, data, lines)
+                problems += invalid
+                if model is not None:
+                    if model.id in many:
+                        problems.append(Problem(name, _line_of(lines, ("id",)), "id",
+                                                f"id '{model.id}' is also used by another file in {spec.name}"))
+                    many[model.id] = model
+            models[key] = many
+            continue
         data, lines, file_problems = _read_file(base / spec.name, spec.name)
         problems += file_problems
         if data is None:
@@ -571,7 +600,7 @@ def _cmd_check(directory: Path) -> int:
 def _cmd_schema(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for spec in FILES.values():
-        target = out / (Path(spec.name).stem + ".schema.json")
+        target = out / (Path(spec.name.replace("*", "plan")).stem + ".schema.json")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(spec.model.model_json_schema(), indent=2) + "\n", encoding="utf-8")
         print(f"wrote {target}")

@@ -25,16 +25,16 @@ class PageSpec:
 # Order here is the order in the navigation. The first page is the default.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("welcome", "start"),
-    # slot: cycle
-    # slot: healthy-vs-toxic
-    # slot: relational-trauma
-    # slot: healing
-    # slot: therapies
-    # slot: perspectives
+    PageSpec("cycle", "understand", uses=("cycle",)),
+    PageSpec("healthy-vs-toxic", "understand", uses=("comparison", "scenarios")),
+    PageSpec("relational-trauma", "understand", uses=("relational_trauma",)),
+    PageSpec("healing", "heal", uses=("healing",)),
+    PageSpec("therapies", "heal", uses=("therapies",)),
+    PageSpec("perspectives", "heal", uses=("perspectives",)),
     PageSpec("get-help", "support", uses=("help",)),
     PageSpec("glossary", "support", uses=("glossary",)),
     PageSpec("sources", "support"),
-    # slot: facilitate
+    PageSpec("run-session", "facilitate"),
 )
 
 SECTION_ORDER = ("start", "understand", "heal", "support", "facilitate")

@@ -23,12 +23,27 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { di
 </style>
 """
 
+# High contrast for a projector: projectors wash out light greys, thin strokes and pale fills, so
+# every text colour becomes pure black on white (21:1), links dark blue and underlined (15.3:1),
+# captions lose their opacity, text gets heavier, and controls, callouts and focus rings get solid
+# 2-3px black outlines. The ratios are measured in tests/test_browser_workshops.py.
 _CONTRAST_CSS = """
 <style>
-.stApp, .stApp p, .stApp li, .stApp h1, .stApp h2, .stApp h3, .stApp label, .stApp span { color: #000000; }
-.stApp { background: #ffffff; }
-.stApp a { color: #00008b !important; text-decoration: underline !important; }
-.stApp p, .stApp li { font-weight: 500; }
+.stApp { background: #ffffff !important; }
+.stApp, .stApp p, .stApp li, .stApp h1, .stApp h2, .stApp h3, .stApp h4, .stApp label, .stApp span,
+.stApp summary, .stApp td, .stApp th, .stApp [data-testid="stCaptionContainer"],
+.stApp [data-testid="stCaptionContainer"] * , .stApp [data-testid="stMarkdownContainer"] * {
+  color: #000000 !important; opacity: 1 !important; }
+.stApp p, .stApp li, .stApp label, .stApp summary, .stApp td { font-weight: 600; }
+.stApp a, .stApp a * { color: #00008b !important; text-decoration: underline !important; }
+.stApp button { border: 2px solid #000000 !important; }
+.stApp button[kind="primary"], .stApp button[kind="primary"] * { background: #000000 !important; color: #ffffff !important; }
+.stApp button:disabled, .stApp button:disabled * { color: #4d4d4d !important; border-style: dashed !important; }
+.stApp [data-testid="stAlert"] > div, .stApp [data-testid="stExpander"] details,
+.stApp [data-testid="stVerticalBlockBorderWrapper"], .stApp [data-baseweb="select"] > div,
+.stApp input, .stApp textarea { border: 2px solid #000000 !important; background: #ffffff !important; }
+.stApp *:focus-visible { outline: 4px solid #000000 !important; outline-offset: 2px !important; }
+.st-key-session_clock p { font-size: 2rem; }
 </style>
 """
 
@@ -78,3 +93,8 @@ def toggles(ui, where: str) -> None:
               help=ui.presenter_help, on_change=_set, args=(PRESENT, f"toggle_present_{where}"))
     st.toggle(ui.high_contrast_toggle, value=high_contrast(), key=f"toggle_contrast_{where}",
               on_change=_set, args=(CONTRAST, f"toggle_contrast_{where}"))
+    if where == "bar":  # while presenting a workshop plan: the session bar (segment, time, next)
+        from components import facilitator_ui  # noqa: PLC0415
+        from components.shell import get_content  # noqa: PLC0415 - the shell imports this module
+
+        facilitator_ui.session_bar(get_content())

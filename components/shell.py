@@ -17,7 +17,7 @@ from components import presenter
 from components.content import Content, Loaded, content_dir, load_cached
 from components.navigation import PAGES, SECTION_ORDER, PageSpec, page_spec
 from components.quick_exit import quick_exit
-from components.text import escape_html, md
+from components.text import caption, escape_html, md
 
 # Used only when content/ui.yaml or help.yaml cannot be read, so the exit still works.
 FALLBACK_EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -60,7 +60,9 @@ def run_app() -> None:
     presenter.apply_style(presenting)
 
     pages = _st_pages(content)
-    current = st.navigation(pages, position="top" if presenting else "sidebar", expanded=True)
+    # Our own navigation list (below), not Streamlit's: its sectioned sidebar menu nests <li> in
+    # <div> inside <ul>, which axe-core reports as a serious WCAG failure.
+    current = st.navigation(pages, position="hidden")
     _chrome(content, presenting)
     spec = _spec_by_url[current.url_path or PAGES[0].id] if current.url_path in _spec_by_url else PAGES[0]
     if content.ui.pages[spec.id].heavy and not _content_note(content, spec):
@@ -94,14 +96,32 @@ def _chrome(content: Content, presenting: bool) -> None:
     """The safety line under the quick exit, and the presenter toggles."""
     ui = content.ui
     with st.container(key="safety_bar", horizontal=True, vertical_alignment="center"):
-        md(ui.safety_note)
+        caption(ui.safety_note)
         st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
-    if presenting:  # the sidebar is hidden while presenting, so the switches move into the page
-        with st.container(key="presenter_bar", horizontal=True):
+    if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
+        with st.container(key="presenter_bar", horizontal=True, vertical_alignment="center"):
+            with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):
+                _nav_links(content)
             presenter.toggles(ui, "bar")
     else:
         with st.sidebar:
+            with st.container(key="site_nav"):
+                _nav_links(content)
+            st.divider()
             presenter.toggles(ui, "side")
+
+
+def _nav_links(content: Content) -> None:
+    """The list of pages by section: the one navigation, in the sidebar or the presenter menu."""
+    by_section: dict[str, list[PageSpec]] = {}
+    for spec in PAGES:
+        by_section.setdefault(spec.section, []).append(spec)
+    for section in SECTION_ORDER:
+        if section not in by_section:
+            continue
+        st.markdown(f"**{escape_html(content.ui.sections[section])}**")
+        for spec in by_section[section]:
+            st.page_link(page_target(spec.id, content))
 
 
 def _content_note(content: Content, spec: PageSpec) -> bool:

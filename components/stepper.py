@@ -51,5 +51,29 @@ def stepper(param: str, *, labels: Sequence[str], ui, shortcuts: bool = True, ju
         st.selectbox(jump_label or ui.labels["go_to"], range(count), key=jump_key,
                      format_func=lambda i: f"{i + 1}. {labels[i]}", on_change=_jump, args=(param, jump_key),
                      width=320)
+    if shortcuts:
+        _clicker_buttons(param, count, index, ui)
     st.caption(ui.labels["step_of"].format(n=index + 1, total=count))
     return index
+
+
+# Presentation clickers send Page Up / Page Down, and a Streamlit button takes one shortcut, so a
+# second pair of buttons carries those keys. They are visually hidden (still in the page, so the
+# shortcut works) and appear when focused, so a keyboard user never tabs onto something invisible.
+_CLICKER_CSS = """
+<style>
+div[class*="st-key-clicker_"] { position: absolute !important; width: 1px !important; height: 1px !important;
+  overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap; }
+div[class*="st-key-clicker_"]:focus-within { position: static !important; width: auto !important;
+  height: auto !important; overflow: visible !important; clip-path: none !important; }
+</style>
+"""
+
+
+def _clicker_buttons(param: str, count: int, index: int, ui) -> None:
+    st.html(_CLICKER_CSS)
+    with st.container(horizontal=True, key=f"clicker_{param}"):
+        st.button(ui.labels["facilitate_clicker_previous"], key=f"{param}_pgup", disabled=index == 0,
+                  on_click=_move, args=(param, count, -1), shortcut="PageUp")
+        st.button(ui.labels["facilitate_clicker_next"], key=f"{param}_pgdn", disabled=index == count - 1,
+                  on_click=_move, args=(param, count, 1), shortcut="PageDown")

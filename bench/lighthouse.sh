@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# First load on a phone and a desktop: Lighthouse (npm `lighthouse`, the system Chromium) for the
+# reference and every page, served directly and through deploy/nginx.conf, mobile and desktop.
+#
+#   bash bench/lighthouse.sh [--pages welcome,glossary] [--presets mobile,desktop] [--via direct,proxy]
+#
+# Starts one app replica, the reference (bench/reference_app.py at Streamlit defaults) and an
+# nginx in front of each, all on loopback; runs Lighthouse one page at a time (never in parallel,
+# so runs do not disturb each other); writes bench/results/lighthouse-latest.md (the summary
+# table) and one JSON report per run under bench/results/lighthouse/. Stops what it started.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+RUN="$(mktemp -d /tmp/hb-lighthouse.XXXXXX)"
+chmod 755 "$RUN"
+OUT="$ROOT/bench/results/lighthouse"
+LH_VERSION="12.8.2"
+LH_DIR="${LH_DIR:-$HOME/.cache/healthy-bonds/lighthouse-$LH_VERSION}"
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+PAGES="" PRESETS="mobile,desktop" VIA="direct,proxy"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --pages) PAGES="$2"; shift 2 ;;
+        --presets) PRESETS="$2"; shift 2 ;;
+        --via) VIA="$2"; shift 2 ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+# shellcheck source=deploy/lib.sh
+source "$ROOT/deploy/lib.sh"
+trap stop_started EXIT
+ensure_nginx
+
+LH="$LH_DIR/node_modules/.bin/lighthouse"
+if [ ! -x "$LH" ]; then
+    echo "installing lighthouse@$LH_VERSION into $LH_DIR" >&2
+    mkdir -p "$LH_DIR"
+    npm install --prefix "$LH_DIR" --no-audit --no-fund --loglevel=error "lighthouse@$LH_VERSION" >/dev/null
+fi
+[ -n "$PAGES" ] || PAGES="$("$PY" -c "import sys; sys.path.insert(0, '$ROOT'); from components.navigation import PAGES; print(','.join(p.id for p in PAGES))")"
+FIRST_PAGE="${PAGES%%,*}"
+
+# The reference runs from an empty folder with a private HOME: Streamlit's defaults, no project config.
+REF_DIR="$RUN/reference"
+mkdir -p "$REF_DIR"
+cp "$ROOT/bench/reference_app.py" "$REF_DIR/"
+APP_PORT=8601 REF_PORT=8602 APP_PROXY=8611 REF_PROXY=8612
+start_replica "$APP_PORT" >/dev/null
+# shellcheck disable=SC2030,SC2031
+(
+    unset STREAMLIT_SERVER_FILE_WATCHER_TYPE STREAMLIT_RUNNER_POST_SCRIPT_GC
+    HOME="$REF_DIR" start_replica "$REF_PORT" reference_app.py "$REF_DIR" >"$RUN/ref.pid"
+)
+STARTED_PIDS+=("$(cat "$RUN/ref.pid")")
+wait_healthy "http://127.0.0.1:$APP_PORT"
+wait_healthy "http://127.0.0.1:$REF_PORT"
+start_nginx "$APP_PROXY" app "$APP_PORT"
+start_nginx "$REF_PROXY" reference "$REF_PORT"
+wait_healthy "http://127.0.0.1:$APP_PROXY"
+
+# Warm both servers (imports, content, figures) so Lighthouse measures first load, not first start.
+"$PY" - "$ROOT" "$APP_PORT" "$PAGES" <<'PY'
+import asyncio, sys
+sys.path.insert(0, sys.argv[1] + "/bench")
+from run import Session, Target, app_target
+async def main():
+    t = app_target(f"http://127.0.0.1:{sys.argv[2]}", [])
+    for page in sys.argv[3].split(","):
+        s = Session(t); await s.connect(); await s.open_page(page); await s.close()
+asyncio.run(main())
+PY
+curl -fsS -o /dev/null "http://127.0.0.1:$REF_PORT/"
+
+mkdir -p "$OUT"
+rm -f "$OUT"/*.json
+run_lh() {  # NAME URL PRESET VIA
+    local name="$1" url="$2" preset="$3" via="$4" extra=()
+    [ "$preset" = desktop ] && extra=(--preset=desktop)
+    local file="$OUT/$name--$via--$preset.json"
+    echo "lighthouse $preset $via $name: $url" >&2
+    "$LH" "$url" "${extra[@]}" --quiet --output=json --output-path="$file" \
+        --only-categories=performance,accessibility,best-practices --max-wait-for-load=90000 \
+        --chrome-flags="--headless --no-sandbox" >"$RUN/lh.log" 2>&1 \
+        || echo "  failed (see $RUN/lh.log)" >&2
+}
+IFS=, read -r -a page_list <<<"$PAGES"
+IFS=, read -r -a presets <<<"$PRESETS"
+IFS=, read -r -a vias <<<"$VIA"
+for preset in "${presets[@]}"; do
+    for via in "${vias[@]}"; do
+        if [ "$via" = proxy ]; then app="http://127.0.0.1:$APP_PROXY" ref="http://127.0.0.1:$REF_PROXY"
+        else app="http://127.0.0.1:$APP_PORT" ref="http://127.0.0.1:$REF_PORT"; fi
+        run_lh reference "$ref/" "$preset" "$via"
+        for page in "${page_list[@]}"; do
+            path="$page"
+            [ "$page" = "$FIRST_PAGE" ] && path=""   # the default page lives at /
+            run_lh "$page" "$app/$path" "$preset" "$via"
+        done
+    done
+done
+
+"$PY" "$ROOT/bench/lighthouse_table.py" "$OUT" | tee "$ROOT/bench/results/lighthouse-latest.md"

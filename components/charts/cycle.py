@@ -1,0 +1,196 @@
+"""Pure Plotly builders for the cycle page: the cycle circle, the over-time shares, the highs and
+lows sandbox and the seven-stage timeline. Plain hashable inputs (tuples, numbers, strings) so
+`cached_figure` can key on them; no streamlit import.
+
+Colour is never the only signal: every phase has its own symbol and pattern, the current step is
+marked by size, a ring, a bold label and an arrow glyph, and lines differ in dash and marker."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from components import bond_model
+from components.charts.common import MUTED, OKABE_ITO, PATTERNS, SEQUENCE, SYMBOLS, TEXT, base_layout
+
+CURRENT_MARK = "▶ "
+
+
+def _plain(text: str) -> str:
+    """Content text inside Plotly's small HTML subset: never let it open a tag."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def node_positions(count: int) -> list[tuple[float, float]]:
+    """Points on the unit circle, first at the top, going clockwise."""
+    out = []
+    for i in range(count):
+        a = math.radians(90 - 360 * i / count)
+        out.append((round(math.cos(a), 6), round(math.sin(a), 6)))
+    return out
+
+
+def cycle_figure(labels: Sequence[str], current: int, height: int = 460) -> go.Figure:
+    """The phases around a circle with clockwise arrows between them; phase `current` highlighted."""
+    n = len(labels)
+    if n < 2 or not 0 <= current < n:
+        raise ValueError("need at least two phases and a current index among them")
+    pos = node_positions(n)
+    fig = go.Figure()
+    ring = [math.radians(d) for d in range(0, 361, 3)]
+    fig.add_trace(go.Scatter(x=[math.cos(a) for a in ring], y=[math.sin(a) for a in ring], mode="lines",
+                             line=dict(color="#9a9a9a", width=3), hoverinfo="skip", showlegend=False,
+                             name="cycle"))
+    fig.add_trace(go.Scatter(
+        x=[p[0] for p in pos], y=[p[1] for p in pos], mode="markers", name="phases", showlegend=False,
+        marker=dict(size=[56 if i == current else 36 for i in range(n)],
+                    color=[SEQUENCE[i % len(SEQUENCE)] for i in range(n)],
+                    symbol=[SYMBOLS[i % len(SYMBOLS)] for i in range(n)],
+                    opacity=[1.0 if i == current else 0.7 for i in range(n)],
+                    line=dict(color=TEXT, width=[4 if i == current else 1.5 for i in range(n)])),
+        text=[_plain(label) for label in labels], hovertemplate="%{text}<extra></extra>",
+    ))
+    fig.add_trace(go.Scatter(x=[pos[current][0]], y=[pos[current][1]], mode="markers", name="current",
+                             showlegend=False, hoverinfo="skip",
+                             marker=dict(size=84, symbol="circle-open", color=TEXT, line=dict(width=4))))
+    annotations = []
+    for i in range(n):  # small arrows mid-way along each arc, pointing clockwise
+        mid = 90 - 360 * (i + 0.5) / n
+        tail, head = math.radians(mid + 9), math.radians(mid - 9)
+        annotations.append(dict(x=math.cos(head), y=math.sin(head), ax=math.cos(tail), ay=math.sin(tail),
+                                xref="x", yref="y", axref="x", ayref="y", text="", showarrow=True,
+                                arrowhead=2, arrowsize=1.6, arrowwidth=3, arrowcolor="#5a5a5a"))
+    for i, (label, (x, y)) in enumerate(zip(labels, pos)):
+        r = 1.42
+        lx, ly = x * r, y * r
+        anchor = "center" if abs(x) < 0.2 else ("left" if x > 0 else "right")
+        if anchor != "center":
+            lx = x * 1.28
+        is_current = i == current
+        text = f"{i + 1}. {_plain(label)}"
+        text = f"<b>{CURRENT_MARK}{text}</b>" if is_current else text
+        annotations.append(dict(x=lx, y=ly, text=text, showarrow=False, xanchor=anchor, yanchor="middle",
+                                font=dict(size=19 if is_current else 16, color=TEXT if is_current else MUTED)))
+    annotations.append(dict(x=0, y=0, text=f"<b>{_plain(labels[current])}</b>", showarrow=False,
+                            font=dict(size=20, color=TEXT)))
+    base_layout(fig, height=height)
+    fig.update_layout(
+        annotations=annotations,
+        xaxis=dict(visible=False, range=[-2.3, 2.3], fixedrange=True),
+        yaxis=dict(visible=False, range=[-1.75, 1.75], fixedrange=True, scaleanchor="x", scaleratio=1),
+        margin=dict(l=10, r=10, t=10, b=10),
+    )
+    return fig
+
+
+def over_time_figure(names: Sequence[str], starts: Sequence[float], ends: Sequence[float], week: int,
+                     weeks: int, axis_title: str, week_label: str, height: int = 420) -> go.Figure:
+    """Stacked shares of each phase across the weeks, with a marker line at `week`."""
+    xs = list(range(1, weeks + 1))
+    shares = [bond_model.phase_shares(starts, ends, w, weeks) for w in xs]
+    fig = go.Figure()
+    for i, name in enumerate(names):
+        fig.add_trace(go.Scatter(
+            x=xs, y=[round(s[i] * 100, 1) for s in shares], name=_plain(name), stackgroup="one", mode="lines",
+            line=dict(color=SEQUENCE[i % len(SEQUENCE)], width=1.5),
+            fillpattern=dict(shape=PATTERNS[(i + 1) % len(PATTERNS)], fgcolor="#ffffff", fgopacity=0.6, size=8),
+            fillcolor=SEQUENCE[i % len(SEQUENCE)],
+            hovertemplate=f"{_plain(name)}: %{{y:.0f}}%<extra></extra>",
+        ))
+    fig.add_vline(x=week, line=dict(color=TEXT, width=3, dash="dash"))
+    now = bond_model.phase_shares(starts, ends, week, weeks)
+    fig.add_annotation(x=week, y=104, text=f"<b>{_plain(week_label)} {week}</b>", showarrow=False,
+                       yanchor="bottom", font=dict(size=16, color=TEXT))
+    base_layout(fig, height=height)
+    cumulative = 0.0
+    for i, (name, share) in enumerate(zip(names, now)):  # direct labels at the marker, inside each band
+        if share >= 0.08:
+            fig.add_annotation(x=week, y=(cumulative + share / 2) * 100, text=f"{_plain(name)} {share:.0%}",
+                               showarrow=False, xanchor="left" if week < weeks * 0.7 else "right", xshift=8 if week < weeks * 0.7 else -8,
+                               font=dict(size=14, color=TEXT), bgcolor="rgba(255,255,255,0.85)")
+        cumulative += share
+    fig.update_layout(
+        xaxis=dict(title=_plain(week_label), range=[1, weeks], fixedrange=True, showgrid=False),
+        yaxis=dict(title=_plain(axis_title), range=[0, 112], fixedrange=True, ticksuffix="%",
+                   tickvals=[0, 25, 50, 75, 100]),
+        legend=dict(orientation="h", y=-0.2, x=0, traceorder="normal"),
+        margin=dict(l=20, r=20, t=20, b=20),
+    )
+    return fig
+
+
+def sandbox_figure(kindness: int, unpredictability: int, power: int, names: Sequence[str], axis_title: str,
+                   week_label: str, height: int = 440) -> go.Figure:
+    """Felt attachment, the well-being trend and the week-to-week highs and lows, 0..100.
+    Settings are whole numbers 0..10 (as on the sliders); names = (attachment, well-being, highs and lows)."""
+    m = bond_model.SLIDER_MAX
+    c = bond_model.simulate(kindness / m, unpredictability / m, power / m)
+    att_name, well_name, mood_name = (_plain(n) for n in names)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=c.weeks, y=[round(v * 100, 1) for v in c.mood], name=mood_name, mode="lines",
+                             line=dict(color=OKABE_ITO["grey"], width=1.5, dash="dot"),
+                             hovertemplate=f"{mood_name}: %{{y:.0f}}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=c.weeks, y=[round(v * 100, 1) for v in c.wellbeing], name=well_name,
+                             mode="lines+markers", line=dict(color=OKABE_ITO["vermillion"], width=4, dash="dash"),
+                             marker=dict(symbol="diamond", size=10, maxdisplayed=14),
+                             hovertemplate=f"{well_name}: %{{y:.0f}}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=c.weeks, y=[round(v * 100, 1) for v in c.attachment], name=att_name,
+                             mode="lines+markers", line=dict(color=OKABE_ITO["blue"], width=5),
+                             marker=dict(symbol="circle", size=10, maxdisplayed=14),
+                             hovertemplate=f"{att_name}: %{{y:.0f}}<extra></extra>"))
+    base_layout(fig, height=height)
+    end = c.weeks[-1]
+    for value, name, color in ((c.attachment[-1], att_name, OKABE_ITO["blue"]),
+                               (c.wellbeing[-1], well_name, OKABE_ITO["vermillion"])):
+        fig.add_annotation(x=end, y=value * 100, text=f"<b>{name}</b>", showarrow=False, xanchor="left",
+                           xshift=8, font=dict(size=15, color=TEXT), bordercolor=color, borderwidth=2,
+                           bgcolor="#ffffff")
+    fig.update_layout(
+        xaxis=dict(title=_plain(week_label), range=[0, end], fixedrange=True, showgrid=False),
+        yaxis=dict(title=_plain(axis_title), range=[0, 100], fixedrange=True),
+        legend=dict(orientation="h", y=-0.22, x=0),
+        margin=dict(l=20, r=150, t=20, b=20),
+    )
+    return fig
+
+
+def stages_figure(labels: Sequence[str], current: int, height: int = 300) -> go.Figure:
+    """The stages as a left-to-right timeline; stage `current` highlighted."""
+    n = len(labels)
+    if n < 2 or not 0 <= current < n:
+        raise ValueError("need at least two stages and a current index among them")
+    xs = list(range(1, n + 1))
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=xs, y=[0] * n, mode="lines", line=dict(color="#9a9a9a", width=4),
+                             hoverinfo="skip", showlegend=False, name="timeline"))
+    fig.add_trace(go.Scatter(
+        x=xs, y=[0] * n, mode="markers+text", name="stages", showlegend=False,
+        text=[str(i + 1) for i in range(n)], textposition="middle center",
+        textfont=dict(size=[20 if i == current else 15 for i in range(n)], color=TEXT),
+        marker=dict(size=[52 if i == current else 34 for i in range(n)],
+                    color=["#ffffff" if i != current else OKABE_ITO["sky_blue"] for i in range(n)],
+                    line=dict(color=[TEXT if i == current else MUTED for i in range(n)],
+                              width=[4 if i == current else 2 for i in range(n)])),
+        customdata=[_plain(label) for label in labels], hovertemplate="%{text}. %{customdata}<extra></extra>",
+    ))
+    fig.add_trace(go.Scatter(x=[xs[current]], y=[0], mode="markers", name="current", showlegend=False,
+                             hoverinfo="skip",
+                             marker=dict(size=72, symbol="circle-open", color=TEXT, line=dict(width=3))))
+    annotations = []
+    for i, label in enumerate(labels):
+        up = i % 2 == 0
+        is_current = i == current
+        text = f"<b>{CURRENT_MARK}{_plain(label)}</b>" if is_current else _plain(label)
+        annotations.append(dict(x=xs[i], y=0.55 if up else -0.55, text=text, showarrow=False,
+                                yanchor="bottom" if up else "top",
+                                font=dict(size=17 if is_current else 15, color=TEXT if is_current else MUTED)))
+    base_layout(fig, height=height)
+    fig.update_layout(
+        annotations=annotations,
+        xaxis=dict(visible=False, range=[0.3, n + 0.7], fixedrange=True),
+        yaxis=dict(visible=False, range=[-1.5, 1.5], fixedrange=True),
+        margin=dict(l=10, r=10, t=10, b=10),
+    )
+    return fig

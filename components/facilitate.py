@@ -1,0 +1,86 @@
+"""Running a workshop plan: the segment list, the countdown, and where each segment sends the
+projector. Pure logic, no streamlit import; pages/run-session.py and the presenter bar use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from components.models.workshops import Segment, Session, WorkshopFile
+
+PRESENT = "present"
+
+
+def flat_segments(plan: WorkshopFile) -> list[tuple[Session, Segment]]:
+    return plan.segments()
+
+
+def segment_label(plan: WorkshopFile, session: Session, segment: Segment, template: str) -> str:
+    """The picker label; the session title only when the plan has several sessions."""
+    if len(plan.sessions) == 1:
+        return segment.title
+    return template.format(session=session.title, title=segment.title)
+
+
+def target_query(segment: Segment, contrast: bool = False) -> dict[str, str]:
+    """URL parameters that open a segment's page at its step, in presenter mode."""
+    query = segment.url_query()
+    query[PRESENT] = "1"
+    if contrast:
+        query["contrast"] = "high"
+    return query
+
+
+def clamp(index: int, count: int) -> int:
+    return max(0, min(count - 1, index))
+
+
+# --------------------------------------------------------------------------- countdown
+
+
+@dataclass(frozen=True)
+class Timer:
+    """A countdown of `minutes` for one segment; `started` is set while it runs (clock seconds)."""
+
+    plan: str
+    segment: int
+    minutes: int
+    started: float | None = None
+    elapsed: float = 0.0  # seconds counted before the last start
+
+    @property
+    def running(self) -> bool:
+        return self.started is not None
+
+    def used(self, now: float) -> float:
+        return self.elapsed + (now - self.started if self.started is not None else 0.0)
+
+    def remaining(self, now: float) -> float:
+        """Seconds left; negative once the time is up (the overrun)."""
+        return self.minutes * 60 - self.used(now)
+
+    def start(self, now: float) -> Timer:
+        return self if self.running else replace(self, started=now)
+
+    def pause(self, now: float) -> Timer:
+        return replace(self, started=None, elapsed=self.used(now)) if self.running else self
+
+    def reset(self) -> Timer:
+        return replace(self, started=None, elapsed=0.0)
+
+
+def timer_for(previous: Timer | None, plan: WorkshopFile, index: int, now: float) -> Timer:
+    """The timer for a segment: kept if it is the same segment; a fresh one otherwise, already
+    running when the previous segment's timer was running (moving on keeps the clock going)."""
+    segments = flat_segments(plan)
+    index = clamp(index, len(segments))
+    if previous is not None and previous.plan == plan.id and previous.segment == index:
+        return previous
+    fresh = Timer(plan.id, index, segments[index][1].minutes)
+    return fresh.start(now) if previous is not None and previous.running and previous.plan == plan.id else fresh
+
+
+def clock(seconds: float) -> str:
+    """Seconds as m:ss (sign dropped; the caller says whether it is left or over)."""
+    s = int(abs(seconds) + (0.999 if seconds > 0 else 0))  # 59.2 s left still shows 1:00 -> 0:59 later
+    return f"{s // 60}:{s % 60:02d}"

@@ -1,0 +1,150 @@
+"""The Streamlit side of running a session: which plan and segment run in this browser session,
+opening a segment's page on the projector, the countdown, following a paired notes device, and
+the session bar shown at the top of every page while presenting a session.
+
+State: `run_session` ({plan, segment}) and `run_timer` (facilitate.Timer) live in session state
+(this browser tab only); the run-session page also keeps `plan` and `segment` in its URL. A pairing
+keeps only its code here (`pair_code`) and the last version this tab has seen (`pair_version`).
+"""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlparse
+
+import streamlit as st
+
+from components import facilitate, pairing
+from components.navigation import PAGES
+from components.text import md
+
+RUN = "run_session"
+TIMER = "run_timer"
+PAIR = "pair_code"
+PAIR_SEEN = "pair_version"
+RUN_PAGE = "run-session"
+POLL_SECONDS = 2
+
+
+def now() -> float:
+    return time.time()
+
+
+def active(content):
+    """(plan, index) of the session this tab runs, or None."""
+    run = st.session_state.get(RUN)
+    if not run or run["plan"] not in content.workshops:
+        return None
+    plan = content.workshops[run["plan"]]
+    return plan, facilitate.clamp(run["segment"], len(plan.segments()))
+
+
+def set_active(plan, index: int) -> None:
+    index = facilitate.clamp(index, len(plan.segments()))
+    st.session_state[RUN] = {"plan": plan.id, "segment": index}
+    st.session_state[TIMER] = facilitate.timer_for(st.session_state.get(TIMER), plan, index, now())
+    code = st.session_state.get(PAIR)
+    if code:
+        p = pairing.STORE.set_segment(code, index, len(plan.segments()), plan=plan.id)
+        if p is None:
+            st.session_state.pop(PAIR, None)
+        else:
+            st.session_state[PAIR_SEEN] = p.version
+
+
+def open_segment(content, plan, index: int) -> None:
+    """Make `index` the current segment and show its page at its step, in presenter mode."""
+    from components import presenter  # noqa: PLC0415
+    from components.shell import page_target  # noqa: PLC0415 - shell imports presenter, which imports us
+
+    set_active(plan, index)
+    segment = plan.segments()[facilitate.clamp(index, len(plan.segments()))][1]
+    known = {p.id for p in PAGES}
+    if segment.page in known:
+        st.switch_page(page_target(segment.page, content),
+                       query_params=facilitate.target_query(segment, presenter.high_contrast()))
+    st.switch_page(page_target(RUN_PAGE, content),
+                   query_params={"plan": plan.id, "segment": str(index + 1), "present": "1"})
+
+
+def remote_move(content) -> tuple | None:
+    """If a paired notes device moved the session since this tab last looked: (plan, index)."""
+    code = st.session_state.get(PAIR)
+    if not code:
+        return None
+    p = pairing.STORE.get(code)
+    if p is None:
+        st.session_state.pop(PAIR, None)
+        return None
+    if p.version <= st.session_state.get(PAIR_SEEN, 0) or p.plan not in content.workshops:
+        return None
+    st.session_state[PAIR_SEEN] = p.version
+    return content.workshops[p.plan], p.segment
+
+
+def timer_text(ui, timer: facilitate.Timer) -> str:
+    left = timer.remaining(now())
+    if left < 0:
+        return ui.labels["facilitate_time_over"].format(time=facilitate.clock(left))
+    key = "facilitate_time_left" if timer.running else "facilitate_time_paused"
+    return ui.labels[key].format(time=facilitate.clock(left), minutes=timer.minutes)
+
+
+def _on_run_page() -> bool:
+    try:
+        return urlparse(st.context.url or "").path.rstrip("/").endswith("/" + RUN_PAGE)
+    except Exception:  # noqa: BLE001 - no URL (tests): show the bar
+        return False
+
+
+def session_bar(content) -> None:
+    """In the presenter bar of every page while this tab runs a session: where we are, the time
+    left, previous / next segment and a way back to the session. Follows a paired notes device."""
+    current = active(content)
+    if current is None or _on_run_page():
+        return
+    moved = remote_move(content)
+    if moved:
+        open_segment(content, *moved)
+    plan, index = current
+    ui = content.ui
+    count = len(plan.segments())
+    from components.shell import page_target  # noqa: PLC0415
+
+    with st.container(horizontal=True, vertical_alignment="center", key="session_bar"):
+        st.page_link(page_target(RUN_PAGE, content), label=ui.labels["facilitate_back_to_session"],
+                     icon=":material/co_present:",
+                     query_params={"plan": plan.id, "segment": str(index + 1), "present": "1"})
+        if st.button(ui.labels["facilitate_previous_segment"], key="bar_prev_segment",
+                     icon=":material/skip_previous:", disabled=index == 0):
+            open_segment(content, plan, index - 1)
+        if st.button(ui.labels["facilitate_next_segment"], key="bar_next_segment",
+                     icon=":material/skip_next:", disabled=index == count - 1):
+            open_segment(content, plan, index + 1)
+        _live_status(content)
+
+
+def _live_status(content) -> None:
+    timer = st.session_state.get(TIMER)
+    polling = bool(st.session_state.get(PAIR))
+    every = 1 if timer is not None and timer.running else (POLL_SECONDS if polling else None)
+
+    def status() -> None:
+        if polling and _pending(content):
+            st.rerun(scope="app")
+        current = active(content)
+        if current is None:
+            return
+        plan, index = current
+        label = content.ui.labels["facilitate_segment_of"].format(n=index + 1, total=len(plan.segments()))
+        t = st.session_state.get(TIMER)
+        md(f"**{label}** · {timer_text(content.ui, t)}" if t else f"**{label}**")
+
+    st.fragment(status, run_every=every)()
+
+
+def _pending(content) -> bool:
+    """A paired device moved (checked without consuming the change)."""
+    code = st.session_state.get(PAIR)
+    p = pairing.STORE.get(code) if code else None
+    return p is not None and p.version > st.session_state.get(PAIR_SEEN, 0)

@@ -1,0 +1,102 @@
+"""Workshop plans (content/workshops/*.yaml): one file per plan, each a list of sessions made of
+timed segments. Every segment names the page (and step) the projector shows while it runs.
+
+Which page ids exist is the app's business (components/navigation.py), not the content model's:
+the model only checks their shape, and tests/test_workshops.py checks they resolve.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from components.models.base import Item, Markdown, Sourced, Strict
+
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# URL parameters the facilitator tools use themselves; a segment's `query` may not set them.
+RESERVED_PARAMS = frozenset({"present", "contrast", "plan", "segment", "view", "pair"})
+
+SegmentKind = Literal["opening", "content", "break", "closing"]
+
+
+class Segment(Item):
+    """One timed part of a session: what the projector shows and what the facilitator does."""
+
+    title: str
+    kind: SegmentKind = "content"
+    minutes: int = Field(ge=1, le=120)
+    page: str = Field(pattern=KEBAB, description="page id to show (see components/navigation.py)")
+    query: dict[str, str | int] = Field(
+        default_factory=dict,
+        description="URL parameters of the step to show, e.g. {phase: 2, model: walker} (steps count from 1)")
+    notes: Markdown = Field(description="for the facilitator only: what to say and watch for")
+    questions: list[str] = Field(min_length=1, description="discussion questions")
+    activity: Markdown = Field(description="what the group does in this segment")
+
+    @model_validator(mode="after")
+    def _query_keys(self) -> Segment:
+        bad = sorted(k for k in self.query if k in RESERVED_PARAMS or not k.replace("_", "").isalnum())
+        if bad:
+            raise ValueError(f"segment '{self.id}': query may not use {', '.join(bad)} "
+                             f"(reserved: {', '.join(sorted(RESERVED_PARAMS))})")
+        return self
+
+    def url_query(self) -> dict[str, str]:
+        """The query as URL strings."""
+        return {k: str(v) for k, v in self.query.items()}
+
+
+class Session(Item):
+    title: str
+    minutes: int = Field(ge=5, description="must equal the sum of the segments' minutes")
+    segments: list[Segment] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _shape(self) -> Session:
+        if self.segments[0].kind != "opening":
+            raise ValueError(f"session '{self.id}': the first segment must be kind 'opening' "
+                             "(the group agreement and care guidance)")
+        total = sum(s.minutes for s in self.segments)
+        if total != self.minutes:
+            raise ValueError(f"session '{self.id}': segments add up to {total} minutes, not {self.minutes}")
+        return self
+
+
+class Care(Strict):
+    """Care guidance read out at the start of every session."""
+
+    no_disclosure: Markdown = Field(description="no one needs to share anything personal")
+    breaks: Markdown = Field(description="anyone may step out or take a break at any time")
+    support_during: Markdown = Field(description="where to get support during the session")
+    support_after: Markdown = Field(description="where to get support afterwards")
+
+
+class KeyIdea(Sourced):
+    """One idea for the participant handout; factual, so it names its sources."""
+
+    title: str
+    body: Markdown
+
+
+class WorkshopFile(Strict):
+    id: str = Field(pattern=KEBAB)
+    title: str
+    audience: str
+    summary: Markdown
+    minutes: int = Field(ge=10, description="total of all sessions")
+    group_agreement: list[str] = Field(min_length=3)
+    care: Care
+    sessions: list[Session] = Field(min_length=1)
+    key_ideas: list[KeyIdea] = Field(min_length=3, description="for the participant handout")
+
+    @model_validator(mode="after")
+    def _total(self) -> WorkshopFile:
+        total = sum(s.minutes for s in self.sessions)
+        if total != self.minutes:
+            raise ValueError(f"plan '{self.id}': sessions add up to {total} minutes, not {self.minutes}")
+        return self
+
+    def segments(self) -> list[tuple[Session, Segment]]:
+        """Every segment in running order, with its session."""
+        return [(session, seg) for session in self.sessions for seg in session.segments]

@@ -1,0 +1,72 @@
+# Shared by deploy/run-replicas.sh and bench/lighthouse.sh: start Streamlit replicas and nginx on
+# loopback, and stop exactly what was started. Source it; needs ROOT and RUN (a scratch folder).
+
+# Production settings (bench/run.py PRODUCTION_FLAGS and deploy/Dockerfile set the same;
+# tests/test_performance.py checks that they agree). Why: README, "Settings".
+export STREAMLIT_SERVER_FILE_WATCHER_TYPE=none
+export STREAMLIT_RUNNER_POST_SCRIPT_GC=false
+export STREAMLIT_SERVER_HEADLESS=true
+export STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
+
+PY="${PY:-$ROOT/.venv/bin/python}"
+STARTED_PIDS=()
+
+wait_healthy() {  # URL [seconds]
+    local url="$1" limit="${2:-120}" i
+    for ((i = 0; i < limit * 4; i++)); do
+        curl -fsS -o /dev/null "$url/_stcore/health" 2>/dev/null && return 0
+        sleep 0.25
+    done
+    echo "not healthy after ${limit}s: $url" >&2
+    return 1
+}
+
+start_replica() {  # PORT [SCRIPT] [CWD]: one `streamlit run` on 127.0.0.1:PORT; prints its pid
+    local port="$1" script="${2:-app.py}" cwd="${3:-$ROOT}"
+    (cd "$cwd" && exec "$PY" -m streamlit run "$script" --server.port "$port" \
+        --server.address 127.0.0.1) >"$RUN/replica-$port.log" 2>&1 &
+    local pid=$!
+    STARTED_PIDS+=("$pid")
+    echo "$pid"
+}
+
+start_nginx() {  # LISTEN_PORT NAME UPSTREAM_PORT...: deploy/nginx.conf on loopback
+    local listen="$1" name="$2"
+    shift 2
+    local dir="$RUN/nginx-$name" servers="" p
+    mkdir -p "$dir/logs" "$dir/tmp" "$dir/cache"
+    for p in "$@"; do
+        servers+="        server 127.0.0.1:$p max_fails=3 fail_timeout=10s;\n"
+    done
+    # The shipped file, with its `listen` on loopback and its upstream servers replaced.
+    awk -v listen="$listen" -v servers="$servers" '
+        /^[[:space:]]*server 127\.0\.0\.1:[0-9]+/ { if (!done) { printf "%s", servers; done = 1 }; next }
+        /^[[:space:]]*listen [0-9]+;/ { print "        listen 127.0.0.1:" listen ";"; next }
+        { print }' "$ROOT/deploy/nginx.conf" >"$dir/nginx.conf"
+    chmod -R a+rwX "$dir/tmp" "$dir/cache"  # nginx workers run as an unprivileged user when started as root
+    nginx -t -q -p "$dir/" -c "$dir/nginx.conf" || return 1
+    nginx -p "$dir/" -c "$dir/nginx.conf"
+    local i
+    for ((i = 0; i < 40; i++)); do [ -s "$dir/nginx.pid" ] && break; sleep 0.1; done
+    STARTED_PIDS+=("$(cat "$dir/nginx.pid")")
+}
+
+ensure_nginx() {
+    command -v nginx >/dev/null && return 0
+    echo "installing Debian's nginx package" >&2
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+    else
+        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+    fi
+}
+
+stop_started() {  # only the processes this script started, by pid
+    local pid
+    for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${STARTED_PIDS[@]}"; do
+        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+        kill -9 "$pid" 2>/dev/null || true
+    done
+    STARTED_PIDS=()
+}

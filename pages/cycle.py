@@ -1,0 +1,199 @@
+"""The cycle of abuse: the phases step by step (Walker's three or the common four), how the cycle
+changes over time, the highs-and-lows sandbox, the seven popular stages next to the research view,
+and how it ends. Steps and settings live in the URL; the person's guess stays in session state."""
+
+import streamlit as st
+
+from components import cycle as logic
+from components.charts.cycle import cycle_figure, over_time_figure, sandbox_figure, stages_figure
+from components.navigation import PAGES
+from components.presenter import is_presenting
+from components.shell import page_content, page_target
+from components.stepper import stepper
+from components.text import callout, caption, md, sources_line
+from components.visual import cached_figure, show_chart
+
+content = page_content()
+ui = content.ui
+labels = ui.labels
+cy = content.cycle
+presenting = is_presenting()
+qp = st.query_params
+
+st.title(ui.pages["cycle"].title)
+md(cy.intro)
+
+# ------------------------------------------------------------------ 1. the cycle
+sec = cy.cycle
+st.header(sec.heading, anchor="the-cycle")
+md(sec.intro)
+
+version_ids = [v.id for v in sec.versions]
+names = {v.id: v.name for v in sec.versions}
+
+
+def _set_model() -> None:
+    qp[logic.MODEL] = st.session_state["cycle_model_choice"]
+
+
+st.session_state["cycle_model_choice"] = version_ids[logic.version_index(cy, qp.get(logic.MODEL))]
+st.radio(labels["cycle_model"], version_ids, key="cycle_model_choice", format_func=names.__getitem__,
+         horizontal=True, on_change=_set_model)
+version = sec.versions[logic.version_index(cy, st.session_state["cycle_model_choice"])]
+phase_step = stepper(logic.PHASE, labels=[p.title for p in version.phases], ui=ui,
+                     jump_label=labels["cycle_phase_picker"])
+phase = version.phases[phase_step]
+
+chart_col, card_col = st.columns([3, 2], gap="medium")
+with chart_col:
+    alt, summary, rows = logic.cycle_words(cy, version, phase_step, labels)
+    fig = cached_figure(cycle_figure, tuple(p.short for p in version.phases), phase_step, 560 if presenting else 440)
+    show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_chart")
+with card_col, st.container(border=True, key="cycle_phase_card"):
+    st.subheader(f"{phase_step + 1}. {phase.title}", anchor=False)
+    md(f"**{labels['cycle_what_happens']}:** {phase.what_happens}")
+    md(f"**{labels['cycle_feels_like']}:** {phase.feels_like}")
+    md(f"**{labels['cycle_why_it_holds']}:** {phase.why_it_holds}")
+    sources_line(content, phase.sources)
+md(version.intro)
+
+with st.container(border=True, key="cycle_caveats"):
+    st.subheader(sec.caveats_heading, anchor=False)
+    for cav in sec.caveats:
+        md(f"- **{cav.title}.** {cav.body}")
+    sources_line(content, sorted({s for cav in sec.caveats for s in cav.sources}))
+
+# ------------------------------------------------------------------ 2. over time
+ot = cy.over_time
+st.header(ot.heading, anchor="over-time")
+md(ot.intro)
+callout("info", ot.illustration_note)
+
+
+def _set_week() -> None:
+    qp[logic.WEEK] = str(st.session_state["cycle_week_slider"])
+
+
+week = logic.week_from_url(qp.get(logic.WEEK), ot.weeks)
+st.session_state["cycle_week_slider"] = week
+st.slider(labels["cycle_week_slider"], 1, ot.weeks, key="cycle_week_slider", on_change=_set_week)
+alt, summary, rows = logic.over_time_words(cy, version, week, labels)
+fig = cached_figure(over_time_figure, tuple(p.title for p in version.phases),
+                    tuple(p.share_start for p in version.phases), tuple(p.share_end for p in version.phases),
+                    week, ot.weeks, labels["cycle_share_axis"], labels["cycle_week"], 520 if presenting else 420)
+show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_over_time")
+sources_line(content, ot.sources)
+
+# ------------------------------------------------------------------ 3. the sandbox
+sb = cy.sandbox
+st.header(sb.heading, anchor="highs-and-lows")
+md(sb.intro)
+callout("info", sb.not_measurement)
+
+settings = logic.sandbox_from_url(qp)
+
+
+def _set_setting(name: str) -> None:
+    qp[name] = str(st.session_state[f"cycle_{name}"])
+
+
+helps = {"kindness": sb.kindness_help, "unpredictability": sb.unpredictability_help, "power": sb.power_help}
+for col, name in zip(st.columns(3, gap="medium"), logic.SANDBOX_PARAMS):
+    st.session_state[f"cycle_{name}"] = settings[name]
+    col.slider(labels[f"cycle_{name}"], 0, 10, key=f"cycle_{name}", help=helps[name],
+               on_change=_set_setting, args=(name,))
+
+options = {o.id: o for o in sb.options}
+guess = st.radio(sb.predict_question, list(options), index=None, key="cycle_prediction",
+                 format_func=lambda oid: options[oid].label)
+
+
+def _reveal() -> None:
+    st.session_state["cycle_revealed"] = True
+
+
+def _guess_again() -> None:
+    st.session_state["cycle_revealed"] = False
+    st.session_state["cycle_prediction"] = None
+
+
+revealed = bool(st.session_state.get("cycle_revealed")) and guess is not None
+if not revealed:
+    st.button(labels["cycle_reveal"], key="cycle_reveal", type="primary", icon=":material/visibility:",
+              disabled=guess is None, on_click=_reveal)
+    caption(sb.predict_first)
+else:
+    alt, summary, rows, direction = logic.sandbox_words(cy, settings, labels)
+    fig = cached_figure(sandbox_figure, settings["kindness"], settings["unpredictability"], settings["power"],
+                        (labels["cycle_attachment"], labels["cycle_wellbeing"], labels["cycle_mood"]),
+                        labels["cycle_level_axis"], labels["cycle_week"], 540 if presenting else 440)
+    show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_sandbox")
+    with st.container(border=True, key="cycle_outcome"):
+        md(f"**{labels['cycle_your_guess']}:** {options[guess].label}")
+        md(sb.outcomes[direction])
+        md(sb.matched if options[guess].direction == direction else sb.differed)
+    md(sb.explanation)
+    st.button(labels["cycle_predict_again"], key="cycle_guess_again", icon=":material/replay:",
+              on_click=_guess_again)
+sources_line(content, sb.sources)
+
+hl = cy.highs_lows
+st.subheader(hl.heading, anchor="why-the-lows-do-not-break-the-bond")
+md(hl.intro)
+for point in hl.points:
+    md(f"- **{point.title}.** {point.body}")
+sources_line(content, hl.sources)
+
+# ------------------------------------------------------------------ 4. the seven stages and the research view
+stg = cy.stages
+st.header(stg.heading, anchor="seven-stages")
+callout("warning", stg.popular_model_note)
+md(stg.intro)
+stage_step = stepper(logic.STAGE, labels=[s.title for s in stg.stages], ui=ui, shortcuts=False,
+                     jump_label=labels["cycle_stage_picker"])
+stage = stg.stages[stage_step]
+alt, summary, rows = logic.stage_words(cy, stage_step, labels)
+fig = cached_figure(stages_figure, tuple(s.short for s in stg.stages), stage_step, 340 if presenting else 280)
+show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_stages")
+with st.container(border=True, key="cycle_stage_card"):
+    st.subheader(f"{stage_step + 1}. {stage.title}", anchor=False)
+    st.badge(labels["cycle_popular_model"], icon=":material/info:", color="gray")
+    md(stage.body)
+    md(f"**{labels['cycle_feels_like']}:** {stage.feels_like}")
+    sources_line(content, stage.sources)
+
+rv = cy.research
+st.subheader(rv.heading, anchor="research-view")
+md(rv.intro)
+for col, cond in zip(st.columns(len(rv.conditions), gap="medium"), rv.conditions):
+    with col.container(border=True):
+        md(f"**{cond.title}**")
+        md(cond.body)
+callout("success", rv.takeaway)
+sources_line(content, rv.sources)
+
+# ------------------------------------------------------------------ 5. when it ends
+end = cy.ending
+st.header(end.heading, anchor="when-it-ends")
+callout("info", end.personal_account_note)
+md(end.intro)
+for point in end.points:
+    md(f"**{point.title}.** {point.body}")
+sources_line(content, end.sources)
+md(end.safety_note)
+st.page_link(page_target("get-help", content), icon=":material/support:")
+
+rs = cy.reasons
+st.subheader(rs.heading, anchor="six-reasons")
+md(rs.intro)
+caption(rs.caution)
+per_row = 2 if presenting else 3
+for start in range(0, len(rs.reasons), per_row):
+    for col, reason in zip(st.columns(per_row, gap="medium"), rs.reasons[start:start + per_row]):
+        with col.container(border=True, key=f"cycle_{reason.id}"):
+            md(f"**{reason.title}**")
+            md(reason.body)
+            sources_line(content, reason.sources)
+if "healthy-vs-toxic" in {p.id for p in PAGES}:
+    md(rs.link_intro)
+    st.page_link(page_target("healthy-vs-toxic", content), icon=":material/compare_arrows:")

@@ -1,0 +1,127 @@
+"""The healing path: five steps (?step=N, keyboard stepper), moving forward, rebuilding trust,
+communication advice, signs of relationship trauma and codependency, a private self-concept
+reflection (ratings live in session state only, never in the URL), and a grounding exercise."""
+
+import streamlit as st
+
+from components.charts.trauma_healing import self_concept_radar
+from components.presenter import is_presenting
+from components.shell import page_content, page_target
+from components.stepper import stepper
+from components.text import callout, caption, md, sources_line
+from components.trauma_healing import STEP_PARAM, clear_ratings, radar_rows, rating_key, ratings
+from components.visual import cached_figure, show_chart
+
+content = page_content()
+ui, heal = content.ui, content.healing
+labels = ui.labels
+presenting = is_presenting()
+
+st.title(ui.pages["healing"].title)
+md(heal.intro)
+with st.container(border=True, key="not_quick"):
+    md(f"**{heal.not_quick.title}.** {heal.not_quick.body}")
+    sources_line(content, heal.not_quick.sources)
+
+# --------------------------------------------------------------------------- five steps
+st.header(heal.steps_heading, anchor="steps")
+md(heal.steps_intro)
+index = stepper(STEP_PARAM, labels=[s.title for s in heal.steps], ui=ui)
+step = heal.steps[index]
+with st.container(border=True, key="healing_step"):
+    st.subheader(f"{index + 1}. {step.title}", anchor=False)
+    md(f"*{step.summary}*")
+    text, tries = st.columns([3, 2], gap="large")
+    with text:
+        md(step.body)
+        if step.remember:
+            callout("info", f"**{labels['healing_step_remember']}:** {step.remember}")
+    with tries:
+        md(f"**{labels['healing_step_try']}**")
+        md("\n".join(f"- {t}" for t in step.try_this))
+    sources_line(content, step.sources)
+# the whole path at a glance; the current step is marked with an arrow and bold, not colour alone
+md("  \n".join(f"**▶ {i + 1}. {s.title}**" if i == index else f"{i + 1}. {s.title}" for i, s in enumerate(heal.steps)))
+
+# --------------------------------------------------------------------------- moving forward, trust
+st.header(heal.moving_forward_heading, anchor="moving-forward")
+md(heal.moving_forward_intro)
+per_row = 2 if presenting else 4
+for column, point in zip(st.columns(per_row, gap="medium") * 2, heal.moving_forward):
+    with column.container(border=True, key=f"forward_{point.id}"):
+        md(f"**{point.title}**")
+        md(point.body)
+sources_line(content, sorted({s for p in heal.moving_forward for s in p.sources}))
+
+st.header(heal.trust_heading, anchor="trust")
+for point in heal.trust:
+    with st.container(border=True, key=f"trust_{point.id}"):
+        md(f"**{point.title}**")
+        md(point.body)
+        sources_line(content, point.sources)
+
+# --------------------------------------------------------------------------- communication
+st.header(heal.communication_heading, anchor="communication")
+md(heal.communication_intro)
+callout("warning", heal.communication_caution)
+cols = 2 if presenting else 3
+rows = [heal.communication[i:i + cols] for i in range(0, len(heal.communication), cols)]
+for row in rows:
+    for column, tip in zip(st.columns(cols, gap="medium"), row):
+        with column.container(border=True, key=f"tip_{tip.id}"):
+            md(f"**{tip.title}**")
+            md(tip.body)
+            if tip.instead_of and tip.try_saying:
+                md(f"✕ *{labels['healing_instead_of']}:* {tip.instead_of}  \n✓ *{labels['healing_try_saying']}:* {tip.try_saying}")
+sources_line(content, sorted({s for t in heal.communication for s in t.sources}))
+
+# --------------------------------------------------------------------------- signs
+left, right = st.columns(2, gap="large")
+for column, signs in ((left, heal.trauma_signs), (right, heal.codependency)):
+    with column.container(border=True, key=f"signs_{signs.id}"):
+        st.subheader(signs.title, anchor=signs.id)
+        md(signs.intro)
+        md("\n".join(f"- {s}" for s in signs.items))
+        if signs.note:
+            caption(signs.note)
+        sources_line(content, signs.sources)
+
+# --------------------------------------------------------------------------- self-concept reflection
+sc = heal.self_concept
+st.header(sc.title, anchor="self-concept")
+md(sc.intro)
+callout("info", sc.disclaimer)
+md(sc.privacy)
+caption(f"{sc.scale_low} · {sc.scale_high}")
+area_ids = [a.id for a in sc.areas]
+for a in sc.areas:  # start every slider at the middle; only this tab's session holds the values
+    st.session_state.setdefault(rating_key(a.id), sc.default)
+sliders, chart = st.columns([2, 3] if not presenting else [1, 1], gap="large")
+with sliders:
+    for a in sc.areas:
+        st.slider(labels["healing_area_rating"].format(area=a.name), sc.scale_min, sc.scale_max, step=1,
+                  key=rating_key(a.id), help=f"{a.covers} {a.prompt}")
+        caption(a.prompt)
+    st.button(labels["healing_clear_ratings"], key="healing_clear", icon=":material/restart_alt:",
+              on_click=clear_ratings, args=(st.session_state,))
+values = ratings(st.session_state, area_ids, sc.default, sc.scale_min, sc.scale_max)
+with chart:
+    names = tuple(a.short for a in sc.areas)
+    fig = cached_figure(self_concept_radar, names, values, sc.scale_min, sc.scale_max, labels["healing_radar_name"])
+    summary = labels["healing_radar_summary"].format(low=sc.scale_min, high=sc.scale_max)
+    show_chart(fig, alt=sc.alt, summary=summary,
+               rows=radar_rows([a.name for a in sc.areas], values, labels["healing_radar_area"],
+                               labels["healing_radar_rating"]),
+               text_label=ui.chart_text_label, key="self_concept_radar")
+    md(sc.after)
+sources_line(content, sc.sources)
+
+# --------------------------------------------------------------------------- grounding
+g = heal.grounding
+with st.container(border=True, key="grounding"):
+    st.subheader(g.title, anchor=g.id)
+    md(g.intro)
+    md("\n".join(f"{i}. **{s.title}.** {s.body}" for i, s in enumerate(g.steps, start=1)))
+    md(g.closing)
+    sources_line(content, g.sources)
+    st.page_link(page_target("get-help", content), icon=":material/support:")

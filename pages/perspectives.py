@@ -1,0 +1,136 @@
+"""What practitioners say: can a toxic relationship heal? A card per voice, their stances on a
+spectrum, the conditions they name, and where they differ. `?condition=<id>` filters the cards,
+`?person=<id>` highlights one voice; both survive a reload or a shared link."""
+
+import streamlit as st
+
+from components import perspectives as logic
+from components.charts.perspectives import conditions_bar, conditions_rows, spectrum_rows, stance_spectrum
+from components.shell import page_content, page_target
+from components.text import callout, caption, md, sources_line
+from components.visual import cached_figure, presenting, show_chart
+
+content = page_content()
+ui = content.ui
+labels = ui.labels
+data = content.perspectives
+large = presenting()
+
+condition = logic.parse_condition(st.query_params.get(logic.CONDITION_PARAM), data)
+person = logic.parse_person(st.query_params.get(logic.PERSON_PARAM), data)
+
+
+def _to_url(param: str, widget_key: str) -> None:
+    value = st.session_state[widget_key]
+    if value:
+        st.query_params[param] = value
+    else:
+        st.query_params.pop(param, None)
+
+
+def _clear_condition() -> None:
+    st.query_params.pop(logic.CONDITION_PARAM, None)
+
+
+st.title(ui.pages["perspectives"].title)
+md(data.intro)
+callout("info", data.about_sources)
+
+# ---------------------------------------------------------------- filters (state lives in the URL)
+st.session_state["perspectives_condition"] = condition or ""
+st.session_state["perspectives_person"] = person or ""
+condition_names = {c.id: c.label for c in data.conditions}
+person_names = {p.id: p.display_name for p in data.perspectives}
+with st.container(horizontal=True, key="perspectives_filters"):
+    st.selectbox(labels["perspectives_filter_condition"], ["", *condition_names], key="perspectives_condition",
+                 format_func=lambda c: condition_names.get(c, labels["perspectives_filter_all"]),
+                 on_change=_to_url, args=(logic.CONDITION_PARAM, "perspectives_condition"), width=380)
+    st.selectbox(labels["perspectives_highlight"], ["", *person_names], key="perspectives_person",
+                 format_func=lambda p: person_names.get(p, labels["perspectives_highlight_none"]),
+                 on_change=_to_url, args=(logic.PERSON_PARAM, "perspectives_person"), width=380)
+
+if condition:
+    shown = [p for p in data.perspectives if logic.names_condition(p, condition)]
+    with st.container(horizontal=True, vertical_alignment="center", key="perspectives_filter_state"):
+        md(labels["perspectives_shown"].format(shown=len(shown), total=len(data.perspectives),
+                                               condition=condition_names[condition]))
+        st.button(labels["perspectives_clear_filter"], key="perspectives_clear", icon=":material/filter_alt_off:",
+                  on_click=_clear_condition)
+    hidden = logic.highlight_hidden(data, condition, person)
+    if hidden is not None:
+        callout("info", labels["perspectives_highlight_hidden"].format(who=hidden.display_name,
+                                                                      all=labels["perspectives_filter_all"]))
+
+# ---------------------------------------------------------------- the spectrum
+st.header(labels["perspectives_spectrum_heading"], anchor="spectrum")
+show_chart(
+    cached_figure(stance_spectrum, content, condition, person, large),
+    alt=labels["perspectives_spectrum_alt"].format(n=len(data.perspectives)),
+    summary="\n".join(f"- **{s.label}**: {s.description}" for s in sorted(data.stances, key=lambda s: s.position)),
+    rows=spectrum_rows(content), text_label=ui.chart_text_label, key="perspectives_spectrum",
+)
+
+# ---------------------------------------------------------------- where they differ
+st.header(labels["perspectives_differ_heading"], anchor="differ")
+md(labels["perspectives_differ_intro"])
+differ_cols = st.columns(1 if large else 2)
+for i, diff in enumerate(data.differences):
+    with differ_cols[i % len(differ_cols)].container(border=True, key=f"difference_{diff.id}"):
+        st.subheader(diff.question, anchor=diff.id)
+        lines = []
+        for side in diff.sides:
+            who = ", ".join(("★ " if pid == person else "") + person_names[pid] for pid in side.perspectives)
+            lines.append(f"- {side.view} *({who})*")
+        md("\n".join(lines))
+        sources_line(content, diff.sources)
+
+# ---------------------------------------------------------------- the conditions
+st.header(labels["perspectives_conditions_heading"], anchor="conditions")
+show_chart(
+    cached_figure(conditions_bar, content, condition, large),
+    alt=labels["perspectives_conditions_alt"].format(n=len(data.conditions), total=len(logic.practitioners(data))),
+    summary="\n".join(f"- **{c.label}**: {c.description}" for c in data.conditions),
+    rows=conditions_rows(content), text_label=ui.chart_text_label, key="perspectives_conditions",
+)
+st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
+callout("warning", data.safety_note)
+
+
+# ---------------------------------------------------------------- the cards
+def card(p) -> None:
+    stance = logic.stance_of(data, p)
+    with st.container(border=True, key=f"perspective_{p.id}"):
+        if p.id == person:
+            md(f"**★ {labels['perspectives_highlighted']}**")
+        st.subheader(p.display_name, anchor=p.id)
+        who = " · ".join(x for x in (labels[f"perspectives_kind_{p.kind}"], p.credentials, p.role, p.organisation) if x)
+        caption(who)
+        md(f"**{labels['perspectives_stance']}: {stance.label}**")
+        md(p.stance_summary)
+        if p.framing_note:
+            callout("info", f"{p.framing_note}\n\n{data.framing_rule}")
+        md(f"**{labels['perspectives_conditions_named']}**")
+        if p.conditions:
+            md("\n".join(f"- **▶ {condition_names[c]}**" if c == condition else f"- {condition_names[c]}"
+                         for c in p.conditions))
+        else:
+            md(labels["perspectives_no_conditions"])
+        md(f"**{labels['perspectives_key_advice']}**")
+        md("\n".join(f"- {a}" for a in p.key_advice))
+        sources_line(content, p.sources)
+
+
+def card_grid(items) -> None:
+    if not items:
+        md(labels["perspectives_none_shown"])
+        return
+    cols = st.columns(1 if large else 2)
+    for i, p in enumerate(items):
+        with cols[i % len(cols)]:
+            card(p)
+
+
+st.header(labels["perspectives_cards_heading"], anchor="practitioners")
+card_grid(logic.filter_and_order(logic.practitioners(data), condition, person))
+st.header(labels["perspectives_others_heading"], anchor="other-articles")
+card_grid(logic.filter_and_order(logic.other_voices(data), condition, person))

@@ -1,0 +1,255 @@
+"""Run a session: pick a workshop plan, step through its segments with a countdown, open each
+segment's page in presenter mode, pair a second device for notes, download the handouts.
+
+URL: ?plan=<id>&segment=<n> (projector), ?view=notes&pair=<code> (notes device).
+"""
+
+import streamlit as st
+
+from components import facilitate, facilitator_ui as fui, handouts, pairing
+from components.navigation import PAGES
+from components.shell import page_content
+from components.stepper import stepper
+from components.text import callout, caption, md
+
+content = page_content()
+ui = content.ui
+L = ui.labels
+plans = content.workshops
+
+st.title(ui.pages["run-session"].title)
+
+VIEWS = ("projector", "notes")
+view = st.query_params.get("view", "projector")
+view = view if view in VIEWS else "projector"
+
+
+def _set_view() -> None:
+    chosen = st.session_state["run_view"] or "projector"
+    if chosen == "projector":
+        st.query_params.pop("view", None)
+    else:
+        st.query_params["view"] = chosen
+
+
+st.session_state["run_view"] = view
+st.segmented_control(L["facilitate_view"], VIEWS, key="run_view", on_change=_set_view,
+                     format_func=lambda v: L[f"facilitate_view_{v}"])
+
+
+def _bullets(items) -> None:
+    md("\n".join(f"- {item}" for item in items))
+
+
+def _segment_body(plan, session, seg, *, notes_open: bool) -> None:
+    """What a segment asks of the group; the facilitator's notes (closed on the projector)."""
+    if seg.kind == "opening":
+        st.subheader(L["facilitate_agreement_heading"])
+        _bullets(plan.group_agreement)
+        st.subheader(L["facilitate_care_heading"])
+        for key, text in (("no_disclosure", plan.care.no_disclosure), ("breaks", plan.care.breaks),
+                          ("during", plan.care.support_during), ("after", plan.care.support_after)):
+            md(f"**{L['facilitate_care_' + key]}.** {text}")
+    st.subheader(L["facilitate_questions_heading"])
+    _bullets(seg.questions)
+    st.subheader(L["facilitate_activity_heading"])
+    md(seg.activity)
+    with st.expander(L["facilitate_notes_heading"], expanded=notes_open, icon=":material/sticky_note_2:"):
+        md(seg.notes)
+
+
+# --------------------------------------------------------------------------- notes view (second device)
+
+
+def _connect() -> None:
+    code = pairing.normalise(st.session_state.get("notes_code_input") or "")
+    st.session_state["notes_code_input"] = ""
+    if pairing.STORE.get(code) is None:
+        st.session_state["notes_unknown"] = True
+        return
+    st.session_state["notes_unknown"] = False
+    st.query_params["pair"] = code
+
+
+def _disconnect() -> None:
+    st.query_params.pop("pair", None)
+
+
+def _remote(code: str, delta: int, count: int) -> None:
+    pairing.STORE.move(code, delta, count)
+
+
+def notes_view() -> None:
+    code = pairing.normalise(st.query_params.get("pair", ""))
+    if not code or pairing.STORE.get(code) is None:
+        with st.form("notes_connect", border=False):
+            st.text_input(L["facilitate_code_input"], key="notes_code_input", max_chars=12, autocomplete="off")
+            st.form_submit_button(L["facilitate_code_connect"], on_click=_connect, type="primary")
+        if code or st.session_state.get("notes_unknown"):
+            callout("warning", L["facilitate_code_unknown"])
+        return
+
+    @st.fragment(run_every=3)  # follow the projector when it moves
+    def follow() -> None:
+        p = pairing.STORE.get(code)
+        if p is None or p.plan not in plans:
+            callout("warning", L["facilitate_code_unknown"])
+            return
+        plan = plans[p.plan]
+        segments = plan.segments()
+        index = facilitate.clamp(p.segment, len(segments))
+        session, seg = segments[index]
+        caption(L["facilitate_paired_to"].format(plan=plan.title))
+        with st.container(horizontal=True, vertical_alignment="center", key="notes_controls"):
+            st.button(ui.previous, key="notes_prev", icon=":material/arrow_back:", disabled=index == 0,
+                      on_click=_remote, args=(code, -1, len(segments)), shortcut="Left")
+            st.button(ui.next, key="notes_next", icon=":material/arrow_forward:", icon_position="right",
+                      type="primary", disabled=index == len(segments) - 1,
+                      on_click=_remote, args=(code, 1, len(segments)), shortcut="Right")
+            caption(L["facilitate_segment_of"].format(n=index + 1, total=len(segments)))
+        st.header(seg.title)
+        caption(f"{session.title} · {L['facilitate_minutes'].format(minutes=seg.minutes)}")
+        _segment_body(plan, session, seg, notes_open=True)
+        if index + 1 < len(segments):
+            caption(f"{ui.next}: {segments[index + 1][1].title}")
+
+    follow()
+    st.button(L["facilitate_disconnect"], key="notes_disconnect", on_click=_disconnect)
+
+
+# --------------------------------------------------------------------------- projector view
+
+
+def _pick_plan() -> None:
+    st.query_params["plan"] = st.session_state["run_plan"]
+    st.query_params["segment"] = "1"
+
+
+def _timer(action: str) -> None:
+    t = st.session_state[fui.TIMER]
+    st.session_state[fui.TIMER] = {"start": t.start(fui.now()), "pause": t.pause(fui.now()),
+                                   "reset": t.reset()}[action]
+
+
+def _pair(plan, index: int) -> None:
+    p = pairing.STORE.create(plan.id, index)
+    st.session_state[fui.PAIR] = p.code
+    st.session_state[fui.PAIR_SEEN] = p.version
+
+
+def _unpair() -> None:
+    code = st.session_state.pop(fui.PAIR, None)
+    if code:
+        pairing.STORE.end(code)
+
+
+def projector_view() -> None:
+    md(L["facilitate_intro"])
+    running = fui.active(content)
+    plan_id = st.query_params.get("plan") or (running[0].id if running else next(iter(plans)))
+    if plan_id not in plans:
+        plan_id = next(iter(plans))
+    if "segment" not in st.query_params and running and running[0].id == plan_id:
+        st.query_params["segment"] = str(running[1] + 1)  # back from a segment's page: same place
+    st.query_params["plan"] = plan_id
+    st.session_state["run_plan"] = plan_id
+    st.selectbox(L["facilitate_plan"], list(plans), key="run_plan", on_change=_pick_plan,
+                 format_func=lambda i: plans[i].title)
+    plan = plans[plan_id]
+    segments = plan.segments()
+    caption(L["facilitate_plan_summary"].format(minutes=plan.minutes, segments=len(segments),
+                                                audience=plan.audience))
+
+    moved = fui.remote_move(content)  # the notes device moved: show that segment's page
+    if moved:
+        fui.open_segment(content, *moved)
+
+    labels = [facilitate.segment_label(plan, s, g, L["facilitate_segment_label"]) for s, g in segments]
+    index = stepper("segment", labels=labels, ui=ui, jump_label=L["facilitate_segment"])
+    fui.set_active(plan, index)
+    session, seg = segments[index]
+
+    main, side = st.columns([3, 2], gap="large")
+    with main:
+        st.header(seg.title)
+        caption(f"{session.title} · {L['facilitate_minutes'].format(minutes=seg.minutes)}")
+        known = {p.id for p in PAGES}
+        with st.container(horizontal=True, vertical_alignment="center", key="segment_actions"):
+            if st.button(L["facilitate_show"], key="show_segment", type="primary", icon=":material/slideshow:",
+                         help=L["facilitate_show_help"], disabled=seg.page not in known):
+                fui.open_segment(content, plan, index)
+            timer = st.session_state[fui.TIMER]
+            if timer.running:
+                st.button(L["facilitate_timer_pause"], key="timer_pause", icon=":material/pause:",
+                          on_click=_timer, args=("pause",))
+            else:
+                st.button(L["facilitate_timer_start"], key="timer_start", icon=":material/timer:",
+                          on_click=_timer, args=("start",))
+            st.button(L["facilitate_timer_reset"], key="timer_reset", icon=":material/restart_alt:",
+                      on_click=_timer, args=("reset",))
+        if seg.page not in known:
+            callout("info", L["facilitate_page_missing"])
+        _clock()
+        _segment_body(plan, session, seg, notes_open=False)
+
+    with side:
+        st.subheader(L["facilitate_agenda_heading"])
+        rows = []
+        for i, (s, g) in enumerate(segments):
+            mark = "**→ " if i == index else ""
+            end = "**" if i == index else ""
+            rows.append(f"{i + 1}. {mark}{facilitate.segment_label(plan, s, g, L['facilitate_segment_label'])} "
+                        f"({L['facilitate_minutes'].format(minutes=g.minutes)}){end}")
+        md("\n".join(rows))
+
+        st.subheader(L["facilitate_pair_heading"])
+        code = st.session_state.get(fui.PAIR)
+        if code and pairing.STORE.get(code) is None:
+            st.session_state.pop(fui.PAIR, None)
+            code = None
+        if code:
+            with st.container(border=True, key="pair_code_box"):
+                caption(L["facilitate_pair_code"])
+                md(f"## {code}")
+                md(L["facilitate_pair_how"].format(hours=int(pairing.STORE.idle_seconds // 3600)))
+            st.button(L["facilitate_pair_end"], key="pair_end", on_click=_unpair)
+            _watch_pairing()
+        else:
+            st.button(L["facilitate_pair_start"], key="pair_start", icon=":material/devices:",
+                      on_click=_pair, args=(plan, index))
+
+        st.subheader(L["facilitate_handouts_heading"])
+        st.download_button(L["facilitate_handout_participant"], key="dl_participant", icon=":material/download:",
+                           data=lambda: handouts.participant_handout(content, plan),
+                           file_name=f"{plan.id}-participant-handout.pdf", mime="application/pdf", on_click="ignore")
+        st.download_button(L["facilitate_handout_guide"], key="dl_guide", icon=":material/download:",
+                           data=lambda: handouts.facilitator_guide(content, plan),
+                           file_name=f"{plan.id}-facilitator-guide.pdf", mime="application/pdf", on_click="ignore")
+
+
+def _clock() -> None:
+    timer = st.session_state[fui.TIMER]
+
+    @st.fragment(run_every=1 if timer.running else None)
+    def tick() -> None:
+        t = st.session_state.get(fui.TIMER)
+        if t is not None:
+            with st.container(key="session_clock"):
+                md(f"**{fui.timer_text(ui, t)}**")
+
+    tick()
+
+
+def _watch_pairing() -> None:
+    @st.fragment(run_every=fui.POLL_SECONDS)
+    def watch() -> None:
+        if fui._pending(content):
+            st.rerun(scope="app")
+
+    watch()
+
+
+if view == "notes":
+    notes_view()
+else:
+    projector_view()

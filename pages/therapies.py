@@ -1,0 +1,212 @@
+"""Therapy approaches: guided paths (for a child / for me), browse and filter, an approach card,
+a map in sync with the filters, a side-by-side comparison and practical questions.
+
+Filters, the open card, the comparison and the path live in the URL (see components/therapies.py
+for the parameters), so a facilitator can share or bookmark any view."""
+
+import streamlit as st
+
+from components import therapies as th
+from components.charts.therapies import content_map
+from components.presenter import is_presenting
+from components.shell import page_content, page_target
+from components.text import callout, caption, md, sources_line
+from components.visual import cached_figure, show_chart
+
+content = page_content()
+ui, data = content.ui, content.therapies
+labels = ui.labels
+facet = th.facet_labels(data)
+by_id = th.approach_by_id(data)
+qp = st.query_params
+presenting = is_presenting()
+
+
+def set_param(name: str, value: str | None) -> None:
+    if value:
+        qp[name] = value
+    elif name in qp:
+        del qp[name]
+
+
+# ------------------------------------------------------------------ URL -> state (every run)
+filters = th.filters_from_params(qp.to_dict())
+selected = th.selected_approach(data, qp.get(th.P_APPROACH))
+compare_ids = th.parse_compare(data, qp.get(th.P_COMPARE))
+path_id = th.parse_path(qp.get(th.P_PATH))
+
+st.session_state["th_for"] = list(filters.audiences)
+st.session_state["th_format"] = list(filters.formats)
+st.session_state["th_focus"] = list(filters.focus)
+st.session_state["th_evidence"] = list(filters.evidence)
+st.session_state["th_q"] = filters.query
+st.session_state["th_approach"] = selected.id if selected else None
+st.session_state["th_compare"] = list(compare_ids)
+st.session_state["th_path"] = path_id
+
+
+# ------------------------------------------------------------------ state -> URL (callbacks)
+def on_filters() -> None:
+    ss = st.session_state
+    new = th.Filters(tuple(ss["th_for"]), tuple(ss["th_format"]), tuple(ss["th_focus"]), tuple(ss["th_evidence"]),
+                     ss["th_q"] or "")
+    for name, value in th.filters_to_params(new).items():
+        set_param(name, value)
+
+
+def on_clear() -> None:
+    for name in th.FILTER_PARAMS:
+        set_param(name, None)
+
+
+def open_approach(approach_id: str | None) -> None:
+    set_param(th.P_APPROACH, approach_id)
+
+
+def on_pick() -> None:
+    open_approach(st.session_state["th_approach"])
+
+
+def on_compare() -> None:
+    set_param(th.P_COMPARE, th.join_list(st.session_state["th_compare"]))
+
+
+def on_path() -> None:
+    set_param(th.P_PATH, st.session_state["th_path"])
+
+
+# ------------------------------------------------------------------ page
+st.title(ui.pages["therapies"].title)
+md(data.intro)
+callout("info", data.not_advice)
+st.page_link(page_target("get-help", content), label=labels["therapies_get_help"], icon=":material/support:")
+
+# --- guided paths
+st.header(labels["therapies_path_heading"])
+paths = {p.id: p for p in data.paths}
+st.segmented_control(labels["therapies_path_label"], options=list(th.PATHS), format_func=lambda p: paths[p].label,
+                     key="th_path", on_change=on_path)
+path = th.guided_path(data, path_id)
+if path:
+    with st.container(border=True, key="th_path_box"):
+        st.subheader(path.title)
+        md(path.intro)
+        for a in th.path_approaches(data, path.id):
+            text_col, button_col = st.columns([4, 1], vertical_alignment="center")
+            with text_col:
+                md(f"**{a.name}**: {a.summary}")
+            with button_col:
+                st.button(labels["therapies_open"], key=f"th_path_open_{a.id}", on_click=open_approach, args=(a.id,),
+                          icon=":material/arrow_downward:", help=a.name)
+        if path.note:
+            callout("warning" if path.id == "adult" else "info", path.note.text)
+        sources_line(content, list(dict.fromkeys([*path.sources, *(path.note.sources if path.note else [])])))
+
+
+# --- the card
+def show_card(a) -> None:
+    with st.container(border=True, key="th_card"):
+        st.subheader(a.name, anchor=f"approach-{a.id}")
+        md(a.summary)
+        caption(f"{labels['therapies_card_origin']}: {a.named_in}")
+        facts = [f"**{labels['therapies_card_for']}:** {', '.join(facet[x] for x in a.audiences)}"]
+        if a.age_note:
+            facts.append(f"**{labels['therapies_card_ages']}:** {a.age_note}")
+        facts.append(f"**{labels['therapies_card_format']}:** {', '.join(facet[x] for x in a.formats)}")
+        facts.append(f"**{labels['therapies_card_focus']}:** {', '.join(facet[x] for x in a.focus)}")
+        md("\n".join(f"- {f}" for f in facts))
+        for key, text in (("therapies_card_what", a.what_it_is), ("therapies_card_how", a.how_it_works),
+                          ("therapies_card_session", a.session), ("therapies_card_suits", a.suits)):
+            md(f"**{labels[key]}**")
+            md(text)
+        md(f"**{labels['therapies_card_length']}**")
+        md(a.length.text if a.length else labels["therapies_card_no_length"])
+        md(f"**{labels['therapies_card_evidence']}**")
+        md(f"*{facet[a.evidence.level]}.* {a.evidence.text}")
+        if a.cautions:
+            md(f"**{labels['therapies_card_cautions']}**")
+            for c in a.cautions:
+                callout("warning", c.text)
+        sources_line(content, th.all_sources(a))
+        st.button(labels["therapies_close"], key="th_close", on_click=open_approach, args=(None,),
+                  icon=":material/close:")
+
+
+# --- browse
+st.header(labels["therapies_browse_heading"])
+counts = {name: th.facet_counts(data, name) for name in ("audiences", "formats", "focus", "evidence")}
+
+
+def facet_format(name: str):
+    return lambda v: f"{facet[v]} ({counts[name][v]})"
+
+
+with st.container(key="th_filters"):
+    cols = st.columns(4) if not presenting else st.columns(2)
+    specs = (("th_for", "therapies_filter_for", data.audiences, "audiences"),
+             ("th_format", "therapies_filter_format", data.formats, "formats"),
+             ("th_focus", "therapies_filter_focus", data.focuses, "focus"),
+             ("th_evidence", "therapies_filter_evidence", data.evidence_levels, "evidence"))
+    for i, (key, label, values, name) in enumerate(specs):
+        with cols[i % len(cols)]:
+            st.multiselect(labels[label], [v.id for v in values], key=key, on_change=on_filters,
+                           format_func=facet_format(name), placeholder=labels["therapies_filter_placeholder"])
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        st.text_input(labels["therapies_search"], key="th_q", on_change=on_filters,
+                      placeholder=labels["therapies_search_placeholder"], max_chars=100)
+        st.button(labels["therapies_clear"], key="th_clear", on_click=on_clear, icon=":material/filter_alt_off:",
+                  disabled=not filters.active)
+
+shown = th.filter_approaches(data, filters)
+caption(labels["therapies_count"].format(shown=len(shown), total=len(data.approaches)))
+if not shown:
+    st.warning(ui.no_matches, icon=":material/search_off:")
+
+st.selectbox(labels["therapies_open_label"], list(by_id), key="th_approach", on_change=on_pick,
+             format_func=lambda i: by_id[i].name, placeholder=labels["therapies_open_placeholder"])
+
+left, right = st.columns([2, 3])
+with left:
+    for a in shown:
+        with st.container(border=True, key=f"th_item_{a.id}"):
+            md(f"**{a.name}**")
+            md(a.summary)
+            caption(" · ".join([", ".join(facet[x] for x in a.audiences), facet[a.evidence.level]]))
+            st.button(labels["therapies_open"], key=f"th_open_{a.id}", on_click=open_approach, args=(a.id,),
+                      type="primary" if selected and selected.id == a.id else "secondary", help=a.name,
+                      icon=":material/arrow_forward:")
+with right:
+    if selected:
+        show_card(selected)
+    else:
+        callout("info", labels["therapies_card_hint"])
+
+# --- map
+st.header(labels["therapies_map_heading"])
+shown_ids = tuple(a.id for a in shown)
+fig = cached_figure(content_map, content, shown_ids, selected.id if selected else None, presenting)
+show_chart(fig, alt=data.map_alt, summary=data.map_summary, rows=th.map_rows(data, shown_ids, labels),
+           text_label=ui.chart_text_label, key="th_map")
+
+# --- compare
+st.header(labels["therapies_compare_heading"])
+st.multiselect(labels["therapies_compare_pick"], list(by_id), key="th_compare", on_change=on_compare,
+               max_selections=th.COMPARE_MAX, format_func=lambda i: by_id[i].name,
+               placeholder=labels["therapies_open_placeholder"])
+if len(compare_ids) < th.COMPARE_MIN:
+    callout("info", labels["therapies_compare_hint"])
+else:
+    chosen = [by_id[i] for i in compare_ids]
+    with st.container(key="th_compare_table"):
+        md(th.compare_table(data, compare_ids, labels))
+        sources_line(content, list(dict.fromkeys(s for a in chosen for s in th.all_sources(a))))
+
+# --- practical questions
+st.header(labels["therapies_questions_heading"])
+for q in data.questions:
+    st.subheader(q.question, anchor=f"q-{q.id}")
+    md(q.answer)
+    if q.show_help_questions:
+        md("\n".join(f"- {x}" for x in content.help.finding_a_therapist.questions_to_ask))
+    sources_line(content, q.sources)
+st.page_link(page_target("get-help", content), label=labels["therapies_get_help"], icon=":material/support:")

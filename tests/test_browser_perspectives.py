@@ -1,0 +1,46 @@
+"""The "What practitioners say" page in a real browser: both charts are named figures, the filter
+and highlight live in the URL (chosen with the keyboard, kept on reload), axe-core stays clean."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
+
+
+def _query(p) -> dict[str, list[str]]:
+    return parse_qs(urlparse(p.url).query)
+
+
+def test_deep_link_filtered_and_highlighted(page, app_server):
+    open_app_page(page, app_server.url, "perspectives", "?condition=space-to-heal&person=audrey-hope")
+    no_exception(page)
+    q = _query(page)
+    assert q.get("condition") == ["space-to-heal"] and q.get("person") == ["audrey-hope"]
+    figures = page.locator('[role="figure"]')
+    assert figures.count() == 2
+    for i in range(2):
+        assert figures.nth(i).get_attribute("aria-label")
+    assert page.locator(".st-key-perspective_carrie-mead").is_visible()
+    assert page.locator(".st-key-perspective_audrey-hope").count() == 0  # filtered out, and the page says so
+    assert "Audrey Hope does not name this condition" in page.inner_text("body")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "perspectives-filtered.png"), full_page=True)
+    assert axe_violations(page) == []
+    assert page.hosts_seen <= {"127.0.0.1"}, page.hosts_seen
+
+
+def test_choose_condition_with_keyboard_then_reload(page, app_server):
+    open_app_page(page, app_server.url, "perspectives")
+    box = page.locator(".st-key-perspectives_condition input")
+    box.click()
+    page.keyboard.type("Willingness to forgive")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.search.includes('condition=forgiveness')", timeout=30_000)
+    wait_ready(page)
+    assert page.locator('[class*="st-key-perspective_"]').count() == 1  # only Carrie Mead names it
+    page.reload()
+    wait_ready(page)
+    assert _query(page).get("condition") == ["forgiveness"]
+    assert "Willingness to forgive" in page.locator(".st-key-perspectives_condition").inner_text()
+    assert page.locator(".st-key-perspective_carrie-mead").is_visible()

@@ -1,0 +1,54 @@
+"""Therapy approaches in a real browser: a fully opened view (path, filters, card, compare) renders,
+is axe-clean and local; the map has an accessible name; choosing a filter updates the address bar;
+presenter mode keeps the map large and readable."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
+
+FULL = "?path=child&for=children,families&approach=play-therapy&compare=cbt,emdr,eft"
+
+
+def test_full_view_renders_accessible_and_local(page, app_server, content):
+    open_app_page(page, app_server.url, "therapies", FULL)
+    no_exception(page)
+    card = page.locator(".st-key-th_card")
+    assert card.is_visible()
+    assert "Play therapy" in card.inner_text()
+    chart = page.locator('[role="figure"]').first
+    assert chart.get_attribute("aria-label") == content.therapies.map_alt
+    assert page.locator(".st-key-th_compare_table table").count() == 1
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "therapies-full.png"), full_page=False)
+    assert axe_violations(page) == []
+
+
+def test_filter_choice_updates_address(page, app_server):
+    open_app_page(page, app_server.url, "therapies")
+    page.locator(".st-key-th_open_emdr button").click()
+    page.wait_for_function("() => location.search.includes('approach=emdr')", timeout=30_000)
+    wait_ready(page)
+    assert "Eye movement" in page.locator(".st-key-th_card").inner_text()
+    params = parse_qs(urlparse(page.url).query)
+    assert params["approach"] == ["emdr"]
+    # reload: the same card is open
+    page.reload()
+    wait_ready(page)
+    assert page.locator(".st-key-th_card").is_visible()
+
+
+def test_presenter_mode_map_is_large(browser, app_server):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    p = context.new_page()
+    try:
+        open_app_page(p, app_server.url, "therapies", "?present=1&approach=cbt&compare=cbt,emdr")
+        no_exception(p)
+        chart = p.locator(".stPlotlyChart").first
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        assert box and box["height"] >= 650
+        p.screenshot(path=str(SHOTS / "therapies-present-map.png"))
+    finally:
+        context.close()

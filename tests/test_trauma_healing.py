@@ -1,0 +1,287 @@
+"""Relational trauma and the healing path: content, pure logic, figure builders, and the two pages
+through AppTest (URL state: ?closeness=, ?pattern=, ?step=; self-concept ratings never in the URL)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.charts.trauma_healing import closeness_figure, patterns_figure, self_concept_radar
+from components.trauma_healing import (
+    RATING_PREFIX,
+    clear_ratings,
+    closeness_choice,
+    flow,
+    node_positions,
+    pattern_rows,
+    radar_rows,
+    rating_key,
+    ratings,
+)
+from test_pages import all_text, open_page
+
+ARTICLE_001 = "article-toxic-relationships-heal"
+ARTICLE_002 = "article-relational-trauma"
+ARTICLE_003 = "article-relationship-trauma-betrayal"
+FITTS = "fitts-warren-1996-tscs"
+
+
+# --------------------------------------------------------------------------- content
+
+
+def _sourced_items(data, found):
+    """Every dict in a dumped model that has an `id` (an item), to check each one names sources."""
+    if isinstance(data, dict):
+        if "id" in data:
+            found.append(data)
+        for v in data.values():
+            _sourced_items(v, found)
+    elif isinstance(data, list):
+        for v in data:
+            _sourced_items(v, found)
+    return found
+
+
+@pytest.mark.parametrize("key", ["relational_trauma", "healing"])
+def test_every_item_is_sourced(content, key):
+    items = _sourced_items(getattr(content, key).model_dump(), [])
+    assert len(items) >= 10
+    known = set(content.sources_by_id)
+    for item in items:
+        assert item.get("sources"), item["id"]
+        assert set(item["sources"]) <= known, item["id"]
+
+
+def test_relational_trauma_cites_article_002_and_its_references(content):
+    cited = content.cited_sources("relational_trauma")
+    assert ARTICLE_002 in cited
+    refs = {s.id for s in content.sources.sources if ARTICLE_002 in s.cited_in}
+    assert len(refs & cited) >= 4, sorted(refs & cited)
+
+
+def test_healing_cites_articles_001_002_003_and_fitts_warren(content):
+    cited = content.cited_sources("healing")
+    assert {ARTICLE_001, ARTICLE_002, ARTICLE_003, FITTS} <= cited
+
+
+def test_relational_trauma_covers_the_issue(content):
+    rt = content.relational_trauma
+    assert [c.id for c in rt.closeness] == ["abandonment", "enmeshment", "cohesion"]
+    assert [c.protective for c in rt.closeness] == [False, False, True]  # cohesion is the protective one
+    assert "complex PTSD" in rt.childhood.body
+    assert {r.aspect for r in rt.cptsd.rows} >= {"What happens", "Symptoms"}
+    assert {e.id for e in rt.effects} == {"effects-children", "effects-adults"}
+    assert len(rt.patterns) >= 5 and any(p.protective for p in rt.patterns)
+    assert "two thirds" in rt.prevalence.body and "16" in rt.prevalence.body
+    assert "DSM-5" in rt.ptsd_vs_relational.body
+
+
+def test_healing_covers_the_issue(content):
+    h = content.healing
+    titles = [s.title.lower() for s in h.steps]
+    for word in ("acknowledge", "understand", "trust", "forgive", "support"):
+        assert any(word in t for t in titles), word
+    assert [s.id for s in h.steps][0] == "step-acknowledge" and h.steps[-1].id == "step-support"
+    assert len(h.moving_forward) == 4  # boundaries, needs, self-reflection, self-care
+    assert len(h.trauma_signs.items) == 6
+    assert len(h.codependency.items) == 5
+    assert [a.id for a in h.self_concept.areas] == [
+        "area-personal", "area-physical", "area-family", "area-social", "area-work", "area-moral"]
+    assert all(FITTS in a.sources for a in h.self_concept.areas)
+    assert "not a test" in h.self_concept.disclaimer and "Nothing is stored" in h.self_concept.privacy
+    assert len(h.grounding.steps) >= 3
+    assert any(t.instead_of and t.try_saying for t in h.communication)
+
+
+def test_non_blaming_language(content):
+    text = json.dumps([content.relational_trauma.model_dump(), content.healing.model_dump()]).lower()
+    for word in ("abuser", "victim"):
+        assert word not in text, word
+
+
+# --------------------------------------------------------------------------- pure logic
+
+
+def test_closeness_choice():
+    ids = ["abandonment", "enmeshment", "cohesion"]
+    assert closeness_choice("enmeshment", ids) == "enmeshment"
+    assert closeness_choice(" Cohesion ", ids) == "cohesion"
+    assert closeness_choice(None, ids) == "abandonment"
+    assert closeness_choice("nonsense", ids) == "abandonment"
+
+
+def test_flow_structure(content):
+    patterns = content.relational_trauma.patterns
+    f = flow(patterns, selected=2)
+    n = len(patterns)
+    assert len(f.labels) == 3 * n and len(f.sources) == 2 * n
+    assert f.column == tuple([0, 1, 2] * n)
+    # every link joins two nodes of the same path, moving one column to the right
+    for s, t, owner in zip(f.sources, f.targets, f.pattern_of_link, strict=True):
+        assert f.pattern_of_node[s] == f.pattern_of_node[t] == owner
+        assert f.column[t] == f.column[s] + 1
+    marked = [i for i, label in enumerate(f.labels) if label.startswith("▶")]
+    assert [f.pattern_of_node[i] for i in marked] == [2, 2, 2]
+    assert f.labels[0] == f"1. {patterns[0].early}"
+
+
+def test_node_positions_are_columns_and_spread():
+    x, y = node_positions([0, 1, 2, 0, 1, 2, 0, 1, 2], 3)
+    assert x[:3] == [0.001, 0.5, 0.999]
+    assert y[0] < y[3] < y[6] and y[0] == y[1] == y[2]
+    assert all(0 <= v <= 1 for v in x + y)
+
+
+def test_ratings_default_clamp_and_invalid():
+    ids = ["a", "b", "c", "d"]
+    state = {rating_key("a"): 9, rating_key("b"): 42, rating_key("c"): "oops"}
+    assert ratings(state, ids, default=5, low=0, high=10) == (9, 10, 5, 5)
+
+
+def test_clear_ratings_only_removes_ratings():
+    state = {rating_key("a"): 3, rating_key("b"): 7, "step": "2", "other": 1}
+    clear_ratings(state)
+    assert state == {"step": "2", "other": 1}
+    assert not any(k.startswith(RATING_PREFIX) for k in state)
+
+
+def test_rows_for_text_alternatives(content):
+    patterns = content.relational_trauma.patterns
+    rows = pattern_rows(patterns, ("E", "B", "A"))
+    assert rows[0] == {"#": 1, "E": patterns[0].early, "B": patterns[0].belief, "A": patterns[0].adult}
+    assert radar_rows(["x", "y"], [1, 2], "Area", "Rating") == [{"Area": "x", "Rating": 1}, {"Area": "y", "Rating": 2}]
+    with pytest.raises(ValueError):
+        radar_rows(["x"], [1, 2], "Area", "Rating")
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def test_closeness_figures_differ_in_shape_not_only_colour(content):
+    figs = {s: closeness_figure(content, s) for s in ("abandonment", "enmeshment", "cohesion")}
+    rings = {s: [sh for sh in f.layout.shapes if sh.type == "circle"] for s, f in figs.items()}
+    assert len(rings["abandonment"]) == 0
+    assert len(rings["enmeshment"]) == 1
+    assert len(rings["cohesion"]) == 4  # one each plus the loose family ring
+    dashes = {s: [t.line.dash for t in f.data if t.mode == "lines"] for s, f in figs.items()}
+    assert dashes["abandonment"] and all(d == "dash" for d in dashes["abandonment"])
+    assert dashes["cohesion"] and all(d in (None, "solid") for d in dashes["cohesion"])
+    labels = content.ui.labels
+    for s, f in figs.items():
+        people = [t for t in f.data if t.mode == "markers+text"][0]
+        assert list(people.text) == [labels["trauma_closeness_parent"]] * 2 + [labels["trauma_closeness_child_node"]]
+        notes = " ".join(a.text for a in f.layout.annotations)
+        assert labels["trauma_closeness_boundaries"] in notes
+    assert labels["trauma_closeness_protective"] in " ".join(a.text for a in figs["cohesion"].layout.annotations)
+    assert labels["trauma_closeness_risk"] in " ".join(a.text for a in figs["enmeshment"].layout.annotations)
+
+
+def test_patterns_sankey_highlights_the_selected_path(content):
+    n = len(content.relational_trauma.patterns)
+    for selected in (0, n - 1):
+        fig = patterns_figure(content, selected)
+        sankey = fig.data[0]
+        assert sankey.type == "sankey"
+        labels = list(sankey.node.label)
+        marked = [i for i, label in enumerate(labels) if label.startswith("▶")]
+        assert marked == [3 * selected, 3 * selected + 1, 3 * selected + 2]
+        strong = [i for i, c in enumerate(sankey.link.color) if not c.startswith("rgba(160")]
+        assert strong == [2 * selected, 2 * selected + 1]
+    headings = " ".join(a.text for a in fig.layout.annotations)
+    assert content.ui.labels["trauma_pattern_belief"] in headings
+
+
+def test_radar_is_closed_and_shows_numbers():
+    fig = self_concept_radar(("A", "B", "C"), (1, 7, 10), 0, 10, "Mine")
+    trace = fig.data[0]
+    assert list(trace.r) == [1, 7, 10, 1] and list(trace.theta) == ["A", "B", "C", "A"]
+    assert list(trace.text) == ["1", "7", "10", "1"]
+    assert tuple(fig.layout.polar.radialaxis.range) == (0, 10)
+
+
+# --------------------------------------------------------------------------- pages through AppTest
+
+
+def _figures(at):
+    return [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+
+
+def _through_note(at):
+    at.button(key="content_note_go_on").click().run()
+    return at
+
+
+def test_relational_trauma_opens_behind_a_content_note(content):
+    at = open_page("relational-trauma")
+    assert content.ui.content_note.title in [s.value for s in at.subheader]
+    assert not at.get("plotly_chart")
+    _through_note(at)
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_closeness_picker_sets_url_and_picture(content):
+    at = _through_note(open_page("relational-trauma"))
+    assert at.session_state["closeness_pick"] == "abandonment"
+    at.button_group(key="closeness_pick").set_value("cohesion").run()
+    assert at.query_params["closeness"] in ("cohesion", ["cohesion"])
+    assert "Cohesion" in [s.value for s in at.subheader]
+    shown = _figures(at)[0]
+    assert sum(1 for s in shown["layout"].get("shapes", []) if s["type"] == "circle") == 4
+
+
+@pytest.mark.parametrize("raw,expected", [("enmeshment", "Enmeshment"), ("bogus", "Abandonment")])
+def test_closeness_from_url(content, raw, expected):
+    at = _through_note(open_page("relational-trauma", closeness=raw))
+    assert not at.exception
+    assert expected in [s.value for s in at.subheader]
+
+
+def test_pattern_stepper_round_trip(content):
+    patterns = content.relational_trauma.patterns
+    at = _through_note(open_page("relational-trauma", pattern="4"))
+    assert content.ui.labels["trauma_pattern_selected"].format(n=4) in [s.value for s in at.subheader]
+    assert patterns[3].explanation.split()[0] in all_text(at)
+    at.button(key="pattern_next").click().run()
+    assert at.query_params["pattern"] in ("5", ["5"])
+    sankey = _figures(at)[1]["data"][0]
+    assert [i for i, label in enumerate(sankey["node"]["label"]) if label.startswith("▶")] == [12, 13, 14]
+    at.button(key="pattern_prev").click().run()
+    assert at.query_params["pattern"] in ("4", ["4"])
+
+
+def test_healing_step_from_url_and_keyboard_stepper(content):
+    steps = content.healing.steps
+    at = open_page("healing", step="5")
+    assert not at.exception
+    assert f"5. {steps[4].title}" in [s.value for s in at.subheader]
+    assert at.button(key="step_next").disabled
+    at.button(key="step_prev").click().run()
+    assert at.query_params["step"] in ("4", ["4"])
+    assert f"4. {steps[3].title}" in [s.value for s in at.subheader]
+
+
+def test_self_concept_ratings_drive_radar_and_stay_out_of_the_url(content):
+    sc = content.healing.self_concept
+    at = open_page("healing")
+    radar = _figures(at)[-1]["data"][0]
+    assert radar["r"] == [sc.default] * 7
+    at.slider(key=rating_key(sc.areas[1].id)).set_value(9).run()
+    radar = _figures(at)[-1]["data"][0]
+    assert radar["r"][1] == 9 and radar["r"][0] == sc.default
+    assert set(at.query_params.keys()) <= {"step", "present", "contrast"}
+    assert "9" not in "".join(str(v) for v in at.query_params.values())
+    at.button(key="healing_clear").click().run()
+    assert _figures(at)[-1]["data"][0]["r"] == [sc.default] * 7
+    text = all_text(at) + " ".join(a.value for a in at.info)
+    assert "not a test" in text and "Nothing is stored" in text
+
+
+@pytest.mark.parametrize("page_id", ["relational-trauma", "healing"])
+def test_pages_in_presenter_mode(content, page_id):
+    at = open_page(page_id, present="1")
+    if content.ui.pages[page_id].heavy:
+        _through_note(at)
+    assert not at.exception
+    assert at.get("plotly_chart")

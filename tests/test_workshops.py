@@ -1,0 +1,461 @@
+"""Facilitator mode: workshop plans (content model and loader), the countdown, pairing, running a
+plan through AppTest, and the PDF handouts."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import threading
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from components import facilitate, handouts, pairing
+from components.content import ContentError, load_content
+from components.models.workshops import RESERVED_PARAMS, WorkshopFile
+from components.navigation import PAGES
+from conftest import CONTENT
+from test_pages import open_page
+
+# Pages other helpers are building; plans may name them before they land (the lead will tighten).
+PLANNED_PAGES = {"cycle", "healthy-vs-toxic", "relational-trauma", "healing", "therapies", "perspectives"}
+
+
+def qp(at, key):
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value
+
+
+# --------------------------------------------------------------------------- content
+
+
+def test_required_plans_exist(content):
+    plans = content.workshops
+    assert len(plans) >= 3
+    minutes = sorted(p.minutes for p in plans.values() if len(p.sessions) == 1)
+    assert 45 in minutes and 90 in minutes
+    assert any(len(p.sessions) == 3 for p in plans.values()), "a three-session series"
+
+
+def test_every_segment_page_is_known(content):
+    known = {p.id for p in PAGES} | PLANNED_PAGES
+    for plan in content.workshops.values():
+        for _, seg in plan.segments():
+            assert seg.page in known, (plan.id, seg.id, seg.page)
+
+
+def test_every_plan_opens_with_agreement_and_care(content):
+    for plan in content.workshops.values():
+        assert len(plan.group_agreement) >= 3
+        care = plan.care
+        assert "disclose" in care.no_disclosure.lower()
+        assert "break" in care.breaks.lower()
+        assert care.support_during and care.support_after
+        for session in plan.sessions:
+            assert session.segments[0].kind == "opening", session.id
+        for _, seg in plan.segments():
+            assert seg.questions and seg.activity and seg.notes and seg.minutes > 0
+
+
+def test_minutes_add_up(content):
+    for plan in content.workshops.values():
+        assert sum(seg.minutes for _, seg in plan.segments()) == plan.minutes
+
+
+def _plan_data() -> dict:
+    return yaml.safe_load((CONTENT / "workshops" / "classroom-45.yaml").read_text(encoding="utf-8"))
+
+
+def test_model_rejects_minutes_that_do_not_add_up():
+    data = _plan_data()
+    data["sessions"][0]["segments"][1]["minutes"] += 5
+    with pytest.raises(ValueError, match="add up to 50 minutes, not 45"):
+        WorkshopFile.model_validate(data)
+
+
+def test_model_rejects_plan_without_opening():
+    data = _plan_data()
+    data["sessions"][0]["segments"][0]["kind"] = "content"
+    with pytest.raises(ValueError, match="first segment must be kind 'opening'"):
+        WorkshopFile.model_validate(data)
+
+
+@pytest.mark.parametrize("param", sorted(RESERVED_PARAMS))
+def test_model_rejects_reserved_query_params(param):
+    data = _plan_data()
+    data["sessions"][0]["segments"][1]["query"] = {param: "1"}
+    with pytest.raises(ValueError, match="query may not use"):
+        WorkshopFile.model_validate(data)
+
+
+def test_model_rejects_missing_care():
+    data = _plan_data()
+    del data["care"]["support_after"]
+    with pytest.raises(ValueError, match="support_after"):
+        WorkshopFile.model_validate(data)
+
+
+def test_key_ideas_are_sourced(content):
+    for plan in content.workshops.values():
+        for idea in plan.key_ideas:
+            assert idea.sources and all(s in content.sources_by_id for s in idea.sources)
+
+
+# --------------------------------------------------------------------------- loader (glob FileSpec)
+
+
+def test_loader_reads_every_plan_file():
+    content = load_content(CONTENT)
+    files = sorted((CONTENT / "workshops").glob("*.yaml"))
+    assert len(content.workshops) == len(files)
+
+
+def test_loader_reports_problem_with_file_and_line(content_copy):
+    f = content_copy / "workshops" / "classroom-45.yaml"
+    text = f.read_text(encoding="utf-8").replace("minutes: 45\n", "minutes: 44\n", 1)
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_content(content_copy)
+    assert "workshops/classroom-45.yaml:" in str(err.value)
+    assert "sessions add up to 45 minutes, not 44" in str(err.value)
+
+
+def test_loader_reports_unknown_source_in_a_plan(content_copy):
+    f = content_copy / "workshops" / "workshop-90.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("sources: [apa-2017-ptsd-guideline]",
+                                                       "sources: [no-such-source]"), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"workshops/workshop-90\.yaml:\d+: .*unknown source id 'no-such-source'"):
+        load_content(content_copy)
+
+
+def test_loader_needs_at_least_one_plan(content_copy):
+    shutil.rmtree(content_copy / "workshops")
+    with pytest.raises(ContentError, match=r"workshops/\*\.yaml:1: \(file\): no file matches"):
+        load_content(content_copy)
+
+
+def test_loader_rejects_two_plans_with_one_id(content_copy):
+    src = content_copy / "workshops" / "classroom-45.yaml"
+    shutil.copy(src, content_copy / "workshops" / "zz-copy.yaml")
+    with pytest.raises(ContentError, match="id 'classroom-45' is also used by another file"):
+        load_content(content_copy)
+
+
+# --------------------------------------------------------------------------- countdown
+
+
+def test_timer_counts_down_pauses_and_overruns():
+    t = facilitate.Timer("p", 0, minutes=2)
+    assert t.remaining(100.0) == 120 and not t.running
+    t = t.start(100.0)
+    assert t.remaining(130.0) == 90
+    t = t.pause(130.0)
+    assert t.remaining(1000.0) == 90  # paused: time stands still
+    t = t.start(1000.0)
+    assert t.remaining(1100.0) == -10  # over time
+    assert facilitate.clock(t.remaining(1100.0)) == "0:10"
+    assert t.reset().remaining(5000.0) == 120
+
+
+def test_clock_format():
+    assert facilitate.clock(600) == "10:00"
+    assert facilitate.clock(59.2) == "1:00"  # never shows 0:59 while 59.2 s remain... rounds up
+    assert facilitate.clock(0.4) == "0:01"
+    assert facilitate.clock(-61) == "1:01"
+
+
+def test_timer_for_keeps_running_into_next_segment(content):
+    plan = next(iter(content.workshops.values()))
+    first = facilitate.timer_for(None, plan, 0, 0.0)
+    assert not first.running and first.minutes == plan.segments()[0][1].minutes
+    assert facilitate.timer_for(first, plan, 0, 5.0) is first
+    running = first.start(10.0)
+    nxt = facilitate.timer_for(running, plan, 1, 50.0)
+    assert nxt.running and nxt.segment == 1 and nxt.remaining(50.0) == plan.segments()[1][1].minutes * 60
+    assert not facilitate.timer_for(first, plan, 1, 50.0).running
+
+
+def test_target_query_opens_step_in_presenter_mode(content):
+    plan = content.workshops["classroom-45"]
+    seg = next(s for _, s in plan.segments() if s.query)
+    q = facilitate.target_query(seg)
+    assert q["present"] == "1"
+    assert all(q[k] == str(v) for k, v in seg.query.items())
+    assert facilitate.target_query(seg, contrast=True)["contrast"] == "high"
+
+
+# --------------------------------------------------------------------------- pairing
+
+
+class FakeClock:
+    def __init__(self):
+        self.t = 1000.0
+
+    def __call__(self):
+        return self.t
+
+
+def test_pairing_code_shape_and_lookup():
+    store = pairing.PairingStore(clock=FakeClock())
+    p = store.create("plan-a", 2)
+    assert len(p.code) == pairing.CODE_LENGTH and set(p.code) <= set(pairing.ALPHABET)
+    assert store.get(p.code.lower()).segment == 2  # case does not matter
+    assert store.get(f" {p.code[:3]}-{p.code[3:]} ").plan == "plan-a"
+    assert store.get("ZZZZZZ") is None
+
+
+def test_pairing_moves_clamp_and_version():
+    store = pairing.PairingStore(clock=FakeClock())
+    p = store.create("plan-a", 0)
+    assert store.move(p.code, -1, 5).segment == 0
+    assert store.get(p.code).version == p.version  # nothing changed, no new version
+    q = store.move(p.code, 1, 5)
+    assert q.segment == 1 and q.version == p.version + 1
+    assert store.set_segment(p.code, 99, 5).segment == 4
+    assert store.set_segment(p.code, 0, 3, plan="plan-b").plan == "plan-b"
+
+
+def test_pairing_expires_when_idle_and_at_max_age():
+    clock = FakeClock()
+    store = pairing.PairingStore(idle_seconds=60, max_seconds=300, clock=clock)
+    p = store.create("plan", 0)
+    clock.t += 59
+    assert store.get(p.code) is not None  # use keeps it alive
+    clock.t += 59
+    assert store.get(p.code) is not None
+    clock.t += 60
+    assert store.get(p.code) is None and len(store) == 0
+    q = store.create("plan", 0)
+    for _ in range(6):  # used every 50 s, yet it ends at max age
+        clock.t += 50
+        store.get(q.code)
+    assert store.get(q.code) is None
+
+
+def test_pairing_keeps_only_plan_and_segment():
+    p = pairing.PairingStore(clock=FakeClock()).create("plan", 0)
+    assert set(vars(p)) == {"code", "plan", "segment", "version", "created", "touched"}
+
+
+def test_pairing_end_and_bound():
+    store = pairing.PairingStore(clock=FakeClock(), max_pairings=3)
+    codes = [store.create("p").code for _ in range(4)]
+    assert len(store) == 3 and store.get(codes[0]) is None
+    store.end(codes[1])
+    assert store.get(codes[1]) is None
+
+
+def test_pairing_is_thread_safe():
+    store = pairing.PairingStore(clock=FakeClock())
+    p = store.create("plan", 0)
+
+    def bump():
+        for _ in range(200):
+            store.move(p.code, 1, 10_000)
+
+    threads = [threading.Thread(target=bump) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert store.get(p.code).segment == 1600
+    assert store.get(p.code).version == 1601
+
+
+# --------------------------------------------------------------------------- running a plan (AppTest)
+
+
+def test_run_session_steps_through_segments_in_order(content):
+    plan = content.workshops[next(iter(content.workshops))]
+    at = open_page("run-session")
+    assert not at.exception
+    assert qp(at, "plan") == plan.id
+    seen = []
+    for _ in plan.segments()[:-1]:
+        seen.append(at.header[0].value)
+        at.button(key="segment_next").click().run()
+    seen.append(at.header[0].value)
+    assert seen == [seg.title for _, seg in plan.segments()]
+    assert at.button(key="segment_next").disabled
+    assert qp(at, "segment") == str(len(plan.segments()))
+
+
+def test_run_session_picks_plan_and_url_round_trip(content):
+    plan = content.workshops["series-3x60"]
+    at = open_page("run-session", plan="series-3x60", segment="7")
+    assert not at.exception
+    assert at.header[0].value == plan.segments()[6][1].title
+    assert at.session_state[("run_session")] == {"plan": "series-3x60", "segment": 6}
+    at.selectbox(key="run_plan").set_value("workshop-90").run()
+    assert qp(at, "plan") == "workshop-90" and qp(at, "segment") == "1"
+    assert at.header[0].value == content.workshops["workshop-90"].segments()[0][1].title
+
+
+def test_opening_segment_shows_agreement_and_care(content):
+    plan = content.workshops["classroom-45"]
+    at = open_page("run-session", plan="classroom-45", segment="1")
+    text = "\n".join(m.value for m in at.markdown)
+    assert plan.group_agreement[0] in text
+    assert plan.care.no_disclosure in text and plan.care.support_after in text
+
+
+def test_timer_state_starts_pauses_and_follows_segment(content):
+    plan = content.workshops["classroom-45"]
+    at = open_page("run-session", plan="classroom-45", segment="1")
+    timer = at.session_state["run_timer"]
+    assert not timer.running and timer.minutes == plan.segments()[0][1].minutes
+    at.button(key="timer_start").click().run()
+    assert at.session_state["run_timer"].running
+    assert any("left of 5 min" in m.value for m in at.markdown)
+    at.button(key="segment_next").click().run()  # the clock keeps running into the next segment
+    timer = at.session_state["run_timer"]
+    assert timer.running and timer.segment == 1 and timer.minutes == plan.segments()[1][1].minutes
+    at.button(key="timer_pause").click().run()
+    assert not at.session_state["run_timer"].running
+    at.button(key="timer_reset").click().run()
+    assert at.session_state["run_timer"].elapsed == 0
+
+
+def test_show_segment_opens_its_page_and_step_in_presenter_mode(content):
+    plan = content.workshops["classroom-45"]
+    index, seg = next((i, s) for i, (_, s) in enumerate(plan.segments())
+                      if s.query and s.page in {p.id for p in PAGES})
+    at = open_page("run-session", plan="classroom-45", segment=str(index + 1))
+    at.button(key="show_segment").click().run()
+    assert not at.exception
+    assert qp(at, "present") == "1"
+    for k, v in seg.query.items():
+        assert qp(at, k) == str(v)
+    assert "plan" not in at.query_params
+    # the session bar on the segment's page: next segment opens the following page
+    at.button(key="bar_next_segment").click().run()
+    nxt = plan.segments()[index + 1][1]
+    assert at.session_state["run_session"] == {"plan": "classroom-45", "segment": index + 1}
+    for k, v in nxt.query.items():
+        assert qp(at, k) == str(v)
+    assert qp(at, "present") == "1"
+
+
+def test_segment_whose_page_is_missing_cannot_be_shown(content_copy, monkeypatch):
+    f = content_copy / "workshops" / "classroom-45.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("page: healing", "page: not-built-yet"), encoding="utf-8")
+    monkeypatch.setenv("CONTENT_DIR", str(content_copy))
+    plan = load_content(content_copy).workshops["classroom-45"]
+    index = next(i for i, (_, s) in enumerate(plan.segments()) if s.page == "not-built-yet")
+    at = open_page("run-session", plan="classroom-45", segment=str(index + 1))
+    assert not at.exception
+    assert at.button(key="show_segment").disabled
+    assert any(plan and "not part of this edition" in i.value for i in at.info)
+    at = open_page("run-session", plan="classroom-45", segment="1")
+    assert not at.button(key="show_segment").disabled
+
+
+def test_notes_view_reads_and_drives_a_pairing(content):
+    plan = content.workshops["workshop-90"]
+    p = pairing.STORE.create(plan.id, 0)
+    try:
+        at = open_page("run-session", view="notes", pair=p.code)
+        assert not at.exception
+        assert at.header[0].value == plan.segments()[0][1].title
+        text = "\n".join(m.value for m in at.markdown)
+        assert plan.segments()[0][1].notes.strip().splitlines()[0] in text
+        at.button(key="notes_next").click().run()
+        assert pairing.STORE.get(p.code).segment == 1
+        assert at.header[0].value == plan.segments()[1][1].title
+    finally:
+        pairing.STORE.end(p.code)
+
+
+def test_notes_view_connects_by_typed_code(content):
+    p = pairing.STORE.create("classroom-45", 2)
+    try:
+        at = open_page("run-session", view="notes")
+        at.text_input(key="notes_code_input").input(p.code.lower())
+        connect = [b for b in at.button if b.label == content.ui.labels["facilitate_code_connect"]]
+        assert len(connect) == 1
+        connect[0].click().run()
+        assert qp(at, "pair") == p.code
+        assert at.header[0].value == content.workshops["classroom-45"].segments()[2][1].title
+        at2 = open_page("run-session", view="notes", pair="WRONG1")
+        assert any(content.ui.labels["facilitate_code_unknown"] in w.value for w in at2.warning)
+    finally:
+        pairing.STORE.end(p.code)
+
+
+def test_projector_follows_the_notes_device(content):
+    plan = content.workshops["classroom-45"]
+    at = open_page("run-session", plan="classroom-45", segment="1")
+    at.button(key="pair_start").click().run()
+    code = at.session_state["pair_code"]
+    try:
+        assert any(code in m.value for m in at.markdown)  # shown on the projector
+        assert pairing.STORE.get(code).plan == "classroom-45"
+        at.button(key="segment_next").click().run()  # the projector moves: the store follows
+        assert pairing.STORE.get(code).segment == 1
+        pairing.STORE.move(code, 1, len(plan.segments()))  # the notes device moves
+        at.run()
+        target = plan.segments()[2][1]
+        assert at.session_state["run_session"]["segment"] == 2
+        for k, v in target.query.items():
+            assert qp(at, k) == str(v)
+        assert qp(at, "present") == "1"
+    finally:
+        pairing.STORE.end(code)
+
+
+def test_stepper_has_page_up_down_buttons():
+    at = open_page("run-session", plan="classroom-45", segment="2")
+    assert at.button(key="segment_pgdn").proto.shortcut.lower() == "pagedown"
+    assert at.button(key="segment_pgup").proto.shortcut.lower() == "pageup"
+    at.button(key="segment_pgdn").click().run()
+    assert qp(at, "segment") == "3"
+    at.button(key="segment_pgup").click().run()
+    at.button(key="segment_pgup").click().run()
+    assert qp(at, "segment") == "1"
+    assert at.button(key="segment_pgup").disabled
+
+
+# --------------------------------------------------------------------------- handouts
+
+
+def _pdf_text(data: bytes) -> str:
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+@pytest.mark.parametrize("plan_id", ["classroom-45", "workshop-90", "series-3x60"])
+def test_facilitator_guide_has_agenda_notes_questions(content, plan_id):
+    plan = content.workshops[plan_id]
+    text = _pdf_text(handouts.facilitator_guide(content, plan))
+    for session, seg in plan.segments():
+        assert seg.title in text, seg.title
+        assert seg.questions[0].split()[0] in text
+    assert plan.group_agreement[0] in text
+    first_notes = " ".join(plan.segments()[1][1].notes.split()[:6])
+    assert first_notes in text
+
+
+@pytest.mark.parametrize("plan_id", ["classroom-45", "workshop-90", "series-3x60"])
+def test_participant_handout_has_ideas_comparison_and_help(content, plan_id):
+    plan = content.workshops[plan_id]
+    text = _pdf_text(handouts.participant_handout(content, plan))
+    for _, seg in plan.segments():
+        assert seg.title in text
+    for idea in plan.key_ideas:
+        assert idea.title in text
+    assert content.help.helplines[0].name in text
+    assert content.help.immediate_danger.numbers[0].number in text
+    if getattr(content, "comparison", None) is not None:
+        assert content.comparison.dimensions[0].title in text
+        assert content.comparison.dimensions[0].healthy.split(".")[0][:40] in text
+    # no facilitator notes in the participant handout
+    assert " ".join(plan.segments()[1][1].notes.split()[:6]) not in text
+
+
+def test_handout_without_system_fonts_falls_back(content, monkeypatch, tmp_path):
+    monkeypatch.setattr(handouts, "FONT_DIRS", (tmp_path,))
+    plan = content.workshops["classroom-45"]
+    text = _pdf_text(handouts.facilitator_guide(content, plan))
+    assert plan.segments()[0][1].title in text
