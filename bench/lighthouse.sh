@@ -2,7 +2,7 @@
 # First load on a phone and a desktop: Lighthouse (npm `lighthouse`, the system Chromium) for the
 # reference and every page, served directly and through deploy/nginx.conf, mobile and desktop.
 #
-#   bash bench/lighthouse.sh [--pages welcome,glossary] [--presets mobile,desktop] [--via direct,proxy]
+#   bash bench/lighthouse.sh [--pages a,b] [--presets mobile,desktop] [--via direct,proxy] [--clean] [--skip-reference]
 #
 # Starts one app replica, the reference (bench/reference_app.py at Streamlit defaults) and an
 # nginx in front of each, all on loopback; runs Lighthouse one page at a time (never in parallel,
@@ -16,12 +16,14 @@ OUT="$ROOT/bench/results/lighthouse"
 LH_VERSION="12.8.2"
 LH_DIR="${LH_DIR:-$HOME/.cache/healthy-bonds/lighthouse-$LH_VERSION}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
-PAGES="" PRESETS="mobile,desktop" VIA="direct,proxy"
+PAGES="" PRESETS="mobile,desktop" VIA="direct,proxy" CLEAN=0 REFERENCE=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --pages) PAGES="$2"; shift 2 ;;
         --presets) PRESETS="$2"; shift 2 ;;
         --via) VIA="$2"; shift 2 ;;
+        --clean) CLEAN=1; shift ;;   # drop earlier reports first (else they stay in the table)
+        --skip-reference) REFERENCE=0; shift ;;  # keep the reference's reports from an earlier call
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -36,21 +38,22 @@ if [ ! -x "$LH" ]; then
     mkdir -p "$LH_DIR"
     npm install --prefix "$LH_DIR" --no-audit --no-fund --loglevel=error "lighthouse@$LH_VERSION" >/dev/null
 fi
-[ -n "$PAGES" ] || PAGES="$("$PY" -c "import sys; sys.path.insert(0, '$ROOT'); from components.navigation import PAGES; print(','.join(p.id for p in PAGES))")"
-FIRST_PAGE="${PAGES%%,*}"
+ALL_PAGES="$("$PY" -c "import sys; sys.path.insert(0, '$ROOT'); from components.navigation import PAGES; print(','.join(p.id for p in PAGES))")"
+[ -n "$PAGES" ] || PAGES="$ALL_PAGES"
+FIRST_PAGE="${ALL_PAGES%%,*}"  # the default page, served at /
 
 # The reference runs from an empty folder with a private HOME: Streamlit's defaults, no project config.
 REF_DIR="$RUN/reference"
 mkdir -p "$REF_DIR"
 cp "$ROOT/bench/reference_app.py" "$REF_DIR/"
 APP_PORT=8601 REF_PORT=8602 APP_PROXY=8611 REF_PROXY=8612
-start_replica "$APP_PORT" >/dev/null
-# shellcheck disable=SC2030,SC2031
-(
-    unset STREAMLIT_SERVER_FILE_WATCHER_TYPE STREAMLIT_RUNNER_POST_SCRIPT_GC
-    HOME="$REF_DIR" start_replica "$REF_PORT" reference_app.py "$REF_DIR" >"$RUN/ref.pid"
-)
-STARTED_PIDS+=("$(cat "$RUN/ref.pid")")
+start_replica "$APP_PORT"
+# The reference at Streamlit's defaults: none of the production settings, a private HOME.
+saved_watcher="$STREAMLIT_SERVER_FILE_WATCHER_TYPE" saved_home="$HOME"
+unset STREAMLIT_SERVER_FILE_WATCHER_TYPE
+HOME="$REF_DIR"
+start_replica "$REF_PORT" reference_app.py "$REF_DIR"
+export STREAMLIT_SERVER_FILE_WATCHER_TYPE="$saved_watcher" HOME="$saved_home"
 wait_healthy "http://127.0.0.1:$APP_PORT"
 wait_healthy "http://127.0.0.1:$REF_PORT"
 start_nginx "$APP_PROXY" app "$APP_PORT"
@@ -71,25 +74,30 @@ PY
 curl -fsS -o /dev/null "http://127.0.0.1:$REF_PORT/"
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.json
+[ "$CLEAN" = 1 ] && rm -f "$OUT"/*.json
 run_lh() {  # NAME URL PRESET VIA
     local name="$1" url="$2" preset="$3" via="$4" extra=()
     [ "$preset" = desktop ] && extra=(--preset=desktop)
     local file="$OUT/$name--$via--$preset.json"
-    echo "lighthouse $preset $via $name: $url" >&2
+    local t0=$SECONDS
     "$LH" "$url" "${extra[@]}" --quiet --output=json --output-path="$file" \
         --only-categories=performance,accessibility,best-practices --max-wait-for-load=90000 \
         --chrome-flags="--headless --no-sandbox" >"$RUN/lh.log" 2>&1 \
         || echo "  failed (see $RUN/lh.log)" >&2
+    echo "lighthouse $preset $via $name: $url ($((SECONDS - t0)) s)" >&2
 }
 IFS=, read -r -a page_list <<<"$PAGES"
 IFS=, read -r -a presets <<<"$PRESETS"
-IFS=, read -r -a vias <<<"$VIA"
+# Order: the reference first, then the pages, proxy before direct (the issue's targets first).
 for preset in "${presets[@]}"; do
-    for via in "${vias[@]}"; do
-        if [ "$via" = proxy ]; then app="http://127.0.0.1:$APP_PROXY" ref="http://127.0.0.1:$REF_PROXY"
-        else app="http://127.0.0.1:$APP_PORT" ref="http://127.0.0.1:$REF_PORT"; fi
+    for via in direct proxy; do  # the reference both ways, whatever --via says: it is the yardstick
+        [ "$REFERENCE" = 1 ] || continue
+        if [ "$via" = proxy ]; then ref="http://127.0.0.1:$REF_PROXY"; else ref="http://127.0.0.1:$REF_PORT"; fi
         run_lh reference "$ref/" "$preset" "$via"
+    done
+    for via in proxy direct; do
+        [[ ",$VIA," == *",$via,"* ]] || continue
+        if [ "$via" = proxy ]; then app="http://127.0.0.1:$APP_PROXY"; else app="http://127.0.0.1:$APP_PORT"; fi
         for page in "${page_list[@]}"; do
             path="$page"
             [ "$page" = "$FIRST_PAGE" ] && path=""   # the default page lives at /

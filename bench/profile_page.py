@@ -65,6 +65,7 @@ def report(paths: list[str], title: str, top: int) -> None:
     with open(os.devnull, "w") as quiet:  # noqa: PTH123 - pstats prints a line per file it loads
         st = pstats.Stats(*paths, stream=quiet)
     st.stream = sys.stdout
+    st.files = []
     total = sum(v[2] for v in st.stats.values())  # own time
     by: dict[str, float] = {}
     for (fname, _line, _func), v in st.stats.items():

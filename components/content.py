@@ -597,10 +597,15 @@ def _cmd_check(directory: Path) -> int:
     return 0
 
 
+def schema_stem(spec: FileSpec) -> str:
+    """`ui.yaml` -> `ui`; a folder of files (`workshops/*.yaml`) -> the folder's name."""
+    return Path(spec.name).parent.name if spec.many else Path(spec.name).stem
+
+
 def _cmd_schema(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for spec in FILES.values():
-        target = out / (Path(spec.name.replace("*", "plan")).stem + ".schema.json")
+        target = out / (schema_stem(spec) + ".schema.json")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(spec.model.model_json_schema(), indent=2) + "\n", encoding="utf-8")
         print(f"wrote {target}")

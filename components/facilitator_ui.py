@@ -86,6 +86,8 @@ def timer_text(ui, timer: facilitate.Timer) -> str:
     left = timer.remaining(now())
     if left < 0:
         return ui.labels["facilitate_time_over"].format(time=facilitate.clock(left))
+    if not timer.running and timer.elapsed == 0:
+        return ui.labels["facilitate_time_ready"].format(minutes=timer.minutes)
     key = "facilitate_time_left" if timer.running else "facilitate_time_paused"
     return ui.labels[key].format(time=facilitate.clock(left), minutes=timer.minutes)
 

@@ -52,7 +52,7 @@ class _Doc(FPDF):
     # ------------------------------------------------------------------ blocks
     def title_block(self, title: str, subtitle: str) -> None:
         self.set_font(self.family, "B", 20)
-        self.multi_cell(0, 9, self.t(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 9, self.t(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(self.family, "", 13)
         self.multi_cell(0, 7, self.t(subtitle), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(3)
@@ -67,7 +67,7 @@ class _Doc(FPDF):
 
     def para(self, text: str, size: int = 11) -> None:
         self.set_font(self.family, "", size)
-        self.multi_cell(0, size * 0.5, self.t(text.strip()), markdown=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, self.t(text.strip()), markdown=True, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1.5)
 
     def bullets(self, items, size: int = 11) -> None:
@@ -75,13 +75,13 @@ class _Doc(FPDF):
         mark = "•" if self.family == "DejaVu" else "-"
         for item in items:
             self.set_x(self.l_margin + 3)
-            self.multi_cell(0, size * 0.5, self.t(f"{mark} {item.strip()}"), markdown=True,
+            self.multi_cell(0, size * 0.5, self.t(f"{mark} {item.strip()}"), markdown=True, align="L",
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1.5)
 
     def small(self, text: str) -> None:
         self.set_font(self.family, "I", 8.5)
-        self.multi_cell(0, 4.2, self.t(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 4.2, self.t(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
 

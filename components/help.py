@@ -10,6 +10,6 @@ def helplines_in(help_file, region: str) -> list:
 
 def status_flag(item, labels: dict[str, str]) -> str:
     """A visible text flag for anything the research marked unverified or conflicting."""
-    if item.status == "seen" and not item.status_note:
-        return ""
+    if item.status == "seen":
+        return f" (ℹ {item.status_note})" if item.status_note else ""
     return f" ⚠ **{labels['status_' + item.status]}**" + (f": {item.status_note}" if item.status_note else "")

@@ -19,7 +19,6 @@ _PRESENT_CSS = """
 html { font-size: 135%; }
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding-top: 4.5rem; }
-.st-key-safety_bar p { font-size: 0.8rem; }
 </style>
 """
 

@@ -10,6 +10,7 @@ that the shell is not running and runs the whole app instead, so the quick exit 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import streamlit as st
 
@@ -18,6 +19,8 @@ from components.content import Content, Loaded, content_dir, load_cached
 from components.navigation import PAGES, SECTION_ORDER, PageSpec, page_spec
 from components.quick_exit import quick_exit
 from components.text import caption, escape_html, md
+
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 
 # Used only when content/ui.yaml or help.yaml cannot be read, so the exit still works.
 FALLBACK_EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -46,7 +49,9 @@ def page_content() -> Content:
 
 
 def run_app() -> None:
-    st.set_page_config(page_title="Healthy Bonds", page_icon=":material/diversity_1:", layout="wide",
+    # A local icon: a Material or emoji icon would be fetched from a font/CDN host, and the app makes
+    # no request to any host but its own.
+    st.set_page_config(page_title="Healthy Bonds", page_icon=str(ICON), layout="wide",
                        initial_sidebar_state="auto")
     loaded = load_cached(content_dir())
     if loaded.content is None:
@@ -144,8 +149,8 @@ def _content_note(content: Content, spec: PageSpec) -> bool:
 
 def _error_screen(loaded: Loaded) -> None:
     """Broken content: one clear screen naming each file, line and problem. Never a traceback."""
-    ui = None
-    try:  # the interface words may be fine even when another file is not
+    ui = help_model = None
+    try:  # the interface words and help lines may be fine even when another file is not
         from components.content import FILES, _read_file, _validate  # noqa: PLC0415
 
         base = content_dir()
@@ -174,5 +179,9 @@ def _error_screen(loaded: Loaded) -> None:
     st.error(escape_html(f"{len(loaded.problems)} problem(s) in {content_dir()}"))
     st.code("\n".join(str(p) for p in loaded.problems), language=None, wrap_lines=True)
     md(how)
-    st.info("If you need help now: in an emergency call your local emergency number "
-            "(for example 911, 999, 112, 000 or 111).")
+    if help_model is not None:  # help still works: the emergency numbers from help.yaml
+        md(help_model.immediate_danger.intro)
+        md("\n".join(f"- **{n.region}: {n.number}**" for n in help_model.immediate_danger.numbers))
+    else:
+        st.info("If you need help now: in an emergency call your local emergency number "
+                "(for example 911, 999, 112, 000 or 111).", icon=":material/emergency:")

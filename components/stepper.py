@@ -63,9 +63,11 @@ def stepper(param: str, *, labels: Sequence[str], ui, shortcuts: bool = True, ju
 _CLICKER_CSS = """
 <style>
 div[class*="st-key-clicker_"] { position: absolute !important; width: 1px !important; height: 1px !important;
-  overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap; }
+  min-width: 0 !important; max-width: 1px !important; padding: 0 !important; margin: -1px !important;
+  border: 0 !important; overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap; }
 div[class*="st-key-clicker_"]:focus-within { position: static !important; width: auto !important;
-  height: auto !important; overflow: visible !important; clip-path: none !important; }
+  height: auto !important; max-width: none !important; margin: 0 !important; overflow: visible !important;
+  clip-path: none !important; }
 </style>
 """
 

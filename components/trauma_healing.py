@@ -4,6 +4,7 @@ the data behind the flow diagram, and the private self-concept ratings. No strea
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+import textwrap
 from dataclasses import dataclass
 
 CLOSENESS_PARAM = "closeness"
@@ -22,48 +23,32 @@ def closeness_choice(raw: str | None, ids: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
-class Flow:
-    """Nodes and links of the early experience -> learned belief -> adult pattern diagram."""
+class Box:
+    """One box of the early experience -> learned belief -> adult pattern diagram."""
 
-    labels: tuple[str, ...]
-    column: tuple[int, ...]  # 0 early experience, 1 belief, 2 adult pattern
-    pattern_of_node: tuple[int, ...]  # which path (0-based) each node belongs to
-    sources: tuple[int, ...]
-    targets: tuple[int, ...]
-    pattern_of_link: tuple[int, ...]
+    pattern: int  # which path (0-based)
+    column: int  # 0 early experience, 1 belief, 2 adult pattern
+    text: str  # wrapped with "<br>" for the figure
+    selected: bool
+    protective: bool
 
 
-def flow(patterns: Sequence, selected: int, marker: str = "▶ ") -> Flow:
-    """One node per step of each path, numbered so the picture and its text alternative agree.
+def wrap(text: str, width: int) -> str:
+    """Wrap a label onto lines of at most `width` characters, joined by <br> (Plotly's line break)."""
+    return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
 
-    The selected path's nodes start with `marker`, so the highlight does not rely on colour.
+
+def flow_boxes(patterns: Sequence, selected: int, *, width: int = 26, marker: str = "▶ ") -> list[Box]:
+    """Three boxes per path, numbered so the picture and its table agree.
+
+    The selected path's boxes start with `marker`, so the highlight does not rely on colour.
     """
-    labels, column, owner, src, tgt, link_owner = [], [], [], [], [], []
+    boxes = []
     for i, p in enumerate(patterns):
         prefix = marker if i == selected else ""
-        base = len(labels)
         for col, text in enumerate((p.early, p.belief, p.adult)):
-            labels.append(f"{prefix}{i + 1}. {text}")
-            column.append(col)
-            owner.append(i)
-        for a, b in ((0, 1), (1, 2)):
-            src.append(base + a)
-            tgt.append(base + b)
-            link_owner.append(i)
-    return Flow(tuple(labels), tuple(column), tuple(owner), tuple(src), tuple(tgt), tuple(link_owner))
-
-
-def node_positions(column: Sequence[int], count_per_column: int) -> tuple[list[float], list[float]]:
-    """x and y (0..1) of each node: three columns, rows spread evenly top to bottom."""
-    xs = {0: 0.001, 1: 0.5, 2: 0.999}
-    seen = {0: 0, 1: 0, 2: 0}
-    x, y = [], []
-    for c in column:
-        row = seen[c]
-        seen[c] += 1
-        x.append(xs[c])
-        y.append(0.06 + 0.88 * (row / max(1, count_per_column - 1)))
-    return x, y
+            boxes.append(Box(i, col, wrap(f"{prefix}{i + 1}. {text}", width), i == selected, bool(p.protective)))
+    return boxes
 
 
 def pattern_rows(patterns: Sequence, headings: tuple[str, str, str], number_heading: str = "#") -> list[dict]:

@@ -34,7 +34,7 @@ def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[st
     In presenter mode the text alternative starts open, so the room can read it too.
     """
     st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
-    with st.expander(text_label, expanded=False, icon=":material/description:"):
+    with st.expander(text_label, expanded=presenter.is_presenting(), icon=":material/description:"):
         st.markdown(escape_html(summary))
         if rows:
             st.table(list(rows), hide_index=True)

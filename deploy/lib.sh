@@ -4,7 +4,6 @@
 # Production settings (bench/run.py PRODUCTION_FLAGS and deploy/Dockerfile set the same;
 # tests/test_performance.py checks that they agree). Why: README, "Settings".
 export STREAMLIT_SERVER_FILE_WATCHER_TYPE=none
-export STREAMLIT_RUNNER_POST_SCRIPT_GC=false
 export STREAMLIT_SERVER_HEADLESS=true
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 
@@ -21,18 +20,25 @@ wait_healthy() {  # URL [seconds]
     return 1
 }
 
-start_replica() {  # PORT [SCRIPT] [CWD]: one `streamlit run` on 127.0.0.1:PORT; prints its pid
+port_free() {  # PORT: nothing listens there yet (so a health check cannot reach a stranger)
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# PORT [SCRIPT] [CWD]: one `streamlit run` on 127.0.0.1:PORT. Call it directly, never inside $(...):
+# the pid goes into STARTED_PIDS (for stop_started) and into REPLICA_PID.
+start_replica() {
     local port="$1" script="${2:-app.py}" cwd="${3:-$ROOT}"
+    port_free "$port" || { echo "port $port is already in use" >&2; return 1; }
     (cd "$cwd" && exec "$PY" -m streamlit run "$script" --server.port "$port" \
         --server.address 127.0.0.1) >"$RUN/replica-$port.log" 2>&1 &
-    local pid=$!
-    STARTED_PIDS+=("$pid")
-    echo "$pid"
+    REPLICA_PID=$!
+    STARTED_PIDS+=("$REPLICA_PID")
 }
 
 start_nginx() {  # LISTEN_PORT NAME UPSTREAM_PORT...: deploy/nginx.conf on loopback
     local listen="$1" name="$2"
     shift 2
+    port_free "$listen" || { echo "port $listen is already in use" >&2; return 1; }
     local dir="$RUN/nginx-$name" servers="" p
     mkdir -p "$dir/logs" "$dir/tmp" "$dir/cache"
     for p in "$@"; do

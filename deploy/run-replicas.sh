@@ -33,8 +33,10 @@ PY
 )"
 fi
 
-A=$(start_replica 8501)
-B=$(start_replica 8502)
+start_replica 8501
+A=$REPLICA_PID
+start_replica 8502
+B=$REPLICA_PID
 wait_healthy http://127.0.0.1:8501
 wait_healthy http://127.0.0.1:8502
 start_nginx "$LISTEN" two 8501 8502

@@ -18,6 +18,7 @@ ui = content.ui
 labels = ui.labels
 cy = content.cycle
 presenting = is_presenting()
+scale = 1.5 if presenting else 1.0  # chart type and markers, for a projector
 qp = st.query_params
 
 st.title(ui.pages["cycle"].title)
@@ -47,7 +48,8 @@ phase = version.phases[phase_step]
 chart_col, card_col = st.columns([3, 2], gap="medium")
 with chart_col:
     alt, summary, rows = logic.cycle_words(cy, version, phase_step, labels)
-    fig = cached_figure(cycle_figure, tuple(p.short for p in version.phases), phase_step, 560 if presenting else 440)
+    fig = cached_figure(cycle_figure, tuple(p.short for p in version.phases), phase_step,
+                        600 if presenting else 380, scale)
     show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_chart")
 with card_col, st.container(border=True, key="cycle_phase_card"):
     st.subheader(f"{phase_step + 1}. {phase.title}", anchor=False)
@@ -80,7 +82,7 @@ st.slider(labels["cycle_week_slider"], 1, ot.weeks, key="cycle_week_slider", on_
 alt, summary, rows = logic.over_time_words(cy, version, week, labels)
 fig = cached_figure(over_time_figure, tuple(p.title for p in version.phases),
                     tuple(p.share_start for p in version.phases), tuple(p.share_end for p in version.phases),
-                    week, ot.weeks, labels["cycle_share_axis"], labels["cycle_week"], 520 if presenting else 420)
+                    week, ot.weeks, labels["cycle_share_axis"], labels["cycle_week"], 560 if presenting else 420, scale)
 show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_over_time")
 sources_line(content, ot.sources)
 
@@ -126,7 +128,7 @@ else:
     alt, summary, rows, direction = logic.sandbox_words(cy, settings, labels)
     fig = cached_figure(sandbox_figure, settings["kindness"], settings["unpredictability"], settings["power"],
                         (labels["cycle_attachment"], labels["cycle_wellbeing"], labels["cycle_mood"]),
-                        labels["cycle_level_axis"], labels["cycle_week"], 540 if presenting else 440)
+                        labels["cycle_level_axis"], labels["cycle_week"], 580 if presenting else 440, scale)
     show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_sandbox")
     with st.container(border=True, key="cycle_outcome"):
         md(f"**{labels['cycle_your_guess']}:** {options[guess].label}")
@@ -153,7 +155,7 @@ stage_step = stepper(logic.STAGE, labels=[s.title for s in stg.stages], ui=ui, s
                      jump_label=labels["cycle_stage_picker"])
 stage = stg.stages[stage_step]
 alt, summary, rows = logic.stage_words(cy, stage_step, labels)
-fig = cached_figure(stages_figure, tuple(s.short for s in stg.stages), stage_step, 340 if presenting else 280)
+fig = cached_figure(stages_figure, tuple(s.short for s in stg.stages), stage_step, 380 if presenting else 280, scale)
 show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_stages")
 with st.container(border=True, key="cycle_stage_card"):
     st.subheader(f"{stage_step + 1}. {stage.title}", anchor=False)

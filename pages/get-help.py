@@ -41,7 +41,7 @@ for line in helplines_in(help_, region):
             callout("warning", f"**{labels['help_flag']}** ({labels['status_' + line.status]}). {line.status_note or ''}")
         caption(f"{labels['help_checked']}: {checked}. {line.seen_in}")
         if line.url:
-            caption(f"{labels['help_website']}: {line.url}")
+            md(f"{labels['help_website']}: {line.url}")
 
 st.header(labels["help_therapist_heading"])
 md(help_.finding_a_therapist.intro)

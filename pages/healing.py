@@ -28,6 +28,8 @@ st.header(heal.steps_heading, anchor="steps")
 md(heal.steps_intro)
 index = stepper(STEP_PARAM, labels=[s.title for s in heal.steps], ui=ui)
 step = heal.steps[index]
+# the whole path at a glance; the current step is marked with an arrow and bold, not colour alone
+md(" → ".join(f"**▶ {i + 1}\\. {s.title}**" if i == index else f"{i + 1}\\. {s.title}" for i, s in enumerate(heal.steps)))
 with st.container(border=True, key="healing_step"):
     st.subheader(f"{index + 1}. {step.title}", anchor=False)
     md(f"*{step.summary}*")
@@ -40,8 +42,6 @@ with st.container(border=True, key="healing_step"):
         md(f"**{labels['healing_step_try']}**")
         md("\n".join(f"- {t}" for t in step.try_this))
     sources_line(content, step.sources)
-# the whole path at a glance; the current step is marked with an arrow and bold, not colour alone
-md("  \n".join(f"**▶ {i + 1}. {s.title}**" if i == index else f"{i + 1}. {s.title}" for i, s in enumerate(heal.steps)))
 
 # --------------------------------------------------------------------------- moving forward, trust
 st.header(heal.moving_forward_heading, anchor="moving-forward")
@@ -107,7 +107,7 @@ with sliders:
 values = ratings(st.session_state, area_ids, sc.default, sc.scale_min, sc.scale_max)
 with chart:
     names = tuple(a.short for a in sc.areas)
-    fig = cached_figure(self_concept_radar, names, values, sc.scale_min, sc.scale_max, labels["healing_radar_name"])
+    fig = cached_figure(self_concept_radar, names, values, sc.scale_min, sc.scale_max, labels["healing_radar_name"], presenting)
     summary = labels["healing_radar_summary"].format(low=sc.scale_min, high=sc.scale_max)
     show_chart(fig, alt=sc.alt, summary=summary,
                rows=radar_rows([a.name for a in sc.areas], values, labels["healing_radar_area"],

@@ -41,7 +41,8 @@ def sync_url(param: str, widget_key: str, to_url=str) -> None:
 
 
 st.title(ui.pages["healthy-vs-toxic"].title)
-md(comp.intro)
+if not presenting:  # on a projector the facilitator introduces the page; the visuals move up
+    md(comp.intro)
 
 # --------------------------------------------------------------------------- which part
 part = logic.part_from_params(qp)
@@ -100,33 +101,35 @@ def show_compare() -> None:
 def show_wheel() -> None:
     wheel = comp.wheel
     st.header(labels["hvt_wheel_heading"])
-    md(wheel.intro)
+    if not presenting:
+        md(wheel.intro)
     spokes = wheel.spokes
     n = len(spokes)
     index = current_step("spoke", n)
-    # Moving to another spoke starts it on its control side (a shared link keeps what it says).
-    last = st.session_state.get("hvt_last_spoke")
-    if last is not None and last != index:
+    # Stepping to another spoke starts it on its control side. A link that sets `flipped` itself
+    # (a shared link, or the facilitator page) keeps what it says.
+    last = st.session_state.get("hvt_last_wheel")
+    if last is not None and last[0] != index and qp.get("flipped") == last[1]:
         qp["flipped"] = "0"
-    st.session_state["hvt_last_spoke"] = index
     flipped = logic.parse_flag(qp.get("flipped"))
     qp["flipped"] = "1" if flipped else "0"
-    index = stepper("spoke", labels=[f"{s.control} / {s.equality}" for s in spokes], ui=ui,
-                    jump_label=labels["hvt_spoke_picker"])
+    left, right = st.columns([1, 1] if presenting else [3, 2])
+    with right:
+        index = stepper("spoke", labels=[s.control for s in spokes], ui=ui, jump_label=labels["hvt_spoke_picker"])
+        st.button(labels["hvt_unflip"] if flipped else labels["hvt_flip"], key="hvt_flip", type="primary",
+                  icon=":material/flip:", on_click=lambda: qp.__setitem__("flipped", "0" if flipped else "1"))
+    st.session_state["hvt_last_wheel"] = (index, qp["flipped"])
     states = logic.wheel_states(n, index, flipped)
     centre = logic.wheel_centre(states, wheel.control_centre, wheel.equality_centre)
     spoke = spokes[index]
-    st.button(labels["hvt_unflip"] if flipped else labels["hvt_flip"], key="hvt_flip", type="primary",
-              icon=":material/flip:", on_click=lambda: qp.__setitem__("flipped", "0" if flipped else "1"))
-    left, right = st.columns([3, 2] if not presenting else [1, 1])
+    shown_name = spoke.equality if flipped else spoke.control
     with left:
         fig = cached_figure(wheel_figure, tuple((s.control, s.equality) for s in spokes), states, index, centre,
-                            640 if presenting else 540)
+                            540, 17 if presenting else 14)
         rows = [{labels["hvt_col_spoke"]: str(i + 1), labels["hvt_side_control"]: f"✕ {s.control}",
                  labels["hvt_side_equality"]: f"✓ {s.equality}",
                  labels["hvt_col_shown"]: level_name("healthy" if states[i] else "abusive")}
                 for i, s in enumerate(spokes)]
-        shown_name = spoke.equality if flipped else spoke.control
         show_chart(fig, alt=labels["hvt_wheel_alt"].format(n=n, centre=centre, current=index + 1, name=shown_name,
                                                             flipped=sum(states)),
                    summary=labels["hvt_wheel_summary"].format(current=index + 1, n=n), rows=rows,
@@ -252,7 +255,8 @@ def sorter_self() -> None:
 def sorter_room() -> None:
     md(scen.facilitator_intro)
     scenes = scen.scenarios
-    index = stepper("scenario", labels=[s.title for s in scenes], ui=ui, shortcuts=False)
+    index = stepper("scenario", labels=[s.title for s in scenes], ui=ui, shortcuts=False,
+                    jump_label=labels["hvt_scene_picker"])
     s = scenes[index]
     with st.container(border=True, key="hvt_room_scene"):
         st.subheader(s.title)

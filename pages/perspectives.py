@@ -79,7 +79,7 @@ for i, diff in enumerate(data.differences):
         st.subheader(diff.question, anchor=diff.id)
         lines = []
         for side in diff.sides:
-            who = ", ".join(("★ " if pid == person else "") + person_names[pid] for pid in side.perspectives)
+            who = "; ".join(("★ " if pid == person else "") + person_names[pid] for pid in side.perspectives)
             lines.append(f"- {side.view} *({who})*")
         md("\n".join(lines))
         sources_line(content, diff.sources)

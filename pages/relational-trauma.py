@@ -46,7 +46,7 @@ st.segmented_control(labels["trauma_closeness_pick"], list(styles), key="closene
 style = styles[chosen]
 picture, words = st.columns([3, 2] if not presenting else [1, 1], gap="large")
 with picture:
-    show_chart(cached_figure(closeness_figure, content, chosen), alt=style.alt, summary=style.picture,
+    show_chart(cached_figure(closeness_figure, content, chosen, presenting), alt=style.alt, summary=style.picture,
                text_label=ui.chart_text_label, key=f"closeness_chart_{chosen}")
 with words:
     st.subheader(style.title, anchor=False)
@@ -99,6 +99,9 @@ patterns = rt.patterns
 index = stepper(PATTERN_PARAM, labels=[p.early for p in patterns], ui=ui, jump_label=labels["trauma_pattern_pick"])
 current = patterns[index]
 headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
+show_chart(cached_figure(patterns_figure, content, index, presenting), alt=rt.patterns_alt,
+           summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
+           text_label=ui.chart_text_label, key=f"patterns_chart_{index}")
 with st.container(border=True, key="pattern_card"):
     title = labels["trauma_pattern_selected"].format(n=index + 1)
     if current.protective:
@@ -107,9 +110,6 @@ with st.container(border=True, key="pattern_card"):
     md(f"**{headings[0]}:** {current.early} → **{headings[1]}:** {current.belief} → **{headings[2]}:** {current.adult}")
     md(current.explanation)
     sources_line(content, current.sources)
-show_chart(cached_figure(patterns_figure, content, index), alt=rt.patterns_alt,
-           summary=rt.patterns_intro, rows=pattern_rows(patterns, headings),
-           text_label=ui.chart_text_label, key=f"patterns_chart_{index}")
 callout("info", rt.patterns_caveat)
 
 # --------------------------------------------------------------------------- how common, PTSD, hope

@@ -42,7 +42,11 @@ def _bullets(items) -> None:
 
 
 def _segment_body(plan, session, seg, *, notes_open: bool) -> None:
-    """What a segment asks of the group; the facilitator's notes (closed on the projector)."""
+    """What a segment asks of the group; the facilitator's notes (first on the notes device, closed
+    on the projector, which the group can see)."""
+    if notes_open:
+        st.subheader(L["facilitate_notes_heading"])
+        md(seg.notes)
     if seg.kind == "opening":
         st.subheader(L["facilitate_agreement_heading"])
         _bullets(plan.group_agreement)
@@ -54,8 +58,9 @@ def _segment_body(plan, session, seg, *, notes_open: bool) -> None:
     _bullets(seg.questions)
     st.subheader(L["facilitate_activity_heading"])
     md(seg.activity)
-    with st.expander(L["facilitate_notes_heading"], expanded=notes_open, icon=":material/sticky_note_2:"):
-        md(seg.notes)
+    if not notes_open:
+        with st.expander(L["facilitate_notes_heading"], icon=":material/sticky_note_2:"):
+            md(seg.notes)
 
 
 # --------------------------------------------------------------------------- notes view (second device)

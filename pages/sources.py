@@ -27,7 +27,7 @@ for src in content.sources.sources:
         if src.caution:
             callout("warning", src.caution)
         if src.url:
-            caption(src.url)
+            md(src.url)
         if src.cited_in:
             caption(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in))
         pages = cited_on.get(src.id)

@@ -115,6 +115,8 @@ def show_card(a) -> None:
         facts.append(f"**{labels['therapies_card_format']}:** {', '.join(facet[x] for x in a.formats)}")
         facts.append(f"**{labels['therapies_card_focus']}:** {', '.join(facet[x] for x in a.focus)}")
         md("\n".join(f"- {f}" for f in facts))
+        for c in a.cautions:  # safety first: cautions come before the description
+            callout("warning", c.text)
         for key, text in (("therapies_card_what", a.what_it_is), ("therapies_card_how", a.how_it_works),
                           ("therapies_card_session", a.session), ("therapies_card_suits", a.suits)):
             md(f"**{labels[key]}**")
@@ -123,10 +125,6 @@ def show_card(a) -> None:
         md(a.length.text if a.length else labels["therapies_card_no_length"])
         md(f"**{labels['therapies_card_evidence']}**")
         md(f"*{facet[a.evidence.level]}.* {a.evidence.text}")
-        if a.cautions:
-            md(f"**{labels['therapies_card_cautions']}**")
-            for c in a.cautions:
-                callout("warning", c.text)
         sources_line(content, th.all_sources(a))
         st.button(labels["therapies_close"], key="th_close", on_click=open_approach, args=(None,),
                   icon=":material/close:")

@@ -39,3 +39,13 @@ def axe_violations(p) -> list[str]:
     results = Axe().run(p, options={"runOnly": {"type": "tag", "values": WCAG}})
     bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x) e.g. {v['nodes'][0]['target']}" for v in bad]
+
+
+def scroll_down(p, pixels: int = 2500) -> None:
+    """Scroll the page the way a person does, and check it really moved (Streamlit scrolls an inner pane)."""
+    heading = p.locator("h1").first
+    before = heading.bounding_box()["y"]
+    p.mouse.move(600 if p.viewport_size["width"] > 600 else 200, 400)
+    p.mouse.wheel(0, pixels)
+    p.wait_for_timeout(500)
+    assert heading.bounding_box()["y"] < before - 200, "the page did not scroll"

@@ -159,6 +159,7 @@ def page(browser, app_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     p = context.new_page()
     p.hosts_seen = set()
-    p.on("request", lambda r: p.hosts_seen.add(urlparse(r.url).hostname))
+    # data: and blob: URLs never leave the browser; everything else must go to the app's own host.
+    p.on("request", lambda r: urlparse(r.url).scheme in ("data", "blob") or p.hosts_seen.add(urlparse(r.url).hostname))
     yield p
     context.close()

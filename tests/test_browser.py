@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from components.navigation import PAGES
-from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
+from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, scroll_down, wait_ready
 from conftest import AppServer
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
@@ -24,18 +24,26 @@ def test_page_renders_accessible_and_local(page, app_server, spec):
     assert page.hosts_seen <= {"127.0.0.1"}, page.hosts_seen
 
 
+# The size of the page's body text: the first ordinary paragraph under the page title (not the
+# safety line, the presenter bar, widget labels, captions or callouts).
+BODY_TEXT_SIZE = """() => {
+    const ps = [...document.querySelectorAll('[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p')]
+        .filter(p => !p.closest('.st-key-safety_bar, .st-key-presenter_bar, .st-key-session_bar, label, button, [data-testid="stWidgetLabel"], '
+            + '[data-testid="stCaptionContainer"], [data-testid="stAlert"], .st-key-content_note'));
+    return parseFloat(getComputedStyle(ps[0]).fontSize);
+}"""
+
+
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
 def test_presenter_mode_at_1080p(browser, app_server, spec):
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     p = context.new_page()
     try:
         open_app_page(p, app_server.url, spec.id)
-        normal = p.evaluate("() => parseFloat(getComputedStyle(document.querySelector("
-                            "'[data-testid=\"stMarkdownContainer\"] p')).fontSize)")
+        normal = p.evaluate(BODY_TEXT_SIZE)
         open_app_page(p, app_server.url, spec.id, "?present=1")
         no_exception(p)
-        large = p.evaluate("() => parseFloat(getComputedStyle(document.querySelector("
-                           "'[data-testid=\"stMarkdownContainer\"] p')).fontSize)")
+        large = p.evaluate(BODY_TEXT_SIZE)
         assert large >= 1.3 * normal, (normal, large)
         assert not p.locator('section[data-testid="stSidebar"]').is_visible()
         assert p.locator('[data-testid="quick-exit"]').is_visible()
@@ -46,7 +54,7 @@ def test_presenter_mode_at_1080p(browser, app_server, spec):
 
 def test_quick_exit_button_leaves_and_replaces_history(page, app_server, exit_landing):
     open_app_page(page, app_server.url, "glossary")
-    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    scroll_down(page)
     button = page.locator('[data-testid="quick-exit"]')
     assert button.is_visible()  # fixed on screen after scrolling
     box = button.bounding_box()
@@ -161,3 +169,22 @@ def test_fresh_server_deep_link_gets_full_shell(browser, browser_content, spec):
     finally:
         context.close()
         server.stop()
+
+
+def test_phone_width_keeps_exit_and_content_readable(browser, app_server):
+    """Someone reading alone at night on a phone: the exit is on screen and nothing overflows sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    p = context.new_page()
+    try:
+        open_app_page(p, app_server.url, "get-help")
+        button = p.locator('[data-testid="quick-exit"]')
+        box = button.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] < 80
+        scroll_down(p)
+        assert button.is_visible() and button.bounding_box()["y"] < 80
+        overflow = p.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1
+        p.screenshot(path=str(SHOTS / "get-help-phone.png"))
+        assert axe_violations(p) == []
+    finally:
+        context.close()

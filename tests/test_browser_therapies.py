@@ -27,7 +27,7 @@ def test_full_view_renders_accessible_and_local(page, app_server, content):
 
 def test_filter_choice_updates_address(page, app_server):
     open_app_page(page, app_server.url, "therapies")
-    page.locator(".st-key-th_open_emdr button").click()
+    page.locator(".st-key-th_open_emdr button").first.click()
     page.wait_for_function("() => location.search.includes('approach=emdr')", timeout=30_000)
     wait_ready(page)
     assert "Eye movement" in page.locator(".st-key-th_card").inner_text()

@@ -328,3 +328,13 @@ def test_part_switch_writes_url():
 def test_every_part_in_presenter_mode(part):
     at = open_hvt(part=part, present="1")
     assert at.toggle(key="toggle_present_bar").value is True
+
+
+def test_wheel_link_with_flip_in_same_session_is_kept(content):
+    spokes = content.comparison.wheel.spokes
+    at = open_hvt(spoke="5")
+    at.query_params["spoke"] = "2"
+    at.query_params["flipped"] = "1"
+    at.run()
+    assert qp(at, "flipped") == "1"
+    assert any(s.value.endswith(spokes[1].equality) for s in at.subheader)

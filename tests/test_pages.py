@@ -104,6 +104,7 @@ def test_broken_content_shows_error_screen_not_traceback(tmp_path, monkeypatch):
     code = at.code[0].value
     assert re.search(r"glossary\.yaml:2: terms\.0\.id: String should match pattern", code), code
     assert "glossary.yaml:2: terms.0.term: required field 'term' is missing" in code
+    assert any("911" in m.value for m in at.markdown)  # help still works on the error screen
 
 
 def test_every_ui_label_used_in_code_exists(content):

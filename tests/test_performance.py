@@ -170,3 +170,13 @@ def test_nginx_config_has_affinity_websockets_gzip_and_static_caching():
     assert re.search(r"location\s+/_stcore/stream", code)
     assert re.search(r"\bgzip\s+on;", code) and "application/javascript" in code
     assert re.search(r"location\s+/static/\s*\{[^}]*proxy_cache\s+\w+;", code)
+
+
+def test_config_keeps_the_measured_runner_setting_and_privacy():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["postScriptGC"] is False  # measured: bench/run.py settings
+    assert config["browser"]["gatherUsageStats"] is False
+    # The file watcher stays on for development; production turns it off (Dockerfile, deploy/lib.sh).
+    assert config.get("server", {}).get("fileWatcherType", "auto") != "none"

@@ -286,7 +286,7 @@ def test_spectrum_places_every_voice_in_its_stance_column(content, data):
     assert len({frozenset(s) for s in symbols.values()}) == len(symbols)
     ticks = list(fig.layout.xaxis.ticktext)
     assert "Rarely" in ticks[0] and "Often" in ticks[-1]
-    assert not any("★" in (tr.name or "") for tr in fig.data)
+    assert not any(tr.marker.symbol == "star" for tr in fig.data)
 
 
 def test_spectrum_filter_dims_with_hollow_symbols_and_highlight_is_a_star(content, data):

@@ -335,3 +335,11 @@ def test_practical_questions_and_get_help_link(content):
     assert content.help.finding_a_therapist.questions_to_ask[0] in text
     links = [el for el in at.get("page_link") if "get-help" in str(el.proto.page)]
     assert links
+
+
+def test_long_map_labels_wrap_near_the_middle():
+    from components.charts.therapies import wrap_label
+
+    assert wrap_label("Couples counselling") == "Couples<br>counselling"
+    assert wrap_label("EMDR") == "EMDR"
+    assert wrap_label("Trauma-informed") == "Trauma-informed"  # no space: left whole

@@ -12,12 +12,12 @@ from components.trauma_healing import (
     RATING_PREFIX,
     clear_ratings,
     closeness_choice,
-    flow,
-    node_positions,
+    flow_boxes,
     pattern_rows,
     radar_rows,
     rating_key,
     ratings,
+    wrap,
 )
 from test_pages import all_text, open_page
 
@@ -111,26 +111,25 @@ def test_closeness_choice():
     assert closeness_choice("nonsense", ids) == "abandonment"
 
 
-def test_flow_structure(content):
+def test_flow_boxes_structure(content):
     patterns = content.relational_trauma.patterns
-    f = flow(patterns, selected=2)
+    boxes = flow_boxes(patterns, selected=2)
     n = len(patterns)
-    assert len(f.labels) == 3 * n and len(f.sources) == 2 * n
-    assert f.column == tuple([0, 1, 2] * n)
-    # every link joins two nodes of the same path, moving one column to the right
-    for s, t, owner in zip(f.sources, f.targets, f.pattern_of_link, strict=True):
-        assert f.pattern_of_node[s] == f.pattern_of_node[t] == owner
-        assert f.column[t] == f.column[s] + 1
-    marked = [i for i, label in enumerate(f.labels) if label.startswith("▶")]
-    assert [f.pattern_of_node[i] for i in marked] == [2, 2, 2]
-    assert f.labels[0] == f"1. {patterns[0].early}"
+    assert len(boxes) == 3 * n
+    assert [b.column for b in boxes] == [0, 1, 2] * n
+    assert [b.pattern for b in boxes] == [i for i in range(n) for _ in range(3)]
+    marked = [b for b in boxes if b.text.startswith("▶")]
+    assert [b.pattern for b in marked] == [2, 2, 2] and all(b.selected for b in marked)
+    assert boxes[0].text.replace("<br>", " ") == f"1. {patterns[0].early}"
+    assert [b.protective for b in boxes if b.column == 0] == [p.protective for p in patterns]
 
 
-def test_node_positions_are_columns_and_spread():
-    x, y = node_positions([0, 1, 2, 0, 1, 2, 0, 1, 2], 3)
-    assert x[:3] == [0.001, 0.5, 0.999]
-    assert y[0] < y[3] < y[6] and y[0] == y[1] == y[2]
-    assert all(0 <= v <= 1 for v in x + y)
+def test_wrap_keeps_words_and_limits_width():
+    text = "Hard to lean on others or trust closeness"
+    wrapped = wrap(text, 12)
+    assert wrapped.replace("<br>", " ") == text
+    assert all(len(line) <= 12 for line in wrapped.split("<br>"))
+    assert wrap("short", 12) == "short"
 
 
 def test_ratings_default_clamp_and_invalid():
@@ -177,19 +176,28 @@ def test_closeness_figures_differ_in_shape_not_only_colour(content):
     assert labels["trauma_closeness_risk"] in " ".join(a.text for a in figs["enmeshment"].layout.annotations)
 
 
-def test_patterns_sankey_highlights_the_selected_path(content):
+def _selected_rows(fig) -> list[float]:
+    """Rows (box centre y) of the thickly outlined boxes."""
+    return sorted({round((sh.y0 + sh.y1) / 2, 4) for sh in fig.layout.shapes if sh.line.width == 4})
+
+
+def test_patterns_figure_highlights_the_selected_path_without_colour_alone(content):
     n = len(content.relational_trauma.patterns)
     for selected in (0, n - 1):
         fig = patterns_figure(content, selected)
-        sankey = fig.data[0]
-        assert sankey.type == "sankey"
-        labels = list(sankey.node.label)
-        marked = [i for i, label in enumerate(labels) if label.startswith("▶")]
-        assert marked == [3 * selected, 3 * selected + 1, 3 * selected + 2]
-        strong = [i for i, c in enumerate(sankey.link.color) if not c.startswith("rgba(160")]
-        assert strong == [2 * selected, 2 * selected + 1]
-    headings = " ".join(a.text for a in fig.layout.annotations)
+        strong = [sh for sh in fig.layout.shapes if sh.line.width == 4]
+        assert len(strong) == 3 and all(sh.line.dash == "solid" for sh in strong)
+        assert all(sh.line.dash == "dot" for sh in fig.layout.shapes if sh.line.width != 4)
+        expected_y = round(1.0 - (selected + 0.5) / n, 4)
+        assert _selected_rows(fig) == [expected_y]
+        marked = [a for a in fig.layout.annotations if a.text and "▶" in a.text]
+        assert len(marked) == 3 and all(round(a.y, 4) == expected_y for a in marked)
+        arrows = [a for a in fig.layout.annotations if a.showarrow]
+        assert len(arrows) == 2 * n
+        assert sum(1 for a in arrows if a.arrowwidth == 3) == 2
+    headings = " ".join(a.text for a in fig.layout.annotations if a.text)
     assert content.ui.labels["trauma_pattern_belief"] in headings
+    assert "✓" in headings  # the protective path is marked by a symbol too
 
 
 def test_radar_is_closed_and_shows_numbers():
@@ -198,6 +206,19 @@ def test_radar_is_closed_and_shows_numbers():
     assert list(trace.r) == [1, 7, 10, 1] and list(trace.theta) == ["A", "B", "C", "A"]
     assert list(trace.text) == ["1", "7", "10", "1"]
     assert tuple(fig.layout.polar.radialaxis.range) == (0, 10)
+
+
+def test_large_figures_for_presenter_mode_scale_type_and_size(content):
+    small, large = closeness_figure(content, "cohesion"), closeness_figure(content, "cohesion", True)
+    assert large.layout.height > 1.3 * small.layout.height
+    people = [t for t in large.data if t.mode == "markers+text"][0]
+    assert people.textfont.size >= 1.3 * [t for t in small.data if t.mode == "markers+text"][0].textfont.size
+    small, large = patterns_figure(content, 0), patterns_figure(content, 0, True)
+    assert large.layout.height > 1.3 * small.layout.height
+    assert max(a.font.size for a in large.layout.annotations if a.font.size) >= 1.3 * 15
+    small = self_concept_radar(("A", "B", "C"), (1, 2, 3), 0, 10, "x")
+    large = self_concept_radar(("A", "B", "C"), (1, 2, 3), 0, 10, "x", True)
+    assert large.layout.polar.angularaxis.tickfont.size >= 1.3 * small.layout.polar.angularaxis.tickfont.size
 
 
 # --------------------------------------------------------------------------- pages through AppTest
@@ -245,8 +266,10 @@ def test_pattern_stepper_round_trip(content):
     assert patterns[3].explanation.split()[0] in all_text(at)
     at.button(key="pattern_next").click().run()
     assert at.query_params["pattern"] in ("5", ["5"])
-    sankey = _figures(at)[1]["data"][0]
-    assert [i for i, label in enumerate(sankey["node"]["label"]) if label.startswith("▶")] == [12, 13, 14]
+    shapes = _figures(at)[1]["layout"]["shapes"]
+    n = len(patterns)
+    strong = {round((s["y0"] + s["y1"]) / 2, 4) for s in shapes if s["line"]["width"] == 4}
+    assert strong == {round(1.0 - 4.5 / n, 4)}
     at.button(key="pattern_prev").click().run()
     assert at.query_params["pattern"] in ("4", ["4"])
 
@@ -284,4 +307,5 @@ def test_pages_in_presenter_mode(content, page_id):
     if content.ui.pages[page_id].heavy:
         _through_note(at)
     assert not at.exception
-    assert at.get("plotly_chart")
+    figures = _figures(at)
+    assert figures and all(f["layout"]["height"] >= 500 for f in figures)  # the large variants

@@ -19,7 +19,7 @@ def _wrap(text: str, width: int = 14) -> str:
 
 
 def wheel_figure(spokes: Sequence[tuple[str, str]], states: Sequence[bool], current: int, centre: str,
-                 height: int = 560) -> go.Figure:
+                 height: int = 560, text_size: int = 14) -> go.Figure:
     """A wheel of equal spokes. `spokes` are (control name, equality name); `states[i]` True shows the
     equality side (green tint, ✓, no pattern), False the control side (vermillion tint, ✕, cross-hatch).
     The current spoke gets a thick outline; the centre holds `centre`."""
@@ -38,8 +38,8 @@ def wheel_figure(spokes: Sequence[tuple[str, str]], states: Sequence[bool], curr
         r=[1] * n, theta=theta, width=[width] * n,
         marker=dict(
             color=[_TINT[lv] for lv in levels],
-            pattern=dict(shape=[LEVELS[lv]["pattern"] for lv in levels],
-                         fgcolor=[LEVELS[lv]["color"] for lv in levels], fgopacity=0.35, size=14, solidity=0.15),
+            pattern=dict(shape=[LEVELS[lv]["pattern"] for lv in levels], fillmode="overlay",
+                         fgcolor=[LEVELS[lv]["color"] for lv in levels], fgopacity=0.45, size=16, solidity=0.12),
             line=dict(color=[TEXT if i == current else "#ffffff" for i in range(n)],
                       width=[5 if i == current else 2 for i in range(n)]),
         ),
@@ -48,7 +48,7 @@ def wheel_figure(spokes: Sequence[tuple[str, str]], states: Sequence[bool], curr
     ))
     fig.add_trace(go.Scatterpolar(
         r=[0.68] * n, theta=theta, mode="text", text=[_wrap(t) for t in labels],
-        textfont=dict(size=[16 if i == current else 14 for i in range(n)], color=TEXT),
+        textfont=dict(size=[text_size + 2 if i == current else text_size for i in range(n)], color=TEXT),
         hoverinfo="skip", showlegend=False,
     ))
     base_layout(fig, height=height)
@@ -59,7 +59,7 @@ def wheel_figure(spokes: Sequence[tuple[str, str]], states: Sequence[bool], curr
             angularaxis=dict(visible=False, direction="clockwise", rotation=90 + width / 2),
         ),
         annotations=[dict(text=f"<b>{_wrap(centre, 12)}</b>", x=0.5, y=0.5, xref="paper", yref="paper",
-                          showarrow=False, font=dict(size=17, color=TEXT))],
+                          showarrow=False, font=dict(size=text_size + 3, color=TEXT))],
         margin=dict(l=10, r=10, t=10, b=10),
     )
     return fig
@@ -76,7 +76,8 @@ def spectrum_figure(levels: Sequence[tuple[str, str]], marks: Sequence[tuple[str
         fig.add_trace(go.Bar(
             x=[1], y=[""], base=[i], orientation="h", width=[0.9], name=title, showlegend=False,
             marker=dict(color=_TINT[lv], line=dict(color=style["color"], width=2),
-                        pattern=dict(shape=style["pattern"], fgcolor=style["color"], fgopacity=0.35, solidity=0.15)),
+                        pattern=dict(shape=style["pattern"], fillmode="overlay",
+                                     fgcolor=style["color"], fgopacity=0.45, solidity=0.12)),
             text=[f"<b>{style['icon']} {title}</b>"], textposition="inside", insidetextanchor="middle",
             textfont=dict(size=17, color=TEXT), hoverinfo="skip",
         ))

@@ -10,17 +10,60 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+# Imported whole before any figure is built: Plotly's validators peek at sys.modules["pandas"] without
+# the import lock, so on a cold server a rerun that interrupts the first run could see a half-imported
+# pandas and fail ("partially initialized module 'pandas'"). Importing it here makes a second script
+# thread wait for the first import to finish.
+import pandas  # noqa: F401
 import plotly.graph_objects as go
 
 from components import bond_model
-from components.charts.common import MUTED, OKABE_ITO, PATTERNS, SEQUENCE, SYMBOLS, TEXT, base_layout
+from components.charts.common import MUTED, OKABE_ITO, PATTERNS, SYMBOLS, TEXT, base_layout
 
 CURRENT_MARK = "▶ "
+NODE, NODE_CURRENT, RING = 34, 48, 68  # marker sizes in pixels on the circle
+# Okabe-Ito colours for phases in order; neighbours on the circle (including last -> first) differ clearly
+PHASE_COLORS = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "yellow", "reddish_purple", "sky_blue")]
+
+
+def phase_color(i: int) -> str:
+    return PHASE_COLORS[i % len(PHASE_COLORS)]
 
 
 def _plain(text: str) -> str:
     """Content text inside Plotly's small HTML subset: never let it open a tag."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def scaled(fig: go.Figure, scale: float) -> go.Figure:
+    """Enlarge every font and marker by `scale` (presenter mode: readable from the back of a room)."""
+    if scale == 1:
+        return fig
+
+    def grow(v):
+        if v is None:
+            return None
+        return [x * scale for x in v] if isinstance(v, (list, tuple)) else v * scale
+
+    fig.update_layout(font_size=grow(fig.layout.font.size), hoverlabel_font_size=grow(fig.layout.hoverlabel.font.size))
+    for a in fig.layout.annotations:
+        if a.font.size:
+            a.font.size = a.font.size * scale
+    for tr in fig.data:
+        if getattr(tr, "marker", None) is not None and tr.marker.size is not None:
+            tr.marker.size = grow(tr.marker.size)
+        if getattr(tr, "textfont", None) is not None and tr.textfont.size is not None:
+            tr.textfont.size = grow(tr.textfont.size)
+    return fig
+
+
+def wrap(label: str, width: int = 10) -> str:
+    """Break a label longer than `width` into two lines at the space nearest its middle."""
+    if len(label) <= width or " " not in label:
+        return label
+    mid = len(label) / 2
+    cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - mid))
+    return label[:cut] + "<br>" + label[cut + 1:]
 
 
 def node_positions(count: int) -> list[tuple[float, float]]:
@@ -32,7 +75,7 @@ def node_positions(count: int) -> list[tuple[float, float]]:
     return out
 
 
-def cycle_figure(labels: Sequence[str], current: int, height: int = 460) -> go.Figure:
+def cycle_figure(labels: Sequence[str], current: int, height: int = 460, scale: float = 1.0) -> go.Figure:
     """The phases around a circle with clockwise arrows between them; phase `current` highlighted."""
     n = len(labels)
     if n < 2 or not 0 <= current < n:
@@ -45,8 +88,8 @@ def cycle_figure(labels: Sequence[str], current: int, height: int = 460) -> go.F
                              name="cycle"))
     fig.add_trace(go.Scatter(
         x=[p[0] for p in pos], y=[p[1] for p in pos], mode="markers", name="phases", showlegend=False,
-        marker=dict(size=[56 if i == current else 36 for i in range(n)],
-                    color=[SEQUENCE[i % len(SEQUENCE)] for i in range(n)],
+        marker=dict(size=[NODE_CURRENT if i == current else NODE for i in range(n)],
+                    color=[phase_color(i) for i in range(n)],
                     symbol=[SYMBOLS[i % len(SYMBOLS)] for i in range(n)],
                     opacity=[1.0 if i == current else 0.7 for i in range(n)],
                     line=dict(color=TEXT, width=[4 if i == current else 1.5 for i in range(n)])),
@@ -54,7 +97,7 @@ def cycle_figure(labels: Sequence[str], current: int, height: int = 460) -> go.F
     ))
     fig.add_trace(go.Scatter(x=[pos[current][0]], y=[pos[current][1]], mode="markers", name="current",
                              showlegend=False, hoverinfo="skip",
-                             marker=dict(size=84, symbol="circle-open", color=TEXT, line=dict(width=4))))
+                             marker=dict(size=RING, symbol="circle-open", color=TEXT, line=dict(width=4))))
     annotations = []
     for i in range(n):  # small arrows mid-way along each arc, pointing clockwise
         mid = 90 - 360 * (i + 0.5) / n
@@ -62,31 +105,33 @@ def cycle_figure(labels: Sequence[str], current: int, height: int = 460) -> go.F
         annotations.append(dict(x=math.cos(head), y=math.sin(head), ax=math.cos(tail), ay=math.sin(tail),
                                 xref="x", yref="y", axref="x", ayref="y", text="", showarrow=True,
                                 arrowhead=2, arrowsize=1.6, arrowwidth=3, arrowcolor="#5a5a5a"))
+    shift = (RING / 2 + 6) * scale  # pixels: labels clear the highlight ring at any screen width
     for i, (label, (x, y)) in enumerate(zip(labels, pos)):
-        r = 1.42
-        lx, ly = x * r, y * r
-        anchor = "center" if abs(x) < 0.2 else ("left" if x > 0 else "right")
-        if anchor != "center":
-            lx = x * 1.28
+        # beside side nodes, above or below the top and bottom ones
+        if abs(x) < 0.2:
+            place = dict(xanchor="center", yanchor="bottom" if y > 0 else "top", yshift=shift if y > 0 else -shift)
+            words = _plain(label)
+        else:
+            place = dict(xanchor="left" if x > 0 else "right", yanchor="middle", xshift=shift if x > 0 else -shift)
+            words = None  # two short lines keep side labels inside a phone-width chart
         is_current = i == current
-        text = f"{i + 1}. {_plain(label)}"
+        text = f"{i + 1}. {_plain(label)}" if words else wrap(f"{i + 1}. {_plain(label)}")
         text = f"<b>{CURRENT_MARK}{text}</b>" if is_current else text
-        annotations.append(dict(x=lx, y=ly, text=text, showarrow=False, xanchor=anchor, yanchor="middle",
-                                font=dict(size=19 if is_current else 16, color=TEXT if is_current else MUTED)))
-    annotations.append(dict(x=0, y=0, text=f"<b>{_plain(labels[current])}</b>", showarrow=False,
-                            font=dict(size=20, color=TEXT)))
+        annotations.append(dict(x=x, y=y, text=text, showarrow=False, **place,
+                                font=dict(size=17 if is_current else 14, color=TEXT if is_current else MUTED)))
     base_layout(fig, height=height)
     fig.update_layout(
         annotations=annotations,
-        xaxis=dict(visible=False, range=[-2.3, 2.3], fixedrange=True),
-        yaxis=dict(visible=False, range=[-1.75, 1.75], fixedrange=True, scaleanchor="x", scaleratio=1),
+        xaxis=dict(visible=False, range=[-3.0, 3.0], fixedrange=True),
+        yaxis=dict(visible=False, range=[-1.8, 1.8], fixedrange=True, scaleanchor="x", scaleratio=1),
         margin=dict(l=10, r=10, t=10, b=10),
     )
-    return fig
+    return scaled(fig, scale)
 
 
 def over_time_figure(names: Sequence[str], starts: Sequence[float], ends: Sequence[float], week: int,
-                     weeks: int, axis_title: str, week_label: str, height: int = 420) -> go.Figure:
+                     weeks: int, axis_title: str, week_label: str, height: int = 420,
+                     scale: float = 1.0) -> go.Figure:
     """Stacked shares of each phase across the weeks, with a marker line at `week`."""
     xs = list(range(1, weeks + 1))
     shares = [bond_model.phase_shares(starts, ends, w, weeks) for w in xs]
@@ -94,9 +139,10 @@ def over_time_figure(names: Sequence[str], starts: Sequence[float], ends: Sequen
     for i, name in enumerate(names):
         fig.add_trace(go.Scatter(
             x=xs, y=[round(s[i] * 100, 1) for s in shares], name=_plain(name), stackgroup="one", mode="lines",
-            line=dict(color=SEQUENCE[i % len(SEQUENCE)], width=1.5),
-            fillpattern=dict(shape=PATTERNS[(i + 1) % len(PATTERNS)], fgcolor="#ffffff", fgopacity=0.6, size=8),
-            fillcolor=SEQUENCE[i % len(SEQUENCE)],
+            line=dict(color=TEXT, width=1), fill="tozeroy" if i == 0 else "tonexty",
+            fillpattern=dict(shape=PATTERNS[(i + 1) % len(PATTERNS)], fgcolor=TEXT, fgopacity=0.35, size=9,
+                             bgcolor=phase_color(i)),
+            fillcolor=phase_color(i),
             hovertemplate=f"{_plain(name)}: %{{y:.0f}}%<extra></extra>",
         ))
     fig.add_vline(x=week, line=dict(color=TEXT, width=3, dash="dash"))
@@ -107,8 +153,9 @@ def over_time_figure(names: Sequence[str], starts: Sequence[float], ends: Sequen
     cumulative = 0.0
     for i, (name, share) in enumerate(zip(names, now)):  # direct labels at the marker, inside each band
         if share >= 0.08:
+            right = week < weeks * 0.7
             fig.add_annotation(x=week, y=(cumulative + share / 2) * 100, text=f"{_plain(name)} {share:.0%}",
-                               showarrow=False, xanchor="left" if week < weeks * 0.7 else "right", xshift=8 if week < weeks * 0.7 else -8,
+                               showarrow=False, xanchor="left" if right else "right", xshift=8 if right else -8,
                                font=dict(size=14, color=TEXT), bgcolor="rgba(255,255,255,0.85)")
         cumulative += share
     fig.update_layout(
@@ -118,11 +165,11 @@ def over_time_figure(names: Sequence[str], starts: Sequence[float], ends: Sequen
         legend=dict(orientation="h", y=-0.2, x=0, traceorder="normal"),
         margin=dict(l=20, r=20, t=20, b=20),
     )
-    return fig
+    return scaled(fig, scale)
 
 
 def sandbox_figure(kindness: int, unpredictability: int, power: int, names: Sequence[str], axis_title: str,
-                   week_label: str, height: int = 440) -> go.Figure:
+                   week_label: str, height: int = 440, scale: float = 1.0) -> go.Figure:
     """Felt attachment, the well-being trend and the week-to-week highs and lows, 0..100.
     Settings are whole numbers 0..10 (as on the sliders); names = (attachment, well-being, highs and lows)."""
     m = bond_model.SLIDER_MAX
@@ -151,12 +198,12 @@ def sandbox_figure(kindness: int, unpredictability: int, power: int, names: Sequ
         xaxis=dict(title=_plain(week_label), range=[0, end], fixedrange=True, showgrid=False),
         yaxis=dict(title=_plain(axis_title), range=[0, 100], fixedrange=True),
         legend=dict(orientation="h", y=-0.22, x=0),
-        margin=dict(l=20, r=150, t=20, b=20),
+        margin=dict(l=20, r=int(150 * scale), t=20, b=20),
     )
-    return fig
+    return scaled(fig, scale)
 
 
-def stages_figure(labels: Sequence[str], current: int, height: int = 300) -> go.Figure:
+def stages_figure(labels: Sequence[str], current: int, height: int = 300, scale: float = 1.0) -> go.Figure:
     """The stages as a left-to-right timeline; stage `current` highlighted."""
     n = len(labels)
     if n < 2 or not 0 <= current < n:
@@ -193,4 +240,4 @@ def stages_figure(labels: Sequence[str], current: int, height: int = 300) -> go.
         yaxis=dict(visible=False, range=[-1.5, 1.5], fixedrange=True),
         margin=dict(l=10, r=10, t=10, b=10),
     )
-    return fig
+    return scaled(fig, scale)

@@ -5,7 +5,7 @@
   AND symbol AND legend; voices that do not name the chosen condition turn grey and hollow; the
   highlighted voice is a large star with a bold name.
 - `conditions_bar(content, condition, large)`: each condition by how many round-up practitioners
-  name it, the chosen one in another colour with a hatch pattern and a "selected" label, and a
+  name it, the chosen one dark with a hatch pattern, a "▶" and a "selected" label, and a
   square marker where the lived-experience article names it too.
 """
 
@@ -15,7 +15,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from components.charts.common import MUTED, OKABE_ITO, base_layout
+from components.charts.common import OKABE_ITO, TEXT, base_layout
 from components.perspectives import condition_counts, names_condition, practitioners, stance_groups
 
 KIND_STYLE = {
@@ -55,6 +55,8 @@ def stance_spectrum(content, condition: str | None, person: str | None, large: b
             bucket["x"].append(col)
             bucket["y"].append(-row)
             name = _two_lines(p.chart_name)
+            if p.id == person:
+                name = f"<b>{name}</b>"
             bucket["text"].append(name if on else f"<span style='color:{DIMMED}'>{name}</span>")
             bucket["symbol"].append(style["symbol"] if on else style["symbol"] + "-open")
             bucket["color"].append(style["color"] if on else DIMMED)
@@ -80,7 +82,7 @@ def stance_spectrum(content, condition: str | None, person: str | None, large: b
     if star is not None:
         col, y, p = star
         fig.add_trace(go.Scatter(
-            x=[col], y=[y], mode="markers", name=f"★ {labels['perspectives_highlighted']}: {p.display_name}",
+            x=[col], y=[y], mode="markers", name=f"{labels['perspectives_highlighted']}: {p.display_name}",
             marker=dict(size=30 if large else 26, symbol="star", color=HIGHLIGHT,
                         line=dict(width=2, color=OKABE_ITO["black"])),
             hovertext=[p.display_name], hoverinfo="text",
@@ -94,8 +96,8 @@ def stance_spectrum(content, condition: str | None, person: str | None, large: b
     )
     fig.update_xaxes(
         tickvals=list(range(len(groups))), ticktext=[_wrap(s.label, 16) for s, _ in groups],
-        range=[-0.2, len(groups) - 0.05], side="top", showgrid=True, gridcolor="#e6e6e6", zeroline=False,
-        tickfont=dict(size=font, color=MUTED), fixedrange=True,
+        range=[-0.5, len(groups) - 0.1], side="top", ticklabeloverflow="allow", showgrid=True, gridcolor="#e6e6e6", zeroline=False,
+        tickfont=dict(size=font, color=TEXT), fixedrange=True,
     )
     fig.update_yaxes(visible=False, range=[-most + 0.4, 0.6], fixedrange=True)
     return fig
@@ -118,7 +120,7 @@ def conditions_bar(content, condition: str | None, large: bool = False) -> go.Fi
     total = len(practitioners(data))
     font = 19 if large else 14
     ys = [(("▶ " if r.condition.id == condition else "") + r.condition.label) for r in rows]
-    colours = [OKABE_ITO["vermillion"] if r.condition.id == condition else OKABE_ITO["blue"] for r in rows]
+    colours = [TEXT if r.condition.id == condition else OKABE_ITO["blue"] for r in rows]
     patterns = ["/" if r.condition.id == condition else "" for r in rows]
     texts = [labels["perspectives_count"].format(n=r.count, total=total)
              + (f" · {labels['perspectives_selected']}" if r.condition.id == condition else "") for r in rows]
@@ -132,8 +134,8 @@ def conditions_bar(content, condition: str | None, large: bool = False) -> go.Fi
     also = [(r.count, y) for r, y in zip(rows, ys) if r.also_others]
     if also:
         fig.add_trace(go.Scatter(
-            x=[total + 3.2] * len(also), y=[y for _, y in also], mode="markers",
-            name="■ " + labels["perspectives_col_also"],
+            x=[total + 2.2] * len(also), y=[y for _, y in also], mode="markers",
+            name=labels["perspectives_col_also"],
             marker=dict(size=14 if large else 12, symbol="square", color=KIND_STYLE["lived-experience"]["color"]),
             hoverinfo="skip",
         ))
@@ -143,10 +145,10 @@ def conditions_bar(content, condition: str | None, large: bool = False) -> go.Fi
         legend=dict(orientation="h", x=0, y=-0.08 if large else -0.1, font=dict(size=font)),
         margin=dict(l=10, r=10, t=10, b=40),
     )
-    fig.update_xaxes(range=[0, total + 4], dtick=2, showgrid=True, gridcolor="#e6e6e6", fixedrange=True,
+    fig.update_xaxes(range=[0, total + 2.8], dtick=2, showgrid=True, gridcolor="#e6e6e6", fixedrange=True,
                      title=dict(text=labels["perspectives_conditions_axis"].format(total=total), font=dict(size=font)),
-                     tickvals=list(range(0, total + 1, 2)))
-    fig.update_yaxes(automargin=True, tickfont=dict(size=font), fixedrange=True)
+                     tickvals=list(range(0, total + 1, 2)), tickfont=dict(color=TEXT))
+    fig.update_yaxes(automargin=True, tickfont=dict(size=font, color=TEXT), fixedrange=True)
     return fig
 
 

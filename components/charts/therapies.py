@@ -25,6 +25,15 @@ HIDDEN_COLOR = "#c4c4c4"
 STEP = 0.3  # vertical spacing of markers that share a cell
 
 
+def wrap_label(text: str, width: int = 14) -> str:
+    """Break a long map label over two lines at the space nearest its middle, so it fits a cell."""
+    if len(text) <= width or " " not in text:
+        return text
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "<br>" + text[cut + 1:]
+
+
 def map_points(file: TherapiesFile) -> list[dict]:
     """Where each marker goes: one point per (approach, audience), spread within shared cells."""
     cells: dict[tuple[int, int], list[str]] = {}
@@ -57,8 +66,8 @@ def therapy_map(file: TherapiesFile, shown_ids: Iterable[str], selected: str | N
         fig.add_trace(go.Scatter(
             x=[p["x"] for p in pts], y=[p["y"] for p in pts], mode="markers+text",
             name=level_label[level], legendgroup=level, showlegend=True,
-            text=[f"<b>{by_id[p['id']].short_name}</b>" if p["id"] == selected else by_id[p["id"]].short_name
-                  for p in pts],
+            text=[f"<b>{wrap_label(by_id[p['id']].short_name)}</b>" if p["id"] == selected
+                  else wrap_label(by_id[p["id"]].short_name) for p in pts],
             textposition="middle right", textfont=dict(size=font, color=TEXT),
             marker=dict(symbol=style["symbol"], color=style["color"],
                         size=[(26 if large else 20) if p["id"] == selected else (18 if large else 14) for p in pts],

@@ -1,0 +1,98 @@
+"""Relational trauma and the healing path in a real browser: the keyboard stepper moves through the
+five steps and keeps ?step= in the URL, the closeness picker and the pattern stepper keep their state
+in the URL, the self-concept sliders never touch the URL, and axe-core finds nothing serious with the
+text alternatives open."""
+
+from __future__ import annotations
+
+from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
+
+
+def _wait_url(p, fragment: str) -> None:
+    p.wait_for_function("f => window.location.search.includes(f)", arg=fragment, timeout=30_000)
+
+
+def _tall_screenshot(p, name: str, height: int) -> None:
+    """Streamlit scrolls inside its own container, so a full-page shot needs a tall viewport."""
+    size = p.viewport_size
+    p.set_viewport_size({"width": size["width"], "height": height})
+    p.wait_for_timeout(1500)
+    SHOTS.mkdir(exist_ok=True)
+    p.screenshot(path=str(SHOTS / name))
+    p.set_viewport_size(size)
+    p.wait_for_timeout(300)
+
+
+def _open_text_alternatives(p) -> None:
+    for summary in p.locator('[data-testid="stExpander"] summary').all():
+        summary.click()
+    p.wait_for_timeout(400)
+
+
+def test_relational_trauma_closeness_and_patterns(page, app_server):
+    open_app_page(page, app_server.url, "relational-trauma", "?closeness=enmeshment&pattern=2")
+    no_exception(page)
+    assert page.get_by_role("heading", name="Enmeshment").count() >= 1
+    page.locator(".st-key-closeness_pick button", has_text="Cohesion").click()
+    _wait_url(page, "closeness=cohesion")
+    wait_ready(page)
+    assert "pattern=2" in page.url
+    page.locator(".st-key-pattern_next button").click()
+    _wait_url(page, "pattern=3")
+    wait_ready(page)
+    assert page.locator('[role="figure"]').count() >= 2  # both charts carry an accessible name
+    _open_text_alternatives(page)
+    _tall_screenshot(page, "relational-trauma-full.png", 6400)
+    assert axe_violations(page) == []
+    # a reload keeps the state: it lives in the URL
+    page.reload()
+    page.wait_for_selector(".st-key-content_note_go_on button", timeout=60_000).click()
+    wait_ready(page)
+    assert "closeness=cohesion" in page.url and "pattern=3" in page.url
+
+
+def test_healing_keyboard_stepper_and_private_reflection(page, app_server):
+    open_app_page(page, app_server.url, "healing")
+    no_exception(page)
+    page.locator("h1").first.click()
+    page.keyboard.press("ArrowRight")
+    _wait_url(page, "step=2")
+    wait_ready(page)
+    page.keyboard.press("ArrowRight")
+    _wait_url(page, "step=3")
+    wait_ready(page)
+    # move a self-concept slider with the keyboard; the URL must not change
+    before = page.url
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(1500)
+    wait_ready(page)
+    assert thumb.input_value() == "8"
+    assert page.url == before
+    _open_text_alternatives(page)
+    _tall_screenshot(page, "healing-full.png", 7600)
+    assert axe_violations(page) == []
+
+
+def test_presenter_mode_charts_are_large(browser, app_server):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    p = context.new_page()
+    try:
+        open_app_page(p, app_server.url, "relational-trauma", "?present=1&pattern=2")
+        no_exception(p)
+        p.locator('[id="patterns"]').first.wait_for(timeout=30_000)
+        p.locator('[id="patterns"]').first.scroll_into_view_if_needed()
+        p.wait_for_timeout(1500)
+        p.screenshot(path=str(SHOTS / "relational-trauma-patterns-present.png"))
+        box = p.locator('[role="figure"]').nth(1).bounding_box()
+        assert box and box["height"] >= 700  # the taller presenter variant of the flow diagram
+        assert p.locator('[data-testid="stExpander"] details[open]').count() >= 1  # text alternative open
+        open_app_page(p, app_server.url, "healing", "?present=1")
+        p.locator('[id="self-concept"]').first.wait_for(timeout=30_000)
+        p.locator('[id="self-concept"]').first.scroll_into_view_if_needed()
+        p.wait_for_timeout(1500)
+        p.screenshot(path=str(SHOTS / "healing-self-concept-present.png"))
+    finally:
+        context.close()
