@@ -23,9 +23,11 @@ from components.models.therapies import (
 from components.search import text_matches
 
 # URL parameter names (keep: shared links depend on them)
-P_FOR, P_FORMAT, P_FOCUS, P_EVIDENCE, P_QUERY = "for", "format", "focus", "evidence", "q"
+P_FOR, P_FORMAT, P_FOCUS, P_EVIDENCE = "for", "format", "focus", "evidence"
+# The typed search is deliberately NOT a URL parameter: what a person types stays in the session
+# (never in browser history or a shared link), as the design's privacy rule asks.
 P_APPROACH, P_COMPARE, P_PATH = "approach", "compare", "path"
-FILTER_PARAMS = (P_FOR, P_FORMAT, P_FOCUS, P_EVIDENCE, P_QUERY)
+FILTER_PARAMS = (P_FOR, P_FORMAT, P_FOCUS, P_EVIDENCE)
 PATHS = ("child", "adult")
 COMPARE_MAX = 3
 COMPARE_MIN = 2
@@ -72,13 +74,14 @@ def _first(params: Mapping[str, object], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def filters_from_params(params: Mapping[str, object]) -> Filters:
+def filters_from_params(params: Mapping[str, object], query: str = "") -> Filters:
+    """The facet filters from the URL, plus the session's typed search (`query`)."""
     return Filters(
         audiences=parse_list(_first(params, P_FOR), AUDIENCES),
         formats=parse_list(_first(params, P_FORMAT), FORMATS),
         focus=parse_list(_first(params, P_FOCUS), FOCUSES),
         evidence=parse_list(_first(params, P_EVIDENCE), EVIDENCE_LEVELS),
-        query=(_first(params, P_QUERY) or "").strip()[:100],
+        query=query.strip()[:100],
     )
 
 
@@ -89,7 +92,6 @@ def filters_to_params(filters: Filters) -> dict[str, str | None]:
         P_FORMAT: join_list(filters.formats) or None,
         P_FOCUS: join_list(filters.focus) or None,
         P_EVIDENCE: join_list(filters.evidence) or None,
-        P_QUERY: filters.query.strip() or None,
     }
 
 

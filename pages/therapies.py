@@ -30,7 +30,7 @@ def set_param(name: str, value: str | None) -> None:
 
 
 # ------------------------------------------------------------------ URL -> state (every run)
-filters = th.filters_from_params(qp.to_dict())
+filters = th.filters_from_params(qp.to_dict(), st.session_state.get("th_q", ""))
 selected = th.selected_approach(data, qp.get(th.P_APPROACH))
 compare_ids = th.parse_compare(data, qp.get(th.P_COMPARE))
 path_id = th.parse_path(qp.get(th.P_PATH))
@@ -39,7 +39,6 @@ st.session_state["th_for"] = list(filters.audiences)
 st.session_state["th_format"] = list(filters.formats)
 st.session_state["th_focus"] = list(filters.focus)
 st.session_state["th_evidence"] = list(filters.evidence)
-st.session_state["th_q"] = filters.query
 st.session_state["th_approach"] = selected.id if selected else None
 st.session_state["th_compare"] = list(compare_ids)
 st.session_state["th_path"] = path_id
@@ -57,6 +56,7 @@ def on_filters() -> None:
 def on_clear() -> None:
     for name in th.FILTER_PARAMS:
         set_param(name, None)
+    st.session_state["th_q"] = ""
 
 
 def open_approach(approach_id: str | None) -> None:
