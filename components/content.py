@@ -545,6 +545,18 @@ def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
     return Content(**models)
 
 
+def load_one(key: str, directory: str | os.PathLike[str] | None = None) -> Strict | None:
+    """One single-file model on its own, or None if that file has problems. The error screen uses
+    it so the interface words and help lines still show when some other file is broken."""
+    spec = FILES[key]
+    base = Path(directory) if directory is not None else content_dir()
+    data, lines, problems = _read_file(base / spec.name, spec.name)
+    if data is None or problems:
+        return None
+    model, _ = _validate(spec, data, lines)
+    return model
+
+
 def fingerprint(directory: str | os.PathLike[str]) -> tuple[tuple[str, int, int], ...]:
     """What changes when any YAML file in the folder changes: (path, size, mtime) of each."""
     base = Path(directory)
@@ -589,11 +601,9 @@ def _cmd_check(directory: Path) -> int:
         n = len(e.problems)
         print(f"{n} problem{'s' if n != 1 else ''} found in {directory}", file=sys.stderr)
         return 1
-    counted = []
-    for key, spec in FILES.items():
-        counted.append(f"{spec.name}")
+    names = ", ".join(spec.name for spec in FILES.values())
     n_sources = len(content.sources.sources)
-    print(f"OK: {directory}: {len(FILES)} files valid ({', '.join(counted)}); {n_sources} sources, all references resolve")
+    print(f"OK: {directory}: {len(FILES)} files valid ({names}); {n_sources} sources, all references resolve")
     return 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import presenter
-from components.content import Content, Loaded, content_dir, load_cached
+from components.content import Content, Loaded, content_dir, load_cached, load_one
 from components.navigation import PAGES, SECTION_ORDER, PageSpec, page_spec
 from components.quick_exit import quick_exit
 from components.text import caption, escape_html, md
@@ -149,22 +149,8 @@ def _content_note(content: Content, spec: PageSpec) -> bool:
 
 def _error_screen(loaded: Loaded) -> None:
     """Broken content: one clear screen naming each file, line and problem. Never a traceback."""
-    ui = help_model = None
-    try:  # the interface words and help lines may be fine even when another file is not
-        from components.content import FILES, _read_file, _validate  # noqa: PLC0415
-
-        base = content_dir()
-        data, lines, problems = _read_file(base / FILES["ui"].name, FILES["ui"].name)
-        if data is not None and not problems:
-            ui, _ = _validate(FILES["ui"], data, lines)
-        exit_url = FALLBACK_EXIT_URL
-        data, lines, problems = _read_file(base / FILES["help"].name, FILES["help"].name)
-        if data is not None and not problems:
-            help_model, _ = _validate(FILES["help"], data, lines)
-            if help_model is not None:
-                exit_url = help_model.quick_exit.url
-    except Exception:  # noqa: BLE001 - the error screen must never fail itself
-        exit_url = FALLBACK_EXIT_URL
+    ui, help_model = load_one("ui"), load_one("help")
+    exit_url = help_model.quick_exit.url if help_model else FALLBACK_EXIT_URL
     quick_exit(exit_url, ui.quick_exit_label if ui else FALLBACK_EXIT_LABEL,
                ui.quick_exit_hint if ui else FALLBACK_EXIT_HINT)
     title = ui.error_screen.title if ui else "The app's content has problems"

@@ -94,7 +94,12 @@ def test_notes_device_drives_the_projector(browser, app_server):
         # the projector follows within a few seconds: segment 2's page at its step, presenting
         pp.wait_for_url("**/healthy-vs-toxic?**", timeout=30_000)
         assert _param(pp, "present") == "1"
-        assert _param(pp, "dimension") == "1"
+        from components.content import load_content
+        from conftest import CONTENT
+
+        second = load_content(CONTENT).workshops["classroom-45"].sessions[0].segments[1]
+        for key, value in second.query.items():
+            assert _param(pp, key) == str(value), key
         np_.screenshot(path=str(SHOTS / "run-session-notes.png"), full_page=True)
         pp.wait_for_selector(".st-key-session_bar", timeout=30_000)
         no_exception(pp)
