@@ -191,6 +191,7 @@ class RunResult:
     buttons: dict[str, str] = field(default_factory=dict)  # widget id -> label
     messages: int = 0
     bytes: int = 0
+    elements: int = 0
 
 
 class Session:
@@ -245,9 +246,14 @@ class Session:
             result.bytes += len(raw)
             fm = ForwardMsg.FromString(raw)
             kind = fm.WhichOneof("type")
-            if kind == "new_session":
-                result.page_hash = fm.new_session.page_script_hash
+            if kind == "new_session" and not result.page_hash:
+                result.page_hash = fm.new_session.page_script_hash  # a single-page app: its script
+            elif kind == "navigation":
+                # st.navigation names the page it ran; the browser sends that hash on every rerun
+                # (new_session carries the main script's hash, which would rerun the default page).
+                result.page_hash = fm.navigation.page_script_hash
             elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
+                result.elements += 1
                 el = fm.delta.new_element
                 etype = el.WhichOneof("type")
                 if etype == "exception":

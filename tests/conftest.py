@@ -163,3 +163,11 @@ def page(browser, app_server):
     p.on("request", lambda r: urlparse(r.url).scheme in ("data", "blob") or p.hosts_seen.add(urlparse(r.url).hostname))
     yield p
     context.close()
+
+
+@pytest.fixture
+def projector(browser, app_server):
+    """A fresh 1920x1080 tab: the projector a facilitator presents on."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    yield context.new_page()
+    context.close()

@@ -39,16 +39,11 @@ def test_filter_choice_updates_address(page, app_server):
     assert page.locator(".st-key-th_card").is_visible()
 
 
-def test_presenter_mode_map_is_large(browser, app_server):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    p = context.new_page()
-    try:
-        open_app_page(p, app_server.url, "therapies", "?present=1&approach=cbt&compare=cbt,emdr")
-        no_exception(p)
-        chart = p.locator(".stPlotlyChart").first
-        chart.scroll_into_view_if_needed()
-        box = chart.bounding_box()
-        assert box and box["height"] >= 650
-        p.screenshot(path=str(SHOTS / "therapies-present-map.png"))
-    finally:
-        context.close()
+def test_presenter_mode_map_is_large(projector, app_server):
+    open_app_page(projector, app_server.url, "therapies", "?present=1&approach=cbt&compare=cbt,emdr")
+    no_exception(projector)
+    chart = projector.locator(".stPlotlyChart").first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    assert box and box["height"] >= 650
+    projector.screenshot(path=str(SHOTS / "therapies-present-map.png"))

@@ -76,23 +76,18 @@ def test_healing_keyboard_stepper_and_private_reflection(page, app_server):
     assert axe_violations(page) == []
 
 
-def test_presenter_mode_charts_are_large(browser, app_server):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    p = context.new_page()
-    try:
-        open_app_page(p, app_server.url, "relational-trauma", "?present=1&pattern=2")
-        no_exception(p)
-        p.locator('[id="patterns"]').first.wait_for(timeout=30_000)
-        p.locator('[id="patterns"]').first.scroll_into_view_if_needed()
-        p.wait_for_timeout(1500)
-        p.screenshot(path=str(SHOTS / "relational-trauma-patterns-present.png"))
-        box = p.locator('[role="figure"]').nth(1).bounding_box()
-        assert box and box["height"] >= 700  # the taller presenter variant of the flow diagram
-        assert p.locator('[data-testid="stExpander"] details[open]').count() >= 1  # text alternative open
-        open_app_page(p, app_server.url, "healing", "?present=1")
-        p.locator('[id="self-concept"]').first.wait_for(timeout=30_000)
-        p.locator('[id="self-concept"]').first.scroll_into_view_if_needed()
-        p.wait_for_timeout(1500)
-        p.screenshot(path=str(SHOTS / "healing-self-concept-present.png"))
-    finally:
-        context.close()
+def test_presenter_mode_charts_are_large(projector, app_server):
+    open_app_page(projector, app_server.url, "relational-trauma", "?present=1&pattern=2")
+    no_exception(projector)
+    projector.locator('[id="patterns"]').first.wait_for(timeout=30_000)
+    projector.locator('[id="patterns"]').first.scroll_into_view_if_needed()
+    projector.wait_for_timeout(1500)
+    projector.screenshot(path=str(SHOTS / "relational-trauma-patterns-present.png"))
+    box = projector.locator('[role="figure"]').nth(1).bounding_box()
+    assert box and box["height"] >= 700  # the taller presenter variant of the flow diagram
+    assert projector.locator('[data-testid="stExpander"] details[open]').count() >= 1  # text alternative open
+    open_app_page(projector, app_server.url, "healing", "?present=1")
+    projector.locator('[id="self-concept"]').first.wait_for(timeout=30_000)
+    projector.locator('[id="self-concept"]').first.scroll_into_view_if_needed()
+    projector.wait_for_timeout(1500)
+    projector.screenshot(path=str(SHOTS / "healing-self-concept-present.png"))

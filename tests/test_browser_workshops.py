@@ -53,24 +53,19 @@ _CONTRAST_JS = """(sel) => {
 }"""
 
 
-def test_high_contrast_reaches_aaa_for_a_projector(browser, app_server):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    p = context.new_page()
-    try:
-        open_app_page(p, app_server.url, "run-session", "?plan=workshop-90&segment=2&present=1&contrast=high")
-        no_exception(p)
-        sel = ('[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li, '
-               '[data-testid="stMainBlockContainer"] h1, [data-testid="stMainBlockContainer"] h2, '
-               '[data-testid="stMainBlockContainer"] h3, [data-testid="stCaptionContainer"] p, '
-               '[data-testid="stMainBlockContainer"] button p, [data-testid="stMainBlockContainer"] a span')
-        rows = p.evaluate(_CONTRAST_JS, sel)
-        assert len(rows) >= 10
-        low = [r for r in rows if r[1] < 7 or r[2] < 1]
-        assert not low, low  # WCAG AAA (7:1) everywhere, no faded text
-        assert axe_violations(p) == []
-        p.screenshot(path=str(SHOTS / "run-session-present-contrast.png"))
-    finally:
-        context.close()
+def test_high_contrast_reaches_aaa_for_a_projector(projector, app_server):
+    open_app_page(projector, app_server.url, "run-session", "?plan=workshop-90&segment=2&present=1&contrast=high")
+    no_exception(projector)
+    sel = ('[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li, '
+           '[data-testid="stMainBlockContainer"] h1, [data-testid="stMainBlockContainer"] h2, '
+           '[data-testid="stMainBlockContainer"] h3, [data-testid="stCaptionContainer"] p, '
+           '[data-testid="stMainBlockContainer"] button p, [data-testid="stMainBlockContainer"] a span')
+    rows = projector.evaluate(_CONTRAST_JS, sel)
+    assert len(rows) >= 10
+    low = [r for r in rows if r[1] < 7 or r[2] < 1]
+    assert not low, low  # WCAG AAA (7:1) everywhere, no faded text
+    assert axe_violations(projector) == []
+    projector.screenshot(path=str(SHOTS / "run-session-present-contrast.png"))
 
 
 def test_notes_device_drives_the_projector(browser, app_server):
