@@ -8,7 +8,7 @@ record; `version` grows with every move so each side can tell that the other one
 This works because every Streamlit session of one server process shares this module. With several
 replicas behind a load balancer the two devices may land on different processes: the store then
 has to live somewhere they share (for example Redis with a TTL on each key, or sticky sessions that
-pin both devices to one replica). See README "Pairing with several replicas".
+pin both devices to one replica). See README "What replicas share".
 
 No streamlit import: the store is unit-tested with a fake clock.
 """

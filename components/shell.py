@@ -64,12 +64,13 @@ def run_app() -> None:
     presenting = presenter.sync_from_url()
     presenter.apply_style(presenting)
 
+    _shell.pages = {}  # this run's st.Page objects, reused by every link (see page_target)
     pages = _st_pages(content)
     # Our own navigation list (below), not Streamlit's: its sectioned sidebar menu nests <li> in
     # <div> inside <ul>, which axe-core reports as a serious WCAG failure.
     current = st.navigation(pages, position="hidden")
     _chrome(content, presenting)
-    spec = _spec_by_url[current.url_path or PAGES[0].id] if current.url_path in _spec_by_url else PAGES[0]
+    spec = _spec_by_url.get(current.url_path, PAGES[0])
     if content.ui.pages[spec.id].heavy and not _content_note(content, spec):
         return
     _shell.active = True
@@ -91,10 +92,17 @@ def _st_pages(content: Content) -> dict[str, list[st.Page]]:
 
 
 def page_target(page_id: str, content: Content | None = None) -> st.Page:
-    """The st.Page for one of our pages: what st.page_link and st.switch_page take."""
-    text = (content or get_content()).ui.pages[page_id]
-    return st.Page(page_spec(page_id).path, title=text.title, icon=text.icon, url_path=page_id,
-                   default=(page_id == PAGES[0].id))
+    """The st.Page for one of our pages: what st.page_link and st.switch_page take.
+
+    Built once per run and reused: every page shows a dozen links, and building st.Page objects
+    was a measurable share of a page run (bench/profile_page.py)."""
+    built: dict[str, st.Page] = getattr(_shell, "pages", None) or {}
+    if page_id not in built:
+        text = (content or get_content()).ui.pages[page_id]
+        built[page_id] = st.Page(page_spec(page_id).path, title=text.title, icon=text.icon, url_path=page_id,
+                                 default=(page_id == PAGES[0].id))
+        _shell.pages = built
+    return built[page_id]
 
 
 def _chrome(content: Content, presenting: bool) -> None:

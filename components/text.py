@@ -24,8 +24,8 @@ def caption(text: str) -> None:
     st.caption(escape_html(text))
 
 
-def sources_line(content, source_ids: list[str]) -> None:
-    """A small line naming the sources of an item, linking each to its entry on the Sources page."""
+def sources_text(content, source_ids: list[str]) -> str:
+    """'Sources: title (publisher); ...' for the given ids, or '' when none resolve."""
     names = []
     for sid in source_ids:
         src = content.sources_by_id.get(sid)
@@ -33,8 +33,14 @@ def sources_line(content, source_ids: list[str]) -> None:
             continue
         who = src.publisher or src.author or ""
         names.append(f"{src.title}" + (f" ({who})" if who else ""))
-    if names:
-        caption(f"{content.ui.sources_label}: " + "; ".join(names))
+    return f"{content.ui.sources_label}: " + "; ".join(names) if names else ""
+
+
+def sources_line(content, source_ids: list[str]) -> None:
+    """A small line naming the sources of an item."""
+    text = sources_text(content, source_ids)
+    if text:
+        caption(text)
 
 
 _CALLOUT_ICONS = {"info": ":material/info:", "warning": ":material/warning:", "success": ":material/check_circle:"}

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.search import text_matches
 from components.shell import page_content
-from components.text import md, sources_line
+from components.text import md, sources_text
 
 content = page_content()
 ui = content.ui
@@ -18,11 +18,13 @@ st.caption(ui.labels["glossary_count"].format(shown=len(shown), total=len(terms)
 if not shown:
     st.warning(ui.no_matches, icon=":material/search_off:")
 by_id = {t.id: t for t in terms}
+st.header(ui.labels["glossary_a_to_z"], divider="gray")
+# Two elements per term (heading + one text block): the glossary is the longest page, and
+# Streamlit's cost per run grows with the number of elements (see README, Settings).
 for term in shown:
-    with st.container(border=True, key=f"term_{term.id}"):
-        st.subheader(term.term, anchor=term.id)
-        md(term.definition)
-        if term.see_also:
-            links = ", ".join(f"[{by_id[s].term}](#{s})" for s in term.see_also)
-            md(f"{ui.labels['glossary_see_also']}: {links}")
-        sources_line(content, term.sources)
+    st.subheader(term.term, anchor=term.id)
+    parts = [term.definition]
+    if term.see_also:
+        parts.append(f"{ui.labels['glossary_see_also']}: " + ", ".join(f"[{by_id[s].term}](#{s})" for s in term.see_also))
+    parts.append(f"*{sources_text(content, term.sources)}*")
+    md("\n\n".join(parts))

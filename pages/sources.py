@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.navigation import pages_citing
 from components.shell import page_content
-from components.text import callout, caption, md
+from components.text import callout, md
 
 content = page_content()
 ui = content.ui
@@ -16,19 +16,20 @@ kinds = ["all", *sorted({s.kind for s in content.sources.sources})]
 chosen = st.selectbox(labels["sources_filter"], kinds, key="sources_kind",
                       format_func=lambda k: labels["sources_filter_all"] if k == "all" else labels[f"source_kind_{k}"])
 cited_on = pages_citing(content)
+st.header(labels["sources_all"], divider="gray")
 for src in content.sources.sources:
     if chosen != "all" and src.kind != chosen:
         continue
-    with st.container(border=True, key=f"source_{src.id}"):
-        st.subheader(src.title, anchor=src.id)
-        byline = ", ".join(str(x) for x in (src.author, src.publisher, src.year) if x)
-        caption(labels[f"source_kind_{src.kind}"] + (f" · {byline}" if byline else ""))
-        md(src.summary)
-        if src.caution:
-            callout("warning", src.caution)
-        if src.url:
-            md(src.url)
-        if src.cited_in:
-            caption(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in))
-        pages = cited_on.get(src.id)
-        caption(f"{labels['sources_cited_on']}: " + ", ".join(pages) if pages else labels["sources_not_cited"])
+    # A heading, one text block and an optional caution per source: few elements, quick runs.
+    st.subheader(src.title, anchor=src.id)
+    byline = ", ".join(str(x) for x in (src.author, src.publisher, src.year) if x)
+    parts = [f"**{labels[f'source_kind_{src.kind}']}**" + (f" · {byline}" if byline else ""), src.summary]
+    if src.url:
+        parts.append(src.url)
+    if src.cited_in:
+        parts.append(f"*{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in) + "*")
+    pages = cited_on.get(src.id)
+    parts.append(f"*{labels['sources_cited_on']}: {', '.join(pages)}*" if pages else f"*{labels['sources_not_cited']}*")
+    md("\n\n".join(parts))
+    if src.caution:
+        callout("warning", src.caution)
