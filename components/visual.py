@@ -35,9 +35,22 @@ def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[st
     """
     st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
     with st.expander(text_label, expanded=presenter.is_presenting(), icon=":material/description:"):
-        st.markdown(escape_html(summary))
-        if rows:
-            st.table(list(rows), hide_index=True)
+        # One Markdown block (a real <table> with headers): st.table goes through pandas and cost
+        # more than the chart itself on a warm run (bench/profile_page.py).
+        text = summary + ("\n\n" + markdown_table(rows) if rows else "")
+        st.markdown(escape_html(text))
+
+
+def _cell(value: Any) -> str:
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def markdown_table(rows: Sequence[dict[str, Any]]) -> str:
+    """A GitHub-style Markdown table from dicts (header -> cell), columns in first-row order."""
+    headers = list(rows[0])
+    lines = ["| " + " | ".join(_cell(h) for h in headers) + " |", "|" + " --- |" * len(headers)]
+    lines += ["| " + " | ".join(_cell(row.get(h, "")) for h in headers) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def presenting() -> bool:

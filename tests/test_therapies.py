@@ -254,8 +254,8 @@ def test_filter_widgets_write_the_url_and_narrow_the_list(content):
     assert content.ui.labels["therapies_count"].format(shown=total, total=total) in all_text(at)
     at.multiselect(key="th_for").select("children").run()
     assert q(at, "for") == "children"
-    names = all_text(at)
-    assert "Play therapy" in names and "Cognitive behavioural therapy (CBT)" not in names
+    listed = {m.value for m in at.markdown}  # each result in the list is a bold name of its own
+    assert "**Play therapy**" in listed and "**Cognitive behavioural therapy (CBT)**" not in listed
     at.text_input(key="th_q").input("toys").run()
     assert q(at, "q") is None  # what a person types stays in the session, never in the URL
     assert content.ui.labels["therapies_count"].format(shown=1, total=total) in all_text(at)
