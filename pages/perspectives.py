@@ -7,7 +7,7 @@ import streamlit as st
 from components import perspectives as logic
 from components.charts.perspectives import conditions_bar, conditions_rows, spectrum_rows, stance_spectrum
 from components.shell import page_content, page_target
-from components.text import callout, caption, md, sources_line
+from components.text import callout, md, sources_line, sources_text
 from components.visual import cached_figure, presenting, show_chart
 
 content = page_content()
@@ -100,24 +100,22 @@ callout("warning", data.safety_note)
 def card(p) -> None:
     stance = logic.stance_of(data, p)
     with st.container(border=True, key=f"perspective_{p.id}"):
-        if p.id == person:
-            md(f"**★ {labels['perspectives_highlighted']}**")
         st.subheader(p.display_name, anchor=p.id)
         who = " · ".join(x for x in (labels[f"perspectives_kind_{p.kind}"], p.credentials, p.role, p.organisation) if x)
-        caption(who)
-        md(f"**{labels['perspectives_stance']}: {stance.label}**")
-        md(p.stance_summary)
+        if p.conditions:
+            named = "\n".join(f"- **▶ {condition_names[c]}**" if c == condition else f"- {condition_names[c]}"
+                              for c in p.conditions)
+        else:
+            named = labels["perspectives_no_conditions"]
+        # One text block per card (plus a note where needed): fifteen cards stay quick to draw.
+        parts = [f"**★ {labels['perspectives_highlighted']}**"] if p.id == person else []
+        parts += [f"*{who}*", f"**{labels['perspectives_stance']}: {stance.label}**", p.stance_summary,
+                  f"**{labels['perspectives_conditions_named']}**", named,
+                  f"**{labels['perspectives_key_advice']}**", "\n".join(f"- {a}" for a in p.key_advice),
+                  f"*{sources_text(content, p.sources)}*"]
+        md("\n\n".join(parts))
         if p.framing_note:
             callout("info", f"{p.framing_note}\n\n{data.framing_rule}")
-        md(f"**{labels['perspectives_conditions_named']}**")
-        if p.conditions:
-            md("\n".join(f"- **▶ {condition_names[c]}**" if c == condition else f"- {condition_names[c]}"
-                         for c in p.conditions))
-        else:
-            md(labels["perspectives_no_conditions"])
-        md(f"**{labels['perspectives_key_advice']}**")
-        md("\n".join(f"- {a}" for a in p.key_advice))
-        sources_line(content, p.sources)
 
 
 def card_grid(items) -> None:

@@ -4,7 +4,6 @@ presenter mode enlarges the text, and no request leaves the machine."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest

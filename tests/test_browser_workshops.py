@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-import pytest
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
 
