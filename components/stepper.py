@@ -50,7 +50,7 @@ def stepper(param: str, *, labels: Sequence[str], ui, shortcuts: bool = True, ju
                   shortcut="Right" if shortcuts else None)
         st.selectbox(jump_label or ui.labels["go_to"], range(count), key=jump_key,
                      format_func=lambda i: f"{i + 1}. {labels[i]}", on_change=_jump, args=(param, jump_key),
-                     width=320)
+                     width=440)
     if shortcuts:
         _clicker_buttons(param, count, index, ui)
     st.caption(ui.labels["step_of"].format(n=index + 1, total=count))
