@@ -22,12 +22,14 @@ scale = 1.5 if presenting else 1.0  # chart type and markers, for a projector
 qp = st.query_params
 
 st.title(ui.pages["cycle"].title)
-md(cy.intro)
+if not presenting:  # on a projector the facilitator says this; the cycle starts on the first screen
+    md(cy.intro)
 
 # ------------------------------------------------------------------ 1. the cycle
 sec = cy.cycle
 st.header(sec.heading, anchor="the-cycle")
-md(sec.intro)
+if not presenting:
+    md(sec.intro)
 
 version_ids = [v.id for v in sec.versions]
 names = {v.id: v.name for v in sec.versions}

@@ -24,10 +24,10 @@ def test_page_renders_accessible_and_local(page, app_server, spec):
 
 
 # The size of the page's body text: the first ordinary paragraph under the page title (not the
-# safety line, the presenter bar, widget labels, captions or callouts).
+# safety line, the presenter bar, widget labels, expander titles, captions or callouts).
 BODY_TEXT_SIZE = """() => {
     const ps = [...document.querySelectorAll('[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p')]
-        .filter(p => !p.closest('.st-key-safety_bar, .st-key-presenter_bar, .st-key-session_bar, label, button, [data-testid="stWidgetLabel"], '
+        .filter(p => !p.closest('.st-key-safety_bar, .st-key-presenter_bar, .st-key-session_bar, label, button, summary, [data-testid="stWidgetLabel"], '
             + '[data-testid="stCaptionContainer"], [data-testid="stAlert"], .st-key-content_note'));
     return parseFloat(getComputedStyle(ps[0]).fontSize);
 }"""
