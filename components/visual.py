@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import presenter
+from components.charts.common import safe_text
 from components.text import escape_html
 
 _CONFIG = {"displayModeBar": False, "responsive": True}
@@ -23,7 +24,8 @@ _CONFIG = {"displayModeBar": False, "responsive": True}
 
 @functools.lru_cache(maxsize=512)
 def cached_figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
-    return builder(*args)
+    # safe_text once, at build time: chart labels come from content and must never carry markup.
+    return safe_text(builder(*args))
 
 
 def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[str, Any]] | None = None,

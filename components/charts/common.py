@@ -3,6 +3,8 @@ never the only signal, and a base layout that stays readable on a projector."""
 
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
@@ -44,3 +46,34 @@ def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 460) 
         hoverlabel=dict(font_size=15),
     )
     return fig
+
+
+# Plotly draws a small set of tags inside chart text (<b>, <i>, <br>, <sub>, <sup>, <span style>,
+# and <a href>). Builders use the first few for layout; content must never add markup of its own,
+# so any other `<` (a link, a script tag, anything a content file might carry) is made literal.
+_NOT_OUR_TAG = re.compile(r"<(?!/?(?:b|i|br|sub|sup|span|extra)(?:\s[^<>]*)?/?>)", re.IGNORECASE)
+_TEXT_KEYS = {"text", "hovertext", "name", "ticktext", "customdata", "hovertemplate", "texttemplate"}
+
+
+def _escape_strings(value):
+    if isinstance(value, str):
+        return _NOT_OUR_TAG.sub("&lt;", value)
+    if isinstance(value, list):
+        return [_escape_strings(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_escape_strings(v) for v in value)
+    return value
+
+
+def _walk(data):
+    if isinstance(data, dict):
+        return {k: (_escape_strings(v) if k in _TEXT_KEYS and not isinstance(v, dict) else _walk(v))
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [_walk(v) for v in data]
+    return data
+
+
+def safe_text(fig: go.Figure) -> go.Figure:
+    """A copy of the figure in which no text can carry markup except the builders' own layout tags."""
+    return go.Figure(_walk(fig.to_dict()))
