@@ -6,6 +6,7 @@ the code is: `pages/<id>.py`, a thin script that starts with `content = page_con
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
@@ -47,8 +48,11 @@ def page_spec(page_id: str) -> PageSpec:
     raise KeyError(page_id)
 
 
+@functools.lru_cache(maxsize=4)
 def pages_citing(content) -> dict[str, list[str]]:
-    """source id -> titles of the pages whose content files cite it (for the Sources page)."""
+    """source id -> titles of the pages whose content files cite it (for the Sources page).
+
+    Cached per content object (a reload is a new object): it walks every file, so not per rerun."""
     out: dict[str, list[str]] = {}
     for spec in PAGES:
         title = content.ui.pages[spec.id].title

@@ -53,7 +53,3 @@ def markdown_table(rows: Sequence[dict[str, Any]]) -> str:
     lines = ["| " + " | ".join(_cell(h) for h in headers) + " |", "|" + " --- |" * len(headers)]
     lines += ["| " + " | ".join(_cell(row.get(h, "")) for h in headers) + " |" for row in rows]
     return "\n".join(lines)
-
-
-def presenting() -> bool:
-    return presenter.is_presenting()

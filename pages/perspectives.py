@@ -8,13 +8,14 @@ from components import perspectives as logic
 from components.charts.perspectives import conditions_bar, conditions_rows, spectrum_rows, stance_spectrum
 from components.shell import page_content, page_target
 from components.text import callout, md, sources_line, sources_text
-from components.visual import cached_figure, presenting, show_chart
+from components.presenter import is_presenting
+from components.visual import cached_figure, show_chart
 
 content = page_content()
 ui = content.ui
 labels = ui.labels
 data = content.perspectives
-large = presenting()
+large = is_presenting()
 
 condition = logic.parse_condition(st.query_params.get(logic.CONDITION_PARAM), data)
 person = logic.parse_person(st.query_params.get(logic.PERSON_PARAM), data)
