@@ -22,10 +22,19 @@ def wait_ready(p, timeout=60_000) -> None:
 def open_app_page(p, base: str, spec_id: str, query: str = "", go_on: bool = True) -> None:
     p.goto(f"{base}/{'' if spec_id == PAGES[0].id else spec_id}{query}")
     p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=60_000)
-    note = p.locator(".st-key-content_note_go_on button")
-    if go_on and note.count():
-        note.click()
+    if go_on:
+        pass_content_note(p)
     wait_ready(p)
+
+
+def pass_content_note(p, timeout=60_000) -> None:
+    """Wait until the page shows either its title or a heavy page's content note; go on past the note.
+    (The quick exit mounts before the page body, so checking for the note at once would race it.)"""
+    p.wait_for_selector('[data-testid="stMainBlockContainer"] h1, .st-key-content_note_go_on button',
+                        state="visible", timeout=timeout)
+    note = p.locator(".st-key-content_note_go_on button")
+    if note.count():
+        note.click()
 
 
 def no_exception(p) -> None:

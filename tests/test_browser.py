@@ -9,7 +9,8 @@ from urllib.parse import urlparse
 import pytest
 
 from components.navigation import PAGES
-from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, scroll_down, wait_ready
+from browser_helpers import (SHOTS, axe_violations, no_exception, open_app_page, pass_content_note, scroll_down,
+                             wait_ready)
 from conftest import AppServer
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
@@ -158,9 +159,7 @@ def test_fresh_server_deep_link_gets_full_shell(browser, browser_content, spec):
     try:
         p.goto(f"{server.url}/{spec.id}")
         p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=60_000)
-        note = p.locator(".st-key-content_note_go_on button")
-        if note.count():
-            note.click()
+        pass_content_note(p)
         wait_ready(p)
         no_exception(p)
         assert p.locator(".st-key-safety_bar").is_visible()
