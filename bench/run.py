@@ -49,6 +49,7 @@ import websockets  # noqa: E402  (streamlit's own dependency tree does not inclu
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
+from streamlit.components.v2.bidi_component.main import _make_trigger_id  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 REFERENCE = ROOT / "bench" / "reference_app.py"
@@ -67,6 +68,7 @@ FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN
 FINISHED_OK = {ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY"),
                ForwardMsg.ScriptFinishedStatus.Value("FINISHED_FRAGMENT_RUN_SUCCESSFULLY")}
 GO_ON_KEY = "content_note_go_on"  # the heavy pages' "go on" button (components/shell.py)
+CHART_WAITING = "healthy_bonds.chart_waiting"  # a chart's placeholder until charts wake (components/visual.py)
 
 
 # ------------------------------------------------------------------------------------ servers
@@ -189,6 +191,7 @@ class RunResult:
     error: str = ""
     page_hash: str = ""
     buttons: dict[str, str] = field(default_factory=dict)  # widget id -> label
+    waiting_charts: list[str] = field(default_factory=list)  # ids of chart placeholders
     messages: int = 0
     bytes: int = 0
     elements: int = 0
@@ -260,6 +263,8 @@ class Session:
                     result.error = result.error or f"exception: {el.exception.type}: {el.exception.message[:120]}"
                 elif etype == "button":
                     result.buttons[el.button.id] = el.button.label
+                elif etype == "bidi_component" and el.bidi_component.component_name.endswith(CHART_WAITING):
+                    result.waiting_charts.append(el.bidi_component.id)
             elif kind == "page_not_found":
                 result.error = result.error or f"page not found: {page}"
             elif kind == "script_finished":
@@ -275,17 +280,30 @@ class Session:
 
     async def open_page(self, page: str, query: str = "", through_note: bool = True) -> RunResult:
         """What a person opening the page gets: the page itself (a heavy page's note passed, unless
-        through_note is False: then only the first script run, which shows the note)."""
-        first = await self.run(page, query)
-        if first.error or page not in self.target.heavy or not through_note:
-            return first
-        go_on = [wid for wid in first.buttons if wid.endswith(GO_ON_KEY)]
-        if not go_on:
-            first.error = "heavy page without its content note"
-            return first
-        second = await self.run(page, query, [WidgetState(id=go_on[0], trigger_value=True)])
-        second.seconds += first.seconds
-        return second
+        through_note is False: then only the first script run, which shows the note), with its
+        charts drawn: a page's charts wait as placeholders until one scrolls into view, and the
+        browser then sends the placeholder's "seen" trigger, as done here."""
+        result = await self.run(page, query)
+        if result.error:
+            return result
+        if page in self.target.heavy and through_note:
+            go_on = [wid for wid in result.buttons if wid.endswith(GO_ON_KEY)]
+            if not go_on:
+                result.error = "heavy page without its content note"
+                return result
+            result = await self._follow(result, page, query, [WidgetState(id=go_on[0], trigger_value=True)])
+        if result.waiting_charts and not result.error:
+            seen = json.dumps([{"event": "seen", "value": True}])
+            trigger = WidgetState(id=_make_trigger_id(result.waiting_charts[0], "events"), json_trigger_value=seen)
+            result = await self._follow(result, page, query, [trigger])
+            if result.waiting_charts:
+                result.error = result.error or "charts still waiting after the seen trigger"
+        return result
+
+    async def _follow(self, before: RunResult, page: str, query: str, widgets: list[WidgetState]) -> RunResult:
+        after = await self.run(page, query, widgets)
+        after.seconds += before.seconds
+        return after
 
 
 # ------------------------------------------------------------------------------------ measurements

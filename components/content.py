@@ -209,6 +209,7 @@ class UiFile(Strict):
     error_screen: ErrorScreen
     sources_label: str
     chart_text_label: str = Field(description="heading of the expander that holds a chart's text alternative")
+    chart_waiting: str = Field(description="shown where a chart will draw, until the reader scrolls to it")
     previous: str
     next: str
     search_label: str

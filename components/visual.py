@@ -1,6 +1,14 @@
 """Show a chart the one way every page does: with an accessible name (`alt`), a text alternative
 under it, no toolbar, and figures built once per distinct input.
 
+Charts wait until they are needed. Streamlit's Plotly bundle is 4.7 MB of JavaScript (1.4 MB
+compressed); on a phone, fetching and starting it blocks the page, and the quick exit with it, for
+seconds (Lighthouse: 3 s of blocking time on a page with one chart). So until the reader first
+scrolls a chart into view, each chart is a placeholder of the same height (so nothing jumps)
+showing its name, with the chart in words below it. The first time one comes into view, the
+session wakes charts (`CHARTS_AWAKE`) and every chart draws from then on, on every page. In
+presenter mode charts draw at once: the room is waiting for them.
+
 Builders live in components/charts/ and are pure. `cached_figure(builder, *args)` calls a builder
 once per distinct (builder, args) in this process; args must be hashable (Content hashes by
 identity, so a content reload builds afresh). Never mutate a figure that came from the cache.
@@ -10,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -19,7 +27,44 @@ from components import presenter
 from components.charts.common import safe_text
 from components.text import escape_html
 
+if TYPE_CHECKING:
+    from components.content import UiFile
+
 _CONFIG = {"displayModeBar": False, "responsive": True}
+CHARTS_AWAKE = "charts_awake"  # session state: a chart has been in view, so charts draw at once
+
+_WAITING_HTML = '<div class="hb-chart-wait" data-testid="chart-waiting"><p class="hb-chart-wait-alt"></p>' \
+                '<p class="hb-chart-wait-note"></p></div>'
+_WAITING_CSS = """
+.hb-chart-wait { box-sizing: border-box; display: flex; flex-direction: column; justify-content: center;
+  align-items: center; gap: 0.4rem; padding: 1rem; text-align: center; border: 2px dashed currentColor;
+  border-radius: 0.5rem; font-family: "Source Sans", "Source Sans Pro", sans-serif; }
+.hb-chart-wait p { margin: 0; max-width: 40rem; }
+.hb-chart-wait-alt { font-weight: 600; }
+"""
+# Wake as soon as any of the placeholder is on screen. (A rootMargin to start earlier would not
+# work here: Streamlit scrolls an inner pane, which clips the placeholder before the margin counts.)
+# Text arrives as data and is set with textContent, never as HTML.
+_WAITING_JS = """
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const box = parentElement.querySelector('.hb-chart-wait');
+  box.style.height = `${data.height}px`;
+  box.querySelector('.hb-chart-wait-alt').textContent = data.alt;
+  box.querySelector('.hb-chart-wait-note').textContent = data.note;
+  if (!('IntersectionObserver' in window)) { setTriggerValue('seen', true); return undefined; }
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) {
+      observer.disconnect();
+      setTriggerValue('seen', true);
+    }
+  });
+  observer.observe(box);
+  return () => observer.disconnect();
+}
+"""
+_waiting = st.components.v2.component("healthy_bonds.chart_waiting", html=_WAITING_HTML, css=_WAITING_CSS,
+                                      js=_WAITING_JS)
 
 
 @functools.lru_cache(maxsize=512)
@@ -28,15 +73,28 @@ def cached_figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
     return safe_text(builder(*args))
 
 
+def charts_awake() -> bool:
+    return presenter.is_presenting() or bool(st.session_state.get(CHARTS_AWAKE))
+
+
+def _wake_charts() -> None:
+    st.session_state[CHARTS_AWAKE] = True
+
+
 def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[str, Any]] | None = None,
-               text_label: str, key: str) -> None:
-    """The chart, its accessible name, and "the chart in words" (a summary and optionally a table).
+               ui: UiFile, key: str) -> None:
+    """The chart (or, until charts wake, its placeholder), its accessible name, and "the chart in
+    words" (a summary and optionally a table).
 
     `summary` is Markdown from content; `rows` a list of dicts (column header -> cell) for a table.
     In presenter mode the text alternative starts open, so the room can read it too.
     """
-    st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
-    with st.expander(text_label, expanded=presenter.is_presenting(), icon=":material/description:"):
+    if charts_awake():
+        st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
+    else:
+        _waiting(key=f"{key}_waiting", data={"height": fig.layout.height, "alt": alt, "note": ui.chart_waiting},
+                 on_seen_change=_wake_charts)
+    with st.expander(ui.chart_text_label, expanded=presenter.is_presenting(), icon=":material/description:"):
         # One Markdown block (a real <table> with headers): st.table goes through pandas and cost
         # more than the chart itself on a warm run (bench/profile_page.py).
         text = summary + ("\n\n" + markdown_table(rows) if rows else "")

@@ -52,7 +52,7 @@ with chart_col:
     alt, summary, rows = logic.cycle_words(cy, version, phase_step, labels)
     fig = cached_figure(cycle_figure, tuple(p.short for p in version.phases), phase_step,
                         600 if presenting else 380, scale)
-    show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_chart")
+    show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_chart")
 with card_col, st.container(border=True, key="cycle_phase_card"):
     st.subheader(f"{phase_step + 1}. {phase.title}", anchor=False)
     md(f"**{labels['cycle_what_happens']}:** {phase.what_happens}")
@@ -85,7 +85,7 @@ alt, summary, rows = logic.over_time_words(cy, version, week, labels)
 fig = cached_figure(over_time_figure, tuple(p.title for p in version.phases),
                     tuple(p.share_start for p in version.phases), tuple(p.share_end for p in version.phases),
                     week, ot.weeks, labels["cycle_share_axis"], labels["cycle_week"], 560 if presenting else 420, scale)
-show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_over_time")
+show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_over_time")
 sources_line(content, ot.sources)
 
 # ------------------------------------------------------------------ 3. the sandbox
@@ -131,7 +131,7 @@ else:
     fig = cached_figure(sandbox_figure, settings["kindness"], settings["unpredictability"], settings["power"],
                         (labels["cycle_attachment"], labels["cycle_wellbeing"], labels["cycle_mood"]),
                         labels["cycle_level_axis"], labels["cycle_week"], 580 if presenting else 440, scale)
-    show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_sandbox")
+    show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_sandbox")
     with st.container(border=True, key="cycle_outcome"):
         md(f"**{labels['cycle_your_guess']}:** {options[guess].label}")
         md(sb.outcomes[direction])
@@ -158,7 +158,7 @@ stage_step = stepper(logic.STAGE, labels=[s.title for s in stg.stages], ui=ui, s
 stage = stg.stages[stage_step]
 alt, summary, rows = logic.stage_words(cy, stage_step, labels)
 fig = cached_figure(stages_figure, tuple(s.short for s in stg.stages), stage_step, 380 if presenting else 280, scale)
-show_chart(fig, alt=alt, summary=summary, rows=rows, text_label=ui.chart_text_label, key="cycle_stages")
+show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_stages")
 with st.container(border=True, key="cycle_stage_card"):
     st.subheader(f"{stage_step + 1}. {stage.title}", anchor=False)
     st.badge(labels["cycle_popular_model"], icon=":material/info:", color="gray")

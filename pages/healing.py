@@ -112,7 +112,7 @@ with chart:
     show_chart(fig, alt=sc.alt, summary=summary,
                rows=radar_rows([a.name for a in sc.areas], values, labels["healing_radar_area"],
                                labels["healing_radar_rating"]),
-               text_label=ui.chart_text_label, key="self_concept_radar")
+               ui=ui, key="self_concept_radar")
     md(sc.after)
 sources_line(content, sc.sources)
 

@@ -133,7 +133,7 @@ def show_wheel() -> None:
         show_chart(fig, alt=labels["hvt_wheel_alt"].format(n=n, centre=centre, current=index + 1, name=shown_name,
                                                             flipped=sum(states)),
                    summary=labels["hvt_wheel_summary"].format(current=index + 1, n=n), rows=rows,
-                   text_label=ui.chart_text_label, key="hvt_wheel_chart")
+                   ui=ui, key="hvt_wheel_chart")
     with right, st.container(border=True, key="hvt_spoke_detail"):
         side = "healthy" if flipped else "abusive"
         level_badge(side)
@@ -171,7 +171,7 @@ def spectrum_chart(marks: list[tuple[str, str, str]], key: str) -> None:
     fig = cached_figure(spectrum_figure, tuple((lv, LEVEL_TITLE[lv]) for lv in LEVEL_ORDER), tuple(marks))
     words = "; ".join(f"{label}: {LEVEL_TITLE[lv]}" for lv, label, _ in marks)
     show_chart(fig, alt=labels["hvt_spectrum_alt"].format(marks=words),
-               summary=labels["hvt_spectrum_summary"].format(marks=words), text_label=ui.chart_text_label, key=key)
+               summary=labels["hvt_spectrum_summary"].format(marks=words), ui=ui, key=key)
 
 
 def reveal_scene(s, answer: str | None) -> None:

@@ -68,7 +68,7 @@ show_chart(
     cached_figure(stance_spectrum, content, condition, person, large),
     alt=labels["perspectives_spectrum_alt"].format(n=len(data.perspectives)),
     summary="\n".join(f"- **{s.label}**: {s.description}" for s in sorted(data.stances, key=lambda s: s.position)),
-    rows=spectrum_rows(content), text_label=ui.chart_text_label, key="perspectives_spectrum",
+    rows=spectrum_rows(content), ui=ui, key="perspectives_spectrum",
 )
 
 # ---------------------------------------------------------------- where they differ
@@ -91,7 +91,7 @@ show_chart(
     cached_figure(conditions_bar, content, condition, large),
     alt=labels["perspectives_conditions_alt"].format(n=len(data.conditions), total=len(logic.practitioners(data))),
     summary="\n".join(f"- **{c.label}**: {c.description}" for c in data.conditions),
-    rows=conditions_rows(content), text_label=ui.chart_text_label, key="perspectives_conditions",
+    rows=conditions_rows(content), ui=ui, key="perspectives_conditions",
 )
 st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
 callout("warning", data.safety_note)

@@ -47,7 +47,7 @@ style = styles[chosen]
 picture, words = st.columns([3, 2] if not presenting else [1, 1], gap="large")
 with picture:
     show_chart(cached_figure(closeness_figure, content, chosen, presenting), alt=style.alt, summary=style.picture,
-               text_label=ui.chart_text_label, key=f"closeness_chart_{chosen}")
+               ui=ui, key=f"closeness_chart_{chosen}")
 with words:
     st.subheader(style.title, anchor=False)
     caption(style.tagline)
@@ -101,7 +101,7 @@ current = patterns[index]
 headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
 show_chart(cached_figure(patterns_figure, content, index, presenting), alt=rt.patterns_alt,
            summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
-           text_label=ui.chart_text_label, key=f"patterns_chart_{index}")
+           ui=ui, key=f"patterns_chart_{index}")
 with st.container(border=True, key="pattern_card"):
     title = labels["trauma_pattern_selected"].format(n=index + 1)
     if current.protective:

@@ -184,7 +184,7 @@ st.header(labels["therapies_map_heading"])
 shown_ids = tuple(a.id for a in shown)
 fig = cached_figure(content_map, content, shown_ids, selected.id if selected else None, presenting)
 show_chart(fig, alt=data.map_alt, summary=data.map_summary, rows=th.map_rows(data, shown_ids, labels),
-           text_label=ui.chart_text_label, key="th_map")
+           ui=ui, key="th_map")
 
 # --- compare
 st.header(labels["therapies_compare_heading"])

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, installing what it needs first: the dev requirements, and Chromium for the
-# browser tests when it is missing (Debian's package as root, else Playwright's own download).
+# The whole test suite, installing what it needs first: the dev requirements, Chromium for the
+# browser tests and nginx for the proxy tests when they are missing (Debian's packages as root;
+# else Playwright's own Chromium, and nginx must be installed by hand).
 # Usage: bash scripts/test.sh [pytest args]    (CI runs exactly this through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,13 +9,17 @@ PY="${PYTHON:-python3}"
 
 "$PY" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-if [ ! -x /usr/bin/chromium ] && [ ! -x /usr/bin/chromium-browser ]; then
+missing=()
+[ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || missing+=(chromium fonts-dejavu-core)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
-  else
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  elif [[ " ${missing[*]} " == *" chromium "* ]]; then
     "$PY" -m playwright install chromium
   fi
 fi
+export PATH="$PATH:/usr/sbin"  # Debian puts nginx there, outside a normal user's PATH
 
 exec "$PY" -m pytest "$@"

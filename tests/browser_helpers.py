@@ -58,3 +58,14 @@ def scroll_down(p, pixels: int = 2500) -> None:
     p.mouse.wheel(0, pixels)
     p.wait_for_timeout(500)
     assert heading.bounding_box()["y"] < before - 200, "the page did not scroll"
+
+
+def draw_charts(p, timeout=60_000) -> None:
+    """Scroll to the first chart still waiting (components/visual.py: charts draw once one is in
+    view), then wait until every chart on the page has drawn."""
+    waiting = p.locator('[data-testid="chart-waiting"]')
+    if waiting.count():
+        waiting.first.scroll_into_view_if_needed()
+    p.wait_for_function("() => !document.querySelector('[data-testid=\"chart-waiting\"]')"
+                        " && document.querySelector('[role=\"figure\"]')", timeout=timeout)
+    wait_ready(p, timeout)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
+from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_ready
 
 
 def _query(p) -> dict[str, list[str]]:
@@ -18,6 +18,7 @@ def test_deep_link_filtered_and_highlighted(page, app_server):
     no_exception(page)
     q = _query(page)
     assert q.get("condition") == ["space-to-heal"] and q.get("person") == ["audrey-hope"]
+    draw_charts(page)
     figures = page.locator('[role="figure"]')
     assert figures.count() == 2
     for i in range(2):

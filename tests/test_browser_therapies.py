@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
+from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_ready
 
 FULL = "?path=child&for=children,families&approach=play-therapy&compare=cbt,emdr,eft"
 
@@ -17,6 +17,7 @@ def test_full_view_renders_accessible_and_local(page, app_server, content):
     card = page.locator(".st-key-th_card")
     assert card.is_visible()
     assert "Play therapy" in card.inner_text()
+    draw_charts(page)  # the map is far down the page: it draws when scrolled to
     chart = page.locator('[role="figure"]').first
     assert chart.get_attribute("aria-label") == content.therapies.map_alt
     assert page.locator(".st-key-th_compare_table table").count() == 1

@@ -8,13 +8,18 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.navigation import PAGES
+from components.visual import CHARTS_AWAKE
 from conftest import CONTENT, ROOT
 
 TIMEOUT = 120  # a cold Plotly import on a busy 2-core machine can take many seconds
 
 
-def open_page(page_id: str, **query: str) -> AppTest:
+def open_page(page_id: str, charts_in_view: bool = True, **query: str) -> AppTest:
+    """Open a page as a session would. Charts draw once one has scrolled into view (a browser
+    event AppTest cannot raise), so by default the session starts with that already true."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if charts_in_view:
+        at.session_state[CHARTS_AWAKE] = True
     for k, v in query.items():
         at.query_params[k] = v
     at.run()

@@ -1,4 +1,9 @@
-"""The shared chart component's pure parts: the text alternative's table."""
+"""The shared chart component: the text alternative's table, safe chart text, and charts that wait
+as placeholders until one is in view (through AppTest; the browser side is in test_browser_charts.py)."""
+
+import json
+
+import pytest
 
 from components.visual import markdown_table
 
@@ -51,3 +56,48 @@ def test_cached_figure_builds_once_and_returns_safe_text():
     first = cached_figure(builder, "<script>")
     assert cached_figure(builder, "<script>") is first and calls == ["<script>"]
     assert first.to_dict()["data"][0]["text"] == ["&lt;script>"]
+
+
+# --------------------------------------------------------------------------- charts wait until seen
+
+# (page, query): healthy-vs-toxic opens on a part without charts; its wheel part has one
+CHART_PAGES = [("cycle", {}), ("healthy-vs-toxic", {"part": "wheel"}),
+               ("relational-trauma", {}), ("healing", {}), ("therapies", {}), ("perspectives", {})]
+
+
+def _open(page_id: str, **kwargs):
+    from test_pages import open_page
+
+    from components.content import load_content
+    from conftest import CONTENT
+
+    at = open_page(page_id, **kwargs)
+    if load_content(CONTENT).ui.pages[page_id].heavy:
+        at.button(key="content_note_go_on").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _waiting(at):
+    return [json.loads(e.proto.json) for e in at.get("bidi_component")
+            if e.proto.component_name.endswith("chart_waiting")]
+
+
+@pytest.mark.parametrize(("page_id", "query"), CHART_PAGES, ids=[f"{p}-{'-'.join(q.values())}" for p, q in CHART_PAGES])
+def test_charts_wait_as_same_size_placeholders_until_one_is_seen(page_id, query, content):
+    asleep, awake = _open(page_id, charts_in_view=False, **query), _open(page_id, **query)
+    charts = [(json.loads(c.proto.spec)["layout"]["height"], c.proto.alt) for c in awake.get("plotly_chart")]
+    assert charts, f"{page_id} shows no chart at all"
+    assert not asleep.get("plotly_chart")  # no Plotly bundle for the phone until a chart is in view
+    # one placeholder per chart, as tall as the chart (nothing jumps when it draws), named like it
+    assert [(w["height"], w["alt"]) for w in _waiting(asleep)] == charts
+    assert all(w["note"] == content.ui.chart_waiting for w in _waiting(asleep))
+    # the chart in words is there from the start
+    assert [e.label for e in asleep.expander].count(content.ui.chart_text_label) == len(charts)
+    assert not _waiting(awake)
+
+
+def test_charts_draw_at_once_in_presenter_mode():
+    at = _open("perspectives", charts_in_view=False, present="1")
+    assert len(at.get("plotly_chart")) == 2
+    assert not _waiting(at)
