@@ -2,12 +2,14 @@
 # First load on a phone and a desktop: Lighthouse (npm `lighthouse`, the system Chromium) for the
 # reference and every page, served directly and through deploy/nginx.conf, mobile and desktop.
 #
-#   bash bench/lighthouse.sh [--pages a,b] [--presets mobile,desktop] [--via direct,proxy] [--clean] [--skip-reference]
+#   bash bench/lighthouse.sh [--pages a,b] [--presets mobile,desktop] [--via direct,proxy] [--runs N] [--clean] [--skip-reference]
 #
 # Starts one app replica, the reference (bench/reference_app.py at Streamlit defaults) and an
 # nginx in front of each, all on loopback; runs Lighthouse one page at a time (never in parallel,
-# so runs do not disturb each other); writes bench/results/lighthouse-latest.md (the summary
-# table) and one JSON report per run under bench/results/lighthouse/. Stops what it started.
+# so runs do not disturb each other), N rounds of everything (default 3: one Lighthouse run varies by
+# several points on a busy machine; the table takes each page's median); writes
+# bench/results/lighthouse-latest.md (the summary table) and one JSON report per run under
+# bench/results/lighthouse/. Stops what it started.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUN="$(mktemp -d /tmp/hb-lighthouse.XXXXXX)"
@@ -16,12 +18,13 @@ OUT="$ROOT/bench/results/lighthouse"
 LH_VERSION="12.8.2"
 LH_DIR="${LH_DIR:-$HOME/.cache/healthy-bonds/lighthouse-$LH_VERSION}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
-PAGES="" PRESETS="mobile,desktop" VIA="direct,proxy" CLEAN=0 REFERENCE=1
+PAGES="" PRESETS="mobile,desktop" VIA="direct,proxy" CLEAN=0 REFERENCE=1 RUNS=3
 while [ $# -gt 0 ]; do
     case "$1" in
         --pages) PAGES="$2"; shift 2 ;;
         --presets) PRESETS="$2"; shift 2 ;;
         --via) VIA="$2"; shift 2 ;;
+        --runs) RUNS="$2"; shift 2 ;;
         --clean) CLEAN=1; shift ;;   # drop earlier reports first (else they stay in the table)
         --skip-reference) REFERENCE=0; shift ;;  # keep the reference's reports from an earlier call
         *) echo "unknown argument: $1" >&2; exit 2 ;;
@@ -75,33 +78,36 @@ curl -fsS -o /dev/null "http://127.0.0.1:$REF_PORT/"
 
 mkdir -p "$OUT"
 [ "$CLEAN" = 1 ] && rm -f "$OUT"/*.json
-run_lh() {  # NAME URL PRESET VIA
-    local name="$1" url="$2" preset="$3" via="$4" extra=()
+run_lh() {  # NAME URL PRESET VIA ROUND
+    local name="$1" url="$2" preset="$3" via="$4" round="$5" extra=()
     [ "$preset" = desktop ] && extra=(--preset=desktop)
-    local file="$OUT/$name--$via--$preset.json"
+    local file="$OUT/$name--$via--$preset--$round.json"
     local t0=$SECONDS
     "$LH" "$url" "${extra[@]}" --quiet --output=json --output-path="$file" \
         --only-categories=performance,accessibility,best-practices --max-wait-for-load=90000 \
         --chrome-flags="--headless --no-sandbox" >"$RUN/lh.log" 2>&1 \
         || echo "  failed (see $RUN/lh.log)" >&2
-    echo "lighthouse $preset $via $name: $url ($((SECONDS - t0)) s)" >&2
+    echo "lighthouse $preset round $round $via $name: $url ($((SECONDS - t0)) s)" >&2
 }
 IFS=, read -r -a page_list <<<"$PAGES"
 IFS=, read -r -a presets <<<"$PRESETS"
-# Order: the reference first, then the pages, proxy before direct (the issue's targets first).
+# Order: in each round the reference first, then the pages, proxy before direct; rounds repeat the
+# whole sequence, so a busy minute on the machine hits reference and pages alike.
 for preset in "${presets[@]}"; do
-    for via in direct proxy; do  # the reference both ways, whatever --via says: it is the yardstick
-        [ "$REFERENCE" = 1 ] || continue
-        if [ "$via" = proxy ]; then ref="http://127.0.0.1:$REF_PROXY"; else ref="http://127.0.0.1:$REF_PORT"; fi
-        run_lh reference "$ref/" "$preset" "$via"
-    done
-    for via in proxy direct; do
-        [[ ",$VIA," == *",$via,"* ]] || continue
-        if [ "$via" = proxy ]; then app="http://127.0.0.1:$APP_PROXY"; else app="http://127.0.0.1:$APP_PORT"; fi
-        for page in "${page_list[@]}"; do
-            path="$page"
-            [ "$page" = "$FIRST_PAGE" ] && path=""   # the default page lives at /
-            run_lh "$page" "$app/$path" "$preset" "$via"
+    for ((round = 1; round <= RUNS; round++)); do
+        for via in direct proxy; do  # the reference both ways, whatever --via says: it is the yardstick
+            [ "$REFERENCE" = 1 ] || continue
+            if [ "$via" = proxy ]; then ref="http://127.0.0.1:$REF_PROXY"; else ref="http://127.0.0.1:$REF_PORT"; fi
+            run_lh reference "$ref/" "$preset" "$via" "$round"
+        done
+        for via in proxy direct; do
+            [[ ",$VIA," == *",$via,"* ]] || continue
+            if [ "$via" = proxy ]; then app="http://127.0.0.1:$APP_PROXY"; else app="http://127.0.0.1:$APP_PORT"; fi
+            for page in "${page_list[@]}"; do
+                path="$page"
+                [ "$page" = "$FIRST_PAGE" ] && path=""   # the default page lives at /
+                run_lh "$page" "$app/$path" "$preset" "$via" "$round"
+            done
         done
     done
 done

@@ -3,8 +3,9 @@
 
     python bench/lighthouse_table.py bench/results/lighthouse
 
-Reads NAME--VIA--PRESET.json files; prints one row per page and preset with the scores and the
-first-load figures, direct and through the proxy side by side, and checks the issue's targets:
+Reads NAME--VIA--PRESET--ROUND.json files; prints one row per page and preset with the scores and
+the first-load figures of its median run (by performance score; the range of all its runs beside
+it), direct and through the proxy side by side, and checks the issue's targets:
 through the proxy, mobile performance >= 2x the direct reference's, accessibility 100, best
 practices >= the reference's.
 """
@@ -18,9 +19,10 @@ from pathlib import Path
 
 
 def load(folder: Path) -> dict[tuple[str, str, str], dict]:
-    out = {}
-    for f in sorted(folder.glob("*--*--*.json")):
-        name, via, preset = f.stem.split("--")
+    """The median run of each (page, via, preset), with `perfs`: every run's performance score."""
+    runs: dict[tuple[str, str, str], list[dict]] = {}
+    for f in sorted(folder.glob("*--*--*--*.json")):
+        name, via, preset, _round = f.stem.split("--")
         try:
             r = json.loads(f.read_text())
         except json.JSONDecodeError:
@@ -34,14 +36,19 @@ def load(folder: Path) -> dict[tuple[str, str, str], dict]:
         def num(a: str) -> float | None:
             return audits.get(a, {}).get("numericValue")
 
-        out[(name, via, preset)] = {
+        runs.setdefault((name, via, preset), []).append({
             "perf": score("performance"), "a11y": score("accessibility"), "bp": score("best-practices"),
             "fcp": num("first-contentful-paint"), "lcp": num("largest-contentful-paint"),
             "tbt": num("total-blocking-time"), "bytes": num("total-byte-weight"),
             "error": (r.get("runtimeError") or {}).get("message", ""),
             "failed_a11y": [k for k, a in audits.items()
                             if a.get("score") == 0 and k in _a11y_ids(r)][:4],
-        }
+        })
+    out = {}
+    for key, reports in runs.items():
+        scored = sorted((r for r in reports if r["perf"] is not None), key=lambda r: r["perf"])
+        median = scored[(len(scored) - 1) // 2] if scored else reports[0]
+        out[key] = {**median, "perfs": [r["perf"] for r in scored]}
     return out
 
 
@@ -60,7 +67,9 @@ def fmt_mb(b: float | None) -> str:
 def cell(r: dict | None) -> list[str]:
     if not r:
         return ["-"] * 7
-    return [str(r["perf"]), str(r["a11y"]), str(r["bp"]), fmt_s(r["fcp"]), fmt_s(r["lcp"]), f"{r['tbt']:.0f} ms"
+    perfs = r["perfs"]
+    spread = f" ({min(perfs)}-{max(perfs)})" if len(perfs) > 1 and min(perfs) != max(perfs) else ""
+    return [f"{r['perf']}{spread}", str(r["a11y"]), str(r["bp"]), fmt_s(r["fcp"]), fmt_s(r["lcp"]), f"{r['tbt']:.0f} ms"
             if r["tbt"] is not None else "-", fmt_mb(r["bytes"])]
 
 
@@ -70,9 +79,11 @@ def main(folder: str) -> None:
     presets = [p for p in ("mobile", "desktop") if any(k[2] == p for k in data)]
     print(f"### Lighthouse first load (bench/lighthouse.sh), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
     print("Scores out of 100: performance / accessibility / best practices; FCP, LCP, TBT and bytes "
-          "transferred on first load. Heavy pages show their content note first.\n")
+          "transferred on first load, from each page's median run (by performance; the range of its "
+          "runs in brackets). Heavy pages show their content note first.\n")
     for preset in presets:
-        print(f"#### {preset}\n")
+        runs = max(len(r["perfs"]) for k, r in data.items() if k[2] == preset)
+        print(f"#### {preset} ({runs} run{'s' if runs > 1 else ''} of each)\n")
         print("| page | via | perf | a11y | best pr. | FCP | LCP | TBT | bytes |")
         print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for n in names:
