@@ -13,3 +13,21 @@ def status_flag(item, labels: dict[str, str]) -> str:
     if item.status == "seen":
         return f" (ℹ {item.status_note})" if item.status_note else ""
     return f" ⚠ **{labels['status_' + item.status]}**" + (f": {item.status_note}" if item.status_note else "")
+
+
+CHANNEL_ICONS = {"phone": "📞", "text": "💬", "chat": "💬", "web": "🌐", "email": "✉️", "tty": "⌨️", "whatsapp": "💬"}
+
+
+def helpline_text(line, labels: dict[str, str]) -> str:
+    """A helpline's details as one Markdown block: who runs it, how to reach it, hours, languages,
+    who it is for, its website."""
+    parts = [f"*{line.organisation}*",
+             "\n".join(f"- {CHANNEL_ICONS[c.kind]} **{labels['channel_' + c.kind]}:** {c.value}"
+                       + (f" ({c.note})" if c.note else "") for c in line.channels),
+             f"**{labels['help_hours']}:** {line.hours}"]
+    if line.languages:
+        parts.append(f"**{labels['help_languages']}:** {line.languages}")
+    parts.append(f"**{labels['help_who']}:** {line.who}")
+    if line.url:
+        parts.append(f"{labels['help_website']}: {line.url}")
+    return "\n\n".join(parts)

@@ -90,6 +90,23 @@ def test_get_help_region_filter(content):
     assert not (others & names)
 
 
+def test_get_help_shows_every_detail_of_every_line_and_number(content):
+    """The Get help page draws each helpline as one text block; nothing the content holds is lost."""
+    at = open_page("get-help")
+    text = all_text(at) + "\n" + "\n".join(w.value for w in at.warning)
+    h = content.help
+    for n in h.immediate_danger.numbers:
+        assert f"**{n.region}: {n.number}**" in text
+    for line in h.helplines:
+        for detail in [line.name, line.organisation, line.hours, line.who, line.seen_in,
+                       *(c.value for c in line.channels), *filter(None, (line.languages, line.url, line.status_note))]:
+            assert detail in text, (line.id, detail)
+    # the emergency numbers are one list, not one list per number
+    first, last = h.immediate_danger.numbers[0], h.immediate_danger.numbers[-1]
+    assert any(f"**{first.region}: {first.number}**" in m.value and f"**{last.region}: {last.number}**" in m.value
+               for m in at.markdown)
+
+
 def test_sources_page_lists_every_source(content):
     at = open_page("sources")
     titles = {s.value for s in at.subheader}
