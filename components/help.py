@@ -21,7 +21,8 @@ CHANNEL_ICONS = {"phone": "📞", "text": "💬", "chat": "💬", "web": "🌐",
 def helpline_text(line, labels: dict[str, str]) -> str:
     """A helpline's details as one Markdown block: who runs it, how to reach it, hours, languages,
     who it is for, its website."""
-    parts = [f"*{line.organisation}*",
+    # (Plain, not italic: one italic line would make a phone fetch a 138 KB italic font first.)
+    parts = [line.organisation,
              "\n".join(f"- {CHANNEL_ICONS[c.kind]} **{labels['channel_' + c.kind]}:** {c.value}"
                        + (f" ({c.note})" if c.note else "") for c in line.channels),
              f"**{labels['help_hours']}:** {line.hours}"]
