@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.search import text_matches
 from components.shell import page_content
-from components.text import md, sources_text
+from components.text import md, sources_small
 
 content = page_content()
 ui = content.ui
@@ -26,5 +26,5 @@ for term in shown:
     parts = [term.definition]
     if term.see_also:
         parts.append(f"{ui.labels['glossary_see_also']}: " + ", ".join(f"[{by_id[s].term}](#{s})" for s in term.see_also))
-    parts.append(f"*{sources_text(content, term.sources)}*")
+    parts.append(sources_small(content, term.sources))
     md("\n\n".join(parts))

@@ -32,7 +32,7 @@ step = heal.steps[index]
 md(" → ".join(f"**▶ {i + 1}\\. {s.title}**" if i == index else f"{i + 1}\\. {s.title}" for i, s in enumerate(heal.steps)))
 with st.container(border=True, key="healing_step"):
     st.subheader(f"{index + 1}. {step.title}", anchor=False)
-    md(f"*{step.summary}*")
+    md(f"**{step.summary}**")
     text, tries = st.columns([3, 2], gap="large")
     with text:
         md(step.body)
@@ -72,7 +72,7 @@ for row in rows:
             md(f"**{tip.title}**")
             md(tip.body)
             if tip.instead_of and tip.try_saying:
-                md(f"✕ *{labels['healing_instead_of']}:* {tip.instead_of}  \n✓ *{labels['healing_try_saying']}:* {tip.try_saying}")
+                md(f"✕ **{labels['healing_instead_of']}:** {tip.instead_of}  \n✓ **{labels['healing_try_saying']}:** {tip.try_saying}")
 sources_line(content, sorted({s for t in heal.communication for s in t.sources}))
 
 # --------------------------------------------------------------------------- signs

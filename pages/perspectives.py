@@ -7,7 +7,7 @@ import streamlit as st
 from components import perspectives as logic
 from components.charts.perspectives import conditions_bar, conditions_rows, spectrum_rows, stance_spectrum
 from components.shell import page_content, page_target
-from components.text import callout, md, sources_line, sources_text
+from components.text import callout, md, small, sources_line, sources_small
 from components.presenter import is_presenting
 from components.visual import cached_figure, show_chart
 
@@ -81,7 +81,7 @@ for i, diff in enumerate(data.differences):
         lines = []
         for side in diff.sides:
             who = "; ".join(("★ " if pid == person else "") + person_names[pid] for pid in side.perspectives)
-            lines.append(f"- {side.view} *({who})*")
+            lines.append(f"- {side.view} ({who})")
         md("\n".join(lines))
         sources_line(content, diff.sources)
 
@@ -110,10 +110,10 @@ def card(p) -> None:
             named = labels["perspectives_no_conditions"]
         # One text block per card (plus a note where needed): fifteen cards stay quick to draw.
         parts = [f"**★ {labels['perspectives_highlighted']}**"] if p.id == person else []
-        parts += [f"*{who}*", f"**{labels['perspectives_stance']}: {stance.label}**", p.stance_summary,
+        parts += [small(who), f"**{labels['perspectives_stance']}: {stance.label}**", p.stance_summary,
                   f"**{labels['perspectives_conditions_named']}**", named,
                   f"**{labels['perspectives_key_advice']}**", "\n".join(f"- {a}" for a in p.key_advice),
-                  f"*{sources_text(content, p.sources)}*"]
+                  sources_small(content, p.sources)]
         md("\n\n".join(parts))
         if p.framing_note:
             callout("info", f"{p.framing_note}\n\n{data.framing_rule}")

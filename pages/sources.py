@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.navigation import pages_citing
 from components.shell import page_content
-from components.text import callout, md
+from components.text import callout, md, small
 
 content = page_content()
 ui = content.ui
@@ -27,9 +27,9 @@ for src in content.sources.sources:
     if src.url:
         parts.append(src.url)
     if src.cited_in:
-        parts.append(f"*{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in) + "*")
+        parts.append(small(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in)))
     pages = cited_on.get(src.id)
-    parts.append(f"*{labels['sources_cited_on']}: {', '.join(pages)}*" if pages else f"*{labels['sources_not_cited']}*")
+    parts.append(small(f"{labels['sources_cited_on']}: {', '.join(pages)}" if pages else labels["sources_not_cited"]))
     md("\n\n".join(parts))
     if src.caution:
         callout("warning", src.caution)

@@ -124,7 +124,7 @@ def show_card(a) -> None:
         md(f"**{labels['therapies_card_length']}**")
         md(a.length.text if a.length else labels["therapies_card_no_length"])
         md(f"**{labels['therapies_card_evidence']}**")
-        md(f"*{facet[a.evidence.level]}.* {a.evidence.text}")
+        md(f"**{facet[a.evidence.level]}.** {a.evidence.text}")
         sources_line(content, th.all_sources(a))
         st.button(labels["therapies_close"], key="th_close", on_click=open_approach, args=(None,),
                   icon=":material/close:")

@@ -153,12 +153,15 @@ def browser():
 
 @pytest.fixture
 def page(browser, app_server):
-    """A fresh 1280x900 tab on the live app; `page.hosts_seen` records every host it requested."""
+    """A fresh 1280x900 tab on the live app; `page.hosts_seen` records every host it requested,
+    `page.fonts_seen` the file name of every font it fetched."""
     from urllib.parse import urlparse
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     p = context.new_page()
     p.hosts_seen = set()
+    p.fonts_seen = set()
+    p.on("request", lambda r: r.resource_type == "font" and p.fonts_seen.add(urlparse(r.url).path.rsplit("/", 1)[-1]))
     # data: and blob: URLs never leave the browser; everything else must go to the app's own host.
     p.on("request", lambda r: urlparse(r.url).scheme in ("data", "blob") or p.hosts_seen.add(urlparse(r.url).hostname))
     yield p

@@ -22,6 +22,10 @@ def test_page_renders_accessible_and_local(page, app_server, spec):
     assert page.locator('[data-testid="quick-exit"]').is_visible()
     assert axe_violations(page) == []
     assert page.hosts_seen <= {"127.0.0.1"}, page.hosts_seen
+    # No italic or code text on first view: each would make a phone fetch another font file
+    # (138 KB italic, 90 KB monospace) while the page loads (README, First load). Use text.small().
+    extra = {f for f in page.fonts_seen if "Italic" in f or "SourceCode" in f}
+    assert not extra, extra
 
 
 # The size of the page's body text: the first ordinary paragraph under the page title (not the
