@@ -99,9 +99,11 @@ for a in sc.areas:  # start every slider at the middle; only this tab's session 
 sliders, chart = st.columns([2, 3] if not presenting else [1, 1], gap="large")
 with sliders:
     for a in sc.areas:
+        # What each area covers is shown, not hidden in a tooltip: a phone has no hover, and six
+        # tooltip buttons made this the heaviest first render of any page.
         st.slider(labels["healing_area_rating"].format(area=a.name), sc.scale_min, sc.scale_max, step=1,
-                  key=rating_key(a.id), help=f"{a.covers} {a.prompt}")
-        caption(a.prompt)
+                  key=rating_key(a.id))
+        caption(f"{a.covers} {a.prompt}")
     st.button(labels["healing_clear_ratings"], key="healing_clear", icon=":material/restart_alt:",
               on_click=clear_ratings, args=(st.session_state,))
 values = ratings(st.session_state, area_ids, sc.default, sc.scale_min, sc.scale_max)
