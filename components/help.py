@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from components.text import small
+
 
 def helplines_in(help_file, region: str) -> list:
     """The helplines of one region id, or all of them for 'all' (international directories last)."""
@@ -21,8 +23,7 @@ CHANNEL_ICONS = {"phone": "📞", "text": "💬", "chat": "💬", "web": "🌐",
 def helpline_text(line, labels: dict[str, str]) -> str:
     """A helpline's details as one Markdown block: who runs it, how to reach it, hours, languages,
     who it is for, its website."""
-    # (Plain, not italic: one italic line would make a phone fetch a 138 KB italic font first.)
-    parts = [line.organisation,
+    parts = [small(line.organisation),
              "\n".join(f"- {CHANNEL_ICONS[c.kind]} **{labels['channel_' + c.kind]}:** {c.value}"
                        + (f" ({c.note})" if c.note else "") for c in line.channels),
              f"**{labels['help_hours']}:** {line.hours}"]
