@@ -11,6 +11,7 @@ CLOSENESS_PARAM = "closeness"
 PATTERN_PARAM = "pattern"
 STEP_PARAM = "step"
 RATING_PREFIX = "healing_sc_"  # session-state keys of the self-concept sliders (never in the URL)
+REFLECTION_KEY = "self_concept_open"  # session-state key of the switch that shows the reflection
 
 
 def closeness_choice(raw: str | None, ids: Sequence[str]) -> str:

@@ -9,7 +9,14 @@ from components.presenter import is_presenting
 from components.shell import page_content, page_target
 from components.stepper import stepper
 from components.text import callout, caption, md, sources_line
-from components.trauma_healing import STEP_PARAM, clear_ratings, radar_rows, rating_key, ratings
+from components.trauma_healing import (
+    REFLECTION_KEY,
+    STEP_PARAM,
+    clear_ratings,
+    radar_rows,
+    rating_key,
+    ratings,
+)
 from components.visual import cached_figure, show_chart
 
 content = page_content()
@@ -90,32 +97,40 @@ for column, signs in ((left, heal.trauma_signs), (right, heal.codependency)):
 sc = heal.self_concept
 st.header(sc.title, anchor="self-concept")
 md(sc.intro)
-callout("info", sc.disclaimer)
-md(sc.privacy)
-caption(f"{sc.scale_low} · {sc.scale_high}")
-area_ids = [a.id for a in sc.areas]
-for a in sc.areas:  # start every slider at the middle; only this tab's session holds the values
-    st.session_state.setdefault(rating_key(a.id), sc.default)
-sliders, chart = st.columns([2, 3] if not presenting else [1, 1], gap="large")
-with sliders:
-    for a in sc.areas:
-        # What each area covers is shown, not hidden in a tooltip: a phone has no hover, and six
-        # tooltip buttons made this the heaviest first render of any page.
-        st.slider(labels["healing_area_rating"].format(area=a.name), sc.scale_min, sc.scale_max, step=1,
-                  key=rating_key(a.id))
-        caption(f"{a.covers} {a.prompt}")
-    st.button(labels["healing_clear_ratings"], key="healing_clear", icon=":material/restart_alt:",
-              on_click=clear_ratings, args=(st.session_state,))
-values = ratings(st.session_state, area_ids, sc.default, sc.scale_min, sc.scale_max)
-with chart:
-    names = tuple(a.short for a in sc.areas)
-    fig = cached_figure(self_concept_radar, names, values, sc.scale_min, sc.scale_max, labels["healing_radar_name"], presenting)
-    summary = labels["healing_radar_summary"].format(low=sc.scale_min, high=sc.scale_max)
-    show_chart(fig, alt=sc.alt, summary=summary,
-               rows=radar_rows([a.name for a in sc.areas], values, labels["healing_radar_area"],
-                               labels["healing_radar_rating"]),
-               ui=ui, key="self_concept_radar")
-    md(sc.after)
+# Opt-in: the sliders and the radar run only once the reader turns the reflection on (a reflection is
+# offered, never pressed on anyone; and a phone's first view of this long page renders lighter). A
+# switch, not an expander: the chart in words inside is an expander already. A facilitator presenting
+# finds it on.
+if st.toggle(sc.open_label, value=presenting, key=REFLECTION_KEY):
+    with st.container(border=True, key="self_concept_reflection"):
+        callout("info", sc.disclaimer)
+        md(sc.privacy)
+        caption(f"{sc.scale_low} · {sc.scale_high}")
+        area_ids = [a.id for a in sc.areas]
+        for a in sc.areas:  # start every slider at the middle; only this tab's session holds the values
+            st.session_state.setdefault(rating_key(a.id), sc.default)
+        sliders, chart = st.columns([2, 3] if not presenting else [1, 1], gap="large")
+        with sliders:
+            for a in sc.areas:
+                # What each area covers is shown, not hidden in a tooltip: a phone has no hover.
+                st.slider(labels["healing_area_rating"].format(area=a.name), sc.scale_min, sc.scale_max,
+                          step=1, key=rating_key(a.id))
+                caption(f"{a.covers} {a.prompt}")
+            st.button(labels["healing_clear_ratings"], key="healing_clear", icon=":material/restart_alt:",
+                      on_click=clear_ratings, args=(st.session_state,))
+        values = ratings(st.session_state, area_ids, sc.default, sc.scale_min, sc.scale_max)
+        with chart:
+            names = tuple(a.short for a in sc.areas)
+            fig = cached_figure(self_concept_radar, names, values, sc.scale_min, sc.scale_max,
+                                labels["healing_radar_name"], presenting)
+            summary = labels["healing_radar_summary"].format(low=sc.scale_min, high=sc.scale_max)
+            show_chart(fig, alt=sc.alt, summary=summary,
+                       rows=radar_rows([a.name for a in sc.areas], values, labels["healing_radar_area"],
+                                       labels["healing_radar_rating"]),
+                       ui=ui, key="self_concept_radar")
+            md(sc.after)
+else:  # hidden, whether switched off or never shown: no rating outlives it (the privacy note says so)
+    clear_ratings(st.session_state)
 sources_line(content, sc.sources)
 
 # --------------------------------------------------------------------------- grounding

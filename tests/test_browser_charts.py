@@ -17,12 +17,12 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
     scripts: list[str] = []
     p.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
     try:
-        open_app_page(p, app_server.url, "healing")
+        open_app_page(p, app_server.url, "therapies")  # its one chart, the map, is far down
         no_exception(p)
         placeholder = p.locator(WAITING)
         assert placeholder.count() == 1 and p.locator(FIGURE).count() == 0
-        radar_alt = content.healing.self_concept.alt
-        assert radar_alt in placeholder.inner_text() and content.ui.chart_waiting in placeholder.inner_text()
+        map_alt = content.therapies.map_alt
+        assert map_alt in placeholder.inner_text() and content.ui.chart_waiting in placeholder.inner_text()
         assert not [u for u in scripts if "Plotly" in u], "the Plotly bundle loaded before any chart was in view"
         assert axe_violations(p) == []
         waiting_box = placeholder.bounding_box()
@@ -32,7 +32,7 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
         wait_ready(p)
         assert p.locator(WAITING).count() == 0
         figure = p.locator(FIGURE)
-        assert figure.get_attribute("aria-label") == radar_alt
+        assert figure.get_attribute("aria-label") == map_alt
         # the chart takes the placeholder's place and size: nothing below it jumps
         assert abs(figure.bounding_box()["height"] - waiting_box["height"]) <= 4
         assert [u for u in scripts if "Plotly" in u]

@@ -61,6 +61,11 @@ def test_healing_keyboard_stepper_and_private_reflection(page, app_server):
     page.keyboard.press("ArrowRight")
     _wait_url(page, "step=3")
     wait_ready(page)
+    # the reflection is opt-in: no slider until the reader turns it on
+    assert page.locator('[data-testid="stSlider"]').count() == 0
+    page.locator(".st-key-self_concept_open label").click()
+    page.wait_for_selector('[data-testid="stSlider"]', timeout=30_000)
+    wait_ready(page)
     # move a self-concept slider with the keyboard; the URL must not change
     before = page.url
     thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
@@ -71,6 +76,13 @@ def test_healing_keyboard_stepper_and_private_reflection(page, app_server):
     wait_ready(page)
     assert thumb.input_value() == "8"
     assert page.url == before
+    # hiding the reflection forgets the ratings: shown again, it starts from the middle
+    page.locator(".st-key-self_concept_open label").click()
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSlider\"]')", timeout=30_000)
+    page.locator(".st-key-self_concept_open label").click()
+    page.wait_for_selector('[data-testid="stSlider"]', timeout=30_000)
+    wait_ready(page)
+    assert page.locator('[data-testid="stSlider"] input[type="range"]').first.input_value() == "5"
     _open_text_alternatives(page)
     _tall_screenshot(page, "healing-full.png", 7600)
     assert axe_violations(page) == []

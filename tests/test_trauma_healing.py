@@ -10,6 +10,7 @@ import pytest
 from components.charts.trauma_healing import closeness_figure, patterns_figure, self_concept_radar
 from components.trauma_healing import (
     RATING_PREFIX,
+    REFLECTION_KEY,
     clear_ratings,
     closeness_choice,
     flow_boxes,
@@ -285,9 +286,30 @@ def test_healing_step_from_url_and_keyboard_stepper(content):
     assert f"4. {steps[3].title}" in [s.value for s in at.subheader]
 
 
+def test_self_concept_reflection_is_opt_in_and_hiding_it_forgets_the_ratings(content):
+    sc = content.healing.self_concept
+    at = open_page("healing")
+    reflection = at.toggle(key=REFLECTION_KEY)
+    assert reflection.label == sc.open_label and reflection.value is False
+    # hidden: no slider, no radar, no rating in the session; the invitation and its privacy are there
+    assert not at.slider and not _figures(at)
+    assert not [e for e in at.get("bidi_component") if e.proto.component_name.endswith("chart_waiting")]
+    assert not [k for k in at.session_state if k.startswith(RATING_PREFIX)]
+    assert "choose to show it" in all_text(at)
+    reflection.set_value(True).run()
+    assert [s.label for s in at.slider] == [content.ui.labels["healing_area_rating"].format(area=a.name)
+                                            for a in sc.areas]
+    at.slider(key=rating_key(sc.areas[2].id)).set_value(9).run()
+    at.toggle(key=REFLECTION_KEY).set_value(False).run()
+    assert not at.slider and not [k for k in at.session_state if k.startswith(RATING_PREFIX)]
+    at.toggle(key=REFLECTION_KEY).set_value(True).run()
+    assert [s.value for s in at.slider] == [sc.default] * 6  # shown again: a fresh start
+
+
 def test_self_concept_ratings_drive_radar_and_stay_out_of_the_url(content):
     sc = content.healing.self_concept
     at = open_page("healing")
+    at.toggle(key=REFLECTION_KEY).set_value(True).run()
     radar = _figures(at)[-1]["data"][0]
     assert radar["r"] == [sc.default] * 7
     at.slider(key=rating_key(sc.areas[1].id)).set_value(9).run()

@@ -60,9 +60,10 @@ def test_cached_figure_builds_once_and_returns_safe_text():
 
 # --------------------------------------------------------------------------- charts wait until seen
 
-# (page, query): healthy-vs-toxic opens on a part without charts; its wheel part has one
+# (page, query): healthy-vs-toxic opens on a part without charts; its wheel part has one. (The
+# healing radar shows only once the reader turns the reflection on: test_trauma_healing.py.)
 CHART_PAGES = [("cycle", {}), ("healthy-vs-toxic", {"part": "wheel"}),
-               ("relational-trauma", {}), ("healing", {}), ("therapies", {}), ("perspectives", {})]
+               ("relational-trauma", {}), ("therapies", {}), ("perspectives", {})]
 
 
 def _open(page_id: str, **kwargs):
