@@ -4,8 +4,9 @@
 #
 #   bash bench/lighthouse.sh [--pages a,b] [--presets mobile,desktop] [--via direct,proxy] [--runs N] [--clean] [--skip-reference]
 #
-# Starts one app replica, the reference (bench/reference_app.py at Streamlit defaults) and an
-# nginx in front of each, all on loopback; runs Lighthouse one page at a time (never in parallel,
+# Starts one app replica, the reference (bench/reference_app.py at Streamlit defaults), a bare
+# Streamlit page (bench/bare_app.py, the same defaults: what Streamlit itself costs) and an nginx in
+# front of each, all on loopback; runs Lighthouse one page at a time (never in parallel,
 # so runs do not disturb each other), N rounds of everything (default 3: one Lighthouse run varies by
 # several points on a busy machine; the table takes each page's median); writes
 # bench/results/lighthouse-latest.md (the summary table) and one JSON report per run under
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
         --via) VIA="$2"; shift 2 ;;
         --runs) RUNS="$2"; shift 2 ;;
         --clean) CLEAN=1; shift ;;   # drop earlier reports first (else they stay in the table)
-        --skip-reference) REFERENCE=0; shift ;;  # keep the reference's reports from an earlier call
+        --skip-reference) REFERENCE=0; shift ;;  # keep the yardsticks' reports from an earlier call
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -45,22 +46,25 @@ ALL_PAGES="$("$PY" -c "import sys; sys.path.insert(0, '$ROOT'); from components.
 [ -n "$PAGES" ] || PAGES="$ALL_PAGES"
 FIRST_PAGE="${ALL_PAGES%%,*}"  # the default page, served at /
 
-# The reference runs from an empty folder with a private HOME: Streamlit's defaults, no project config.
+# The yardsticks run from an empty folder with a private HOME: Streamlit's defaults, no project config.
 REF_DIR="$RUN/reference"
 mkdir -p "$REF_DIR"
-cp "$ROOT/bench/reference_app.py" "$REF_DIR/"
-APP_PORT=8601 REF_PORT=8602 APP_PROXY=8611 REF_PROXY=8612
+cp "$ROOT/bench/reference_app.py" "$ROOT/bench/bare_app.py" "$REF_DIR/"
+APP_PORT=8601 REF_PORT=8602 BARE_PORT=8603 APP_PROXY=8611 REF_PROXY=8612 BARE_PROXY=8613
 start_replica "$APP_PORT"
 # The reference at Streamlit's defaults: none of the production settings, a private HOME.
 saved_watcher="$STREAMLIT_SERVER_FILE_WATCHER_TYPE" saved_home="$HOME"
 unset STREAMLIT_SERVER_FILE_WATCHER_TYPE
 HOME="$REF_DIR"
 start_replica "$REF_PORT" reference_app.py "$REF_DIR"
+start_replica "$BARE_PORT" bare_app.py "$REF_DIR"
 export STREAMLIT_SERVER_FILE_WATCHER_TYPE="$saved_watcher" HOME="$saved_home"
 wait_healthy "http://127.0.0.1:$APP_PORT"
 wait_healthy "http://127.0.0.1:$REF_PORT"
+wait_healthy "http://127.0.0.1:$BARE_PORT"
 start_nginx "$APP_PROXY" app "$APP_PORT"
 start_nginx "$REF_PROXY" reference "$REF_PORT"
+start_nginx "$BARE_PROXY" bare "$BARE_PORT"
 wait_healthy "http://127.0.0.1:$APP_PROXY"
 
 # Warm both servers (imports, content, figures) so Lighthouse measures first load, not first start.
@@ -75,6 +79,7 @@ async def main():
 asyncio.run(main())
 PY
 curl -fsS -o /dev/null "http://127.0.0.1:$REF_PORT/"
+curl -fsS -o /dev/null "http://127.0.0.1:$BARE_PORT/"
 
 mkdir -p "$OUT"
 [ "$CLEAN" = 1 ] && rm -f "$OUT"/*.json
@@ -91,7 +96,7 @@ run_lh() {  # NAME URL PRESET VIA ROUND
 }
 IFS=, read -r -a page_list <<<"$PAGES"
 IFS=, read -r -a presets <<<"$PRESETS"
-# Order: in each round the reference first, then the pages, proxy before direct; rounds repeat the
+# Order: in each round the yardsticks first, then the pages, proxy before direct; rounds repeat the
 # whole sequence, so a busy minute on the machine hits reference and pages alike.
 for preset in "${presets[@]}"; do
     for ((round = 1; round <= RUNS; round++)); do
@@ -99,6 +104,8 @@ for preset in "${presets[@]}"; do
             [ "$REFERENCE" = 1 ] || continue
             if [ "$via" = proxy ]; then ref="http://127.0.0.1:$REF_PROXY"; else ref="http://127.0.0.1:$REF_PORT"; fi
             run_lh reference "$ref/" "$preset" "$via" "$round"
+            if [ "$via" = proxy ]; then bare="http://127.0.0.1:$BARE_PROXY"; else bare="http://127.0.0.1:$BARE_PORT"; fi
+            run_lh bare "$bare/" "$preset" "$via" "$round"
         done
         for via in proxy direct; do
             [[ ",$VIA," == *",$via,"* ]] || continue

@@ -7,7 +7,9 @@ Reads NAME--VIA--PRESET--ROUND.json files; prints one row per page and preset wi
 the first-load figures of its median run (by performance score; the range of all its runs beside
 it), direct and through the proxy side by side, and checks the issue's targets:
 through the proxy, mobile performance >= 2x the direct reference's, accessibility 100, best
-practices >= the reference's.
+practices >= the reference's. Beside the first it gives each page's score as a share of the bare
+Streamlit page's through the proxy (bench/bare_app.py, same run): how close the page is to the
+most a Streamlit page scores here.
 """
 
 from __future__ import annotations
@@ -75,7 +77,8 @@ def cell(r: dict | None) -> list[str]:
 
 def main(folder: str) -> None:
     data = load(Path(folder))
-    names = sorted({k[0] for k in data}, key=lambda n: (n != "reference", n))
+    yardsticks = ("reference", "bare")
+    names = sorted({k[0] for k in data}, key=lambda n: (yardsticks.index(n) if n in yardsticks else 2, n))
     presets = [p for p in ("mobile", "desktop") if any(k[2] == p for k in data)]
     print(f"### Lighthouse first load (bench/lighthouse.sh), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
     print("Scores out of 100: performance / accessibility / best practices; FCP, LCP, TBT and bytes "
@@ -93,15 +96,18 @@ def main(folder: str) -> None:
                     print("| " + " | ".join([n, via, *cell(r)]) + " |" + (f" {r['error']}" if r["error"] else ""))
         print()
     ref = data.get(("reference", "direct", "mobile"))
+    bare = data.get(("bare", "proxy", "mobile"))
     if ref and ref["perf"] is not None:
         print("#### Targets (through the proxy, mobile)\n")
         for n in names:
-            if n == "reference":
+            if n in yardsticks:
                 continue
             r = data.get((n, "proxy", "mobile"))
             if not r or r["perf"] is None:
                 continue
-            checks = [f"perf {r['perf']} vs 2x reference {2 * ref['perf']}: {'ok' if r['perf'] >= 2 * ref['perf'] else 'MISSED'}",
+            checks = [f"perf {r['perf']} vs 2x reference {2 * ref['perf']}: {'ok' if r['perf'] >= 2 * ref['perf'] else 'MISSED'}"
+                      + (f" ({r['perf'] / bare['perf']:.2f}x the bare Streamlit page's {bare['perf']})"
+                         if bare and bare["perf"] else ""),
                       f"a11y {r['a11y']}: {'ok' if r['a11y'] == 100 else 'MISSED ' + ', '.join(r['failed_a11y'])}",
                       f"best practices {r['bp']} vs reference {ref['bp']}: {'ok' if r['bp'] >= ref['bp'] else 'MISSED'}"]
             print(f"- {n}: " + "; ".join(checks))

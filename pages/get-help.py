@@ -5,7 +5,7 @@ import streamlit as st
 
 from components.help import helpline_text, helplines_in, status_flag
 from components.shell import page_content
-from components.text import callout, caption, md, sources_line
+from components.text import callout, caption, md, small, sources_line
 
 content = page_content()
 ui, help_ = content.ui, content.help
@@ -28,11 +28,10 @@ for line in helplines_in(help_, region):
     # One text block per helpline (plus a flag where needed): this is the page someone in trouble
     # opens on a phone, so it is kept as quick to draw as the shortest page.
     with st.container(border=True, key=f"line_{line.id}"):
-        st.subheader(line.name)
-        md(helpline_text(line, labels))
+        st.subheader(line.name, anchor=False)
+        md(helpline_text(line, labels) + "\n\n" + small(f"{labels['help_checked']}: {checked}. {line.seen_in}"))
         if line.status != "seen" or line.status_note:
             callout("warning", f"**{labels['help_flag']}** ({labels['status_' + line.status]}). {line.status_note or ''}")
-        caption(f"{labels['help_checked']}: {checked}. {line.seen_in}")
 
 st.header(labels["help_therapist_heading"])
 md(help_.finding_a_therapist.intro)
