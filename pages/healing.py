@@ -107,14 +107,15 @@ if st.toggle(sc.open_label, value=presenting, key=REFLECTION_KEY):
         md(sc.privacy)
         caption(f"{sc.scale_low} · {sc.scale_high}")
         area_ids = [a.id for a in sc.areas]
-        for a in sc.areas:  # start every slider at the middle; only this tab's session holds the values
-            st.session_state.setdefault(rating_key(a.id), sc.default)
         sliders, chart = st.columns([2, 3] if not presenting else [1, 1], gap="large")
         with sliders:
             for a in sc.areas:
-                # What each area covers is shown, not hidden in a tooltip: a phone has no hover.
+                # What each area covers is shown, not hidden in a tooltip: a phone has no hover. Each
+                # slider starts at the middle through `value=`, not by writing session state first:
+                # that raced with the radar's first-seen rerun on a busy server and reset the
+                # slider to 0 under the reader's hand. Only this tab's session holds the values.
                 st.slider(labels["healing_area_rating"].format(area=a.name), sc.scale_min, sc.scale_max,
-                          step=1, key=rating_key(a.id))
+                          value=sc.default, step=1, key=rating_key(a.id))
                 caption(f"{a.covers} {a.prompt}")
             st.button(labels["healing_clear_ratings"], key="healing_clear", icon=":material/restart_alt:",
                       on_click=clear_ratings, args=(st.session_state,))
