@@ -11,6 +11,7 @@ CLOSENESS_PARAM = "closeness"
 PATTERN_PARAM = "pattern"
 STEP_PARAM = "step"
 RATING_PREFIX = "healing_sc_"  # session-state keys of the self-concept sliders (never in the URL)
+RATINGS_CLEARED = "healing_ratings_cleared"  # how many times they were cleared (part of each key)
 REFLECTION_KEY = "self_concept_open"  # session-state key of the switch that shows the reflection
 
 
@@ -61,15 +62,19 @@ def pattern_rows(patterns: Sequence, headings: tuple[str, str, str], number_head
 # --------------------------------------------------------------------------- the self-concept reflection
 
 
-def rating_key(area_id: str) -> str:
-    return f"{RATING_PREFIX}{area_id}"
+def rating_key(area_id: str, state: Mapping | None = None) -> str:
+    """A slider's session-state key. It carries how many times the ratings were cleared (in
+    `state`): Streamlit keeps a widget's value in the browser while its key stays the same, so a
+    clear gives every slider a new key and the browser draws it afresh at its `value=`."""
+    cleared = state.get(RATINGS_CLEARED, 0) if state is not None else 0
+    return f"{RATING_PREFIX}{cleared}_{area_id}"
 
 
 def ratings(state: Mapping, area_ids: Sequence[str], default: int, low: int, high: int) -> tuple[int, ...]:
     """The person's ratings, in area order, from session state; unset or invalid values read as `default`."""
     out = []
     for area_id in area_ids:
-        value = state.get(rating_key(area_id), default)
+        value = state.get(rating_key(area_id, state), default)
         try:
             value = int(value)
         except (TypeError, ValueError):
@@ -79,9 +84,13 @@ def ratings(state: Mapping, area_ids: Sequence[str], default: int, low: int, hig
 
 
 def clear_ratings(state: dict) -> None:
-    """Forget every self-concept rating held in session state (the "Clear my ratings" button)."""
-    for key in [k for k in state if isinstance(k, str) and k.startswith(RATING_PREFIX)]:
+    """Forget every self-concept rating held in session state (the "Clear my ratings" button, and
+    hiding the reflection); the sliders then come back at the middle under new keys."""
+    keys = [k for k in state if isinstance(k, str) and k.startswith(RATING_PREFIX)]
+    for key in keys:
         del state[key]
+    if keys:
+        state[RATINGS_CLEARED] = state.get(RATINGS_CLEARED, 0) + 1
 
 
 def radar_rows(area_names: Sequence[str], values: Sequence[int], area_heading: str, rating_heading: str) -> list[dict]:

@@ -1,6 +1,7 @@
 """The healing path: five steps (?step=N, keyboard stepper), moving forward, rebuilding trust,
-communication advice, signs of relationship trauma and codependency, a private self-concept
-reflection (ratings live in session state only, never in the URL), and a grounding exercise."""
+communication advice, signs of relationship trauma and codependency, an opt-in private
+self-concept reflection (ratings live in session state only, never in the URL), and a grounding
+exercise."""
 
 import streamlit as st
 
@@ -113,9 +114,9 @@ if st.toggle(sc.open_label, value=presenting, key=REFLECTION_KEY):
                 # What each area covers is shown, not hidden in a tooltip: a phone has no hover. Each
                 # slider starts at the middle through `value=`, not by writing session state first:
                 # that raced with the radar's first-seen rerun on a busy server and reset the
-                # slider to 0 under the reader's hand. Only this tab's session holds the values.
+                # slider to 0 under the reader's hand. Clearing gives the sliders new keys.
                 st.slider(labels["healing_area_rating"].format(area=a.name), sc.scale_min, sc.scale_max,
-                          value=sc.default, step=1, key=rating_key(a.id))
+                          value=sc.default, step=1, key=rating_key(a.id, st.session_state))
                 caption(f"{a.covers} {a.prompt}")
             st.button(labels["healing_clear_ratings"], key="healing_clear", icon=":material/restart_alt:",
                       on_click=clear_ratings, args=(st.session_state,))

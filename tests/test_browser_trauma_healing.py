@@ -80,6 +80,18 @@ def test_healing_keyboard_stepper_and_private_reflection(page, app_server):
     wait_ready(page)
     assert thumb.input_value() == "8"
     assert page.url == before
+    # Clear my ratings puts every slider back at the middle, in the browser too
+    page.locator(".st-key-healing_clear button").click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stSlider\"] input[type=\"range\"]')?.value === '5'",
+        timeout=30_000)
+    wait_ready(page)
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_timeout(1500)
+    wait_ready(page)
+    assert thumb.input_value() == "4"
     # hiding the reflection forgets the ratings: shown again, it starts from the middle
     page.locator(".st-key-self_concept_open label").click()
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSlider\"]')", timeout=30_000)

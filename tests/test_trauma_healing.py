@@ -10,6 +10,7 @@ import pytest
 from components.charts.trauma_healing import closeness_figure, patterns_figure, self_concept_radar
 from components.trauma_healing import (
     RATING_PREFIX,
+    RATINGS_CLEARED,
     REFLECTION_KEY,
     clear_ratings,
     closeness_choice,
@@ -139,11 +140,19 @@ def test_ratings_default_clamp_and_invalid():
     assert ratings(state, ids, default=5, low=0, high=10) == (9, 10, 5, 5)
 
 
-def test_clear_ratings_only_removes_ratings():
+def test_clear_ratings_only_removes_ratings_and_gives_the_sliders_new_keys():
     state = {rating_key("a"): 3, rating_key("b"): 7, "step": "2", "other": 1}
     clear_ratings(state)
-    assert state == {"step": "2", "other": 1}
     assert not any(k.startswith(RATING_PREFIX) for k in state)
+    assert {k: v for k, v in state.items() if k != RATINGS_CLEARED} == {"step": "2", "other": 1}
+    # new keys: the browser draws the sliders afresh at the middle instead of keeping old values
+    assert rating_key("a", state) != rating_key("a")
+    assert ratings(state, ["a", "b"], default=5, low=0, high=10) == (5, 5)
+    state[rating_key("a", state)] = 8
+    assert ratings(state, ["a", "b"], default=5, low=0, high=10) == (8, 5)
+    clear_ratings(cleared := dict(state))
+    clear_ratings(again := {k: v for k, v in cleared.items()})  # nothing left to clear: no new keys
+    assert again[RATINGS_CLEARED] == cleared[RATINGS_CLEARED] == 2
 
 
 def test_rows_for_text_alternatives(content):
