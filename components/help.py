@@ -20,9 +20,9 @@ def status_flag(item, labels: dict[str, str]) -> str:
 CHANNEL_ICONS = {"phone": "📞", "text": "💬", "chat": "💬", "web": "🌐", "email": "✉️", "tty": "⌨️", "whatsapp": "💬"}
 
 
-def helpline_text(line, labels: dict[str, str]) -> str:
+def helpline_text(line, labels: dict[str, str], checked: str) -> str:
     """A helpline's details as one Markdown block: who runs it, how to reach it, hours, languages,
-    who it is for, its website."""
+    who it is for, its website, and when and where it was checked (`checked`: an ISO date)."""
     parts = [small(line.organisation),
              "\n".join(f"- {CHANNEL_ICONS[c.kind]} **{labels['channel_' + c.kind]}:** {c.value}"
                        + (f" ({c.note})" if c.note else "") for c in line.channels),
@@ -32,4 +32,5 @@ def helpline_text(line, labels: dict[str, str]) -> str:
     parts.append(f"**{labels['help_who']}:** {line.who}")
     if line.url:
         parts.append(f"{labels['help_website']}: {line.url}")
+    parts.append(small(f"{labels['help_checked']}: {checked}. {line.seen_in}"))
     return "\n\n".join(parts)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components.help import helpline_text, helplines_in, status_flag
 from components.shell import page_content
-from components.text import callout, caption, md, small, sources_line
+from components.text import callout, caption, md, sources_line
 
 content = page_content()
 ui, help_ = content.ui, content.help
@@ -29,7 +29,7 @@ for line in helplines_in(help_, region):
     # opens on a phone, so it is kept as quick to draw as the shortest page.
     with st.container(border=True, key=f"line_{line.id}"):
         st.subheader(line.name, anchor=False)
-        md(helpline_text(line, labels) + "\n\n" + small(f"{labels['help_checked']}: {checked}. {line.seen_in}"))
+        md(helpline_text(line, labels, checked))
         if line.status != "seen" or line.status_note:
             callout("warning", f"**{labels['help_flag']}** ({labels['status_' + line.status]}). {line.status_note or ''}")
 
