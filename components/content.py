@@ -210,6 +210,7 @@ class UiFile(Strict):
     sources_label: str
     chart_text_label: str = Field(description="heading of the expander that holds a chart's text alternative")
     chart_waiting: str = Field(description="shown where a chart will draw, until the reader scrolls to it")
+    chart_scroll_hint: str = Field(description="over a chart wider than a phone's screen, which scrolls sideways")
     previous: str
     next: str
     search_label: str

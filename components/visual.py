@@ -16,8 +16,9 @@ identity, so a content reload builds afresh). Never mutate a figure that came fr
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
@@ -25,7 +26,7 @@ import streamlit as st
 
 from components import presenter
 from components.charts.common import safe_text
-from components.text import escape_html
+from components.text import caption, escape_html
 
 if TYPE_CHECKING:
     from components.content import UiFile
@@ -66,6 +67,37 @@ export default function (component) {
 _waiting = st.components.v2.component("healthy_bonds.chart_waiting", html=_WAITING_HTML, css=_WAITING_CSS,
                                       js=_WAITING_JS)
 
+# A chart box that scrolls sideways must be reachable by keyboard (WCAG 2.1.1; axe's
+# scrollable-region-focusable): while it scrolls, it is a focusable region named like its chart,
+# so arrow keys scroll it. Streamlit gives containers no attributes, hence this script; it
+# checks again when the box changes size (a phone turned) or what is in it changes (the chart drawn).
+_SIDEWAYS_JS = """
+export default function (component) {
+  const { data, parentElement } = component;
+  const wide = parentElement.closest(data.wide);
+  const box = wide && wide.querySelector(data.box);
+  if (!box) { return undefined; }
+  const update = () => {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', data.label);
+    } else {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('role');
+      box.removeAttribute('aria-label');
+    }
+  };
+  const resized = new ResizeObserver(update);
+  resized.observe(box);
+  const changed = new MutationObserver(update);
+  changed.observe(box, { childList: true, subtree: true });
+  update();
+  return () => { resized.disconnect(); changed.disconnect(); };
+}
+"""
+_sideways = st.components.v2.component("healthy_bonds.sideways_box", js=_SIDEWAYS_JS, isolate_styles=False)
+
 
 @functools.lru_cache(maxsize=512)
 def cached_figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
@@ -82,23 +114,56 @@ def _wake_charts() -> None:
 
 
 def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[str, Any]] | None = None,
-               ui: UiFile, key: str) -> None:
+               ui: UiFile, key: str, min_width: int | None = None) -> None:
     """The chart (or, until charts wake, its placeholder), its accessible name, and "the chart in
     words" (a summary and optionally a table).
 
     `summary` is Markdown from content; `rows` a list of dicts (column header -> cell) for a table.
     In presenter mode the text alternative starts open, so the room can read it too.
+    `min_width` (px): the narrowest the chart can be drawn and still be read. Where the page is
+    narrower (a phone), the chart keeps that width and scrolls sideways, with a hint above it.
     """
-    if charts_awake():
-        st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
-    else:
-        _waiting(key=f"{key}_waiting", data={"height": fig.layout.height, "alt": alt, "note": ui.chart_waiting},
-                 on_seen_change=_wake_charts)
+    with _sideways_box(key, min_width, alt, ui):  # around the placeholder too, so nothing jumps when it draws
+        if charts_awake():
+            st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
+        else:
+            _waiting(key=f"{key}_waiting", data={"height": fig.layout.height, "alt": alt, "note": ui.chart_waiting},
+                     on_seen_change=_wake_charts)
     with st.expander(ui.chart_text_label, expanded=presenter.is_presenting(), icon=":material/description:"):
         # One Markdown block (a real <table> with headers): st.table goes through pandas and cost
         # more than the chart itself on a warm run (bench/profile_page.py).
         text = summary + ("\n\n" + markdown_table(rows) if rows else "")
         st.markdown(escape_html(text))
+
+
+def sideways_css(key: str, min_width: int) -> str:
+    """The style for one chart's sideways box. A container query, not a media query: what matters
+    is the width the chart gets (a column on a tablet can be narrow too), not the screen's."""
+    outer, box, hint, px = f".st-key-{key}_wide", f".st-key-{key}_box", f".st-key-{key}_hint", int(min_width)
+    return (f"<style>{outer} {{ container-type: inline-size; }}"
+            f" {box} {{ overflow-x: auto; }}"
+            f" {box} .st-key-{key} {{ min-width: {px}px; }}"
+            f" @container (min-width: {px}px) {{ {hint} {{ display: none; }} }}"
+            # on paper nothing scrolls: let the chart show whole (the browser shrinks it to fit)
+            f" @media print {{ {box} {{ overflow: visible; }} {hint} {{ display: none; }} }}</style>")
+
+
+@contextlib.contextmanager
+def _sideways_box(key: str, min_width: int | None, alt: str, ui: UiFile) -> Iterator[None]:
+    """Where the chart gets less than `min_width`: a hint, then the chart at `min_width` in a box
+    that scrolls sideways (the hint stays put). Elsewhere the chart just fills the width."""
+    if not min_width:
+        yield
+        return
+    # The CSS is built here from a key and a number, never from content.
+    st.html(sideways_css(key, min_width))
+    with st.container(key=f"{key}_wide"):
+        with st.container(key=f"{key}_hint"):
+            caption(ui.chart_scroll_hint)
+            _sideways(key=f"{key}_sideways", data={"wide": f".st-key-{key}_wide", "box": f".st-key-{key}_box",
+                                                         "label": alt})
+        with st.container(key=f"{key}_box"):
+            yield
 
 
 def _cell(value: Any) -> str:

@@ -5,7 +5,7 @@ and how it ends. Steps and settings live in the URL; the person's guess stays in
 import streamlit as st
 
 from components import cycle as logic
-from components.charts.cycle import cycle_figure, over_time_figure, sandbox_figure, stages_figure
+from components.charts.cycle import STAGES_MIN_WIDTH, cycle_figure, over_time_figure, sandbox_figure, stages_figure
 from components.navigation import PAGES
 from components.presenter import is_presenting
 from components.shell import page_content, page_target
@@ -158,7 +158,7 @@ stage_step = stepper(logic.STAGE, labels=[s.title for s in stg.stages], ui=ui, s
 stage = stg.stages[stage_step]
 alt, summary, rows = logic.stage_words(cy, stage_step, labels)
 fig = cached_figure(stages_figure, tuple(s.short for s in stg.stages), stage_step, 380 if presenting else 280, scale)
-show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_stages")
+show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_stages", min_width=STAGES_MIN_WIDTH)
 with st.container(border=True, key="cycle_stage_card"):
     st.subheader(f"{stage_step + 1}. {stage.title}", anchor=False)
     st.badge(labels["cycle_popular_model"], icon=":material/info:", color="gray")

@@ -5,7 +5,8 @@ spectrum, the conditions they name, and where they differ. `?condition=<id>` fil
 import streamlit as st
 
 from components import perspectives as logic
-from components.charts.perspectives import conditions_bar, conditions_rows, spectrum_rows, stance_spectrum
+from components.charts.perspectives import (CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH, conditions_bar, conditions_rows,
+                                           spectrum_rows, stance_spectrum)
 from components.shell import page_content, page_target
 from components.text import callout, md, small, sources_line, sources_small
 from components.presenter import is_presenting
@@ -68,7 +69,7 @@ show_chart(
     cached_figure(stance_spectrum, content, condition, person, large),
     alt=labels["perspectives_spectrum_alt"].format(n=len(data.perspectives)),
     summary="\n".join(f"- **{s.label}**: {s.description}" for s in sorted(data.stances, key=lambda s: s.position)),
-    rows=spectrum_rows(content), ui=ui, key="perspectives_spectrum",
+    rows=spectrum_rows(content), ui=ui, key="perspectives_spectrum", min_width=SPECTRUM_MIN_WIDTH,
 )
 
 # ---------------------------------------------------------------- where they differ
@@ -91,7 +92,7 @@ show_chart(
     cached_figure(conditions_bar, content, condition, large),
     alt=labels["perspectives_conditions_alt"].format(n=len(data.conditions), total=len(logic.practitioners(data))),
     summary="\n".join(f"- **{c.label}**: {c.description}" for c in data.conditions),
-    rows=conditions_rows(content), ui=ui, key="perspectives_conditions",
+    rows=conditions_rows(content), ui=ui, key="perspectives_conditions", min_width=CONDITIONS_MIN_WIDTH,
 )
 st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
 callout("warning", data.safety_note)

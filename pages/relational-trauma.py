@@ -4,7 +4,7 @@ common it is, and PTSD vs relational trauma."""
 
 import streamlit as st
 
-from components.charts.trauma_healing import closeness_figure, patterns_figure
+from components.charts.trauma_healing import PATTERNS_MIN_WIDTH, closeness_figure, patterns_figure
 from components.presenter import is_presenting
 from components.shell import page_content, page_target
 from components.stepper import stepper
@@ -101,7 +101,7 @@ current = patterns[index]
 headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
 show_chart(cached_figure(patterns_figure, content, index, presenting), alt=rt.patterns_alt,
            summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
-           ui=ui, key=f"patterns_chart_{index}")
+           ui=ui, key=f"patterns_chart_{index}", min_width=PATTERNS_MIN_WIDTH)
 with st.container(border=True, key="pattern_card"):
     title = labels["trauma_pattern_selected"].format(n=index + 1)
     if current.protective:

@@ -7,7 +7,7 @@ for the parameters), so a facilitator can share or bookmark any view."""
 import streamlit as st
 
 from components import therapies as th
-from components.charts.therapies import content_map
+from components.charts.therapies import MAP_MIN_WIDTH, content_map
 from components.presenter import is_presenting
 from components.shell import page_content, page_target
 from components.text import callout, caption, md, sources_line
@@ -184,7 +184,7 @@ st.header(labels["therapies_map_heading"])
 shown_ids = tuple(a.id for a in shown)
 fig = cached_figure(content_map, content, shown_ids, selected.id if selected else None, presenting)
 show_chart(fig, alt=data.map_alt, summary=data.map_summary, rows=th.map_rows(data, shown_ids, labels),
-           ui=ui, key="th_map")
+           ui=ui, key="th_map", min_width=MAP_MIN_WIDTH)
 
 # --- compare
 st.header(labels["therapies_compare_heading"])

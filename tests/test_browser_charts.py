@@ -7,8 +7,27 @@ from __future__ import annotations
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
 
+from components.charts.therapies import MAP_MIN_WIDTH
+
 FIGURE = '[role="figure"]'
 WAITING = '[data-testid="chart-waiting"]'
+
+
+def _touch_cancelled(p, target) -> bool:
+    """Put a finger on `target` and move it up a little, as a thumb scrolling the page does. True if
+    the page cancelled the touch (preventDefault): then a phone does not scroll."""
+    box = target.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    p.evaluate("window.__cancelled = []; for (const kind of ['touchstart', 'touchmove'])"
+               " window.addEventListener(kind, (e) => window.__cancelled.push(e.defaultPrevented));")
+    cdp = p.context.new_cdp_session(p)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 40}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+    seen = p.evaluate("window.__cancelled")
+    assert len(seen) == 2, f"the touch did not reach the page: {seen}"
+    return any(seen)
 
 
 def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, content):
@@ -39,6 +58,25 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
         SHOTS.mkdir(exist_ok=True)
         p.screenshot(path=str(SHOTS / "chart-drawn-phone.png"))
 
+        # the map is too wide for a phone: it keeps its width in a box that scrolls sideways, under
+        # a hint; the box is a named region the keyboard can scroll
+        hint, box = p.locator(".st-key-th_map_hint"), p.locator(".st-key-th_map_box")
+        assert hint.is_visible() and content.ui.chart_scroll_hint in hint.inner_text()
+        assert abs(figure.bounding_box()["width"] - MAP_MIN_WIDTH) <= 2
+        assert box.evaluate("e => e.scrollWidth > e.clientWidth")
+        assert (box.get_attribute("role"), box.get_attribute("tabindex"), box.get_attribute("aria-label")) == \
+            ("region", "0", map_alt)
+        box.focus()
+        p.keyboard.press("ArrowRight")
+        p.wait_for_function("() => document.querySelector('.st-key-th_map_box').scrollLeft > 0", timeout=5_000)
+        # a finger on the chart scrolls the page: Plotly does not cancel the touch
+        assert not _touch_cancelled(p, figure)
+        assert axe_violations(p) == []
+        # on paper nothing scrolls: the whole chart prints, without the hint
+        p.emulate_media(media="print")
+        assert box.evaluate("e => getComputedStyle(e).overflowX") == "visible" and not hint.is_visible()
+        p.emulate_media(media="screen")
+
         # awake for the rest of the session: the next chart page draws without waiting
         p.locator('[data-testid="stExpandSidebarButton"]').click()
         p.locator('[data-testid="stSidebar"] a[href="perspectives"]').click()
@@ -57,4 +95,7 @@ def test_waiting_placeholder_on_a_desktop_is_axe_clean(page, app_server):
     placeholder = page.locator(WAITING)
     assert placeholder.count() == 1 and page.locator(FIGURE).count() == 0
     assert placeholder.evaluate("e => getComputedStyle(e).borderStyle") == "dashed"
+    # wide enough for the map: no sideways hint, and its box is no tab stop
+    assert not page.locator(".st-key-th_map_hint").is_visible()
+    assert page.locator(".st-key-th_map_box").get_attribute("tabindex") is None
     assert axe_violations(page) == []

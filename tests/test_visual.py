@@ -96,6 +96,39 @@ def test_charts_wait_as_same_size_placeholders_until_one_is_seen(page_id, query,
     # the chart in words is there from the start
     assert [e.label for e in asleep.expander].count(content.ui.chart_text_label) == len(charts)
     assert not _waiting(awake)
+    # no drag mode: with one, Plotly cancels a touch that starts on a chart, and a phone cannot scroll
+    assert [json.loads(c.proto.spec)["layout"].get("dragmode") for c in awake.get("plotly_chart")] == [False] * len(charts)
+
+
+def _sideways_widths() -> dict[str, dict[str, int]]:
+    """page -> {chart key: min width}: the charts too wide for a phone, which scroll sideways there."""
+    from components.charts.cycle import STAGES_MIN_WIDTH
+    from components.charts.perspectives import CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH
+    from components.charts.therapies import MAP_MIN_WIDTH
+    from components.charts.trauma_healing import PATTERNS_MIN_WIDTH
+
+    return {"therapies": {"th_map": MAP_MIN_WIDTH},
+            "perspectives": {"perspectives_spectrum": SPECTRUM_MIN_WIDTH, "perspectives_conditions": CONDITIONS_MIN_WIDTH},
+            "cycle": {"cycle_stages": STAGES_MIN_WIDTH},
+            "relational-trauma": {"patterns_chart_0": PATTERNS_MIN_WIDTH}}
+
+
+@pytest.mark.parametrize("page_id", ["therapies", "perspectives", "cycle", "relational-trauma"])
+def test_wide_charts_get_a_sideways_box_and_a_hint_and_others_do_not(page_id, content):
+    widths = _sideways_widths()[page_id]
+    for in_view in (False, True):  # the placeholder sits in the same box, so nothing moves when it draws
+        at = _open(page_id, charts_in_view=in_view)
+        styles = [e.proto.body for e in at.get("html")]
+        for key, width in widths.items():
+            [style] = [s for s in styles if f".st-key-{key}_box " in s]
+            assert f".st-key-{key}_box .st-key-{key} {{ min-width: {width}px; }}" in style
+            assert f"@container (min-width: {width}px) {{ .st-key-{key}_hint {{ display: none; }} }}" in style
+        assert [c.value for c in at.caption].count(content.ui.chart_scroll_hint) == len(widths)
+        boxes = {json.loads(e.proto.json)["box"]: json.loads(e.proto.json)["label"] for e in at.get("bidi_component")
+                 if e.proto.component_name.endswith("sideways_box")}
+        assert set(boxes) == {f".st-key-{key}_box" for key in widths}  # only the wide charts
+    charts = {c.key: c.proto.alt for c in at.get("plotly_chart")}
+    assert {key: boxes[f".st-key-{key}_box"] for key in widths} == {key: charts[key] for key in widths}
 
 
 def test_charts_draw_at_once_in_presenter_mode():

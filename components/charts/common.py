@@ -44,6 +44,10 @@ def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 460) 
         height=height,
         margin=dict(l=20, r=20, t=60 if title else 20, b=20),
         hoverlabel=dict(font_size=15),
+        # No drag-to-zoom (the axes are fixed anyway). With any drag mode Plotly cancels a touch that
+        # starts on the chart, so on a phone, where a chart fills the screen's width, a finger on it
+        # could not scroll the page.
+        dragmode=False,
     )
     return fig
 

@@ -21,6 +21,9 @@ from components import bond_model
 from components.charts.common import MUTED, OKABE_ITO, PATTERNS, SYMBOLS, TEXT, base_layout
 
 CURRENT_MARK = "▶ "
+# The narrowest the stages strip can be drawn and still be read (px); where a page is narrower,
+# show_chart keeps it at this width and lets it scroll sideways.
+STAGES_MIN_WIDTH = 620  # narrower, neighbouring stage names run into each other
 NODE, NODE_CURRENT, RING = 34, 48, 68  # marker sizes in pixels on the circle
 # Okabe-Ito colours for phases in order; neighbours on the circle (including last -> first) differ clearly
 PHASE_COLORS = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "yellow", "reddish_purple", "sky_blue")]

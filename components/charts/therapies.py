@@ -23,6 +23,9 @@ EVIDENCE_STYLE = {
 }
 HIDDEN_COLOR = "#c4c4c4"
 STEP = 0.3  # vertical spacing of markers that share a cell
+# The narrowest each chart can be drawn and still be read (px); where a page is narrower, show_chart
+# keeps it at this width and lets it scroll sideways.
+MAP_MIN_WIDTH = 800  # narrower, names run into the next column
 
 
 def wrap_label(text: str, width: int = 14) -> str:

@@ -85,7 +85,7 @@ def closeness_figure(content, style_id: str, large: bool = False) -> go.Figure:
     base_layout(fig, height=round(400 * k))
     fig.update_xaxes(visible=False, range=[-0.2, 10.2], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.2, 6.2], fixedrange=True, scaleanchor="x", scaleratio=1)
-    fig.update_layout(margin=dict(l=10, r=10, t=round(40 * k), b=round(40 * k)), dragmode=False)
+    fig.update_layout(margin=dict(l=10, r=10, t=round(40 * k), b=round(40 * k)))
     return fig
 
 
@@ -97,6 +97,9 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 
 COLUMN_X = (0.16, 0.5, 0.84)  # centres of the three columns, in paper units
 BOX_W = 0.29
+# The narrowest the patterns chart can be drawn and still be read (px); where a page is narrower,
+# show_chart keeps it at this width and lets it scroll sideways.
+PATTERNS_MIN_WIDTH = 660  # narrower, the words spill out of their boxes
 
 
 def patterns_figure(content, selected: int, large: bool = False) -> go.Figure:
@@ -137,7 +140,7 @@ def patterns_figure(content, selected: int, large: bool = False) -> go.Figure:
     base_layout(fig, height=round((90 * n + 50) * k))
     fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True)
     fig.update_yaxes(visible=False, range=[0, 1.06], fixedrange=True)
-    fig.update_layout(margin=dict(l=4, r=4, t=8, b=4), dragmode=False, hovermode=False)
+    fig.update_layout(margin=dict(l=4, r=4, t=8, b=4), hovermode=False)
     return fig
 
 
