@@ -9,6 +9,10 @@ showing its name, with the chart in words below it. The first time one comes int
 session wakes charts (`CHARTS_AWAKE`) and every chart draws from then on, on every page. In
 presenter mode charts draw at once: the room is waiting for them.
 
+Some charts cannot be read below a certain width (names run into each other). Their builders'
+modules name that width (`MAP_MIN_WIDTH` and so on) and pages pass it as `min_width`: where the
+chart gets less room (a phone), it keeps that width in a box that scrolls sideways, under a hint.
+
 Builders live in components/charts/ and are pure. `cached_figure(builder, *args)` calls a builder
 once per distinct (builder, args) in this process; args must be hashable (Content hashes by
 identity, so a content reload builds afresh). Never mutate a figure that came from the cache.
@@ -136,7 +140,7 @@ def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[st
         st.markdown(escape_html(text))
 
 
-def sideways_css(key: str, min_width: int) -> str:
+def _sideways_css(key: str, min_width: int) -> str:
     """The style for one chart's sideways box. A container query, not a media query: what matters
     is the width the chart gets (a column on a tablet can be narrow too), not the screen's."""
     outer, box, hint, px = f".st-key-{key}_wide", f".st-key-{key}_box", f".st-key-{key}_hint", int(min_width)
@@ -156,7 +160,7 @@ def _sideways_box(key: str, min_width: int | None, alt: str, ui: UiFile) -> Iter
         yield
         return
     # The CSS is built here from a key and a number, never from content.
-    st.html(sideways_css(key, min_width))
+    st.html(_sideways_css(key, min_width))
     with st.container(key=f"{key}_wide"):
         with st.container(key=f"{key}_hint"):
             caption(ui.chart_scroll_hint)
