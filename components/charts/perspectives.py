@@ -24,11 +24,11 @@ KIND_STYLE = {
     "personal-account": {"color": OKABE_ITO["reddish_purple"], "symbol": "diamond"},
 }
 DIMMED = OKABE_ITO["grey"]
+HIGHLIGHT = OKABE_ITO["orange"]
 # The narrowest each chart can be drawn and still be read (px); where a page is narrower, show_chart
 # keeps it at this width and lets it scroll sideways.
 SPECTRUM_MIN_WIDTH = 720  # narrower, the names in neighbouring columns overlap
 CONDITIONS_MIN_WIDTH = 520  # narrower, the counts at the end of the longest bars are cut off
-HIGHLIGHT = OKABE_ITO["orange"]
 
 
 def _two_lines(name: str) -> str:
