@@ -98,6 +98,9 @@ Status = Literal["seen", "unverified", "conflict"]
 class QuickExit(Strict):
     url: str = Field(pattern=r"^https?://", description="where the quick exit goes")
     why: Markdown
+    history: Literal["single", "normal"] = Field(
+        "single", description="single: the app keeps one browser history entry, so Back after an exit never "
+        "returns to it; normal: each step and page adds an entry (Back moves within the app)")
 
 
 class EmergencyNumber(Item):
@@ -193,6 +196,15 @@ class ErrorScreen(Strict):
     how_to_fix: Markdown
 
 
+class QuickExitAnnouncements(Strict):
+    """What a screen reader hears from the quick exit (GOV.UK's wording, in content so it translates)."""
+
+    press_two_more: str = Field(description="after the first Shift press")
+    press_one_more: str = Field(description="after the second Shift press")
+    timed_out: str = Field(description="when the presses were too slow and the count starts again")
+    leaving: str = Field(description="shown on the blank screen while the next site loads")
+
+
 class UiFile(Strict):
     app_title: str
     tagline: str
@@ -200,6 +212,7 @@ class UiFile(Strict):
     pages: dict[str, PageText]
     quick_exit_label: str
     quick_exit_hint: str = Field(description="short text that tells keyboard users about Shift x3")
+    quick_exit_announce: QuickExitAnnouncements
     safety_note: Markdown
     safety_link: str
     presenter_toggle: str
