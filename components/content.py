@@ -5,7 +5,8 @@ of every node, validates the data with strict pydantic models, then checks what 
 cannot see (unique ids per file, `sources:` that resolve to `sources.yaml`). Every problem is
 collected, so an author fixes all of them in one pass; each reads `file:line: where: what`.
 
-Run `python -m components.content check [--content DIR]` to check a folder, and
+Run `python -m components.content check [--content DIR] [--today YYYY-MM-DD]` to check a folder
+(it also warns, without failing, about help lines nobody has confirmed live in the last 6 months), and
 `python -m components.content schema [--out DIR]` to write JSON Schema for editors.
 
 This module never imports streamlit: the app, the CLI and the tests share it.
@@ -14,6 +15,7 @@ This module never imports streamlit: the app, the CLI and the tests share it.
 from __future__ import annotations
 
 import argparse
+import calendar
 import functools
 import json
 import os
@@ -103,12 +105,17 @@ class QuickExit(Strict):
         "returns to it; normal: each step and page adds an entry (Back moves within the app)")
 
 
+LIVE_CHECK = ("the date a person confirmed this entry on the organisation's (or an official) live site; "
+              "empty (null) until someone has; `check` warns when it is empty or over 6 months old")
+
+
 class EmergencyNumber(Item):
     region: str
     number: str
     note: Markdown | None = None
     status: Status
     status_note: Markdown | None = None
+    confirmed_live_on: date | None = Field(description=LIVE_CHECK)
 
 
 class ImmediateDanger(Strict):
@@ -138,6 +145,7 @@ class Helpline(Item):
     status: Status
     status_note: Markdown | None = None
     seen_in: str
+    confirmed_live_on: date | None = Field(description=LIVE_CHECK)
 
 
 class TherapistStep(Sourced):
@@ -153,8 +161,8 @@ class FindingATherapist(Strict):
 
 class HelpFile(Strict):
     quick_exit: QuickExit
-    checked_on: date
-    checked_how: str
+    published_on: date = Field(description="when the entries were gathered from published pages (archived copies)")
+    published_how: str
     check_local_note: Markdown
     immediate_danger: ImmediateDanger
     regions: list[Region] = Field(min_length=1)
@@ -604,10 +612,57 @@ def load_cached(directory: str | os.PathLike[str] | None = None) -> Loaded:
     return _load_once(str(base), fingerprint(base))
 
 
+# --------------------------------------------------------------------------- live checks of help lines
+
+LIVE_CHECK_MONTHS = 6  # a confirmation older than this is stale
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` calendar months earlier (the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def live_check_warnings(directory: str | os.PathLike[str] | None = None, today: date | None = None) -> list[Problem]:
+    """Help-line and emergency-number entries of help.yaml that no person has confirmed on the live
+    site, or confirmed more than LIVE_CHECK_MONTHS before `today` (default: the real today).
+    Warnings, not errors: the app still runs, but whoever deploys it must confirm each entry."""
+    base = Path(directory) if directory is not None else content_dir()
+    spec = FILES["help"]
+    data, lines, problems = _read_file(base / spec.name, spec.name)
+    if data is None or problems:
+        return []
+    model, _ = _validate(spec, data, lines)
+    if model is None:
+        return []
+    today = today or date.today()
+    oldest = months_before(today, LIVE_CHECK_MONTHS)
+    warnings: list[Problem] = []
+    groups = ((("immediate_danger", "numbers"), model.immediate_danger.numbers), (("helplines",), model.helplines))
+    for prefix, items in groups:
+        for i, item in enumerate(items):
+            path = prefix + (i, "confirmed_live_on")
+            line, where = _line_of(lines, path), f"{_dotted(path)} ({item.id})"
+            when = item.confirmed_live_on
+            if when is None:
+                message = "never confirmed on the organisation's own live site; confirm it, then set the date"
+            elif when < oldest:
+                message = (f"last confirmed live on {when.isoformat()}, more than {LIVE_CHECK_MONTHS} months "
+                           f"before {today.isoformat()}; confirm it again")
+            elif when > today:
+                message = f"confirmed_live_on {when.isoformat()} is after today ({today.isoformat()})"
+            else:
+                continue
+            warnings.append(Problem(spec.name, line, where, message))
+    return sorted(warnings)
+
+
 # --------------------------------------------------------------------------- CLI
 
 
-def _cmd_check(directory: Path) -> int:
+def _cmd_check(directory: Path, today: date | None = None) -> int:
     try:
         content = load_content(directory)
     except ContentError as e:
@@ -619,6 +674,13 @@ def _cmd_check(directory: Path) -> int:
     names = ", ".join(spec.name for spec in FILES.values())
     n_sources = len(content.sources.sources)
     print(f"OK: {directory}: {len(FILES)} files valid ({names}); {n_sources} sources, all references resolve")
+    warnings = live_check_warnings(directory, today)
+    for w in warnings:
+        print(f"WARNING: {directory / w.file}:{w.line}: {w.where}: {w.message}")
+    if warnings:
+        n = len(warnings)
+        print(f"{n} warning{'s' if n != 1 else ''}: confirm every help line and emergency number on the "
+              "organisation's own site before the app is used (see the README)", file=sys.stderr)
     return 0
 
 
@@ -637,16 +699,18 @@ def _cmd_schema(out: Path) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, today: date | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m components.content", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate a content folder; exit 1 and list problems if any")
     check.add_argument("--content", type=Path, default=None, help="content folder (default: $CONTENT_DIR or content/)")
+    check.add_argument("--today", type=date.fromisoformat, default=None,
+                       help="the date to judge live checks against, YYYY-MM-DD (default: today)")
     schema = sub.add_parser("schema", help="write JSON Schema of every content file, for editors")
     schema.add_argument("--out", type=Path, default=ROOT / "schema", help="output folder (default: schema/)")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return _cmd_check((args.content or content_dir()).resolve())
+        return _cmd_check((args.content or content_dir()).resolve(), args.today or today)
     return _cmd_schema(args.out)
 
 

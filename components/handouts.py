@@ -13,6 +13,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from components.help import live_status
 from components.models.workshops import WorkshopFile
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
@@ -100,7 +101,8 @@ def _help_section(doc: _Doc, content) -> None:
     doc.heading(L["facilitate_pdf_help"])
     doc.heading(L["facilitate_pdf_emergency"], 12)
     doc.para(h.immediate_danger.intro, 10)
-    doc.bullets([f"**{n.region}:** {n.number}" for n in h.immediate_danger.numbers], 10)
+    published = h.published_on.isoformat()
+    doc.bullets([f"**{n.region}:** {n.number} ({live_status(n, L, published)})" for n in h.immediate_danger.numbers], 10)
     regions = {r.id: r.name for r in h.regions}
     for region in h.regions:
         lines = [line for line in h.helplines if line.region == region.id]
@@ -110,9 +112,9 @@ def _help_section(doc: _Doc, content) -> None:
         items = []
         for line in lines:
             ways = "; ".join(f"{content.ui.labels.get('channel_' + c.kind, c.kind)}: {c.value}" for c in line.channels)
-            items.append(f"**{line.name}** ({line.hours}). {ways}")
+            items.append(f"**{line.name}** ({line.hours}). {ways}. {live_status(line, L, published)}")
         doc.bullets(items, 10)
-    doc.small(L["facilitate_pdf_checked"].format(date=h.checked_on.isoformat()))
+    doc.small(L["facilitate_pdf_checked"].format(date=published))
     doc.para(h.check_local_note, 9)
 
 

@@ -1,27 +1,27 @@
-"""Get help: immediate danger, helplines by region (each with the date it was checked and any
-flag the research raised), finding a therapist, and what the Exit button does."""
+"""Get help: immediate danger, helplines by region (each saying where it was published and whether a
+person has confirmed it on the live site, with any flag the research raised), finding a therapist,
+and what the Exit button does."""
 
 import streamlit as st
 
-from components.help import helpline_text, helplines_in, status_flag
+from components.help import helpline_text, helplines_in, number_line
 from components.shell import page_content
 from components.text import callout, caption, md, sources_line
 
 content = page_content()
 ui, help_ = content.ui, content.help
 labels = ui.labels
-checked = help_.checked_on.isoformat()
+published = help_.published_on.isoformat()
 
 st.title(ui.pages["get-help"].title)
 
 st.header(labels["help_immediate_heading"])
 md(help_.immediate_danger.intro)
-md("\n".join(f"- **{n.region}: {n.number}**" + (f" — {n.note}" if n.note else "") + status_flag(n, labels)
-              for n in help_.immediate_danger.numbers))
+md("\n".join(number_line(n, labels, published) for n in help_.immediate_danger.numbers))
 
 st.header(labels["help_lines_heading"])
 md(help_.check_local_note)
-caption(f"{labels['help_checked']}: {checked}. {help_.checked_how}")
+caption(help_.published_how)
 regions = {"all": labels["help_all_regions"], **{r.id: r.name for r in help_.regions}}
 region = st.selectbox(labels["help_region"], list(regions), format_func=regions.get, key="help_region")
 for line in helplines_in(help_, region):
@@ -29,7 +29,7 @@ for line in helplines_in(help_, region):
     # opens on a phone, so it is kept as quick to draw as the shortest page.
     with st.container(border=True, key=f"line_{line.id}"):
         st.subheader(line.name, anchor=False)
-        md(helpline_text(line, labels, checked))
+        md(helpline_text(line, labels, published))
         if line.status != "seen" or line.status_note:
             callout("warning", f"**{labels['help_flag']}** ({labels['status_' + line.status]}). {line.status_note or ''}")
 

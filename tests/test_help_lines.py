@@ -1,0 +1,144 @@
+"""Help lines say what is true about them (issue 16, point 1): each entry carries its own
+`confirmed_live_on`; until a person confirms it, the page and the handouts say it is as published on
+a date and not yet confirmed; `check` warns (exit 0) about entries never confirmed live or confirmed
+more than six months ago, naming file:line."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from components import handouts
+from components.content import ContentError, live_check_warnings, load_content, months_before
+from conftest import CONTENT, ROOT
+
+TODAY = date(2026, 12, 4)
+
+
+def entries(content):
+    return [*content.help.immediate_danger.numbers, *content.help.helplines]
+
+
+def set_confirmed(directory: Path, entry_id: str, value: str) -> int:
+    """Set one entry's confirmed_live_on in a copy of help.yaml; return the line it is on."""
+    f = directory / "help.yaml"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if re.match(rf"\s*- id: {re.escape(entry_id)}$", line))
+    at = next(i for i in range(start, len(lines)) if lines[i].strip().startswith("confirmed_live_on:"))
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    lines[at] = f"{indent}confirmed_live_on: {value}"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return at + 1
+
+
+def confirmed_line_numbers(path: Path) -> list[int]:
+    return [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if line.strip().startswith("confirmed_live_on:")]
+
+
+def test_every_entry_states_confirmed_live_on_explicitly(content):
+    assert len(confirmed_line_numbers(CONTENT / "help.yaml")) == len(entries(content))
+
+
+def test_an_entry_without_confirmed_live_on_fails_validation(content_copy):
+    f = content_copy / "help.yaml"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("    confirmed_live_on: null", "", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    assert any("confirmed_live_on" in str(p) and "missing" in str(p) for p in caught.value.problems)
+
+
+def test_months_before():
+    assert months_before(date(2026, 12, 4), 6) == date(2026, 6, 4)
+    assert months_before(date(2026, 8, 31), 6) == date(2026, 2, 28)
+    assert months_before(date(2026, 3, 15), 6) == date(2025, 9, 15)
+
+
+def test_every_unconfirmed_entry_warns_with_its_line(content):
+    warnings = live_check_warnings(CONTENT, today=TODAY)
+    unconfirmed = [e for e in entries(content) if e.confirmed_live_on is None]
+    assert len(warnings) >= len(unconfirmed) > 0
+    lines = set(confirmed_line_numbers(CONTENT / "help.yaml"))
+    for w in warnings:
+        assert w.file == "help.yaml" and w.line in lines, w
+    for e in unconfirmed:
+        assert any(f"({e.id})" in w.where and "never confirmed" in w.message for w in warnings), e.id
+
+
+def test_recent_confirmation_clears_the_warning_and_an_old_one_brings_it_back(content_copy):
+    line = set_confirmed(content_copy, "uk-mens-advice-line", "2026-07-01")
+    assert not [w for w in live_check_warnings(content_copy, today=TODAY) if "uk-mens-advice-line" in w.where]
+    # the same date seen from eight months later: stale
+    stale = [w for w in live_check_warnings(content_copy, today=date(2027, 3, 1)) if "uk-mens-advice-line" in w.where]
+    assert len(stale) == 1 and stale[0].line == line
+    assert "more than 6 months" in stale[0].message and "2026-07-01" in stale[0].message
+    # exactly six months is still fresh; one day more is not
+    assert not [w for w in live_check_warnings(content_copy, today=date(2027, 1, 1)) if "uk-mens" in w.where]
+    assert [w for w in live_check_warnings(content_copy, today=date(2027, 1, 2)) if "uk-mens" in w.where]
+
+
+def run_check(directory: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "components.content", "check", "--content", str(directory), *extra],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_cli_warns_with_file_and_line_and_exits_0(content_copy):
+    line = set_confirmed(content_copy, "emergency-uk", "2025-01-10")
+    out = run_check(content_copy, "--today", TODAY.isoformat())
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith("OK: ")
+    assert re.search(rf"^WARNING: {re.escape(str(content_copy / 'help.yaml'))}:{line}: "
+                     r"immediate_danger\.numbers\.1\.confirmed_live_on \(emergency-uk\): last confirmed live on "
+                     r"2025-01-10, more than 6 months", out.stdout, re.M), out.stdout
+    assert "never confirmed" in out.stdout
+    assert "warnings" in out.stderr
+
+
+def test_cli_has_no_warning_when_every_entry_is_freshly_confirmed(content_copy):
+    f = content_copy / "help.yaml"
+    f.write_text(re.sub(r"confirmed_live_on: null.*", "confirmed_live_on: 2026-11-30", f.read_text(encoding="utf-8")),
+                 encoding="utf-8")
+    out = run_check(content_copy, "--today", TODAY.isoformat())
+    assert out.returncode == 0 and "WARNING" not in out.stdout, out.stdout
+
+
+def test_cli_still_fails_on_errors(content_copy):
+    (content_copy / "help.yaml").write_text("helplines: nope\n", encoding="utf-8")
+    assert run_check(content_copy).returncode == 1
+
+
+def test_get_help_page_says_what_is_true(content, content_copy, monkeypatch):
+    from test_pages import all_text, open_page
+
+    monkeypatch.setenv("CONTENT_DIR", str(content_copy))
+    set_confirmed(content_copy, "us-ndvh", "2026-11-30")
+    at = open_page("get-help")
+    assert not at.exception
+    text = all_text(at)
+    published = content.help.published_on.isoformat()
+    assert "Checked" not in text
+    assert text.count(f"As published on {published}; not yet confirmed on the organisation's own site") == \
+        len(content.help.helplines) - 1
+    assert "Confirmed on the organisation's own site on 2026-11-30" in text
+    assert text.count(f"as published on {published}; not yet confirmed") == len(content.help.immediate_danger.numbers)
+
+
+def _pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+@pytest.mark.parametrize("build", [handouts.participant_handout, handouts.facilitator_guide])
+def test_handouts_say_what_is_true(content, build):
+    text = _pdf_text(build(content, content.workshops["classroom-45"]))
+    assert "Checked on" not in text
+    assert "not yet confirmed on the organisation's own site" in text.replace("’", "'")
+    assert text.count("not yet confirmed") >= len(entries(content))
