@@ -118,6 +118,18 @@ def _help_section(doc: _Doc, content) -> None:
     doc.para(h.check_local_note, 9)
 
 
+def _safeguarding_section(doc: _Doc, plan: WorkshopFile, L: dict[str, str], steps: bool) -> None:
+    """The limits of confidentiality, the safeguarding lead (a blank to fill in) and, for the
+    facilitator, what to do if someone discloses: first in the guide, before the agenda."""
+    guard = plan.safeguarding
+    doc.heading(L["facilitate_safeguarding_heading"])
+    doc.para(f"**{L['facilitate_safeguarding_confidentiality']}.** {guard.confidentiality}")
+    doc.para(f"**{L['facilitate_safeguarding_lead']}.** {guard.lead}")
+    if steps:
+        doc.para(f"**{L['facilitate_safeguarding_disclosure']}:**")
+        doc.bullets([f"{i}. {step}" for i, step in enumerate(guard.if_someone_discloses, 1)])
+
+
 def participant_handout(content, plan: WorkshopFile) -> bytes:
     """Key ideas, the comparison (when the app has one), support after the session, where to get help."""
     L = content.ui.labels
@@ -140,6 +152,8 @@ def participant_handout(content, plan: WorkshopFile) -> bytes:
             doc.bullets([f"**{levels.get(level, level)}:** {getattr(dim, level)}"
                          for level in ("healthy", "unhealthy", "abusive")], 10)
     doc.heading(L["facilitate_care_heading"])
+    doc.para(plan.safeguarding.confidentiality)
+    doc.para(f"**{L['facilitate_safeguarding_lead']}.** {plan.safeguarding.lead}")
     doc.para(plan.care.no_disclosure)
     doc.para(plan.care.support_after)
     _help_section(doc, content)
@@ -152,6 +166,7 @@ def facilitator_guide(content, plan: WorkshopFile) -> bytes:
     doc = _Doc(content.ui.app_title)
     doc.title_block(plan.title, f"{content.ui.app_title} - {L['facilitate_pdf_guide_title']}")
     doc.para(f"**{plan.audience}.** {plan.summary}")
+    _safeguarding_section(doc, plan, L, steps=True)
     doc.heading(L["facilitate_agenda_heading"])
     n = 0
     for session in plan.sessions:

@@ -48,6 +48,12 @@ def _segment_body(plan, session, seg, *, notes_open: bool) -> None:
         st.subheader(L["facilitate_notes_heading"])
         md(seg.notes)
     if seg.kind == "opening":
+        st.subheader(L["facilitate_safeguarding_heading"])
+        guard = plan.safeguarding
+        md(f"**{L['facilitate_safeguarding_confidentiality']}.** {guard.confidentiality}")
+        md(f"**{L['facilitate_safeguarding_lead']}.** {guard.lead}")
+        md(f"**{L['facilitate_safeguarding_disclosure']}:**")
+        md("\n".join(f"{i}. {step}" for i, step in enumerate(guard.if_someone_discloses, 1)))
         st.subheader(L["facilitate_agreement_heading"])
         _bullets(plan.group_agreement)
         st.subheader(L["facilitate_care_heading"])

@@ -72,6 +72,33 @@ class Care(Strict):
     support_after: Markdown = Field(description="where to get support afterwards")
 
 
+class Safeguarding(Strict):
+    """Said up front, before any content, in every plan: what the facilitator can and cannot keep
+    private, who the safeguarding lead is, and what to do if someone discloses harm. A school or a
+    service has a duty to act on a disclosure, so no plan may promise more privacy than that."""
+
+    confidentiality: Markdown = Field(description="the limits of confidentiality, said before anything else")
+    lead: Markdown = Field(min_length=10, description="who the safeguarding lead is: a blank (____) the facilitator fills in")
+    if_someone_discloses: list[str] = Field(
+        min_length=3, description="the steps, in order: listen; do not promise secrecy; pass it on to the lead")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Safeguarding:
+        steps = " ".join(self.if_someone_discloses).lower()
+        missing = [what for what, words in (("listen", ("listen",)), ("do not promise secrecy", ("secre",)),
+                                            ("pass it on", ("pass it on", "pass on", "report")))
+                   if not any(w in steps for w in words)]
+        if missing:
+            raise ValueError(f"if_someone_discloses must say: {', '.join(missing)}")
+        return self
+
+
+# Promises a facilitator cannot keep once someone discloses harm (checked in every plan's text).
+UNKEEPABLE_PROMISES = ("stays here", "stays in the room", "stays in the group", "stay in the room",
+                       "today or later", "follow you out", "will not tell anyone", "won't tell anyone",
+                       "completely confidential", "kept secret", "nothing leaves")
+
+
 class KeyIdea(Sourced):
     """One idea for the participant handout; factual, so it names its sources."""
 
@@ -85,6 +112,8 @@ class WorkshopFile(Strict):
     audience: str
     summary: Markdown
     minutes: int = Field(ge=10, description="total of all sessions")
+    safeguarding: Safeguarding = Field(description="limits of confidentiality, safeguarding lead, what to do "
+                                       "if someone discloses; said up front in every session")
     group_agreement: list[str] = Field(min_length=3)
     care: Care
     sessions: list[Session] = Field(min_length=1)
@@ -95,6 +124,16 @@ class WorkshopFile(Strict):
         total = sum(s.minutes for s in self.sessions)
         if total != self.minutes:
             raise ValueError(f"plan '{self.id}': sessions add up to {total} minutes, not {self.minutes}")
+        return self
+
+    @model_validator(mode="after")
+    def _no_unkeepable_promise(self) -> WorkshopFile:
+        texts = [*self.group_agreement, *self.care.model_dump().values(), self.summary,
+                 *(t for _, seg in self.segments() for t in (seg.notes, seg.activity, *seg.questions))]
+        found = sorted({p for t in texts for p in UNKEEPABLE_PROMISES if p in t.lower()})
+        if found:
+            raise ValueError(f"plan '{self.id}' promises what a facilitator cannot keep after a disclosure "
+                             f"({', '.join(repr(p) for p in found)}); say the limits of confidentiality instead")
         return self
 
     def segments(self) -> list[tuple[Session, Segment]]:

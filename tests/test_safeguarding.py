@@ -1,0 +1,131 @@
+"""Workshop and lesson plans respect safeguarding (issue 16, point 3): every plan states the limits of
+confidentiality up front, has a safeguarding lead (a blank to fill in) and says what to do if someone
+discloses (listen, do not promise secrecy, pass it on); no plan promises what a school cannot keep;
+the facilitator guide and the run-session page show the same, first."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import yaml
+from pydantic import ValidationError
+from pypdf import PdfReader
+
+from components import handouts
+from components.content import ContentError, load_content
+from components.models.workshops import UNKEEPABLE_PROMISES, WorkshopFile
+from conftest import CONTENT
+
+PLANS = sorted(p.stem for p in (CONTENT / "workshops").glob("*.yaml"))
+
+
+def plan_data(plan_id: str = "classroom-45") -> dict:
+    return yaml.safe_load((CONTENT / "workshops" / f"{plan_id}.yaml").read_text(encoding="utf-8"))
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    return text.replace("’", "'")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_every_plan_has_safeguarding(content, plan_id):
+    guard = content.workshops[plan_id].safeguarding
+    assert "pass it on" in guard.confidentiality or "pass on" in guard.confidentiality, guard.confidentiality
+    assert "____" in guard.lead, "the lead is a blank the facilitator fills in"
+    steps = " ".join(guard.if_someone_discloses).lower()
+    assert "listen" in steps and "do not promise to keep it secret" in steps and "pass it on" in steps
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_no_plan_promises_what_a_school_cannot_keep(plan_id):
+    text = (CONTENT / "workshops" / f"{plan_id}.yaml").read_text(encoding="utf-8").lower()
+    for promise in (*UNKEEPABLE_PROMISES, "stays here", "today or later", "will follow you out"):
+        assert promise not in text, (plan_id, promise)
+
+
+def test_model_requires_safeguarding():
+    data = plan_data()
+    del data["safeguarding"]
+    with pytest.raises(ValidationError, match="safeguarding"):
+        WorkshopFile.model_validate(data)
+
+
+@pytest.mark.parametrize("field", ["confidentiality", "lead", "if_someone_discloses"])
+def test_model_requires_each_part(field):
+    data = plan_data()
+    del data["safeguarding"][field]
+    with pytest.raises(ValidationError, match=field):
+        WorkshopFile.model_validate(data)
+
+
+def test_model_rejects_disclosure_steps_that_promise_nothing_about_secrecy():
+    data = plan_data()
+    data["safeguarding"]["if_someone_discloses"] = ["Listen calmly.", "Thank them.", "Pass it on to the lead."]
+    with pytest.raises(ValidationError, match="do not promise secrecy"):
+        WorkshopFile.model_validate(data)
+
+
+@pytest.mark.parametrize("where", ["group_agreement", "care"])
+def test_model_rejects_an_unkeepable_promise(where):
+    data = plan_data()
+    if where == "group_agreement":
+        data["group_agreement"].append("What people say here stays here.")
+    else:
+        data["care"]["no_disclosure"] = "No one needs to disclose anything, today or later."
+    with pytest.raises(ValidationError, match="promises what a facilitator cannot keep"):
+        WorkshopFile.model_validate(data)
+
+
+def test_loader_reports_missing_safeguarding_with_file_and_line(content_copy):
+    f = content_copy / "workshops" / "workshop-90.yaml"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    start = lines.index("safeguarding:")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" "))
+    f.write_text("\n".join(lines[:start] + lines[end:]) + "\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    assert any(p.file == "workshops/workshop-90.yaml" and "safeguarding" in str(p) for p in caught.value.problems)
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_facilitator_guide_puts_safeguarding_first(content, plan_id):
+    plan = content.workshops[plan_id]
+    text = pdf_text(handouts.facilitator_guide(content, plan))
+    guard = plan.safeguarding
+    heading = content.ui.labels["facilitate_safeguarding_heading"]
+    assert heading in text
+    assert text.index(heading) < text.index(content.ui.labels["facilitate_agenda_heading"])
+    assert flat(guard.confidentiality) in text
+    assert "________" in text and flat(guard.lead).split("____")[0].strip() in text
+    for step in guard.if_someone_discloses:
+        assert flat(step) in text, step
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_participant_handout_states_the_limits(content, plan_id):
+    plan = content.workshops[plan_id]
+    text = pdf_text(handouts.participant_handout(content, plan))
+    assert flat(plan.safeguarding.confidentiality) in text
+    assert content.ui.labels["facilitate_safeguarding_lead"] in text
+
+
+def test_opening_segment_shows_safeguarding_before_the_agreement(content):
+    from test_pages import open_page
+
+    plan = content.workshops["classroom-45"]
+    at = open_page("run-session", plan="classroom-45", segment="1")
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    guard = plan.safeguarding
+    assert guard.confidentiality in text and guard.lead in text
+    assert all(step in text for step in guard.if_someone_discloses)
+    subheads = [s.value for s in at.subheader]
+    labels = content.ui.labels
+    assert subheads.index(labels["facilitate_safeguarding_heading"]) < subheads.index(labels["facilitate_agreement_heading"])
