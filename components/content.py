@@ -148,6 +148,20 @@ class Helpline(Item):
     confirmed_live_on: date | None = Field(description=LIVE_CHECK)
 
 
+class SafetyPoint(Sourced):
+    title: str
+    body: Markdown
+
+
+class LeavingSafely(Strict):
+    """Why separating can raise the risk, what a safety plan is and who helps make one. Pages that
+    talk about leaving link here."""
+
+    heading: str
+    intro: Markdown
+    points: list[SafetyPoint] = Field(min_length=3)
+
+
 class TherapistStep(Sourced):
     title: str
     body: Markdown
@@ -165,6 +179,7 @@ class HelpFile(Strict):
     published_how: str
     check_local_note: Markdown
     immediate_danger: ImmediateDanger
+    leaving_safely: LeavingSafely
     regions: list[Region] = Field(min_length=1)
     helplines: list[Helpline] = Field(min_length=1)
     finding_a_therapist: FindingATherapist

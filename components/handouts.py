@@ -103,6 +103,9 @@ def _help_section(doc: _Doc, content) -> None:
     doc.para(h.immediate_danger.intro, 10)
     published = h.published_on.isoformat()
     doc.bullets([f"**{n.region}:** {n.number} ({live_status(n, L, published)})" for n in h.immediate_danger.numbers], 10)
+    doc.heading(h.leaving_safely.heading, 12)
+    doc.para(h.leaving_safely.intro, 10)
+    doc.bullets([f"**{p.title}.** {p.body}" for p in h.leaving_safely.points], 10)
     regions = {r.id: r.name for r in h.regions}
     for region in h.regions:
         lines = [line for line in h.helplines if line.region == region.id]

@@ -185,7 +185,7 @@ for point in end.points:
     md(f"**{point.title}.** {point.body}")
 sources_line(content, end.sources)
 md(end.safety_note)
-st.page_link(page_target("get-help", content), icon=":material/support:")
+st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
 
 rs = cy.reasons
 st.subheader(rs.heading, anchor="six-reasons")
@@ -198,6 +198,7 @@ for start in range(0, len(rs.reasons), per_row):
             md(f"**{reason.title}**")
             md(reason.body)
             sources_line(content, reason.sources)
+st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
 if "healthy-vs-toxic" in {p.id for p in PAGES}:
     md(rs.link_intro)
     st.page_link(page_target("healthy-vs-toxic", content), icon=":material/compare_arrows:")

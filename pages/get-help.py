@@ -1,4 +1,4 @@
-"""Get help: immediate danger, helplines by region (each saying where it was published and whether a
+"""Get help: immediate danger, leaving safely (why separating can raise the risk; safety plans), helplines by region (each saying where it was published and whether a
 person has confirmed it on the live site, with any flag the research raised), finding a therapist,
 and what the Exit button does."""
 
@@ -18,6 +18,13 @@ st.title(ui.pages["get-help"].title)
 st.header(labels["help_immediate_heading"])
 md(help_.immediate_danger.intro)
 md("\n".join(number_line(n, labels, published) for n in help_.immediate_danger.numbers))
+
+leaving = help_.leaving_safely
+st.header(leaving.heading, anchor="leaving-safely")
+md(leaving.intro)
+for point in leaving.points:
+    md(f"**{point.title}.** {point.body}")
+    sources_line(content, point.sources)
 
 st.header(labels["help_lines_heading"])
 md(help_.check_local_note)

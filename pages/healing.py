@@ -27,6 +27,7 @@ presenting = is_presenting()
 
 st.title(ui.pages["healing"].title)
 md(heal.intro)
+st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
 with st.container(border=True, key="not_quick"):
     md(f"**{heal.not_quick.title}.** {heal.not_quick.body}")
     sources_line(content, heal.not_quick.sources)

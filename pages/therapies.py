@@ -80,6 +80,7 @@ st.title(ui.pages["therapies"].title)
 md(data.intro)
 callout("info", data.not_advice)
 st.page_link(page_target("get-help", content), label=labels["therapies_get_help"], icon=":material/support:")
+st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
 
 # --- guided paths
 st.header(labels["therapies_path_heading"])

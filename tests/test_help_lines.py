@@ -142,3 +142,46 @@ def test_handouts_say_what_is_true(content, build):
     assert "Checked on" not in text
     assert "not yet confirmed on the organisation's own site" in text.replace("’", "'")
     assert text.count("not yet confirmed") >= len(entries(content))
+
+
+# --------------------------------------------------------------------------- leaving safely (point 2)
+
+
+def test_leaving_safely_says_why_and_what_a_safety_plan_is(content):
+    leaving = content.help.leaving_safely
+    text = (leaving.intro + " " + " ".join(p.title + " " + p.body for p in leaving.points)).lower()
+    assert "most dangerous time" in text and "safety plan" in text and "helpline" in text
+    for point in leaving.points:
+        assert point.sources and all(s in content.sources_by_id for s in point.sources), point.id
+
+
+def test_new_safety_items_must_cite_sources(content_copy):
+    f = content_copy / "help.yaml"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("      sources: [campbell-2003-femicide-risk]\n", "", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    assert any("leaving_safely.points.0.sources" in str(p) for p in caught.value.problems)
+
+
+def test_get_help_shows_leaving_safely(content):
+    from test_pages import all_text, open_page
+
+    at = open_page("get-help")
+    text = all_text(at)
+    leaving = content.help.leaving_safely
+    assert leaving.heading in [h.value for h in at.header]
+    for point in leaving.points:
+        assert point.body in text
+
+
+@pytest.mark.parametrize("page_id", ["cycle", "healing", "therapies"])
+def test_pages_that_talk_about_leaving_link_to_leaving_safely(content, page_id):
+    from test_pages import open_page
+
+    at = open_page(page_id)
+    if content.ui.pages[page_id].heavy:  # the content note comes first
+        at.button(key="content_note_go_on").click().run()
+    label = content.ui.labels["leaving_safely_link"]
+    links = [e.proto for e in at.get("page_link") if e.proto.label == label]
+    assert links and all("get-help" in link.page for link in links)
