@@ -178,6 +178,7 @@ class HelpFile(Strict):
     published_on: date = Field(description="when the entries were gathered from published pages (archived copies)")
     published_how: str
     check_local_note: Markdown
+    not_yet_listed: Markdown = Field(description="kinds of line the research notes do not cover yet, and what to do meanwhile")
     immediate_danger: ImmediateDanger
     leaving_safely: LeavingSafely
     regions: list[Region] = Field(min_length=1)

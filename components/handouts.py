@@ -119,6 +119,7 @@ def _help_section(doc: _Doc, content) -> None:
         doc.bullets(items, 10)
     doc.small(L["facilitate_pdf_checked"].format(date=published))
     doc.para(h.check_local_note, 9)
+    doc.para(h.not_yet_listed, 9)
 
 
 def _safeguarding_section(doc: _Doc, plan: WorkshopFile, L: dict[str, str], steps: bool) -> None:

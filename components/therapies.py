@@ -3,7 +3,7 @@ paths and the side-by-side comparison. No streamlit here; the page wires these t
 
 URL parameters (all optional; lists are comma-separated ids, unknown ids are dropped):
 `for` audiences, `format`, `focus`, `evidence`, `q` text search, `approach` the open card,
-`compare` two or three approach ids, `path` `child` or `adult`.
+`compare` two or three approach ids, `path` `child`, `teen` or `adult`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ P_FOR, P_FORMAT, P_FOCUS, P_EVIDENCE = "for", "format", "focus", "evidence"
 # (never in browser history or a shared link), as the design's privacy rule asks.
 P_APPROACH, P_COMPARE, P_PATH = "approach", "compare", "path"
 FILTER_PARAMS = (P_FOR, P_FORMAT, P_FOCUS, P_EVIDENCE)
-PATHS = ("child", "adult")
+PATHS = ("child", "teen", "adult")
 COMPARE_MAX = 3
 COMPARE_MIN = 2
 

@@ -28,6 +28,7 @@ for point in leaving.points:
 
 st.header(labels["help_lines_heading"])
 md(help_.check_local_note)
+callout("warning", help_.not_yet_listed)
 caption(help_.published_how)
 regions = {"all": labels["help_all_regions"], **{r.id: r.name for r in help_.regions}}
 region = st.selectbox(labels["help_region"], list(regions), format_func=regions.get, key="help_region")

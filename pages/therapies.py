@@ -1,4 +1,4 @@
-"""Therapy approaches: guided paths (for a child / for me), browse and filter, an approach card,
+"""Therapy approaches: guided paths (for a child / for me as a teenager / for me as an adult), browse and filter, an approach card,
 a map in sync with the filters, a side-by-side comparison and practical questions.
 
 Filters, the open card, the comparison and the path live in the URL (see components/therapies.py
@@ -100,7 +100,7 @@ if path:
                 st.button(labels["therapies_open"], key=f"th_path_open_{a.id}", on_click=open_approach, args=(a.id,),
                           icon=":material/arrow_downward:", help=a.name)
         if path.note:
-            callout("warning" if path.id == "adult" else "info", path.note.text)
+            callout("info" if path.id == "child" else "warning", path.note.text)
         sources_line(content, list(dict.fromkeys([*path.sources, *(path.note.sources if path.note else [])])))
 
 

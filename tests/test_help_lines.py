@@ -185,3 +185,24 @@ def test_pages_that_talk_about_leaving_link_to_leaving_safely(content, page_id):
     label = content.ui.labels["leaving_safely_link"]
     links = [e.proto for e in at.get("page_link") if e.proto.label == label]
     assert links and all("get-help" in link.page for link in links)
+
+
+# --------------------------------------------------------------------------- young people and crisis (point 4)
+
+
+def test_get_help_says_which_kinds_of_line_are_not_listed_yet(content):
+    from test_pages import open_page
+
+    at = open_page("get-help")
+    warnings = [w.value for w in at.warning]
+    assert content.help.not_yet_listed in warnings
+    assert "suicide" in content.help.not_yet_listed and "young people" in content.help.not_yet_listed
+
+
+def test_teenagers_have_their_own_therapy_path(content):
+    from test_pages import open_page
+
+    at = open_page("therapies", path="teen")
+    teen = next(p for p in content.therapies.paths if p.id == "teen")
+    assert teen.title in [s.value for s in at.subheader]
+    assert teen.note.text in [w.value for w in at.warning]

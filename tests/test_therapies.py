@@ -83,6 +83,9 @@ def test_paths_hold_the_issue_approaches(data):
     assert {"family-therapy", "play-therapy", "adolescent-dbt"} <= child
     assert {"cbt", "psychodynamic", "mindfulness-based", "emdr", "trauma-informed-therapy", "eft",
             "individual-counselling", "couples-counselling"} <= adult
+    # teenagers have their own path (issue 16.4): only approaches that serve adolescents
+    teen = th.path_approaches(data, "teen")
+    assert teen and all("adolescents" in a.audiences for a in teen)
 
 
 def test_practical_questions_cover_length_and_finding_help(data):
@@ -171,7 +174,7 @@ def test_selection_compare_and_path_parsing(data):
     assert th.selected_approach(data, "nope") is None and th.selected_approach(data, None) is None
     assert th.parse_compare(data, "cbt,emdr,eft,play-therapy") == ("cbt", "emdr", "eft")
     assert th.parse_compare(data, "cbt,bogus") == ("cbt",)
-    assert th.parse_path("Child") == "child" and th.parse_path("teen") is None
+    assert th.parse_path("Child") == "child" and th.parse_path("Teen") == "teen" and th.parse_path("baby") is None
 
 
 def test_compare_rows_and_table(data, content):

@@ -19,7 +19,7 @@ AudienceId = Literal["children", "adolescents", "adults", "couples", "families"]
 FormatId = Literal["individual", "family", "couple", "group"]
 FocusId = Literal["memories", "thoughts-behaviour", "emotions", "relationships", "present-body"]
 EvidenceId = Literal["guideline-strong", "guideline-conditional", "research-review", "article-described", "not-rated"]
-PathId = Literal["child", "adult"]
+PathId = Literal["child", "teen", "adult"]
 
 AUDIENCES: tuple[str, ...] = get_args(AudienceId)
 FORMATS: tuple[str, ...] = get_args(FormatId)
@@ -111,6 +111,9 @@ class Question(Sourced):
     show_help_questions: bool = Field(default=False, description="also list help.yaml's questions to ask")
 
 
+PATH_IDS = ("child", "teen", "adult")  # the guided paths, in the order the page offers them
+
+
 class TherapiesFile(Strict):
     intro: Markdown
     not_advice: Markdown
@@ -137,6 +140,6 @@ class TherapiesFile(Strict):
             missing = [a for a in path.approaches if a not in ids]
             if missing:
                 raise ValueError(f"path '{path.id}' names unknown approach(es): {', '.join(missing)}")
-        if sorted(p.id for p in self.paths) != sorted(("child", "adult")):
-            raise ValueError("paths must hold exactly one 'child' and one 'adult' path")
+        if sorted(p.id for p in self.paths) != sorted(PATH_IDS):
+            raise ValueError("paths must hold exactly one 'child', one 'teen' and one 'adult' path")
         return self
