@@ -97,3 +97,16 @@ def stance_groups(data: PerspectivesFile) -> list[tuple[Stance, list[Perspective
 
 def stance_of(data: PerspectivesFile, p: Perspective) -> Stance:
     return next(s for s in data.stances if s.id == p.stance)
+
+
+# Conditions that put the work on both people ("shared responsibility").
+SHARED_WORK_CONDITIONS = frozenset({"own-your-part"})
+
+
+def needs_couples_caveat(p: Perspective) -> bool:
+    """True for a card that recommends couples work or shared responsibility: such advice is not for
+    relationships with abuse, fear or control, and the card itself must say so (not only the page)."""
+    if p.stance == "rarely-or-never":  # names what repair would take only to say it almost never happens
+        return False
+    text = " ".join([p.stance_summary, *p.key_advice]).lower()
+    return "couples" in text or bool(SHARED_WORK_CONDITIONS & set(p.conditions))

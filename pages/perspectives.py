@@ -116,6 +116,8 @@ def card(p) -> None:
                   f"**{labels['perspectives_key_advice']}**", "\n".join(f"- {a}" for a in p.key_advice),
                   sources_small(content, p.sources)]
         md("\n\n".join(parts))
+        if logic.needs_couples_caveat(p):
+            callout("warning", data.couples_caveat)
         if p.framing_note:
             callout("info", f"{p.framing_note}\n\n{data.framing_rule}")
 

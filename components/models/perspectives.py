@@ -79,6 +79,8 @@ class PerspectivesFile(Strict):
     about_sources: Markdown
     framing_rule: Markdown = Field(description="shown beside any non-clinical framing")
     safety_note: Markdown
+    couples_caveat: Markdown = Field(description="shown on every card that recommends couples work or shared "
+                                     "responsibility: not for relationships with abuse, fear or control")
     stances: list[Stance] = Field(min_length=2)
     conditions: list[Condition] = Field(min_length=1)
     perspectives: list[Perspective] = Field(min_length=1)
