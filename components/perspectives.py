@@ -95,8 +95,14 @@ def stance_groups(data: PerspectivesFile) -> list[tuple[Stance, list[Perspective
     return [(s, [p for p in data.perspectives if p.stance == s.id]) for s in stances]
 
 
-def stance_of(data: PerspectivesFile, p: Perspective) -> Stance:
-    return next(s for s in data.stances if s.id == p.stance)
+def stance_of(data: PerspectivesFile, p: Perspective) -> Stance | None:
+    """A voice's stance, or None for one that does not address repair (left off the spectrum)."""
+    return next((s for s in data.stances if s.id == p.stance), None)
+
+
+def off_spectrum(data: PerspectivesFile) -> list[Perspective]:
+    """Voices that do not address whether repair is possible."""
+    return [p for p in data.perspectives if p.stance is None]
 
 
 # Conditions that put the work on both people ("shared responsibility").
@@ -106,7 +112,7 @@ SHARED_WORK_CONDITIONS = frozenset({"own-your-part"})
 def needs_couples_caveat(p: Perspective) -> bool:
     """True for a card that recommends couples work or shared responsibility: such advice is not for
     relationships with abuse, fear or control, and the card itself must say so (not only the page)."""
-    if p.stance == "rarely-or-never":  # names what repair would take only to say it almost never happens
+    if p.stance in (None, "rarely-or-never"):  # names what repair would take only to say it almost never happens
         return False
     text = " ".join([p.stance_summary, *p.key_advice]).lower()
     return "couples" in text or bool(SHARED_WORK_CONDITIONS & set(p.conditions))

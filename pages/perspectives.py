@@ -67,8 +67,9 @@ if condition:
 st.header(labels["perspectives_spectrum_heading"], anchor="spectrum")
 show_chart(
     cached_figure(stance_spectrum, content, condition, person, large),
-    alt=labels["perspectives_spectrum_alt"].format(n=len(data.perspectives)),
-    summary="\n".join(f"- **{s.label}**: {s.description}" for s in sorted(data.stances, key=lambda s: s.position)),
+    alt=labels["perspectives_spectrum_alt"].format(n=len(data.perspectives) - len(logic.off_spectrum(data))),
+    summary="\n".join([f"- **{s.label}**: {s.description}" for s in sorted(data.stances, key=lambda s: s.position)]
+                      + [f"- **{labels['perspectives_no_stance']}**: {p.display_name}" for p in logic.off_spectrum(data)]),
     rows=spectrum_rows(content), ui=ui, key="perspectives_spectrum", min_width=SPECTRUM_MIN_WIDTH,
 )
 
@@ -109,9 +110,9 @@ def card(p) -> None:
                               for c in p.conditions)
         else:
             named = labels["perspectives_no_conditions"]
-        # One text block per card (plus a note where needed): fifteen cards stay quick to draw.
+        # One text block per card (plus a note where needed): fourteen cards stay quick to draw.
         parts = [f"**★ {labels['perspectives_highlighted']}**"] if p.id == person else []
-        parts += [small(who), f"**{labels['perspectives_stance']}: {stance.label}**", p.stance_summary,
+        parts += [small(who), f"**{labels['perspectives_stance']}: {stance.label if stance else labels['perspectives_no_stance']}**", p.stance_summary,
                   f"**{labels['perspectives_conditions_named']}**", named,
                   f"**{labels['perspectives_key_advice']}**", "\n".join(f"- {a}" for a in p.key_advice),
                   sources_small(content, p.sources)]

@@ -71,12 +71,12 @@ def test_every_named_practitioner_of_001_has_a_card(data):
             assert p.name in article, f"{p.name!r} is not spelled as in article 001"
 
 
-def test_thirteen_practitioners_twelve_named_one_unnamed(data):
+def test_twelve_practitioners_all_named(data):
+    # "It's possible, with one condition" is a second heading of Burgemeester's answer (no byline
+    # comes before it), so article 001 has twelve contributors, not thirteen (issue 16, point 12)
     people = logic.practitioners(data)
-    assert len(people) == 13
-    assert sum(1 for p in people if p.name) == 12
-    unnamed = [p for p in people if not p.name]
-    assert len(unnamed) == 1 and unnamed[0].label
+    assert len(people) == 12
+    assert all(p.name for p in people)
     assert all(p.sources == ["article-toxic-relationships-heal"] or "article-toxic-relationships-heal" in p.sources
                for p in people)
 
@@ -192,12 +192,12 @@ def test_unused_condition_and_nameless_voice_fail(content_copy):
     def breakit(d):
         d["conditions"].append({"id": "orphan", "label": "x", "description": "y",
                                 "sources": ["article-toxic-relationships-heal"]})
-        d["perspectives"][10]["label"] = None
+        next(p for p in d["perspectives"] if p["id"] == "article-004-position")["label"] = None
 
     _edit(content_copy, breakit)
     out = _problems(content_copy)
     assert "conditions named by no perspective: orphan" in out
-    assert "perspective 'unnamed-contributor': give a name or, when there is none, a label" in out
+    assert "perspective 'article-004-position': give a name or, when there is none, a label" in out
 
 
 def test_uncited_perspective_fails(content_copy):
@@ -244,7 +244,7 @@ def test_condition_counts_brute_force_and_order(data):
         assert row.count == len(expected) and list(row.names) == expected
     assert [r.count for r in counts] == sorted((r.count for r in counts), reverse=True)
     top = counts[0]
-    assert top.condition.id == "both-want-change" and top.count == 12  # all but Jameson
+    assert top.condition.id == "both-want-change" and top.count == 11  # all twelve but Jameson
     assert "article-000-position" in top.also_others
     only_000 = {r.condition.id for r in counts if r.also_others}
     assert only_000 == set(logic.perspective_by_id(data, "article-000-position").conditions)
@@ -257,8 +257,10 @@ def test_stance_groups_span_the_spectrum_in_order(data):
     assert groups[0][0].label.lower().startswith("rarely")
     assert "often" in groups[-1][0].label.lower()
     placed = [p.id for _, people in groups for p in people]
-    assert sorted(placed) == sorted(p.id for p in data.perspectives)
-    assert {p.id for p in groups[0][1]} == {"article-000-position", "article-004-position"}
+    assert sorted(placed) == sorted(p.id for p in data.perspectives if p.stance is not None)
+    assert {p.id for p in groups[0][1]} == {"article-000-position"}
+    # article 004 does not address repair (its own summary says so): it is left off the spectrum
+    assert [p.id for p in logic.off_spectrum(data)] == ["article-004-position"]
 
 
 # --------------------------------------------------------------------------- chart builders
@@ -276,9 +278,11 @@ def test_spectrum_places_every_voice_in_its_stance_column(content, data):
     fig = stance_spectrum(content, None, None)
     kinds = {content.ui.labels[f"perspectives_kind_{k}"]: k for k in KIND_STYLE}
     pts = _points(fig, kinds)
-    assert len(pts) == len(data.perspectives)
+    assert len(pts) == len(data.perspectives) - len(logic.off_spectrum(data))
     stance_index = {s.id: i for i, (s, _) in enumerate(logic.stance_groups(data))}
     for p in data.perspectives:
+        if p.stance is None:
+            continue
         matches = [pt for pt in pts if p.chart_name.split()[-1] in pt[4]]
         assert any(pt[0] == stance_index[p.stance] for pt in matches), p.id
     # kind is shown by symbol as well as colour
@@ -295,7 +299,7 @@ def test_spectrum_filter_dims_with_hollow_symbols_and_highlight_is_a_star(conten
     pts = _points(fig, kinds)
     naming = {p.chart_name for p in data.perspectives if "space-to-heal" in p.conditions}
     hollow = [pt for pt in pts if pt[2].endswith("-open")]
-    assert len(hollow) == len(data.perspectives) - len(naming)
+    assert len(hollow) == len(data.perspectives) - len(logic.off_spectrum(data)) - len(naming)
     assert all("span" in pt[4] for pt in hollow)  # the name is greyed too
     stars = [tr for tr in fig.data if tr.marker.symbol == "star"]
     assert len(stars) == 1 and "Audrey Hope" in stars[0].name
@@ -333,7 +337,7 @@ def test_text_alternative_rows(content, data):
     labels = content.ui.labels
     assert rows[0][labels["perspectives_col_condition"]] == logic.condition_counts(data)[0].condition.label
     srows = spectrum_rows(content)
-    assert len(srows) == len(data.stances)
+    assert len(srows) == len(data.stances) + (1 if logic.off_spectrum(data) else 0)
     everyone = ", ".join(r[labels["perspectives_col_voices"]] for r in srows)
     for p in data.perspectives:
         assert p.display_name in everyone

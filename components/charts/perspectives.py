@@ -16,7 +16,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from components.charts.common import OKABE_ITO, TEXT, base_layout
-from components.perspectives import condition_counts, names_condition, practitioners, stance_groups
+from components.perspectives import condition_counts, names_condition, off_spectrum, practitioners, stance_groups
 
 KIND_STYLE = {
     "practitioner": {"color": OKABE_ITO["blue"], "symbol": "circle"},
@@ -108,13 +108,19 @@ def stance_spectrum(content, condition: str | None, person: str | None, large: b
 
 
 def spectrum_rows(content) -> list[dict[str, str]]:
-    """The spectrum as a table: one row per stance, its voices in article order."""
+    """The spectrum as a table: one row per stance, its voices in article order; then a row for the
+    voices that do not address repair (left off the chart), if any."""
     labels = content.ui.labels
-    return [
+    rows = [
         {labels["perspectives_col_stance"]: s.label,
          labels["perspectives_col_voices"]: ", ".join(p.display_name for p in people) or "–"}
         for s, people in stance_groups(content.perspectives)
     ]
+    off = off_spectrum(content.perspectives)
+    if off:
+        rows.append({labels["perspectives_col_stance"]: labels["perspectives_no_stance"],
+                     labels["perspectives_col_voices"]: ", ".join(p.display_name for p in off)})
+    return rows
 
 
 def conditions_bar(content, condition: str | None, large: bool = False) -> go.Figure:

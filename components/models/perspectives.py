@@ -45,7 +45,8 @@ class Perspective(Sourced):
     credentials: str | None = None
     role: str
     organisation: str | None = None
-    stance: str = Field(description="a stance id")
+    stance: str | None = Field(description="a stance id; null for a voice that does not address whether repair "
+                                           "is possible (it is then left off the spectrum)")
     stance_summary: Markdown
     conditions: list[str] = Field(default_factory=list, description="condition ids (a practitioner names one or more)")
     key_advice: list[Markdown] = Field(min_length=1)
@@ -96,7 +97,9 @@ class PerspectivesFile(Strict):
         if len(set(positions)) != len(positions):
             problems.append("stances: two stances share a position")
         for p in self.perspectives:
-            if p.stance not in stance_ids:
+            if p.stance is None and p.kind == "practitioner":
+                problems.append(f"perspective '{p.id}': a practitioner needs a stance")
+            elif p.stance is not None and p.stance not in stance_ids:
                 problems.append(f"perspective '{p.id}': stance '{p.stance}' is not one of {sorted(stance_ids)}")
             unknown = [c for c in p.conditions if c not in condition_ids]
             if unknown:
