@@ -1,67 +1,135 @@
 """The quick exit, modelled on GOV.UK's "Exit this page".
 
-A button fixed to the top of the viewport on every page, and Shift pressed three times within
-two seconds. Either blanks the page at once and replaces it (`location.replace`, so Back does not
-return here) with the neutral site named in content/help.yaml. It is a `st.components.v2`
-component because v2 runs its JavaScript in the page itself: a v1 iframe cannot navigate the top
-window. Labels arrive as data and are set with textContent, never as HTML.
+A red button fixed to the top of every page, and Shift pressed three times. Either blanks the page
+and replaces it (`location.replace`) with the neutral site named in content/help.yaml. By default
+the app also keeps a single entry in the tab's history (`quick_exit.history: single`), so Back
+after an exit never returns to the app, however the person moved around in it.
+
+The exit arrives in the first HTML response (components/web.py puts `head_html` and `body_html`
+into every page), so it is named, on screen and listening before any of the app can be read, and
+it works as a plain link with JavaScript off. `fallback()` is the safety net the shell mounts on
+every run: if a page ever arrives without the early exit, it inserts the same markup and script;
+otherwise it does nothing (the script installs its listeners once per page).
+
+The settings and words come from content (help.yaml, ui.yaml), with built-in defaults when those
+files cannot be read (the error screen still needs an exit). Words are escaped into the HTML or
+set with textContent; never rendered from content as markup.
 """
 
 from __future__ import annotations
 
-import streamlit as st
+import base64
+import hashlib
+import html
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
-_HTML = '<div class="hb-exit"><button type="button" class="hb-exit-button" data-testid="quick-exit"></button>' \
-        '<span class="hb-exit-hint"></span></div>'
+from components.content import Loaded, content_dir, load_cached, load_one
 
-# Fixed, above everything Streamlit draws (its header sits at z-index ~999990), never scrolled away.
-_CSS = """
-.hb-exit { position: fixed; top: 0.45rem; right: 3.6rem; z-index: 1000010;
-  display: flex; flex-direction: column; align-items: flex-end; gap: 0.1rem; }
-.hb-exit-button { background: #b00020; color: #ffffff; border: 2px solid #ffffff;
-  outline: 2px solid #b00020; border-radius: 0.4rem; padding: 0.45rem 0.9rem;
-  font: 700 1rem/1.2 "Source Sans", "Source Sans Pro", sans-serif; cursor: pointer;
-  box-shadow: 0 2px 6px rgba(0,0,0,0.35); }
-.hb-exit-button::before { content: "\\2715\\00a0"; }
-.hb-exit-button:hover { background: #8a0019; }
-.hb-exit-button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
-.hb-exit-hint { font: 400 0.75rem/1.1 "Source Sans", "Source Sans Pro", sans-serif; color: #1a1a1a;
-  background: rgba(255,255,255,0.92); padding: 0.05rem 0.3rem; border-radius: 0.25rem; }
-@media (max-width: 640px) { .hb-exit { right: 3.2rem; top: 0.35rem; } .hb-exit-hint { display: none; } }
-"""
+ASSETS = Path(__file__).resolve().parent / "assets"
+SCRIPT = (ASSETS / "quick_exit.js").read_text(encoding="utf-8")
+STYLE = (ASSETS / "quick_exit.css").read_text(encoding="utf-8")
 
-_JS = """
+
+@dataclass(frozen=True)
+class ExitSettings:
+    url: str = "https://www.bbc.co.uk/weather"
+    label: str = "Exit this page"
+    hint: str = "or press Shift three times"
+    press_two_more: str = "Shift, press 2 more times to exit."
+    press_one_more: str = "Shift, press 1 more time to exit."
+    timed_out: str = "Exit this page expired."
+    leaving: str = "Loading."
+    history: str = "single"
+
+    def script_data(self) -> dict[str, str]:
+        """What the script reads from its tag's data-* attributes (camelCase in JavaScript)."""
+        return {"url": self.url, "history": self.history, "pressTwoMore": self.press_two_more,
+                "pressOneMore": self.press_one_more, "timedOut": self.timed_out, "leaving": self.leaving}
+
+
+def settings(ui=None, help_=None) -> ExitSettings:
+    """The exit's settings from the ui and help models; defaults for whichever is missing."""
+    base = ExitSettings()
+    out = asdict(base)
+    if help_ is not None:
+        out.update(url=help_.quick_exit.url, history=help_.quick_exit.history)
+    if ui is not None:
+        words = ui.quick_exit_announce
+        out.update(label=ui.quick_exit_label, hint=ui.quick_exit_hint, press_two_more=words.press_two_more,
+                   press_one_more=words.press_one_more, timed_out=words.timed_out, leaving=words.leaving)
+    return ExitSettings(**out)
+
+
+def current_settings(loaded: Loaded | None = None) -> ExitSettings:
+    """The settings for the content the app serves now; with broken content, from whichever of
+    ui.yaml and help.yaml still reads."""
+    loaded = loaded or load_cached(content_dir())
+    if loaded.content is not None:
+        return settings(loaded.content.ui, loaded.content.help)
+    return settings(load_one("ui"), load_one("help"))
+
+
+def _data_attributes(s: ExitSettings) -> str:
+    kebab = {"pressTwoMore": "press-two-more", "pressOneMore": "press-one-more", "timedOut": "timed-out"}
+    return " ".join(f'data-{kebab.get(k, k)}="{html.escape(v, quote=True)}"' for k, v in s.script_data().items())
+
+
+def head_html(s: ExitSettings) -> str:
+    """For the top of <head>: no referrer to any other site, the exit's style, and its script
+    (inline, so it runs before anything else; its hash is in the Content-Security-Policy)."""
+    return (f'<meta name="referrer" content="no-referrer"><style id="hb-exit-style">{STYLE}</style>'
+            f'<script id="hb-exit-script" {_data_attributes(s)}>{SCRIPT}</script>')
+
+
+def body_html(s: ExitSettings) -> str:
+    """For the top of <body>: the first thing a keyboard reaches. A link (it leaves even with
+    JavaScript off), with role="button" as GOV.UK's is; a status line for screen readers."""
+    return (
+        '<div id="hb-exit" class="hb-exit">'
+        f'<a id="hb-exit-button" class="hb-exit-button" data-testid="quick-exit" role="button" draggable="false" '
+        f'href="{html.escape(s.url, quote=True)}" rel="nofollow noreferrer">{html.escape(s.label)}'
+        '<span id="hb-exit-lights" class="hb-exit-lights" aria-hidden="true" hidden>'
+        '<span></span><span></span><span></span></span></a>'
+        f'<span class="hb-exit-hint">{html.escape(s.hint)}</span>'
+        '<span id="hb-exit-status" class="hb-visually-hidden" role="status"></span>'
+        '</div>'
+    )
+
+
+def csp_hash(script_text: str) -> str:
+    """A Content-Security-Policy source for one inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script_text.encode("utf-8")).digest()).decode() + "'"
+
+
+# The fallback: the same markup and script, put into the page by a v2 component (which runs its
+# JavaScript in the page itself, not in an iframe) only when the page lacks the early exit.
+_FALLBACK_JS = SCRIPT + """
 export default function (component) {
-  const { data, parentElement } = component;
-  const button = parentElement.querySelector('.hb-exit-button');
-  const hint = parentElement.querySelector('.hb-exit-hint');
-  button.textContent = data.label;
-  hint.textContent = data.hint;
-  window.__hbExitUrl = data.url;
-  const leave = () => {
-    // Blank first so nothing stays readable while the next site loads.
-    document.documentElement.style.visibility = 'hidden';
-    document.title = '';
-    window.location.replace(window.__hbExitUrl);
-  };
-  button.onclick = leave;
-  if (!window.__hbExitKeys) {
-    window.__hbExitKeys = true;
-    let presses = [];
-    document.addEventListener('keydown', (event) => {
-      if (event.key !== 'Shift' || event.repeat) { if (event.key !== 'Shift') presses = []; return; }
-      const now = Date.now();
-      presses = presses.filter((t) => now - t < 2000);
-      presses.push(now);
-      if (presses.length >= 3) { presses = []; leave(); }
-    }, true);
+  const { data } = component;
+  if (!document.getElementById('hb-exit')) {
+    if (!document.getElementById('hb-exit-style')) {
+      const style = document.createElement('style');
+      style.id = 'hb-exit-style';
+      style.textContent = data.style;
+      document.head.appendChild(style);
+    }
+    document.body.insertAdjacentHTML('afterbegin', data.markup);
   }
+  window.hbQuickExit.install(data.settings);
 }
 """
 
-_component = st.components.v2.component("healthy_bonds.quick_exit", html=_HTML, css=_CSS, js=_JS)
+_fallback = None
 
 
-def quick_exit(url: str, label: str, hint: str) -> None:
-    """Mount the quick exit (once per run, from the shell)."""
-    _component(key="quick_exit", data={"url": url, "label": label, "hint": hint}, height=0)
+def fallback(s: ExitSettings) -> None:
+    """Mount the safety net (once per run, from the shell); a no-op where the early exit is there.
+    Registered on first use: the server imports this module before Streamlit's runtime exists."""
+    global _fallback
+    import streamlit as st
+
+    if _fallback is None:
+        _fallback = st.components.v2.component("healthy_bonds.quick_exit", js=_FALLBACK_JS)
+    _fallback(key="quick_exit", data={"markup": body_html(s), "style": STYLE, "settings": s.script_data()},
+              height=0)

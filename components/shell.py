@@ -17,16 +17,10 @@ import streamlit as st
 from components import presenter
 from components.content import Content, Loaded, content_dir, load_cached, load_one
 from components.navigation import PAGES, SECTION_ORDER, PageSpec, page_spec
-from components.quick_exit import quick_exit
+from components import quick_exit
 from components.text import caption, escape_html, md
 
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
-
-# Used only when content/ui.yaml or help.yaml cannot be read, so the exit still works.
-FALLBACK_EXIT_URL = "https://www.bbc.co.uk/weather"
-FALLBACK_EXIT_LABEL = "Exit this page"
-FALLBACK_EXIT_HINT = "or press Shift three times"
-
 
 # Set while run_app() runs a page in this script thread (each session's runs have one thread).
 _shell = threading.local()
@@ -60,7 +54,7 @@ def run_app() -> None:
     content = loaded.content
     ui = content.ui
     st.set_page_config(page_title=ui.app_title)
-    quick_exit(content.help.quick_exit.url, ui.quick_exit_label, ui.quick_exit_hint)
+    quick_exit.fallback(quick_exit.settings(ui, content.help))
     presenting = presenter.sync_from_url()
     presenter.apply_style(presenting)
 
@@ -158,9 +152,7 @@ def _content_note(content: Content, spec: PageSpec) -> bool:
 def _error_screen(loaded: Loaded) -> None:
     """Broken content: one clear screen naming each file, line and problem. Never a traceback."""
     ui, help_model = load_one("ui"), load_one("help")
-    exit_url = help_model.quick_exit.url if help_model else FALLBACK_EXIT_URL
-    quick_exit(exit_url, ui.quick_exit_label if ui else FALLBACK_EXIT_LABEL,
-               ui.quick_exit_hint if ui else FALLBACK_EXIT_HINT)
+    quick_exit.fallback(quick_exit.settings(ui, help_model))
     title = ui.error_screen.title if ui else "The app's content has problems"
     intro = ui.error_screen.intro if ui else (
         "The text of this app lives in YAML files, and some of them could not be read. "

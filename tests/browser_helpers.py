@@ -42,6 +42,11 @@ def no_exception(p) -> None:
     assert "Traceback" not in p.inner_text("body")
 
 
+def csp_violations(p) -> list[str]:
+    """Content-Security-Policy violations seen in the page (a tab made with conftest.CSP_WATCH)."""
+    return p.evaluate("() => window.__cspViolations || ['CSP_WATCH was not installed in this tab']")
+
+
 def axe_violations(p) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 

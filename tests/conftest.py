@@ -77,15 +77,26 @@ class AppServer:
 
 
 class ExitLanding:
-    """A local stand-in for the quick exit's weather site, so tests never leave the machine."""
+    """A local stand-in for the quick exit's weather site, so tests never leave the machine.
+    `requests` records (path, Referer header or None) of every visit; `delay` (seconds) slows
+    its answer, to see what the app shows while the next site loads. `before_url` is an ordinary
+    page to open before the app, so a tab's history has something before the app in it."""
 
     def __init__(self):
         import http.server
         import threading
 
+        landing = self
+        self.requests: list[tuple[str, str | None]] = []
+        self.delay = 0.0
+
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802
-                body = b"<!doctype html><html lang=en><title>Weather</title><h1>Weather today</h1></html>"
+                landing.requests.append((self.path, self.headers.get("Referer")))
+                if landing.delay:
+                    time.sleep(landing.delay)
+                title = b"Before" if self.path.startswith("/before") else b"Weather"
+                body = b"<!doctype html><html lang=en><title>" + title + b"</title><h1>" + title + b"</h1></html>"
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html")
                 self.send_header("Content-Length", str(len(body)))
@@ -97,6 +108,7 @@ class ExitLanding:
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/weather"
+        self.before_url = f"http://127.0.0.1:{self.server.server_address[1]}/before"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def stop(self):
@@ -138,17 +150,25 @@ def chromium_path() -> str | None:
     return None
 
 
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         path = chromium_path()
-        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"]
-        b = pw.chromium.launch(executable_path=path, args=args) if path else pw.chromium.launch(args=args)
+        b = pw.chromium.launch(executable_path=path, args=BROWSER_ARGS) if path else pw.chromium.launch(args=BROWSER_ARGS)
         yield b
         b.close()
+
+
+# Records every Content-Security-Policy violation in the page (read with csp_violations()).
+CSP_WATCH = """window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+    (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI), true);"""
 
 
 @pytest.fixture
@@ -158,6 +178,7 @@ def page(browser, app_server):
     from urllib.parse import urlparse
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(CSP_WATCH)
     p = context.new_page()
     p.hosts_seen = set()
     p.fonts_seen = set()

@@ -5,7 +5,8 @@ the chart draws when the reader scrolls to it; from then on charts draw at once,
 
 from __future__ import annotations
 
-from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
+from browser_helpers import SHOTS, axe_violations, csp_violations, no_exception, open_app_page, wait_ready
+from conftest import CSP_WATCH
 
 from components.charts.therapies import MAP_MIN_WIDTH
 
@@ -32,6 +33,7 @@ def _touch_cancelled(p, target) -> bool:
 
 def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, content):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context.add_init_script(CSP_WATCH)
     p = context.new_page()
     scripts: list[str] = []
     p.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
@@ -55,6 +57,7 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
         # the chart takes the placeholder's place and size: nothing below it jumps
         assert abs(figure.bounding_box()["height"] - waiting_box["height"]) <= 4
         assert [u for u in scripts if "Plotly" in u]
+        assert csp_violations(p) == []  # Plotly draws under the app's Content-Security-Policy
         SHOTS.mkdir(exist_ok=True)
         p.screenshot(path=str(SHOTS / "chart-drawn-phone.png"))
 

@@ -72,9 +72,26 @@ def test_static_files_are_compressed_and_cached(proxy):
     assert "immutable" in headers.get("Cache-Control", "")
 
 
+def test_safety_headers_through_the_proxy(proxy):
+    """The app's safety headers (components/web.py) reach the browser through nginx: on pages,
+    on cached static files (first and second request) and on the health check."""
+    from test_browser_quick_exit import assert_safety_headers
+
+    _, headers, body = proxy.get("/cycle")
+    assert_safety_headers({k.lower(): v for k, v in headers.items()})
+    assert b'id="hb-exit-button"' in body  # the early exit survives the proxy
+    script = re.search(rb'src="\./(static/js/[^"]+\.js)"', body).group(1).decode()
+    for _ in range(2):
+        _, headers, _ = proxy.get("/" + script, **{"Accept-Encoding": "gzip"})
+        assert_safety_headers({k.lower(): v for k, v in headers.items()})
+    _, headers, _ = proxy.get("/_stcore/health")
+    assert_safety_headers({k.lower(): v for k, v in headers.items()})
+
+
 def test_deep_link_through_the_proxy_requests_nothing_that_fails(browser, proxy):
     """On /cycle Streamlit's front end would probe /cycle/_stcore/health (a 404 and a console error
-    on every deep link); the proxy's window.__streamlit setting sends it to the root at once."""
+    on every deep link); the app's window.__streamlit setting (components/web.py) sends it to the
+    root at once. No console error either: nothing breaks the Content-Security-Policy."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     p = context.new_page()
     failed: list[str] = []

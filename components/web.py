@@ -1,0 +1,171 @@
+"""The app's own HTTP layer: Streamlit's server, with the safety shell on every response.
+
+`app.py` defines `app = st.App("app.py", middleware=[Middleware(SafetyShell)])`, which
+`streamlit run app.py` finds and serves (Streamlit 1.67 runs on Starlette). One middleware, `SafetyShell`, does two things:
+
+- **Headers on every response**: no referrer to any other site, no MIME sniffing, no framing by
+  another site, no camera, microphone or geolocation, and a Content-Security-Policy as strict as
+  Streamlit's front end allows (see `content_security_policy`).
+- **The quick exit in the first HTML**: every page of the app is the same index.html, rewritten
+  here so that the exit's button, style and script (components/quick_exit.py) arrive before any
+  of Streamlit's JavaScript. The exit is therefore on screen, named and listening before a single
+  word of the app can be read, on every way in: a first visit, a deep link on a fresh server, a
+  reload, the error screen.
+
+This module never runs inside a page's script; it imports no page code.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+
+from components import quick_exit
+
+# Streamlit's own paths that never answer with a page (its API, bundles, media, components).
+_NOT_DOCUMENTS = ("_stcore", "static", "media", "component")
+_INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+
+
+def content_security_policy(inline_scripts: list[bytes]) -> str:
+    """The policy, with a hash for each inline script of the page (no 'unsafe-inline' scripts).
+
+    What Streamlit 1.67's front end needs, and why (each found by a browser test that collects
+    every `securitypolicyviolation` on every page):
+    - script-src blob:: custom components (st.components.v2, which the app's chart placeholders
+      use) load their JavaScript as a module from a blob: URL. Only script already running on this
+      page can make a blob: URL, so this admits no script from elsewhere.
+    - script-src 'wasm-unsafe-eval': Streamlit decodes its protocol messages with WebAssembly.
+    - style-src 'unsafe-inline': Streamlit styles every element with Emotion, which writes <style>
+      tags at run time (and `st.html` carries the app's own <style> blocks).
+    - img-src data: blob:, font-src data:: icons and images the front end builds in the browser.
+    - connect-src 'self': the session's websocket and health checks go to this server only.
+    - worker-src 'self' blob:: workers some of Streamlit's widgets start from a blob.
+    Everything else is this server only, and nothing may frame the app.
+    """
+    hashes = " ".join(sorted({quick_exit.csp_hash(s.decode("utf-8")) for s in inline_scripts}))
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src 'self' blob: 'wasm-unsafe-eval' {hashes}".strip(),
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "frame-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+SAFETY_HEADERS = {
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",  # frame-ancestors 'none' for browsers that predate it
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def base_url_script(base_path: str) -> str:
+    """Tells Streamlit's front end where the server is, so a deep link (`/cycle`) does not first
+    probe `/cycle/_stcore/health` (a 404 in the console on every deep link)."""
+    suffix = "/" + base_path.strip("/") if base_path.strip("/") else ""
+    return f"window.__streamlit={{BACKEND_BASE_URL:window.location.origin+{json.dumps(suffix)}}}"
+
+
+def rewrite_document(page: bytes, settings: quick_exit.ExitSettings, base_path: str = "") -> bytes:
+    """index.html with the exit at the top of <head> and <body> (pure: bytes in, bytes out)."""
+    head = (quick_exit.head_html(settings) + f"<script>{base_url_script(base_path)}</script>").encode("utf-8")
+    body = quick_exit.body_html(settings).encode("utf-8")
+    page = re.sub(rb"<head>", lambda _: b"<head>" + head, page, count=1)
+    return re.sub(rb"<body>", lambda _: b"<body>" + body, page, count=1)
+
+
+def inline_scripts(page: bytes) -> list[bytes]:
+    return [m.group(1) for m in _INLINE_SCRIPT.finditer(page)]
+
+
+def _base_path() -> str:
+    from streamlit import config
+
+    return (config.get_option("server.baseUrlPath") or "").strip("/")
+
+
+def _is_document(path: str, base: str) -> bool:
+    parts = [p for p in path.split("/") if p]
+    if base:
+        parts = parts[len(base.split("/")):]
+    return not parts or parts[0] not in _NOT_DOCUMENTS
+
+
+class SafetyShell:
+    """ASGI middleware: safety headers on every HTTP response; the early exit in every page."""
+
+    def __init__(self, app):
+        self.app = app
+        self.base = _base_path()
+        # The policy for responses that are not pages, from Streamlit's own index.html as rewritten
+        # here (the exit's script is the same text whatever the settings: they sit in attributes).
+        from streamlit import file_util
+
+        index = Path(file_util.get_static_dir(), "index.html").read_bytes()
+        self.default_csp = content_security_policy(
+            inline_scripts(rewrite_document(index, quick_exit.ExitSettings(), self.base)))
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        document = _is_document(scope.get("path", ""), self.base)
+        if document:
+            # The page is rewritten per request (the exit's words can change with the content), so
+            # never answer "not modified" from the original file's date or hash.
+            scope = dict(scope, headers=[(k, v) for k, v in scope["headers"]
+                                         if k not in (b"if-none-match", b"if-modified-since")])
+        held: dict = {}
+        chunks: list[bytes] = []
+
+        async def send_with_shell(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SAFETY_HEADERS.items():
+                    headers[name] = value
+                headers["Content-Security-Policy"] = self.default_csp
+                is_page = (document and message["status"] == 200 and scope["method"] == "GET"
+                           and headers.get("content-type", "").startswith("text/html"))
+                if is_page:
+                    held["start"] = message  # sent with the rewritten body
+                    return
+                await send(message)
+            elif message["type"] == "http.response.body" and "start" in held:
+                chunks.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                await self._send_page(held["start"], b"".join(chunks), send)
+            else:
+                await send(message)
+
+        await self.app(scope, receive, send_with_shell)
+
+    async def _send_page(self, start, body: bytes, send) -> None:
+        headers = MutableHeaders(scope=start)
+        zipped = headers.get("content-encoding") == "gzip"
+        page = gzip.decompress(body) if zipped else body
+        settings = await run_in_threadpool(quick_exit.current_settings)
+        page = rewrite_document(page, settings, self.base)
+        headers["Content-Security-Policy"] = content_security_policy(inline_scripts(page))
+        for stale in ("etag", "last-modified"):
+            if stale in headers:
+                del headers[stale]
+        body = gzip.compress(page, compresslevel=6) if zipped else page
+        headers["content-length"] = str(len(body))
+        await send(start)
+        await send({"type": "http.response.body", "body": body, "more_body": False})
+
