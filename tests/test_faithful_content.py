@@ -60,3 +60,17 @@ def test_items_added_for_issue_16_cite_existing_sources(content):
     for new_source in ("campbell-2003-femicide-risk", "hotline-safety-planning", "nnedv-safety-net-technology",
                        "stark-2007-coercive-control"):
         assert known[new_source].summary and known[new_source].caution
+
+
+# --------------------------------------------------------------------------- consistency (point 16)
+
+
+def test_one_word_for_one_thing(content):
+    assert "health insurer" not in ALL_TEXT
+    assert ALL_TEXT.lower().count("couples therapy") == 1  # only the glossary's "also called couples therapy"
+    assert "Dr " not in ALL_TEXT.replace("\n", " ")  # names as the article prints them: "Dr."
+    calm = next(t for t in content.glossary.terms if t.id == "calm-phase")
+    making_up = next(t for t in content.glossary.terms if t.id == "reconciliation")
+    assert "honeymoon" not in calm.term.lower() and "honeymoon" in making_up.definition
+    ash = [v for v in content.scenarios.scenarios if "Ash" in v.vignette]
+    assert len(ash) == 1
