@@ -97,12 +97,18 @@ class GlossaryFile(Strict):
 Status = Literal["seen", "unverified", "conflict"]
 
 
+class BackNote(Strict):
+    single: Markdown
+    normal: Markdown
+
+
 class QuickExit(Strict):
     url: str = Field(pattern=r"^https?://", description="where the quick exit goes")
     why: Markdown
     history: Literal["single", "normal"] = Field(
         "single", description="single: the app keeps one browser history entry, so Back after an exit never "
         "returns to it; normal: each step and page adds an entry (Back moves within the app)")
+    back_note: BackNote = Field(description="what Back does after an exit, said on Get help, for each setting")
 
 
 LIVE_CHECK = ("the date a person confirmed this entry on the organisation's (or an official) live site; "

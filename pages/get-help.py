@@ -51,3 +51,4 @@ md("\n".join(f"- {q}" for q in help_.finding_a_therapist.questions_to_ask))
 
 st.header(labels["help_exit_heading"])
 md(help_.after_exit_note)
+md(getattr(help_.quick_exit.back_note, help_.quick_exit.history))  # true for this deployment's setting

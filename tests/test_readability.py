@@ -28,9 +28,6 @@ MAX_SENTENCE_WORDS = 35
 # Keys whose values are not prose a reader reads as sentences.
 SKIP_KEYS = frozenset({"id", "url", "value", "seen_in", "icon", "page", "kind", "status", "region", "level",
                        "history", "query", "title_of_source", "author", "publisher", "cited_in"})
-# Blocks measured elsewhere: help.yaml's `quick_exit` belongs to the quick-exit work, which keeps its
-# own wording (its `why` is one 42-word sentence: left for that work to shorten; see issue 16).
-NOT_MEASURED = {"help.yaml": ("quick_exit",)}
 ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|al|approx|no)\.", re.I)
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
@@ -84,9 +81,7 @@ def measure(texts: list[str]) -> Readability:
 
 
 def measure_file(path: Path) -> Readability:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    skip = NOT_MEASURED.get(path.name, ())
-    return measure(prose({k: v for k, v in data.items() if k not in skip}))
+    return measure(prose(yaml.safe_load(path.read_text(encoding="utf-8"))))
 
 
 FILES = sorted([*CONTENT.glob("*.yaml"), *CONTENT.glob("workshops/*.yaml")])

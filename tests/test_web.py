@@ -147,3 +147,17 @@ def test_head_requests_are_not_rewritten():
     headers, body = _request(_fake_streamlit(PAGE, "text/html"), "/", method="HEAD")
     assert body == PAGE and headers["referrer-policy"] == "no-referrer"
 
+
+
+@pytest.mark.parametrize("history", ["single", "normal"])
+def test_get_help_says_what_back_does_for_this_setting(content_copy, monkeypatch, history):
+    """The page tells the truth about Back after an exit for the deployment's own setting."""
+    from test_pages import all_text, open_page
+
+    f = content_copy / "help.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("history: single", f"history: {history}", 1), encoding="utf-8")
+    monkeypatch.setenv("CONTENT_DIR", str(content_copy))
+    notes = load_content(content_copy).help.quick_exit.back_note
+    text = all_text(open_page("get-help"))
+    said, unsaid = (notes.single, notes.normal) if history == "single" else (notes.normal, notes.single)
+    assert said.replace("**", "") in text.replace("**", "") and unsaid.replace("**", "") not in text.replace("**", "")
