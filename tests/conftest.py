@@ -18,6 +18,13 @@ CONTENT = ROOT / "content"
 sys.path.insert(0, str(ROOT))
 
 
+def pytest_collection_modifyitems(items):
+    """Every test in a tests/test_browser*.py file is a browser test: marked here, in one place."""
+    for item in items:
+        if item.path.name.startswith("test_browser"):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def content():
     from components.content import load_content

@@ -58,6 +58,7 @@ def test_presenter_mode_at_1080p(browser, app_server, spec):
         context.close()
 
 
+@pytest.mark.slow
 def test_html_in_content_is_shown_as_text(browser, tmp_path, exit_landing):
     import shutil
 
@@ -83,6 +84,7 @@ def test_html_in_content_is_shown_as_text(browser, tmp_path, exit_landing):
         server.stop()
 
 
+@pytest.mark.slow
 def test_broken_content_error_screen_in_browser(browser, tmp_path):
     import shutil
 
@@ -107,6 +109,7 @@ def test_broken_content_error_screen_in_browser(browser, tmp_path):
         server.stop()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("spec", [s for s in PAGES if s.id != PAGES[0].id][:3], ids=lambda s: s.id)
 def test_fresh_server_deep_link_gets_full_shell(browser, browser_content, spec):
     """A workshop arriving by QR code at an inner page of a freshly started server (Streamlit's

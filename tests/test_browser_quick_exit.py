@@ -114,6 +114,7 @@ def normal_history_server(tmp_path_factory, browser_content):
     server.stop()
 
 
+@pytest.mark.slow
 def test_normal_history_setting_keeps_the_browsers_back(browser, normal_history_server, exit_landing):
     """The other setting, and proof that the single-entry tests above can fail: with normal history
     every step adds an entry, and Back after an exit shows the app's previous step."""
@@ -143,6 +144,7 @@ def _slow_tab(browser):
     return context, p
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("spec", PAGES, ids=[s.id for s in PAGES])
 def test_exit_works_at_the_first_readable_text_on_a_slow_phone(browser, app_server, exit_landing, spec):
     """Shift x3, then the button, each pressed the moment the page's first words appear."""
@@ -211,6 +213,7 @@ def test_exit_works_with_javascript_off(browser, app_server, exit_landing):
         context.close()
 
 
+@pytest.mark.slow
 def test_error_screen_has_the_early_exit(browser, tmp_path, exit_landing):
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -104,7 +105,9 @@ def _request(app, path: str, method: str = "GET", headers: list | None = None):
         messages.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "headers": headers or [], "query_string": b""}
-    asyncio.run(web.SafetyShell(app)(scope, receive, send))
+    # On a thread of its own: in the full suite Playwright's sync API already runs an event loop here.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, web.SafetyShell(app)(scope, receive, send)).result()
     start = messages[0]
     body = b"".join(m.get("body", b"") for m in messages[1:])
     return {k.decode().lower(): v.decode() for k, v in start["headers"]}, body
