@@ -12,7 +12,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from components import content as content_module
+from components.content import cache as content_module  # the module whose load_content the cache calls
 from components.content import load_cached
 from components.visual import cached_figure
 from conftest import ROOT

@@ -1,1 +1,2 @@
-"""Content models by subject: one module per content file (or folder), registered in components/content.py."""
+"""Content models by subject: one module per content file (or folder), registered in
+components/content/registry.py."""

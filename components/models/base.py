@@ -1,4 +1,4 @@
-"""Base classes of every content model (components/content.py and components/models/*.py)."""
+"""Base classes of every content model in components/models/, and the one shared sourced-text shape."""
 
 from __future__ import annotations
 
@@ -23,3 +23,11 @@ class Sourced(Item):
     """A factual item: it must name at least one source from sources.yaml."""
 
     sources: list[str] = Field(min_length=1, description="ids from sources.yaml")
+
+
+class SourcedText(Sourced):
+    """A titled, sourced piece of text: a point, a note, a step, a key idea. One model for every such
+    list entry, so a new one reuses this rather than declaring the same three fields again."""
+
+    title: str
+    body: Markdown

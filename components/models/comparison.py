@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from components.models.base import Item, Markdown, Sourced, Strict
+from components.models.base import Item, Markdown, Sourced, SourcedText, Strict
 
 Level = Literal["healthy", "unhealthy", "abusive"]
 LEVEL_ORDER: tuple[Level, ...] = ("healthy", "unhealthy", "abusive")
@@ -73,24 +73,19 @@ class RepairCondition(Sourced):
     to_think_about: Markdown
 
 
-class Note(Sourced):
-    title: str
-    body: Markdown
-
-
 class Repair(Strict):
     intro: Markdown
     not_a_verdict: Markdown
-    views: list[Note] = Field(min_length=1, description="where the sources stand overall")
+    views: list[SourcedText] = Field(min_length=1, description="where the sources stand overall")
     conditions: list[RepairCondition] = Field(min_length=6)
-    not_staying: Note
+    not_staying: SourcedText
     safety: Markdown
 
 
 class ComparisonFile(Strict):
     intro: Markdown
     spectrum: list[SpectrumLevel] = Field(min_length=3, max_length=3)
-    spectrum_note: Note
+    spectrum_note: SourcedText
     dimensions: list[Dimension] = Field(min_length=8)
     wheel: Wheel
     forms_intro: Markdown

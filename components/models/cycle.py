@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from components.models.base import Item, Markdown, Sourced, Strict
+from components.models.base import Item, Markdown, Sourced, SourcedText, Strict
 
 MODEL_IDS = ("walker", "four-phase")  # the `?model=` values the facilitator page links to
 Direction = Literal["rises", "steady", "falls"]
@@ -18,13 +18,6 @@ class SourcedSection(Strict):
     """A section of the page that draws on named sources (not a list item, so no id)."""
 
     sources: list[str] = Field(min_length=1, description="ids from sources.yaml")
-
-
-class Point(Sourced):
-    """One sourced point: a caveat, a reason, a feature of the highs and lows or of the ending."""
-
-    title: str
-    body: Markdown
 
 
 class Phase(Sourced):
@@ -50,7 +43,7 @@ class CycleSection(Strict):
     alt: str = Field(description="accessible name of the circle; {model} and {phase} are filled in")
     summary: Markdown = Field(description="the circle in words; {model}, {phases}, {phase}, {n}, {total}")
     caveats_heading: str
-    caveats: list[Point] = Field(min_length=2)
+    caveats: list[SourcedText] = Field(min_length=2)
 
     @model_validator(mode="after")
     def _versions_are_known(self) -> CycleSection:
@@ -119,21 +112,21 @@ class StagesSection(SourcedSection):
 class ResearchView(SourcedSection):
     heading: str
     intro: Markdown
-    conditions: list[Point] = Field(min_length=2)
+    conditions: list[SourcedText] = Field(min_length=2)
     takeaway: Markdown
 
 
 class HighsLows(SourcedSection):
     heading: str
     intro: Markdown
-    points: list[Point] = Field(min_length=2)
+    points: list[SourcedText] = Field(min_length=2)
 
 
 class Ending(SourcedSection):
     heading: str
     personal_account_note: Markdown
     intro: Markdown
-    points: list[Point] = Field(min_length=3)
+    points: list[SourcedText] = Field(min_length=3)
     safety_note: Markdown
 
 
@@ -141,7 +134,7 @@ class Reasons(SourcedSection):
     heading: str
     intro: Markdown
     caution: Markdown
-    reasons: list[Point] = Field(min_length=6, max_length=6)
+    reasons: list[SourcedText] = Field(min_length=6, max_length=6)
     link_intro: Markdown
 
 

@@ -8,18 +8,11 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from components.models.base import Markdown, Sourced, Strict
+from components.models.base import Markdown, Sourced, SourcedText, Strict
 
 # --------------------------------------------------------------------------- relational_trauma.yaml
 
 ClosenessId = Literal["abandonment", "enmeshment", "cohesion"]
-
-
-class SourcedText(Sourced):
-    """A titled, sourced piece of explanation."""
-
-    title: str
-    body: Markdown
 
 
 class ClosenessStyle(Sourced):
@@ -124,11 +117,6 @@ class HealingStep(Sourced):
     remember: Markdown | None = None
 
 
-class Point(Sourced):
-    title: str
-    body: Markdown
-
-
 class CommunicationTip(Sourced):
     title: str
     body: Markdown
@@ -194,9 +182,9 @@ class HealingFile(Strict):
     steps: list[HealingStep] = Field(min_length=5, max_length=5)
     moving_forward_heading: str
     moving_forward_intro: Markdown
-    moving_forward: list[Point] = Field(min_length=1)
+    moving_forward: list[SourcedText] = Field(min_length=1)
     trust_heading: str
-    trust: list[Point] = Field(min_length=1)
+    trust: list[SourcedText] = Field(min_length=1)
     communication_heading: str
     communication_intro: Markdown
     communication_caution: Markdown

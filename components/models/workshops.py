@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from components.models.base import Item, Markdown, Sourced, Strict
+from components.models.base import Item, Markdown, SourcedText, Strict
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # URL parameters the facilitator tools use themselves; a segment's `query` may not set them.
@@ -99,13 +99,6 @@ UNKEEPABLE_PROMISES = ("stays here", "stays in the room", "stays in the group", 
                        "completely confidential", "kept secret", "nothing leaves")
 
 
-class KeyIdea(Sourced):
-    """One idea for the participant handout; factual, so it names its sources."""
-
-    title: str
-    body: Markdown
-
-
 class WorkshopFile(Strict):
     id: str = Field(pattern=KEBAB)
     title: str
@@ -117,7 +110,7 @@ class WorkshopFile(Strict):
     group_agreement: list[str] = Field(min_length=3)
     care: Care
     sessions: list[Session] = Field(min_length=1)
-    key_ideas: list[KeyIdea] = Field(min_length=3, description="for the participant handout")
+    key_ideas: list[SourcedText] = Field(min_length=3, description="for the participant handout; factual, so each names its sources")
 
     @model_validator(mode="after")
     def _total(self) -> WorkshopFile:

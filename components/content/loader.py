@@ -1,0 +1,155 @@
+"""Loading a content folder: every registered file read (see parse.py), validated by its strict
+pydantic model, then checked for what one model cannot see: ids unique within a file, and every
+`sources:` / `cited_in:` entry naming an id of sources.yaml. Every problem is collected, so an author
+fixes all of them in one pass."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from components.content.env import resolve_dir
+from components.content.parse import read_file
+from components.content.problems import ContentError, Lines, Path_, Problem, dotted, line_of
+from components.content.registry import FILES, Content
+from components.models.base import Strict
+
+
+def _describe(err: dict[str, Any]) -> str:
+    """One pydantic error in an author's words."""
+    kind = err["type"]
+    loc = err["loc"]
+    if kind == "missing":
+        return f"required field '{loc[-1]}' is missing"
+    if kind == "extra_forbidden":
+        return f"unknown field '{loc[-1]}' (check the spelling; unknown fields are not allowed)"
+    got = err.get("input")
+    shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        return msg.removeprefix("Value error, ")
+    return f"{msg} (found {shown})"
+
+
+def _validate(model: type[Strict], name: str, data: dict, lines: Lines) -> tuple[Strict | None, list[Problem]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as e:
+        problems = []
+        for err in e.errors(include_url=False):
+            loc = tuple(err["loc"])
+            problems.append(Problem(name, line_of(lines, loc), dotted(loc), _describe(err)))
+        return None, problems
+
+
+def _check_ids(data: Any, path: Path_, seen: dict[str, Path_], lines: Lines, name: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if isinstance(data, dict):
+        item_id = data.get("id")
+        if isinstance(item_id, str):
+            if item_id in seen:
+                first = line_of(lines, seen[item_id])
+                problems.append(
+                    Problem(name, line_of(lines, path + ("id",)), dotted(path + ("id",)),
+                            f"duplicate id '{item_id}' (first used at line {first}); ids must be unique in a file")
+                )
+            else:
+                seen[item_id] = path
+        for k, v in data.items():
+            problems += _check_ids(v, path + (k,), seen, lines, name)
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            problems += _check_ids(v, path + (i,), seen, lines, name)
+    return problems
+
+
+def _check_source_refs(data: Any, path: Path_, known: set[str], lines: Lines, name: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k in ("sources", "cited_in") and isinstance(v, list):
+                for i, ref in enumerate(v):
+                    if isinstance(ref, str) and ref not in known:
+                        problems.append(
+                            Problem(name, line_of(lines, path + (k, i)), dotted(path + (k, i)),
+                                    f"unknown source id '{ref}'; add it to sources.yaml or fix the spelling")
+                        )
+            else:
+                problems += _check_source_refs(v, path + (k,), known, lines, name)
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            problems += _check_source_refs(v, path + (i,), known, lines, name)
+    return problems
+
+
+def _load_file(base: Path, name: str, model: type[Strict],
+               parsed: dict[str, tuple[dict, Lines]]) -> tuple[Strict | None, Lines, list[Problem]]:
+    """Read, check ids and validate one file: (its model or None, its lines, its problems). The one
+    path every file takes, alone or one of a folder; what it parsed is kept in `parsed` (by name)
+    for the cross-file check of sources."""
+    data, lines, problems = read_file(base / name, name)
+    if data is None:
+        return None, lines, problems
+    parsed[name] = (data, lines)
+    model_or_none, invalid = _validate(model, name, data, lines)
+    return model_or_none, lines, _check_ids(data, (), {}, lines, name) + invalid
+
+
+def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
+    """Parse and validate every content file in `directory`; raise ContentError listing all problems."""
+    base = resolve_dir(directory)
+    problems: list[Problem] = []
+    models: dict[str, Strict | dict[str, Strict]] = {}
+    parsed: dict[str, tuple[dict, Lines]] = {}
+    for key, spec in FILES.items():
+        if not spec.many:
+            model, _, found = _load_file(base, spec.name, spec.model, parsed)
+            problems += found
+            if model is not None:
+                models[key] = model
+            continue
+        # A folder of files: one model per file, keyed by the file's `id`.
+        many: dict[str, Strict] = {}
+        names = sorted(p.relative_to(base).as_posix() for p in base.glob(spec.name) if p.is_file())
+        if not names:
+            problems.append(Problem(spec.name, 1, "(file)", f"no file matches; the app needs at least one in {base}"))
+        for name in names:
+            model, lines, found = _load_file(base, name, spec.model, parsed)
+            problems += found
+            if model is None:
+                continue
+            if model.id in many:
+                problems.append(Problem(name, line_of(lines, ("id",)), "id",
+                                        f"id '{model.id}' is also used by another file in {spec.name}"))
+            many[model.id] = model
+        models[key] = many
+    sources_file = parsed.get(FILES["sources"].name)
+    if sources_file is not None:
+        known = {s.get("id") for s in sources_file[0].get("sources") or [] if isinstance(s, dict)}
+        for name, (data, lines) in parsed.items():
+            problems += _check_source_refs(data, (), known, lines, name)
+    if problems:
+        raise ContentError(problems)
+    return Content(**models)
+
+
+def load_valid(key: str, directory: str | os.PathLike[str] | None = None) -> tuple[Strict | None, Lines]:
+    """One single-file model on its own and its lines; (None, lines) if the file has problems of its
+    own (other files, and whether its sources resolve, are not looked at)."""
+    spec = FILES[key]
+    data, lines, problems = read_file(resolve_dir(directory) / spec.name, spec.name)
+    if data is None or problems:
+        return None, lines
+    model, _ = _validate(spec.model, spec.name, data, lines)
+    return model, lines
+
+
+def load_one(key: str, directory: str | os.PathLike[str] | None = None) -> Strict | None:
+    """One single-file model on its own, or None if that file has problems. The error screen uses
+    it so the interface words and help lines still show when some other file is broken."""
+    return load_valid(key, directory)[0]

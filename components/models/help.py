@@ -1,0 +1,108 @@
+"""Model of content/help.yaml (the "Get help" page and the quick exit): emergency numbers and help
+lines with how sure we are of each and when a person last confirmed it live, leaving safely, and
+finding a therapist. `components/content/live_check.py` warns about entries nobody has confirmed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from components.models.base import Item, Markdown, SourcedText, Strict
+
+Status = Literal["seen", "unverified", "conflict"]
+
+
+class BackNote(Strict):
+    single: Markdown
+    normal: Markdown
+
+
+class QuickExit(Strict):
+    url: str = Field(pattern=r"^https?://", description="where the quick exit goes")
+    why: Markdown
+    history: Literal["single", "normal"] = Field(
+        "single", description="single: the app keeps one browser history entry, so Back after an exit never "
+        "returns to it; normal: each step and page adds an entry (Back moves within the app)")
+    back_note: BackNote = Field(description="what Back does after an exit, said on Get help, for each setting")
+
+
+LIVE_CHECK = ("the date a person confirmed this entry on the organisation's (or an official) live site; "
+              "empty (null) until someone has; `check` warns when it is empty or over 6 months old")
+
+
+class EmergencyNumber(Item):
+    region: str
+    number: str
+    note: Markdown | None = None
+    status: Status
+    status_note: Markdown | None = None
+    confirmed_live_on: date | None = Field(description=LIVE_CHECK)
+
+
+class ImmediateDanger(Strict):
+    intro: Markdown
+    numbers: list[EmergencyNumber] = Field(min_length=1)
+
+
+class Region(Item):
+    name: str
+
+
+class Channel(Strict):
+    kind: Literal["phone", "text", "chat", "web", "email", "tty", "whatsapp"]
+    value: str
+    note: str | None = None
+
+
+class Helpline(Item):
+    region: str
+    name: str
+    organisation: str
+    channels: list[Channel] = Field(min_length=1)
+    hours: str
+    languages: str | None = None
+    who: Markdown
+    url: str | None = None
+    status: Status
+    status_note: Markdown | None = None
+    seen_in: str
+    confirmed_live_on: date | None = Field(description=LIVE_CHECK)
+
+
+class LeavingSafely(Strict):
+    """Why separating can raise the risk, what a safety plan is and who helps make one. Pages that
+    talk about leaving link here."""
+
+    heading: str
+    intro: Markdown
+    points: list[SourcedText] = Field(min_length=3)
+
+
+class FindingATherapist(Strict):
+    intro: Markdown
+    steps: list[SourcedText] = Field(min_length=1)
+    questions_to_ask: list[str] = Field(min_length=1)
+
+
+class HelpFile(Strict):
+    quick_exit: QuickExit
+    published_on: date = Field(description="when the entries were gathered from published pages (archived copies)")
+    published_how: str
+    check_local_note: Markdown
+    not_yet_listed: Markdown = Field(description="kinds of line the research notes do not cover yet, and what to do meanwhile")
+    immediate_danger: ImmediateDanger
+    leaving_safely: LeavingSafely
+    regions: list[Region] = Field(min_length=1)
+    helplines: list[Helpline] = Field(min_length=1)
+    finding_a_therapist: FindingATherapist
+    after_exit_note: Markdown
+
+    @model_validator(mode="after")
+    def _regions_resolve(self) -> HelpFile:
+        ids = {r.id for r in self.regions}
+        for h in self.helplines:
+            if h.region not in ids:
+                raise ValueError(f"helpline '{h.id}': region '{h.region}' is not one of {sorted(ids)}")
+        return self
