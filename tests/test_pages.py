@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
@@ -128,12 +129,47 @@ def test_broken_content_shows_error_screen_not_traceback(tmp_path, monkeypatch):
     assert any("911" in m.value for m in at.markdown)  # help still works on the error screen
 
 
-def test_every_ui_label_used_in_code_exists(content):
-    used = set()
-    for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("components/*.py")]:
-        used |= set(re.findall(r"labels\[\s*[\"']([a-z0-9_\-]+)[\"']\s*\]", path.read_text(encoding="utf-8")))
-    missing = used - set(content.ui.labels)
-    assert not missing, f"ui.yaml labels missing: {sorted(missing)}"
+# The names the code gives ui.yaml's `labels:` dict (`ui.labels`, and the aliases pages use).
+LABEL_ALIASES = {"labels", "L", "ui_labels"}
+LABEL_PREFIX = re.compile(r"^[a-z][a-z0-9]*_[a-z0-9_]*$")
+
+
+def label_uses(paths) -> tuple[set[tuple[str, str]], set[str], set[str]]:
+    """From the code's syntax tree: (key, place) of every `labels["key"]` (or an alias); every string
+    constant; and the constant starts of keys built at run time (`f"status_{x}"`, `"status_" + x`)."""
+    subscripted, constants, prefixes = set(), set(), set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                constants.add(node.value)
+            start = (node.values[0] if isinstance(node, ast.JoinedStr) and node.values
+                     else node.left if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) else None)
+            if isinstance(start, ast.Constant) and isinstance(start.value, str) and LABEL_PREFIX.match(start.value):
+                prefixes.add(start.value)
+            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+                owner = node.value
+                name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", None)
+                if name in LABEL_ALIASES and isinstance(node.slice.value, str):
+                    subscripted.add((node.slice.value, f"{path}:{node.lineno}"))
+    return subscripted, constants, prefixes
+
+
+def test_ui_labels_match_the_code_both_ways(content):
+    """Every label the code asks for exists in ui.yaml, and every label in ui.yaml is used somewhere."""
+    subscripted, constants, prefixes = label_uses([*ROOT.glob("pages/*.py"), *ROOT.glob("components/**/*.py")])
+    labels = set(content.ui.labels)
+    missing = sorted(f"{place}: {key}" for key, place in subscripted if key not in labels)
+    assert not missing, f"ui.yaml has no such label: {missing}"
+    unused = sorted(k for k in labels if k not in constants and not any(k.startswith(p) for p in prefixes))
+    assert not unused, f"ui.yaml labels no code uses: {unused}"
+
+
+def test_label_scan_sees_aliases_and_built_keys(tmp_path):
+    """The scan itself: the alias, a key built at run time, and a missing key are all seen."""
+    code = tmp_path / "page.py"
+    code.write_text('L = ui.labels\nL["a_b"]\nui.labels["c_d"]\nlabels[f"status_{x}"]\n', encoding="utf-8")
+    subscripted, _, prefixes = label_uses([code])
+    assert {k for k, _ in subscripted} == {"a_b", "c_d"} and prefixes == {"status_"}
 
 
 def test_every_registered_page_has_text_and_a_file(content):
