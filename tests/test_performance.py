@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
-from pathlib import Path
 
 import plotly.graph_objects as go
-import pytest
 
 from components.content import cache as content_module  # the module whose load_content the cache calls
 from components.content import load_cached
@@ -18,13 +15,6 @@ from components.visual import cached_figure
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-
-
-@pytest.fixture
-def private_content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "content", target)
-    return target
 
 
 def _count_loads(monkeypatch) -> list[str]:
@@ -40,47 +30,47 @@ def _count_loads(monkeypatch) -> list[str]:
     return calls
 
 
-def test_load_cached_parses_once_and_returns_the_same_object(private_content, monkeypatch):
+def test_load_cached_parses_once_and_returns_the_same_object(content_copy, monkeypatch):
     calls = _count_loads(monkeypatch)
-    first = load_cached(private_content)
-    second = load_cached(private_content)
+    first = load_cached(content_copy)
+    second = load_cached(content_copy)
     assert first.content is not None
     assert second is first and second.content is first.content
     assert len(calls) == 1
 
 
-def test_load_cached_parses_again_after_a_file_changes(private_content, monkeypatch):
+def test_load_cached_parses_again_after_a_file_changes(content_copy, monkeypatch):
     calls = _count_loads(monkeypatch)
-    first = load_cached(private_content)
-    ui = private_content / "ui.yaml"
+    first = load_cached(content_copy)
+    ui = content_copy / "ui.yaml"
     st = ui.stat()
     os.utime(ui, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # a touch: same bytes, new mtime
-    second = load_cached(private_content)
+    second = load_cached(content_copy)
     assert len(calls) == 2
     assert second.content is not None and second.content is not first.content
-    assert load_cached(private_content) is second  # and cached again from then on
+    assert load_cached(content_copy) is second  # and cached again from then on
     assert len(calls) == 2
 
 
-def test_load_cached_sees_a_new_file(private_content, monkeypatch):
+def test_load_cached_sees_a_new_file(content_copy, monkeypatch):
     calls = _count_loads(monkeypatch)
-    load_cached(private_content)
-    (private_content / "extra-notes.yaml").write_text("note: not registered, but it is a content file\n")
-    load_cached(private_content)
+    load_cached(content_copy)
+    (content_copy / "extra-notes.yaml").write_text("note: not registered, but it is a content file\n")
+    load_cached(content_copy)
     assert len(calls) == 2
 
 
-def test_a_broken_edit_is_reported_and_a_fix_is_picked_up(private_content, monkeypatch):
+def test_a_broken_edit_is_reported_and_a_fix_is_picked_up(content_copy, monkeypatch):
     _count_loads(monkeypatch)
-    good = load_cached(private_content)
-    ui = private_content / "ui.yaml"
+    good = load_cached(content_copy)
+    ui = content_copy / "ui.yaml"
     text = ui.read_text()
     ui.write_text(text + "\nnot_a_field_of_ui: true\n")
-    broken = load_cached(private_content)
+    broken = load_cached(content_copy)
     assert broken.content is None and broken.problems
     ui.write_text(text)
     os.utime(ui, ns=(ui.stat().st_atime_ns, ui.stat().st_mtime_ns + 2_000_000_000))
-    fixed = load_cached(private_content)
+    fixed = load_cached(content_copy)
     assert fixed.content is not None and fixed.content is not good.content
 
 
@@ -100,7 +90,7 @@ def test_cached_figure_builds_once_per_distinct_input():
     assert built == [(3, "x"), (4, "x")]
 
 
-def test_cached_figure_keys_content_by_identity(private_content, monkeypatch):
+def test_cached_figure_keys_content_by_identity(content_copy, monkeypatch):
     """A content reload is a new object, so figures built from it are built afresh."""
     _count_loads(monkeypatch)
     built: list[int] = []
@@ -109,13 +99,13 @@ def test_cached_figure_keys_content_by_identity(private_content, monkeypatch):
         built.append(id(content))
         return go.Figure(go.Bar(x=["terms"], y=[len(content.glossary.terms)]))
 
-    c1 = load_cached(private_content).content
+    c1 = load_cached(content_copy).content
     cached_figure(builder, c1)
-    cached_figure(builder, load_cached(private_content).content)  # same process, same files: cached
+    cached_figure(builder, load_cached(content_copy).content)  # same process, same files: cached
     assert len(built) == 1
-    ui = private_content / "ui.yaml"
+    ui = content_copy / "ui.yaml"
     os.utime(ui, ns=(ui.stat().st_atime_ns, ui.stat().st_mtime_ns + 3_000_000_000))
-    c2 = load_cached(private_content).content
+    c2 = load_cached(content_copy).content
     assert c2 is not c1
     cached_figure(builder, c2)
     assert len(built) == 2
