@@ -17,10 +17,24 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from components.models.comparison import LEVEL_ORDER
+from components.url_params import Choice, Flag, Int, Param, Step
 
 PARTS = ("compare", "wheel", "signs", "sorter", "heal")
 ALL = "all"
 SORTER_MODES = ("self", "room")
+
+# Every parameter but the steps is pinned: written on every run, so a copied link says exactly
+# which part and view it shows (`part` is otherwise inferred from the others, below).
+URL_PARAMS = (
+    Param("part", Choice(PARTS), pinned=True),
+    Param("dimension", Choice(lambda c: [ALL, *(d.id for d in c.comparison.dimensions)]), pinned=True),
+    Param("reveal", Int(1, len(LEVEL_ORDER), len(LEVEL_ORDER)), pinned=True),
+    Param("spoke", Step(lambda c: len(c.comparison.wheel.spokes)), keep_default=True),
+    Param("flipped", Flag(), pinned=True),
+    Param("sorter", Choice(SORTER_MODES), pinned=True),
+    Param("scenario", Step(lambda c: len(c.scenarios.scenarios)), keep_default=True),
+    Param("condition", Choice(lambda c: [x.id for x in c.comparison.repair.conditions]), pinned=True),
+)
 
 # Which part a link means when it names no part but carries that part's own parameters.
 _PART_HINTS = (("spoke", "wheel"), ("flipped", "wheel"), ("scenario", "sorter"), ("sorter", "sorter"),

@@ -7,11 +7,20 @@ from collections.abc import Mapping
 
 from components import bond_model
 from components.models.cycle import CycleFile, CycleVersion
+from components.url_params import Choice, Int, Param, Step
 
 # URL parameters (the facilitator page links to these; keep the names)
 MODEL, PHASE, WEEK, STAGE = "model", "phase", "week", "stage"
 SANDBOX_PARAMS = ("kindness", "unpredictability", "power")
 SANDBOX_DEFAULTS = {"kindness": 7, "unpredictability": 7, "power": 7}
+
+URL_PARAMS = (
+    Param(MODEL, Choice(lambda c: [v.id for v in c.cycle.cycle.versions])),
+    Param(PHASE, Step(lambda c: max(len(v.phases) for v in c.cycle.cycle.versions)), keep_default=True),
+    Param(WEEK, Int(1, lambda c: c.cycle.over_time.weeks, 1)),
+    Param(STAGE, Step(lambda c: len(c.cycle.stages.stages)), keep_default=True),
+    *(Param(k, Int(0, bond_model.SLIDER_MAX, SANDBOX_DEFAULTS[k])) for k in SANDBOX_PARAMS),
+)
 
 
 def version_index(cycle: CycleFile, raw: str | None) -> int:

@@ -4,9 +4,12 @@ projector. Pure logic, no streamlit import; pages/run-session.py and the present
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from components.models.workshops import Segment, Session, WorkshopFile
+from components.navigation import PAGES
+from components.url_params import by_name
 
 PRESENT = "present"
 
@@ -29,6 +32,29 @@ def target_query(segment: Segment, contrast: bool = False) -> dict[str, str]:
     if contrast:
         query["contrast"] = "high"
     return query
+
+
+def segment_link_problems(plans: Mapping[str, WorkshopFile], content) -> list[str]:
+    """Every segment link of the plans checked against the pages' URL declarations (navigation.py):
+    `where: segment 'id': problem` for an unknown page, an unknown parameter or a bad value.
+    `plans` maps where each plan came from (its file) to the plan; `content` resolves the choices
+    and bounds that depend on it. An empty list means every link opens what its plan says."""
+    declared = {spec.id: by_name(spec.params) for spec in PAGES}
+    problems = []
+    for where, plan in plans.items():
+        for _, segment in plan.segments():
+            at = f"{where}: segment '{segment.id}'"
+            if segment.page not in declared:
+                problems.append(f"{at}: unknown page '{segment.page}'")
+                continue
+            params = declared[segment.page]
+            for name, value in segment.url_query().items():
+                if name not in params:
+                    known = ", ".join(params) or "none"
+                    problems.append(f"{at}: page '{segment.page}' has no URL parameter '{name}' (it has: {known})")
+                elif (why := params[name].problem(value, content)) is not None:
+                    problems.append(f"{at}: {name}={value}: {why}")
+    return problems
 
 
 def clamp(index: int, count: int) -> int:

@@ -14,8 +14,9 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
-from components import facilitate, pairing
+from components import facilitate, pairing, presenter
 from components.navigation import PAGES
+from components.routing import page_target
 from components.text import md
 
 RUN = "run_session"
@@ -54,9 +55,6 @@ def set_active(plan, index: int) -> None:
 
 def open_segment(content, plan, index: int) -> None:
     """Make `index` the current segment and show its page at its step, in presenter mode."""
-    from components import presenter  # noqa: PLC0415
-    from components.shell import page_target  # noqa: PLC0415 - shell imports presenter, which imports us
-
     set_active(plan, index)
     segment = plan.segments()[facilitate.clamp(index, len(plan.segments()))][1]
     known = {p.id for p in PAGES}
@@ -111,8 +109,6 @@ def session_bar(content) -> None:
     plan, index = current
     ui = content.ui
     count = len(plan.segments())
-    from components.shell import page_target  # noqa: PLC0415
-
     with st.container(horizontal=True, vertical_alignment="center", key="session_bar"):
         st.page_link(page_target(RUN_PAGE, content), label=ui.labels["facilitate_back_to_session"],
                      icon=":material/co_present:",

@@ -1,7 +1,9 @@
 """The page registry: which pages exist, in which section, at which URL.
 
 Titles, icons and descriptions come from content/ui.yaml (`pages:`); this file only says where
-the code is: `pages/<id>.py`, a thin script that starts with `content = page_content()`.
+the code is: `pages/<id>.py`, a thin script that starts with `content = page_content()`, and which
+URL parameters each page keeps (`params`, declared beside each page's logic; bound to widgets by
+components/url_state.py, and the workshop plans' links are checked against them).
 """
 
 from __future__ import annotations
@@ -9,12 +11,24 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from components import comparison, cycle, pairing, perspectives, therapies, trauma_healing
+from components.url_params import Choice, Param, Step, Text
+
+# The run-session page's own parameters (the facilitator tools' reserved names; see models/workshops.py)
+RUN_SESSION_PARAMS = (
+    Param("view", Choice(("projector", "notes"))),
+    Param("pair", Text(pairing.normalise)),
+    Param("plan", Choice(lambda c: list(c.workshops)), pinned=True),
+    Param("segment", Step(lambda c: max(len(p.segments()) for p in c.workshops.values())), keep_default=True),
+)
+
 
 @dataclass(frozen=True)
 class PageSpec:
     id: str  # kebab-case; also the URL path and the key in ui.yaml `pages:`
     section: str  # key in ui.yaml `sections:`
     uses: tuple[str, ...] = ()  # content files whose sources the page shows (for the Sources page)
+    params: tuple[Param, ...] = ()  # what the page keeps in its URL (the one declaration)
 
     @property
     def path(self) -> str:
@@ -26,16 +40,17 @@ class PageSpec:
 # Order here is the order in the navigation. The first page is the default.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("welcome", "start"),
-    PageSpec("cycle", "understand", uses=("cycle",)),
-    PageSpec("healthy-vs-toxic", "understand", uses=("comparison", "scenarios")),
-    PageSpec("relational-trauma", "understand", uses=("relational_trauma",)),
-    PageSpec("healing", "heal", uses=("healing",)),
-    PageSpec("therapies", "heal", uses=("therapies",)),
-    PageSpec("perspectives", "heal", uses=("perspectives",)),
+    PageSpec("cycle", "understand", uses=("cycle",), params=cycle.URL_PARAMS),
+    PageSpec("healthy-vs-toxic", "understand", uses=("comparison", "scenarios"), params=comparison.URL_PARAMS),
+    PageSpec("relational-trauma", "understand", uses=("relational_trauma",),
+             params=trauma_healing.RELATIONAL_TRAUMA_PARAMS),
+    PageSpec("healing", "heal", uses=("healing",), params=trauma_healing.HEALING_PARAMS),
+    PageSpec("therapies", "heal", uses=("therapies",), params=therapies.URL_PARAMS),
+    PageSpec("perspectives", "heal", uses=("perspectives",), params=perspectives.URL_PARAMS),
     PageSpec("get-help", "support", uses=("help",)),
     PageSpec("glossary", "support", uses=("glossary",)),
     PageSpec("sources", "support"),
-    PageSpec("run-session", "facilitate"),
+    PageSpec("run-session", "facilitate", params=RUN_SESSION_PARAMS),
 )
 
 SECTION_ORDER = ("start", "understand", "heal", "support", "facilitate")

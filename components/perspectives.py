@@ -6,9 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from components.models.perspectives import Condition, Perspective, PerspectivesFile, Stance
+from components.url_params import Choice, Param
 
 CONDITION_PARAM = "condition"
 PERSON_PARAM = "person"
+
+URL_PARAMS = (  # "" is "all conditions" / "nobody highlighted"
+    Param(CONDITION_PARAM, Choice(lambda c: [x.id for x in c.perspectives.conditions], default="")),
+    Param(PERSON_PARAM, Choice(lambda c: [p.id for p in c.perspectives.perspectives], default="")),
+)
 
 
 def valid_id(raw: str | None, ids) -> str | None:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import url_state
+from components.url_params import Flag, Param
+
 PRESENT = "present"
 CONTRAST = "contrast"
+PARAMS = {PRESENT: Param(PRESENT, Flag()), CONTRAST: Param(CONTRAST, Flag(on="high"))}
 
 # Why `html { font-size }`: Streamlit sizes text, headings and widgets in rem, so scaling the root
 # scales everything together (1.35x here; the browser test measures >= 1.3x).
@@ -47,18 +51,13 @@ _CONTRAST_CSS = """
 """
 
 
-def _truthy(value: str | None) -> bool:
-    return (value or "").lower() in ("1", "true", "yes", "on", "high")
-
-
 def sync_from_url() -> bool:
     """Read the flags from the URL (or carry them over from this session); return presenting."""
-    qp = st.query_params
-    for flag in (PRESENT, CONTRAST):
-        if flag in qp:
-            st.session_state[flag] = _truthy(qp.get(flag))
+    for flag, param in PARAMS.items():
+        if flag in st.query_params:
+            st.session_state[flag] = url_state.read(param, None)
         elif st.session_state.get(flag):
-            qp[flag] = "high" if flag == CONTRAST else "1"
+            url_state.write(param, True, None)
     return bool(st.session_state.get(PRESENT))
 
 
@@ -80,10 +79,7 @@ def apply_style(presenting: bool) -> None:
 def _set(flag: str, widget_key: str) -> None:
     on = bool(st.session_state[widget_key])
     st.session_state[flag] = on
-    if on:
-        st.query_params[flag] = "high" if flag == CONTRAST else "1"
-    else:
-        st.query_params.pop(flag, None)
+    url_state.write(PARAMS[flag], on, None)
 
 
 def toggles(ui, where: str) -> None:
@@ -92,8 +88,3 @@ def toggles(ui, where: str) -> None:
               help=ui.presenter_help, on_change=_set, args=(PRESENT, f"toggle_present_{where}"))
     st.toggle(ui.high_contrast_toggle, value=high_contrast(), key=f"toggle_contrast_{where}",
               on_change=_set, args=(CONTRAST, f"toggle_contrast_{where}"))
-    if where == "bar":  # while presenting a workshop plan: the session bar (segment, time, next)
-        from components import facilitator_ui  # noqa: PLC0415
-        from components.shell import get_content  # noqa: PLC0415 - the shell imports this module
-
-        facilitator_ui.session_bar(get_content())

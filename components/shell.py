@@ -1,45 +1,23 @@
 """The app shell that wraps every page: page config, quick exit, safety note, presenter mode,
 content notes for heavy pages, the navigation, and the error screen for broken content.
 
-`run_app()` is the whole app; app.py calls it. Every page script starts with `page_content()`,
-which also covers Streamlit's legacy router: before any session has called st.navigation, a URL
-that matches a `pages/` file runs that file directly, skipping app.py. `page_content()` notices
-that the shell is not running and runs the whole app instead, so the quick exit is always there.
+`run_app()` is the whole app; app.py calls it. Pages never import this module: they take their
+content and page links from components/routing.py (which also covers a legacy direct run).
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import streamlit as st
 
-from components import presenter
+from components import facilitator_ui, presenter, quick_exit
 from components.content import Content, Loaded, content_dir, load_cached, load_one
-from components.navigation import PAGES, SECTION_ORDER, PageSpec, page_spec
-from components import quick_exit
+from components.navigation import PAGES, SECTION_ORDER, PageSpec
+from components.routing import new_run, page_target, running_page
 from components.text import caption, escape_html, md
 
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
-
-# Set while run_app() runs a page in this script thread (each session's runs have one thread).
-_shell = threading.local()
-
-
-def get_content() -> Content:
-    """The validated content for this run (parsed once per process, again when a file changes)."""
-    loaded = load_cached(content_dir())
-    if loaded.content is None:  # run_app shows the error screen before any page can ask
-        raise RuntimeError("content failed to load")
-    return loaded.content
-
-
-def page_content() -> Content:
-    """First line of every page: the content, after making sure the app shell wraps the page."""
-    if not getattr(_shell, "active", False):
-        run_app()  # a legacy direct run: st.navigation picks this same page by its URL path
-        st.stop()
-    return get_content()
 
 
 def run_app() -> None:
@@ -58,7 +36,7 @@ def run_app() -> None:
     presenting = presenter.sync_from_url()
     presenter.apply_style(presenting)
 
-    _shell.pages = {}  # this run's st.Page objects, reused by every link (see page_target)
+    new_run()  # this run's st.Page objects, reused by every link (see routing.page_target)
     pages = _st_pages(content)
     # Our own navigation list (below), not Streamlit's: its sectioned sidebar menu nests <li> in
     # <div> inside <ul>, which axe-core reports as a serious WCAG failure.
@@ -67,11 +45,8 @@ def run_app() -> None:
     spec = _spec_by_url.get(current.url_path, PAGES[0])
     if content.ui.pages[spec.id].heavy and not _content_note(content, spec):
         return
-    _shell.active = True
-    try:
+    with running_page():
         current.run()
-    finally:
-        _shell.active = False
 
 
 _spec_by_url = {spec.id: spec for spec in PAGES}
@@ -85,20 +60,6 @@ def _st_pages(content: Content) -> dict[str, list[st.Page]]:
     return {name: grouped[name] for name in order if name in grouped}
 
 
-def page_target(page_id: str, content: Content | None = None) -> st.Page:
-    """The st.Page for one of our pages: what st.page_link and st.switch_page take.
-
-    Built once per run and reused: every page shows a dozen links, and building st.Page objects
-    was a measurable share of a page run (bench/profile_page.py)."""
-    built: dict[str, st.Page] = getattr(_shell, "pages", None) or {}
-    if page_id not in built:
-        text = (content or get_content()).ui.pages[page_id]
-        built[page_id] = st.Page(page_spec(page_id).path, title=text.title, icon=text.icon, url_path=page_id,
-                                 default=(page_id == PAGES[0].id))
-        _shell.pages = built
-    return built[page_id]
-
-
 def _chrome(content: Content, presenting: bool) -> None:
     """The safety line under the quick exit, and the presenter toggles."""
     ui = content.ui
@@ -110,6 +71,7 @@ def _chrome(content: Content, presenting: bool) -> None:
             with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):
                 _nav_links(content)
             presenter.toggles(ui, "bar")
+            facilitator_ui.session_bar(content)  # while presenting a workshop plan: segment, time, next
     else:
         with st.sidebar:
             with st.container(key="site_nav"):

@@ -2,57 +2,57 @@
 and presentation-clicker shortcuts), a "go to" picker, and the step kept in the URL so a facilitator
 can bookmark or share a step and a reload keeps it.
 
-    step = stepper("phase", labels=[p.title for p in phases], ui=content.ui)   # 0-based index
+    step = stepper(url, "phase", labels=[p.title for p in phases], ui=content.ui)   # 0-based index
+
+`url` is the page's url_state.PageUrl: the step is its declared parameter (1-based in the URL,
+readable to people), with the number of steps taken from `labels`.
 
 Only one stepper per page should take the keyboard (`shortcuts=True`, the default for the first).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import streamlit as st
 
-
-def current_step(param: str, count: int) -> int:
-    """The 0-based step from `?param=N` (1-based in the URL, readable to people); clamped."""
-    raw = st.query_params.get(param)
-    try:
-        n = int(raw) - 1 if raw is not None else 0
-    except ValueError:
-        n = 0
-    return max(0, min(count - 1, n))
+from components import url_state
+from components.url_params import Param, Step
 
 
-def set_step(param: str, index: int) -> None:
-    st.query_params[param] = str(index + 1)
+def step_param(url: url_state.PageUrl, name: str, count: int) -> Param:
+    """The page's declared step parameter, with the number of steps this view has."""
+    return dataclasses.replace(url.params[name], kind=Step(count))
 
 
-def _move(param: str, count: int, delta: int) -> None:
-    set_step(param, max(0, min(count - 1, current_step(param, count) + delta)))
+def current_step(url: url_state.PageUrl, name: str, count: int) -> int:
+    """The 0-based step in the URL; clamped to the `count` steps."""
+    return url_state.read(step_param(url, name, count), url.content)
 
 
-def _jump(param: str, widget_key: str) -> None:
-    set_step(param, st.session_state[widget_key])
+def _move(url: url_state.PageUrl, param: Param, delta: int) -> None:
+    index = url_state.read(param, url.content) + delta
+    url_state.write(param, max(0, min(param.kind.count - 1, index)), url.content)
 
 
-def stepper(param: str, *, labels: Sequence[str], ui, shortcuts: bool = True, jump_label: str | None = None) -> int:
+def stepper(url: url_state.PageUrl, name: str, *, labels: Sequence[str], ui, shortcuts: bool = True,
+            jump_label: str | None = None) -> int:
     """Render the controls and return the current 0-based step."""
+    param = step_param(url, name, len(labels))
     count = len(labels)
-    index = current_step(param, count)
-    jump_key = f"{param}_jump"
-    st.session_state[jump_key] = index  # the picker always shows the step in the URL
-    with st.container(horizontal=True, vertical_alignment="bottom", key=f"stepper_{param}"):
-        st.button(ui.previous, key=f"{param}_prev", icon=":material/arrow_back:", disabled=index == 0,
-                  on_click=_move, args=(param, count, -1), shortcut="Left" if shortcuts else None)
-        st.button(ui.next, key=f"{param}_next", icon=":material/arrow_forward:", icon_position="right",
-                  type="primary", disabled=index == count - 1, on_click=_move, args=(param, count, 1),
+    with st.container(horizontal=True, vertical_alignment="bottom", key=f"stepper_{name}"):
+        index = url_state.read(param, url.content)
+        st.button(ui.previous, key=f"{name}_prev", icon=":material/arrow_back:", disabled=index == 0,
+                  on_click=_move, args=(url, param, -1), shortcut="Left" if shortcuts else None)
+        st.button(ui.next, key=f"{name}_next", icon=":material/arrow_forward:", icon_position="right",
+                  type="primary", disabled=index == count - 1, on_click=_move, args=(url, param, 1),
                   shortcut="Right" if shortcuts else None)
-        st.selectbox(jump_label or ui.labels["go_to"], range(count), key=jump_key,
-                     format_func=lambda i: f"{i + 1}. {labels[i]}", on_change=_jump, args=(param, jump_key),
-                     width=440)
+        # the picker always shows the step in the URL
+        url_state.bind(st.selectbox, param, url.content, jump_label or ui.labels["go_to"], range(count),
+                       key=f"{name}_jump", format_func=lambda i: f"{i + 1}. {labels[i]}", width=440)
     if shortcuts:
-        _clicker_buttons(param, count, index, ui)
+        _clicker_buttons(url, param, index, ui)
     st.caption(ui.labels["step_of"].format(n=index + 1, total=count))
     return index
 
@@ -72,10 +72,10 @@ div[class*="st-key-clicker_"]:focus-within { position: static !important; width:
 """
 
 
-def _clicker_buttons(param: str, count: int, index: int, ui) -> None:
+def _clicker_buttons(url: url_state.PageUrl, param: Param, index: int, ui) -> None:
     st.html(_CLICKER_CSS)
-    with st.container(horizontal=True, key=f"clicker_{param}"):
-        st.button(ui.labels["facilitate_clicker_previous"], key=f"{param}_pgup", disabled=index == 0,
-                  on_click=_move, args=(param, count, -1), shortcut="PageUp")
-        st.button(ui.labels["facilitate_clicker_next"], key=f"{param}_pgdn", disabled=index == count - 1,
-                  on_click=_move, args=(param, count, 1), shortcut="PageDown")
+    with st.container(horizontal=True, key=f"clicker_{param.name}"):
+        st.button(ui.labels["facilitate_clicker_previous"], key=f"{param.name}_pgup", disabled=index == 0,
+                  on_click=_move, args=(url, param, -1), shortcut="PageUp")
+        st.button(ui.labels["facilitate_clicker_next"], key=f"{param.name}_pgdn",
+                  disabled=index == param.kind.count - 1, on_click=_move, args=(url, param, 1), shortcut="PageDown")

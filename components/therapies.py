@@ -21,6 +21,7 @@ from components.models.therapies import (
     TherapiesFile,
 )
 from components.search import text_matches
+from components.url_params import Choice, ListOf, Param
 
 # URL parameter names (keep: shared links depend on them)
 P_FOR, P_FORMAT, P_FOCUS, P_EVIDENCE = "for", "format", "focus", "evidence"
@@ -31,6 +32,16 @@ FILTER_PARAMS = (P_FOR, P_FORMAT, P_FOCUS, P_EVIDENCE)
 PATHS = ("child", "teen", "adult")
 COMPARE_MAX = 3
 COMPARE_MIN = 2
+
+URL_PARAMS = (
+    Param(P_FOR, ListOf(AUDIENCES)),
+    Param(P_FORMAT, ListOf(FORMATS)),
+    Param(P_FOCUS, ListOf(FOCUSES)),
+    Param(P_EVIDENCE, ListOf(EVIDENCE_LEVELS)),
+    Param(P_APPROACH, Choice(lambda c: [a.id for a in c.therapies.approaches], default=None)),
+    Param(P_COMPARE, ListOf(lambda c: [a.id for a in c.therapies.approaches], most=COMPARE_MAX)),
+    Param(P_PATH, Choice(PATHS, default=None)),
+)
 
 
 @dataclass(frozen=True)

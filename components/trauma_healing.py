@@ -7,12 +7,20 @@ from collections.abc import Mapping, Sequence
 import textwrap
 from dataclasses import dataclass
 
+from components.url_params import Choice, Param, Step
+
 CLOSENESS_PARAM = "closeness"
 PATTERN_PARAM = "pattern"
 STEP_PARAM = "step"
 RATING_PREFIX = "healing_sc_"  # session-state keys of the self-concept sliders (never in the URL)
 RATINGS_CLEARED = "healing_ratings_cleared"  # how many times they were cleared (part of each key)
 REFLECTION_KEY = "self_concept_open"  # session-state key of the switch that shows the reflection
+
+RELATIONAL_TRAUMA_PARAMS = (
+    Param(CLOSENESS_PARAM, Choice(lambda c: [x.id for x in c.relational_trauma.closeness])),
+    Param(PATTERN_PARAM, Step(lambda c: len(c.relational_trauma.patterns)), keep_default=True),
+)
+HEALING_PARAMS = (Param(STEP_PARAM, Step(lambda c: len(c.healing.steps)), keep_default=True),)
 
 
 def closeness_choice(raw: str | None, ids: Sequence[str]) -> str:

@@ -8,8 +8,9 @@ from components import cycle as logic
 from components.charts.cycle import STAGES_MIN_WIDTH, cycle_figure, over_time_figure, sandbox_figure, stages_figure
 from components.navigation import PAGES
 from components.presenter import is_presenting
-from components.shell import page_content, page_target
+from components.routing import page_content, page_target
 from components.stepper import stepper
+from components.url_state import for_page
 from components.text import callout, caption, md, sources_line
 from components.visual import cached_figure, show_chart
 
@@ -19,7 +20,7 @@ labels = ui.labels
 cy = content.cycle
 presenting = is_presenting()
 scale = 1.5 if presenting else 1.0  # chart type and markers, for a projector
-qp = st.query_params
+url = for_page("cycle", content)
 
 st.title(ui.pages["cycle"].title)
 if not presenting:  # on a projector the facilitator says this; the cycle starts on the first screen
@@ -34,16 +35,10 @@ if not presenting:
 version_ids = [v.id for v in sec.versions]
 names = {v.id: v.name for v in sec.versions}
 
-
-def _set_model() -> None:
-    qp[logic.MODEL] = st.session_state["cycle_model_choice"]
-
-
-st.session_state["cycle_model_choice"] = version_ids[logic.version_index(cy, qp.get(logic.MODEL))]
-st.radio(labels["cycle_model"], version_ids, key="cycle_model_choice", format_func=names.__getitem__,
-         horizontal=True, on_change=_set_model)
-version = sec.versions[logic.version_index(cy, st.session_state["cycle_model_choice"])]
-phase_step = stepper(logic.PHASE, labels=[p.title for p in version.phases], ui=ui,
+model = url.widget(st.radio, logic.MODEL, labels["cycle_model"], version_ids, key="cycle_model_choice",
+                   format_func=names.__getitem__, horizontal=True)
+version = sec.versions[logic.version_index(cy, model)]
+phase_step = stepper(url, logic.PHASE, labels=[p.title for p in version.phases], ui=ui,
                      jump_label=labels["cycle_phase_picker"])
 phase = version.phases[phase_step]
 
@@ -73,14 +68,7 @@ st.header(ot.heading, anchor="over-time")
 md(ot.intro)
 callout("info", ot.illustration_note)
 
-
-def _set_week() -> None:
-    qp[logic.WEEK] = str(st.session_state["cycle_week_slider"])
-
-
-week = logic.week_from_url(qp.get(logic.WEEK), ot.weeks)
-st.session_state["cycle_week_slider"] = week
-st.slider(labels["cycle_week_slider"], 1, ot.weeks, key="cycle_week_slider", on_change=_set_week)
+week = url.widget(st.slider, logic.WEEK, labels["cycle_week_slider"], 1, ot.weeks, key="cycle_week_slider")
 alt, summary, rows = logic.over_time_words(cy, version, week, labels)
 fig = cached_figure(over_time_figure, tuple(p.title for p in version.phases),
                     tuple(p.share_start for p in version.phases), tuple(p.share_end for p in version.phases),
@@ -94,18 +82,9 @@ st.header(sb.heading, anchor="highs-and-lows")
 md(sb.intro)
 callout("info", sb.not_measurement)
 
-settings = logic.sandbox_from_url(qp)
-
-
-def _set_setting(name: str) -> None:
-    qp[name] = str(st.session_state[f"cycle_{name}"])
-
-
 helps = {"kindness": sb.kindness_help, "unpredictability": sb.unpredictability_help, "power": sb.power_help}
-for col, name in zip(st.columns(3, gap="medium"), logic.SANDBOX_PARAMS):
-    st.session_state[f"cycle_{name}"] = settings[name]
-    col.slider(labels[f"cycle_{name}"], 0, 10, key=f"cycle_{name}", help=helps[name],
-               on_change=_set_setting, args=(name,))
+settings = {name: url.widget(col.slider, name, labels[f"cycle_{name}"], 0, 10, key=f"cycle_{name}", help=helps[name])
+            for col, name in zip(st.columns(3, gap="medium"), logic.SANDBOX_PARAMS)}
 
 options = {o.id: o for o in sb.options}
 guess = st.radio(sb.predict_question, list(options), index=None, key="cycle_prediction",
@@ -153,7 +132,7 @@ stg = cy.stages
 st.header(stg.heading, anchor="seven-stages")
 callout("warning", stg.popular_model_note)
 md(stg.intro)
-stage_step = stepper(logic.STAGE, labels=[s.title for s in stg.stages], ui=ui, shortcuts=False,
+stage_step = stepper(url, logic.STAGE, labels=[s.title for s in stg.stages], ui=ui, shortcuts=False,
                      jump_label=labels["cycle_stage_picker"])
 stage = stg.stages[stage_step]
 alt, summary, rows = logic.stage_words(cy, stage_step, labels)

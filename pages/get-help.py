@@ -5,7 +5,7 @@ and what the Exit button does."""
 import streamlit as st
 
 from components.help import helpline_text, helplines_in, number_line
-from components.shell import page_content
+from components.routing import page_content
 from components.text import callout, caption, md, sources_line
 
 content = page_content()

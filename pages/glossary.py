@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.search import text_matches
-from components.shell import page_content
+from components.routing import page_content
 from components.text import md, sources_small
 
 content = page_content()

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.charts.trauma_healing import self_concept_radar
 from components.presenter import is_presenting
-from components.shell import page_content, page_target
+from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.text import callout, caption, md, sources_line
 from components.trauma_healing import (
@@ -18,6 +18,7 @@ from components.trauma_healing import (
     rating_key,
     ratings,
 )
+from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
 content = page_content()
@@ -35,7 +36,7 @@ with st.container(border=True, key="not_quick"):
 # --------------------------------------------------------------------------- five steps
 st.header(heal.steps_heading, anchor="steps")
 md(heal.steps_intro)
-index = stepper(STEP_PARAM, labels=[s.title for s in heal.steps], ui=ui)
+index = stepper(for_page("healing", content), STEP_PARAM, labels=[s.title for s in heal.steps], ui=ui)
 step = heal.steps[index]
 # the whole path at a glance; the current step is marked with an arrow and bold, not colour alone
 md(" → ".join(f"**▶ {i + 1}\\. {s.title}**" if i == index else f"{i + 1}\\. {s.title}" for i, s in enumerate(heal.steps)))

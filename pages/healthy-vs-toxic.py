@@ -9,16 +9,17 @@ from components.charts.comparison import spectrum_figure, wheel_figure
 from components.charts.common import LEVELS
 from components.models.comparison import LEVEL_ORDER
 from components.presenter import is_presenting
-from components.shell import page_content, page_target
+from components.routing import page_content, page_target
 from components.stepper import current_step, stepper
 from components.text import callout, caption, md, sources_line
+from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
 content = page_content()
 ui, comp, scen = content.ui, content.comparison, content.scenarios
 labels = ui.labels
-qp = st.query_params
 presenting = is_presenting()
+url = for_page("healthy-vs-toxic", content)
 
 LEVEL_TITLE = {s.level: s.title for s in comp.spectrum}
 BADGE_COLOUR = {"healthy": "green", "unhealthy": "orange", "abusive": "red"}
@@ -32,24 +33,13 @@ def level_badge(level: str) -> None:
     st.badge(level_name(level), color=BADGE_COLOUR[level])
 
 
-def sync_url(param: str, widget_key: str, to_url=str) -> None:
-    """Copy a widget's value into the URL (the link then reopens the same view)."""
-    value = st.session_state.get(widget_key)
-    if value is None:
-        return
-    qp[param] = to_url(value)
-
-
 st.title(ui.pages["healthy-vs-toxic"].title)
 if not presenting:  # on a projector the facilitator introduces the page; the visuals move up
     md(comp.intro)
 
 # --------------------------------------------------------------------------- which part
-part = logic.part_from_params(qp)
-st.session_state["hvt_part"] = part
-st.segmented_control(labels["hvt_part_label"], logic.PARTS, key="hvt_part", required=True,
-                     format_func=lambda p: labels[f"hvt_part_{p}"], on_change=sync_url, args=("part", "hvt_part"))
-qp["part"] = part
+part = url.widget(st.segmented_control, "part", labels["hvt_part_label"], logic.PARTS, key="hvt_part", required=True,
+                  format_func=lambda p: labels[f"hvt_part_{p}"], value=logic.part_from_params(url.raw()))
 
 
 # --------------------------------------------------------------------------- side by side
@@ -65,21 +55,14 @@ def show_compare() -> None:
 
     st.header(labels["hvt_compare_heading"])
     ids = [d.id for d in comp.dimensions]
-    dim = logic.parse_dimension(qp.get("dimension"), ids)
-    reveal = logic.parse_reveal(qp.get("reveal"))
     titles = {logic.ALL: labels["hvt_dimension_all"], **{d.id: d.title for d in comp.dimensions}}
-    st.session_state["hvt_dimension"] = dim
-    st.session_state["hvt_reveal"] = reveal
     with st.container(horizontal=True, vertical_alignment="bottom", key="hvt_compare_controls"):
-        st.selectbox(labels["hvt_dimension"], [logic.ALL, *ids], key="hvt_dimension", format_func=titles.get,
-                     on_change=sync_url, args=("dimension", "hvt_dimension"), width=320)
-        st.segmented_control(labels["hvt_reveal"], [1, 2, 3], key="hvt_reveal", required=True,
-                             format_func=lambda n: labels[f"hvt_reveal_{n}"],
-                             on_change=sync_url, args=("reveal", "hvt_reveal"))
+        dim = url.widget(st.selectbox, "dimension", labels["hvt_dimension"], [logic.ALL, *ids], key="hvt_dimension",
+                         format_func=titles.get, width=320)
+        reveal = url.widget(st.segmented_control, "reveal", labels["hvt_reveal"], [1, 2, 3], key="hvt_reveal",
+                            required=True, format_func=lambda n: labels[f"hvt_reveal_{n}"])
         st.button(labels["hvt_reveal_next"], key="hvt_reveal_more", icon=":material/visibility:",
-                  disabled=reveal >= len(LEVEL_ORDER),
-                  on_click=lambda: qp.__setitem__("reveal", str(min(3, reveal + 1))))
-    qp["dimension"], qp["reveal"] = dim, str(reveal)
+                  disabled=reveal >= len(LEVEL_ORDER), on_click=url.set, args=("reveal", min(3, reveal + 1)))
     shown = logic.visible_levels(reveal)
     chosen = comp.dimensions if dim == logic.ALL else [d for d in comp.dimensions if d.id == dim]
     for d in chosen:
@@ -105,20 +88,20 @@ def show_wheel() -> None:
         md(wheel.intro)
     spokes = wheel.spokes
     n = len(spokes)
-    index = current_step("spoke", n)
+    index = current_step(url, "spoke", n)
     # Stepping to another spoke starts it on its control side. A link that sets `flipped` itself
     # (a shared link, or the facilitator page) keeps what it says.
     last = st.session_state.get("hvt_last_wheel")
-    if last is not None and last[0] != index and qp.get("flipped") == last[1]:
-        qp["flipped"] = "0"
-    flipped = logic.parse_flag(qp.get("flipped"))
-    qp["flipped"] = "1" if flipped else "0"
+    flipped = url.get("flipped")
+    if last is not None and last[0] != index and flipped == last[1]:
+        flipped = False
+    url.set("flipped", flipped)
     left, right = st.columns([1, 1] if presenting else [3, 2])
     with right:
-        index = stepper("spoke", labels=[s.control for s in spokes], ui=ui, jump_label=labels["hvt_spoke_picker"])
+        index = stepper(url, "spoke", labels=[s.control for s in spokes], ui=ui, jump_label=labels["hvt_spoke_picker"])
         st.button(labels["hvt_unflip"] if flipped else labels["hvt_flip"], key="hvt_flip", type="primary",
-                  icon=":material/flip:", on_click=lambda: qp.__setitem__("flipped", "0" if flipped else "1"))
-    st.session_state["hvt_last_wheel"] = (index, qp["flipped"])
+                  icon=":material/flip:", on_click=url.set, args=("flipped", not flipped))
+    st.session_state["hvt_last_wheel"] = (index, flipped)
     states = logic.wheel_states(n, index, flipped)
     centre = logic.wheel_centre(states, wheel.control_centre, wheel.equality_centre)
     spoke = spokes[index]
@@ -255,7 +238,7 @@ def sorter_self() -> None:
 def sorter_room() -> None:
     md(scen.facilitator_intro)
     scenes = scen.scenarios
-    index = stepper("scenario", labels=[s.title for s in scenes], ui=ui, shortcuts=False,
+    index = stepper(url, "scenario", labels=[s.title for s in scenes], ui=ui, shortcuts=False,
                     jump_label=labels["hvt_scene_picker"])
     s = scenes[index]
     with st.container(border=True, key="hvt_room_scene"):
@@ -268,15 +251,12 @@ def sorter_room() -> None:
 
 def show_sorter() -> None:
     st.header(labels["hvt_sorter_heading"])
-    mode = logic.sorter_mode(qp)
-    st.session_state["hvt_mode"] = mode
-    st.segmented_control(labels["hvt_mode"], logic.SORTER_MODES, key="hvt_mode", required=True,
-                         format_func=lambda m: labels[f"hvt_mode_{m}"], on_change=sync_url, args=("sorter", "hvt_mode"))
-    qp["sorter"] = mode
+    mode = url.widget(st.segmented_control, "sorter", labels["hvt_mode"], logic.SORTER_MODES, key="hvt_mode",
+                      required=True, format_func=lambda m: labels[f"hvt_mode_{m}"], value=logic.sorter_mode(url.raw()))
     if mode == "room":
         sorter_room()
     else:
-        qp.pop("scenario", None)
+        url.set("scenario", None)
         sorter_self()
 
 
@@ -295,12 +275,9 @@ def show_heal() -> None:
             sources_line(content, view.sources)
     st.subheader(labels["hvt_conditions_heading"])
     ids = [c.id for c in repair.conditions]
-    chosen = logic.parse_choice(qp.get("condition"), ids)
-    st.session_state["hvt_condition"] = chosen
     titles = {c.id: c.title for c in repair.conditions}
-    st.pills(labels["hvt_condition"], ids, key="hvt_condition", required=True, format_func=titles.get,
-             on_change=sync_url, args=("condition", "hvt_condition"))
-    qp["condition"] = chosen
+    chosen = url.widget(st.pills, "condition", labels["hvt_condition"], ids, key="hvt_condition", required=True,
+                        format_func=titles.get)
     cond = next(c for c in repair.conditions if c.id == chosen)
     with st.container(border=True, key="hvt_condition_detail"):
         st.subheader(cond.title)

@@ -7,9 +7,10 @@ import streamlit as st
 from components import perspectives as logic
 from components.charts.perspectives import (CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH, conditions_bar, conditions_rows,
                                            spectrum_rows, stance_spectrum)
-from components.shell import page_content, page_target
+from components.routing import page_content, page_target
 from components.text import callout, md, small, sources_line, sources_small
 from components.presenter import is_presenting
+from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
 content = page_content()
@@ -17,21 +18,7 @@ ui = content.ui
 labels = ui.labels
 data = content.perspectives
 large = is_presenting()
-
-condition = logic.parse_condition(st.query_params.get(logic.CONDITION_PARAM), data)
-person = logic.parse_person(st.query_params.get(logic.PERSON_PARAM), data)
-
-
-def _to_url(param: str, widget_key: str) -> None:
-    value = st.session_state[widget_key]
-    if value:
-        st.query_params[param] = value
-    else:
-        st.query_params.pop(param, None)
-
-
-def _clear_condition() -> None:
-    st.query_params.pop(logic.CONDITION_PARAM, None)
+url = for_page("perspectives", content)
 
 
 st.title(ui.pages["perspectives"].title)
@@ -39,17 +26,15 @@ md(data.intro)
 callout("info", data.about_sources)
 
 # ---------------------------------------------------------------- filters (state lives in the URL)
-st.session_state["perspectives_condition"] = condition or ""
-st.session_state["perspectives_person"] = person or ""
 condition_names = {c.id: c.label for c in data.conditions}
 person_names = {p.id: p.display_name for p in data.perspectives}
 with st.container(horizontal=True, key="perspectives_filters"):
-    st.selectbox(labels["perspectives_filter_condition"], ["", *condition_names], key="perspectives_condition",
-                 format_func=lambda c: condition_names.get(c, labels["perspectives_filter_all"]),
-                 on_change=_to_url, args=(logic.CONDITION_PARAM, "perspectives_condition"), width=380)
-    st.selectbox(labels["perspectives_highlight"], ["", *person_names], key="perspectives_person",
-                 format_func=lambda p: person_names.get(p, labels["perspectives_highlight_none"]),
-                 on_change=_to_url, args=(logic.PERSON_PARAM, "perspectives_person"), width=380)
+    condition = url.widget(st.selectbox, logic.CONDITION_PARAM, labels["perspectives_filter_condition"],
+                           ["", *condition_names], key="perspectives_condition", width=380,
+                           format_func=lambda c: condition_names.get(c, labels["perspectives_filter_all"])) or None
+    person = url.widget(st.selectbox, logic.PERSON_PARAM, labels["perspectives_highlight"], ["", *person_names],
+                        key="perspectives_person", width=380,
+                        format_func=lambda p: person_names.get(p, labels["perspectives_highlight_none"])) or None
 
 if condition:
     shown = [p for p in data.perspectives if logic.names_condition(p, condition)]
@@ -57,7 +42,7 @@ if condition:
         md(labels["perspectives_shown"].format(shown=len(shown), total=len(data.perspectives),
                                                condition=condition_names[condition]))
         st.button(labels["perspectives_clear_filter"], key="perspectives_clear", icon=":material/filter_alt_off:",
-                  on_click=_clear_condition)
+                  on_click=url.set, args=(logic.CONDITION_PARAM, None))
     hidden = logic.highlight_hidden(data, condition, person)
     if hidden is not None:
         callout("info", labels["perspectives_highlight_hidden"].format(who=hidden.display_name,

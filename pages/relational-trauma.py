@@ -6,16 +6,18 @@ import streamlit as st
 
 from components.charts.trauma_healing import PATTERNS_MIN_WIDTH, closeness_figure, patterns_figure
 from components.presenter import is_presenting
-from components.shell import page_content, page_target
+from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.text import callout, caption, md, sources_line
-from components.trauma_healing import CLOSENESS_PARAM, PATTERN_PARAM, closeness_choice, pattern_rows
+from components.trauma_healing import CLOSENESS_PARAM, PATTERN_PARAM, pattern_rows
+from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
 content = page_content()
 ui, rt = content.ui, content.relational_trauma
 labels = ui.labels
 presenting = is_presenting()
+url = for_page("relational-trauma", content)
 
 st.title(ui.pages["relational-trauma"].title)
 md(rt.intro)
@@ -31,18 +33,9 @@ for column, item in ((left, rt.what_it_is), (right, rt.inner_dialogue)):
 st.header(rt.closeness_heading, anchor="closeness")
 md(rt.closeness_intro)
 styles = {c.id: c for c in rt.closeness}
-chosen = closeness_choice(st.query_params.get(CLOSENESS_PARAM), list(styles))
-st.session_state["closeness_pick"] = chosen  # the picker always shows what the URL says
-
-
-def _set_closeness() -> None:
-    value = st.session_state.get("closeness_pick")
-    st.query_params[CLOSENESS_PARAM] = value if value in styles else chosen
-
-
-st.segmented_control(labels["trauma_closeness_pick"], list(styles), key="closeness_pick",
-                     format_func=lambda i: ("✓ " if styles[i].protective else "") + styles[i].title,
-                     on_change=_set_closeness, required=True)
+chosen = url.widget(st.segmented_control, CLOSENESS_PARAM, labels["trauma_closeness_pick"], list(styles),
+                    key="closeness_pick", format_func=lambda i: ("✓ " if styles[i].protective else "") + styles[i].title,
+                    required=True)
 style = styles[chosen]
 picture, words = st.columns([3, 2] if not presenting else [1, 1], gap="large")
 with picture:
@@ -96,7 +89,7 @@ for column, group in zip(st.columns(len(rt.effects), gap="large"), rt.effects):
 st.header(rt.patterns_heading, anchor="patterns")
 md(rt.patterns_intro)
 patterns = rt.patterns
-index = stepper(PATTERN_PARAM, labels=[p.early for p in patterns], ui=ui, jump_label=labels["trauma_pattern_pick"])
+index = stepper(url, PATTERN_PARAM, labels=[p.early for p in patterns], ui=ui, jump_label=labels["trauma_pattern_pick"])
 current = patterns[index]
 headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
 show_chart(cached_figure(patterns_figure, content, index, presenting), alt=rt.patterns_alt,

@@ -8,33 +8,21 @@ import streamlit as st
 
 from components import facilitate, facilitator_ui as fui, handouts, pairing
 from components.navigation import PAGES
-from components.shell import page_content
+from components.routing import page_content
 from components.stepper import stepper
 from components.text import callout, caption, md
+from components.url_state import for_page
 
 content = page_content()
 ui = content.ui
 L = ui.labels
 plans = content.workshops
+url = for_page("run-session", content)
 
 st.title(ui.pages["run-session"].title)
 
-VIEWS = ("projector", "notes")
-view = st.query_params.get("view", "projector")
-view = view if view in VIEWS else "projector"
-
-
-def _set_view() -> None:
-    chosen = st.session_state["run_view"] or "projector"
-    if chosen == "projector":
-        st.query_params.pop("view", None)
-    else:
-        st.query_params["view"] = chosen
-
-
-st.session_state["run_view"] = view
-st.segmented_control(L["facilitate_view"], VIEWS, key="run_view", on_change=_set_view,
-                     format_func=lambda v: L[f"facilitate_view_{v}"])
+view = url.widget(st.segmented_control, "view", L["facilitate_view"], url.params["view"].kind.options, key="run_view",
+                  format_func=lambda v: L[f"facilitate_view_{v}"])
 
 
 def _bullets(items) -> None:
@@ -79,11 +67,7 @@ def _connect() -> None:
         st.session_state["notes_unknown"] = True
         return
     st.session_state["notes_unknown"] = False
-    st.query_params["pair"] = code
-
-
-def _disconnect() -> None:
-    st.query_params.pop("pair", None)
+    url.set("pair", code)
 
 
 def _remote(code: str, delta: int, count: int) -> None:
@@ -91,7 +75,7 @@ def _remote(code: str, delta: int, count: int) -> None:
 
 
 def notes_view() -> None:
-    code = pairing.normalise(st.query_params.get("pair", ""))
+    code = url.get("pair")
     if not code or pairing.STORE.get(code) is None:
         with st.form("notes_connect", border=False):
             st.text_input(L["facilitate_code_input"], key="notes_code_input", max_chars=12, autocomplete="off")
@@ -125,15 +109,14 @@ def notes_view() -> None:
             caption(f"{ui.next}: {segments[index + 1][1].title}")
 
     follow()
-    st.button(L["facilitate_disconnect"], key="notes_disconnect", on_click=_disconnect)
+    st.button(L["facilitate_disconnect"], key="notes_disconnect", on_click=url.set, args=("pair", None))
 
 
 # --------------------------------------------------------------------------- projector view
 
 
 def _pick_plan() -> None:
-    st.query_params["plan"] = st.session_state["run_plan"]
-    st.query_params["segment"] = "1"
+    url.set("segment", 0)
 
 
 def _timer(action: str) -> None:
@@ -157,15 +140,12 @@ def _unpair() -> None:
 def projector_view() -> None:
     md(L["facilitate_intro"])
     running = fui.active(content)
-    plan_id = st.query_params.get("plan") or (running[0].id if running else next(iter(plans)))
-    if plan_id not in plans:
-        plan_id = next(iter(plans))
-    if "segment" not in st.query_params and running and running[0].id == plan_id:
-        st.query_params["segment"] = str(running[1] + 1)  # back from a segment's page: same place
-    st.query_params["plan"] = plan_id
-    st.session_state["run_plan"] = plan_id
-    st.selectbox(L["facilitate_plan"], list(plans), key="run_plan", on_change=_pick_plan,
-                 format_func=lambda i: plans[i].title)
+    asked = url.raw()
+    plan_id = url.get("plan") if asked.get("plan") or not running else running[0].id
+    if "segment" not in asked and running and running[0].id == plan_id:
+        url.set("segment", running[1])  # back from a segment's page: same place
+    url.widget(st.selectbox, "plan", L["facilitate_plan"], list(plans), key="run_plan", on_change=_pick_plan,
+               format_func=lambda i: plans[i].title, value=plan_id)
     plan = plans[plan_id]
     segments = plan.segments()
     caption(L["facilitate_plan_summary"].format(minutes=plan.minutes, segments=len(segments),
@@ -176,7 +156,7 @@ def projector_view() -> None:
         fui.open_segment(content, *moved)
 
     labels = [facilitate.segment_label(plan, s, g, L["facilitate_segment_label"]) for s, g in segments]
-    index = stepper("segment", labels=labels, ui=ui, jump_label=L["facilitate_segment"])
+    index = stepper(url, "segment", labels=labels, ui=ui, jump_label=L["facilitate_segment"])
     fui.set_active(plan, index)
     session, seg = segments[index]
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.navigation import pages_citing
-from components.shell import page_content
+from components.routing import page_content
 from components.text import callout, md, small
 
 content = page_content()

@@ -9,8 +9,9 @@ import streamlit as st
 from components import therapies as th
 from components.charts.therapies import MAP_MIN_WIDTH, content_map
 from components.presenter import is_presenting
-from components.shell import page_content, page_target
+from components.routing import page_content, page_target
 from components.text import callout, caption, md, sources_line
+from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
 content = page_content()
@@ -18,61 +19,20 @@ ui, data = content.ui, content.therapies
 labels = ui.labels
 facet = th.facet_labels(data)
 by_id = th.approach_by_id(data)
-qp = st.query_params
 presenting = is_presenting()
-
-
-def set_param(name: str, value: str | None) -> None:
-    if value:
-        qp[name] = value
-    elif name in qp:
-        del qp[name]
-
-
-# ------------------------------------------------------------------ URL -> state (every run)
-filters = th.filters_from_params(qp.to_dict(), st.session_state.get("th_q", ""))
-selected = th.selected_approach(data, qp.get(th.P_APPROACH))
-compare_ids = th.parse_compare(data, qp.get(th.P_COMPARE))
-path_id = th.parse_path(qp.get(th.P_PATH))
-
-st.session_state["th_for"] = list(filters.audiences)
-st.session_state["th_format"] = list(filters.formats)
-st.session_state["th_focus"] = list(filters.focus)
-st.session_state["th_evidence"] = list(filters.evidence)
-st.session_state["th_approach"] = selected.id if selected else None
-st.session_state["th_compare"] = list(compare_ids)
-st.session_state["th_path"] = path_id
-
-
-# ------------------------------------------------------------------ state -> URL (callbacks)
-def on_filters() -> None:
-    ss = st.session_state
-    new = th.Filters(tuple(ss["th_for"]), tuple(ss["th_format"]), tuple(ss["th_focus"]), tuple(ss["th_evidence"]),
-                     ss["th_q"] or "")
-    for name, value in th.filters_to_params(new).items():
-        set_param(name, value)
+url = for_page("therapies", content)
+selected = by_id.get(url.get(th.P_APPROACH))
+compare_ids = tuple(url.get(th.P_COMPARE))
 
 
 def on_clear() -> None:
     for name in th.FILTER_PARAMS:
-        set_param(name, None)
+        url.set(name, None)
     st.session_state["th_q"] = ""
 
 
 def open_approach(approach_id: str | None) -> None:
-    set_param(th.P_APPROACH, approach_id)
-
-
-def on_pick() -> None:
-    open_approach(st.session_state["th_approach"])
-
-
-def on_compare() -> None:
-    set_param(th.P_COMPARE, th.join_list(st.session_state["th_compare"]))
-
-
-def on_path() -> None:
-    set_param(th.P_PATH, st.session_state["th_path"])
+    url.set(th.P_APPROACH, approach_id)
 
 
 # ------------------------------------------------------------------ page
@@ -85,8 +45,8 @@ st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_l
 # --- guided paths
 st.header(labels["therapies_path_heading"])
 paths = {p.id: p for p in data.paths}
-st.segmented_control(labels["therapies_path_label"], options=list(th.PATHS), format_func=lambda p: paths[p].label,
-                     key="th_path", on_change=on_path)
+path_id = url.widget(st.segmented_control, th.P_PATH, labels["therapies_path_label"], options=list(th.PATHS),
+                     format_func=lambda p: paths[p].label, key="th_path")
 path = th.guided_path(data, path_id)
 if path:
     with st.container(border=True, key="th_path_box"):
@@ -142,17 +102,21 @@ def facet_format(name: str):
 
 with st.container(key="th_filters"):
     cols = st.columns(4) if not presenting else st.columns(2)
-    specs = (("th_for", "therapies_filter_for", data.audiences, "audiences"),
-             ("th_format", "therapies_filter_format", data.formats, "formats"),
-             ("th_focus", "therapies_filter_focus", data.focuses, "focus"),
-             ("th_evidence", "therapies_filter_evidence", data.evidence_levels, "evidence"))
-    for i, (key, label, values, name) in enumerate(specs):
+    specs = ((th.P_FOR, "th_for", "therapies_filter_for", data.audiences, "audiences"),
+             (th.P_FORMAT, "th_format", "therapies_filter_format", data.formats, "formats"),
+             (th.P_FOCUS, "th_focus", "therapies_filter_focus", data.focuses, "focus"),
+             (th.P_EVIDENCE, "th_evidence", "therapies_filter_evidence", data.evidence_levels, "evidence"))
+    chosen = {}
+    for i, (param, key, label, values, name) in enumerate(specs):
         with cols[i % len(cols)]:
-            st.multiselect(labels[label], [v.id for v in values], key=key, on_change=on_filters,
-                           format_func=facet_format(name), placeholder=labels["therapies_filter_placeholder"])
+            chosen[param] = url.widget(st.multiselect, param, labels[label], [v.id for v in values], key=key,
+                                       format_func=facet_format(name),
+                                       placeholder=labels["therapies_filter_placeholder"])
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        st.text_input(labels["therapies_search"], key="th_q", on_change=on_filters,
-                      placeholder=labels["therapies_search_placeholder"], max_chars=100)
+        # the typed search is deliberately not in the URL: it stays in this session
+        query = st.text_input(labels["therapies_search"], key="th_q",
+                              placeholder=labels["therapies_search_placeholder"], max_chars=100)
+        filters = th.Filters(*(tuple(chosen[p]) for p in th.FILTER_PARAMS), query=(query or "").strip()[:100])
         st.button(labels["therapies_clear"], key="th_clear", on_click=on_clear, icon=":material/filter_alt_off:",
                   disabled=not filters.active)
 
@@ -161,8 +125,8 @@ caption(labels["therapies_count"].format(shown=len(shown), total=len(data.approa
 if not shown:
     st.warning(ui.no_matches, icon=":material/search_off:")
 
-st.selectbox(labels["therapies_open_label"], list(by_id), key="th_approach", on_change=on_pick,
-             format_func=lambda i: by_id[i].name, placeholder=labels["therapies_open_placeholder"])
+url.widget(st.selectbox, th.P_APPROACH, labels["therapies_open_label"], list(by_id), key="th_approach",
+           format_func=lambda i: by_id[i].name, placeholder=labels["therapies_open_placeholder"])
 
 left, right = st.columns([2, 3])
 with left:
@@ -189,8 +153,8 @@ show_chart(fig, alt=data.map_alt, summary=data.map_summary, rows=th.map_rows(dat
 
 # --- compare
 st.header(labels["therapies_compare_heading"])
-st.multiselect(labels["therapies_compare_pick"], list(by_id), key="th_compare", on_change=on_compare,
-               max_selections=th.COMPARE_MAX, format_func=lambda i: by_id[i].name,
+url.widget(st.multiselect, th.P_COMPARE, labels["therapies_compare_pick"], list(by_id), key="th_compare",
+           max_selections=th.COMPARE_MAX, format_func=lambda i: by_id[i].name,
                placeholder=labels["therapies_open_placeholder"])
 if len(compare_ids) < th.COMPARE_MIN:
     callout("info", labels["therapies_compare_hint"])

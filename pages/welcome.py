@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.navigation import PAGES
-from components.shell import page_content, page_target
+from components.routing import page_content, page_target
 from components.text import callout, md
 
 content = page_content()
