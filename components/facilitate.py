@@ -34,27 +34,31 @@ def target_query(segment: Segment, contrast: bool = False) -> dict[str, str]:
     return query
 
 
-def segment_link_problems(plans: Mapping[str, WorkshopFile], content) -> list[str]:
-    """Every segment link of the plans checked against the pages' URL declarations (navigation.py):
-    `where: segment 'id': problem` for an unknown page, an unknown parameter or a bad value.
-    `plans` maps where each plan came from (its file) to the plan; `content` resolves the choices
-    and bounds that depend on it. An empty list means every link opens what its plan says."""
+def segment_link_issues(plan: WorkshopFile, content) -> list[tuple[str, str]]:
+    """(segment id, what is wrong) for every segment link of one plan that does not open what the
+    plan says: an unknown page, an unknown URL parameter or a bad value, checked against the pages'
+    URL declarations (navigation.py). `content` resolves the choices and bounds that depend on it."""
     declared = {spec.id: by_name(spec.params) for spec in PAGES}
-    problems = []
-    for where, plan in plans.items():
-        for _, segment in plan.segments():
-            at = f"{where}: segment '{segment.id}'"
-            if segment.page not in declared:
-                problems.append(f"{at}: unknown page '{segment.page}'")
-                continue
-            params = declared[segment.page]
-            for name, value in segment.url_query().items():
-                if name not in params:
-                    known = ", ".join(params) or "none"
-                    problems.append(f"{at}: page '{segment.page}' has no URL parameter '{name}' (it has: {known})")
-                elif (why := params[name].problem(value, content)) is not None:
-                    problems.append(f"{at}: {name}={value}: {why}")
-    return problems
+    issues = []
+    for _, segment in plan.segments():
+        if segment.page not in declared:
+            issues.append((segment.id, f"unknown page '{segment.page}'"))
+            continue
+        params = declared[segment.page]
+        for name, value in segment.url_query().items():
+            if name not in params:
+                known = ", ".join(params) or "none"
+                issues.append((segment.id, f"page '{segment.page}' has no URL parameter '{name}' (it has: {known})"))
+            elif (why := params[name].problem(value, content)) is not None:
+                issues.append((segment.id, f"{name}={value}: {why}"))
+    return issues
+
+
+def segment_link_problems(plans: Mapping[str, WorkshopFile], content) -> list[str]:
+    """`where: segment 'id': problem` for every plan (`plans` maps where each came from to the plan).
+    An empty list means every link opens what its plan says."""
+    return [f"{where}: segment '{seg}': {what}" for where, plan in plans.items()
+            for seg, what in segment_link_issues(plan, content)]
 
 
 def clamp(index: int, count: int) -> int:

@@ -15,6 +15,8 @@ from components.content.env import resolve_dir
 from components.content.parse import read_file
 from components.content.problems import ContentError, Lines, Path_, Problem, dotted, line_of
 from components.content.registry import FILES, Content
+from components.facilitate import segment_link_issues
+from components.navigation import PAGES
 from components.models.base import Strict
 
 
@@ -135,7 +137,35 @@ def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
             problems += _check_source_refs(data, (), known, lines, name)
     if problems:
         raise ContentError(problems)
-    return Content(**models)
+    content = Content(**models)
+    problems = _segment_link_problems(content, parsed)
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _segment_link_problems(content: Content, parsed: dict[str, tuple[dict, Lines]]) -> list[Problem]:
+    """Each workshop segment's link checked against its page's declared URL parameters, at the line
+    of the segment's `query` (or `page`). Needs the whole content: some choices come from it."""
+    problems = []
+    built = {spec.id for spec in PAGES}
+    for name, (data, lines) in parsed.items():
+        if not name.startswith("workshops/") or data.get("id") not in content.workshops:
+            continue
+        plan = content.workshops[data["id"]]
+        # A plan may name a page this edition does not have (a copy of the content made for another
+        # edition): Run a session says so at that segment, so it is not an error here.
+        elsewhere = {seg.id for _, seg in plan.segments() if seg.page not in built}
+        where = {seg.get("id"): ("sessions", i, "segments", j)
+                 for i, session in enumerate(data.get("sessions") or [])
+                 for j, seg in enumerate(session.get("segments") or [])}
+        for segment_id, what in segment_link_issues(plan, content):
+            if segment_id in elsewhere:
+                continue
+            path = where.get(segment_id, ())
+            at = path + ("query",) if (path + ("query",)) in lines else path + ("page",)
+            problems.append(Problem(name, line_of(lines, at), dotted(at), what))
+    return problems
 
 
 def load_valid(key: str, directory: str | os.PathLike[str] | None = None) -> tuple[Strict | None, Lines]:
