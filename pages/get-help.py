@@ -5,6 +5,7 @@ and what the Exit button does."""
 import streamlit as st
 
 from components.help import helpline_text, helplines_in, number_line
+from components.page_kit import card, page_start
 from components.routing import page_content
 from components.text import callout, caption, md, sources_line
 
@@ -13,7 +14,7 @@ ui, help_ = content.ui, content.help
 labels = ui.labels
 published = help_.published_on.isoformat()
 
-st.title(ui.pages["get-help"].title)
+page_start(content, "get-help")
 
 st.header(labels["help_immediate_heading"])
 md(help_.immediate_danger.intro)
@@ -35,9 +36,7 @@ region = st.selectbox(labels["help_region"], list(regions), format_func=regions.
 for line in helplines_in(help_, region):
     # One text block per helpline (plus a flag where needed): this is the page someone in trouble
     # opens on a phone, so it is kept as quick to draw as the shortest page.
-    with st.container(border=True, key=f"line_{line.id}"):
-        st.subheader(line.name, anchor=False)
-        md(helpline_text(line, labels, published))
+    with card(f"line_{line.id}", line.name, helpline_text(line, labels, published), heading=True, anchor=False):
         if line.status != "seen" or line.status_note:
             callout("warning", f"**{labels['help_flag']}** ({labels['status_' + line.status]}). {line.status_note or ''}")
 

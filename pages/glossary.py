@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.page_kit import page_start
 from components.search import text_matches
 from components.routing import page_content
 from components.text import md, sources_small
@@ -9,8 +10,7 @@ from components.text import md, sources_small
 content = page_content()
 ui = content.ui
 
-st.title(ui.pages["glossary"].title)
-md(ui.pages["glossary"].description)
+page_start(content, "glossary", ui.pages["glossary"].description)
 query = st.text_input(ui.search_label, placeholder=ui.search_placeholder, key="glossary_search")
 terms = sorted(content.glossary.terms, key=lambda t: t.term.lower())
 shown = [t for t in terms if text_matches(query, t.term, t.definition)]

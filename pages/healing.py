@@ -6,6 +6,7 @@ exercise."""
 import streamlit as st
 
 from components.charts.trauma_healing import self_concept_radar
+from components.page_kit import card, card_grid, page_start, sources_of
 from components.presenter import is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
@@ -26,12 +27,10 @@ ui, heal = content.ui, content.healing
 labels = ui.labels
 presenting = is_presenting()
 
-st.title(ui.pages["healing"].title)
-md(heal.intro)
+page_start(content, "healing", heal.intro)
 st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
-with st.container(border=True, key="not_quick"):
+with card("not_quick", sources=heal.not_quick.sources, content=content):
     md(f"**{heal.not_quick.title}.** {heal.not_quick.body}")
-    sources_line(content, heal.not_quick.sources)
 
 # --------------------------------------------------------------------------- five steps
 st.header(heal.steps_heading, anchor="steps")
@@ -40,9 +39,8 @@ index = stepper(for_page("healing", content), STEP_PARAM, labels=[s.title for s 
 step = heal.steps[index]
 # the whole path at a glance; the current step is marked with an arrow and bold, not colour alone
 md(" → ".join(f"**▶ {i + 1}\\. {s.title}**" if i == index else f"{i + 1}\\. {s.title}" for i, s in enumerate(heal.steps)))
-with st.container(border=True, key="healing_step"):
-    st.subheader(f"{index + 1}. {step.title}", anchor=False)
-    md(f"**{step.summary}**")
+with card("healing_step", f"{index + 1}. {step.title}", f"**{step.summary}**", heading=True, anchor=False,
+          sources=step.sources, content=content):
     text, tries = st.columns([3, 2], gap="large")
     with text:
         md(step.body)
@@ -51,50 +49,38 @@ with st.container(border=True, key="healing_step"):
     with tries:
         md(f"**{labels['healing_step_try']}**")
         md("\n".join(f"- {t}" for t in step.try_this))
-    sources_line(content, step.sources)
 
 # --------------------------------------------------------------------------- moving forward, trust
 st.header(heal.moving_forward_heading, anchor="moving-forward")
 md(heal.moving_forward_intro)
-per_row = 2 if presenting else 4
-for column, point in zip(st.columns(per_row, gap="medium") * 2, heal.moving_forward):
-    with column.container(border=True, key=f"forward_{point.id}"):
-        md(f"**{point.title}**")
-        md(point.body)
-sources_line(content, sorted({s for p in heal.moving_forward for s in p.sources}))
+card_grid(heal.moving_forward, 4, per_row_presenting=2, key="forward")
+sources_of(content, heal.moving_forward)
 
 st.header(heal.trust_heading, anchor="trust")
-for point in heal.trust:
-    with st.container(border=True, key=f"trust_{point.id}"):
-        md(f"**{point.title}**")
-        md(point.body)
-        sources_line(content, point.sources)
+card_grid(heal.trust, 1, key="trust", content=content)
 
 # --------------------------------------------------------------------------- communication
 st.header(heal.communication_heading, anchor="communication")
 md(heal.communication_intro)
 callout("warning", heal.communication_caution)
-cols = 2 if presenting else 3
-rows = [heal.communication[i:i + cols] for i in range(0, len(heal.communication), cols)]
-for row in rows:
-    for column, tip in zip(st.columns(cols, gap="medium"), row):
-        with column.container(border=True, key=f"tip_{tip.id}"):
-            md(f"**{tip.title}**")
-            md(tip.body)
-            if tip.instead_of and tip.try_saying:
-                md(f"✕ **{labels['healing_instead_of']}:** {tip.instead_of}  \n✓ **{labels['healing_try_saying']}:** {tip.try_saying}")
-sources_line(content, sorted({s for t in heal.communication for s in t.sources}))
+
+
+def _instead(tip) -> None:
+    if tip.instead_of and tip.try_saying:
+        md(f"✕ **{labels['healing_instead_of']}:** {tip.instead_of}  \n✓ **{labels['healing_try_saying']}:** {tip.try_saying}")
+
+
+card_grid(heal.communication, 3, per_row_presenting=2, key="tip", extra=_instead)
+sources_of(content, heal.communication)
 
 # --------------------------------------------------------------------------- signs
 left, right = st.columns(2, gap="large")
 for column, signs in ((left, heal.trauma_signs), (right, heal.codependency)):
-    with column.container(border=True, key=f"signs_{signs.id}"):
-        st.subheader(signs.title, anchor=signs.id)
-        md(signs.intro)
+    with card(f"signs_{signs.id}", signs.title, signs.intro, heading=True, anchor=signs.id,
+              sources=signs.sources, content=content, where=column):
         md("\n".join(f"- {s}" for s in signs.items))
         if signs.note:
             caption(signs.note)
-        sources_line(content, signs.sources)
 
 # --------------------------------------------------------------------------- self-concept reflection
 sc = heal.self_concept
@@ -139,9 +125,7 @@ sources_line(content, sc.sources)
 
 # --------------------------------------------------------------------------- grounding
 g = heal.grounding
-with st.container(border=True, key="grounding"):
-    st.subheader(g.title, anchor=g.id)
-    md(g.intro)
+with card("grounding", g.title, g.intro, heading=True, anchor=g.id):
     md("\n".join(f"{i}. **{s.title}.** {s.body}" for i, s in enumerate(g.steps, start=1)))
     md(g.closing)
     sources_line(content, g.sources)

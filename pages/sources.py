@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.navigation import pages_citing
+from components.page_kit import page_start
 from components.routing import page_content
 from components.text import callout, md, small
 
@@ -10,8 +11,7 @@ content = page_content()
 ui = content.ui
 labels = ui.labels
 
-st.title(ui.pages["sources"].title)
-md(ui.pages["sources"].description)
+page_start(content, "sources", ui.pages["sources"].description)
 kinds = ["all", *sorted({s.kind for s in content.sources.sources})]
 chosen = st.selectbox(labels["sources_filter"], kinds, key="sources_kind",
                       format_func=lambda k: labels["sources_filter_all"] if k == "all" else labels[f"source_kind_{k}"])

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.navigation import PAGES
+from components.page_kit import card_grid
 from components.routing import page_content, page_target
 from components.text import callout, md
 
@@ -16,13 +17,15 @@ callout("info", welcome.not_diagnosis)
 
 st.header(ui.labels["welcome_ways_heading"])
 known = {p.id for p in PAGES}
-for column, way in zip(st.columns(len(welcome.ways_in)), welcome.ways_in):
-    with column.container(border=True, key=f"way_{way.id}"):
-        st.subheader(way.title)
-        md(way.body)
-        for page_id in way.pages:
-            if page_id in known:  # ways in may name pages an edition leaves out
-                st.page_link(page_target(page_id, content))
+
+
+def _page_links(way) -> None:
+    for page_id in way.pages:
+        if page_id in known:  # ways in may name pages an edition leaves out
+            st.page_link(page_target(page_id, content))
+
+
+card_grid(welcome.ways_in, len(welcome.ways_in), key="way", heading=True, extra=_page_links, gap="small")
 
 st.header(ui.labels["welcome_audience_heading"])
 for column, audience in zip(st.columns(len(welcome.audiences)), welcome.audiences):
