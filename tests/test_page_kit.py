@@ -81,7 +81,7 @@ def _card_script() -> None:
     import streamlit as st
 
     from components.page_kit import card, sources_of
-    from components.shell import get_content
+    from components.routing import get_content
     from components.text import md
 
     content = get_content()
