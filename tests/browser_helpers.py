@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 from conftest import ROOT
 
 from components.navigation import PAGES
@@ -35,6 +37,19 @@ def pass_content_note(p, timeout=60_000) -> None:
     note = p.locator(".st-key-content_note_go_on button")
     if note.count():
         note.click()
+
+
+def url_param(p, key: str) -> str | None:
+    """One query parameter of the tab's current address (the last, if repeated), or None."""
+    values = parse_qs(urlparse(p.url).query).get(key)
+    return values[-1] if values else None
+
+
+def wait_param(p, key: str, value: str, timeout: int = 60_000) -> None:
+    """Wait until the address carries key=value and the app has finished the run that wrote it."""
+    p.wait_for_function("([k, v]) => new URLSearchParams(location.search).get(k) === v", arg=[key, value],
+                        timeout=timeout)
+    wait_ready(p, timeout)  # the next key press goes to the re-rendered buttons
 
 
 def no_exception(p) -> None:

@@ -4,20 +4,13 @@ and highlight live in the URL (chosen with the keyboard, kept on reload), axe-co
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlparse
-
-from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_ready
-
-
-def _query(p) -> dict[str, list[str]]:
-    return parse_qs(urlparse(p.url).query)
+from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, url_param, wait_ready
 
 
 def test_deep_link_filtered_and_highlighted(page, app_server):
     open_app_page(page, app_server.url, "perspectives", "?condition=space-to-heal&person=audrey-hope")
     no_exception(page)
-    q = _query(page)
-    assert q.get("condition") == ["space-to-heal"] and q.get("person") == ["audrey-hope"]
+    assert url_param(page, "condition") == "space-to-heal" and url_param(page, "person") == "audrey-hope"
     draw_charts(page)
     figures = page.locator('[role="figure"]')
     assert figures.count() == 2
@@ -42,6 +35,6 @@ def test_choose_condition_with_keyboard_then_reload(page, app_server):
     assert page.locator('[class*="st-key-perspective_"]').count() == 1  # only Carrie Mead names it
     page.reload()
     wait_ready(page)
-    assert _query(page).get("condition") == ["forgiveness"]
+    assert url_param(page, "condition") == "forgiveness"
     assert page.locator(".st-key-perspectives_condition input").input_value() == "Willingness to forgive"
     assert page.locator(".st-key-perspective_carrie-mead").is_visible()

@@ -18,7 +18,7 @@ import urllib.request
 import pytest
 import yaml
 
-from browser_helpers import no_exception, open_app_page, pass_content_note, scroll_down, wait_ready
+from browser_helpers import no_exception, open_app_page, pass_content_note, scroll_down, wait_param, wait_ready
 from conftest import BROWSER_ARGS, CONTENT, AppServer, chromium_path
 
 from components.navigation import PAGES
@@ -49,17 +49,12 @@ def _start_from_another_site(p, landing) -> None:
     p.goto(landing.before_url)
 
 
-def _wait_param(p, name: str, value: str) -> None:
-    p.wait_for_url(f"**{name}={value}**", timeout=60_000)
-    p.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-
-
 def _steps(p, base):
     open_app_page(p, base, "cycle")
     p.locator("h1").first.click()
     for phase in ("2", "3"):
         p.keyboard.press("ArrowRight")
-        _wait_param(p, "phase", phase)
+        wait_param(p, "phase", phase)
         p.wait_for_function("(n) => (document.querySelector('.st-key-cycle_phase_card h3')?.innerText || '')"
                             ".startsWith(n + '.')", arg=phase, timeout=60_000)
 
@@ -67,7 +62,7 @@ def _steps(p, base):
 def _filter(p, base):
     open_app_page(p, base, "therapies")
     p.locator(".st-key-th_open_emdr button").first.click()
-    _wait_param(p, "approach", "emdr")
+    wait_param(p, "approach", "emdr")
 
 
 def _plan(p, base):

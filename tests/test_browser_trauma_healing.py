@@ -5,11 +5,7 @@ text alternatives open."""
 
 from __future__ import annotations
 
-from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_ready
-
-
-def _wait_url(p, fragment: str) -> None:
-    p.wait_for_function("f => window.location.search.includes(f)", arg=fragment, timeout=30_000)
+from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_param, wait_ready
 
 
 def _tall_screenshot(p, name: str, height: int) -> None:
@@ -38,11 +34,11 @@ def test_relational_trauma_closeness_and_patterns(page, app_server):
     draw_charts(page)
     assert page.get_by_role("heading", name="Enmeshment").count() >= 1
     page.locator(".st-key-closeness_pick button", has_text="Cohesion").click()
-    _wait_url(page, "closeness=cohesion")
+    wait_param(page, "closeness", "cohesion")
     wait_ready(page)
     assert "pattern=2" in page.url
     page.locator(".st-key-pattern_next button").click()
-    _wait_url(page, "pattern=3")
+    wait_param(page, "pattern", "3")
     wait_ready(page)
     assert page.locator('[role="figure"]').count() >= 2  # both charts carry an accessible name
     _open_text_alternatives(page)
@@ -60,10 +56,10 @@ def test_healing_keyboard_stepper_and_private_reflection(page, app_server):
     no_exception(page)
     page.locator("h1").first.click()
     page.keyboard.press("ArrowRight")
-    _wait_url(page, "step=2")
+    wait_param(page, "step", "2")
     wait_ready(page)
     page.keyboard.press("ArrowRight")
-    _wait_url(page, "step=3")
+    wait_param(page, "step", "3")
     wait_ready(page)
     # the reflection is opt-in: no slider until the reader turns it on
     assert page.locator('[data-testid="stSlider"]').count() == 0

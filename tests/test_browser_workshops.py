@@ -3,33 +3,20 @@ the URL, high contrast really is high contrast, and a paired notes device drives
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlparse
-
-
-from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
-
-
-def _param(p, key):
-    return parse_qs(urlparse(p.url).query).get(key, [None])[0]
-
-
-def _wait_param(p, key, value, timeout=20_000):
-    p.wait_for_function(
-        f"() => new URLSearchParams(location.search).get({key!r}) === {value!r}", timeout=timeout)
-    wait_ready(p)  # the next key press goes to the re-rendered buttons
+from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, url_param, wait_param
 
 
 def test_clicker_keys_move_the_step_and_url(page, app_server):
     open_app_page(page, app_server.url, "run-session", "?plan=classroom-45&segment=1&present=1")
     page.locator("h1").first.click()
     page.keyboard.press("PageDown")
-    _wait_param(page, "segment", "2")
+    wait_param(page, "segment", "2")
     page.keyboard.press("PageDown")
-    _wait_param(page, "segment", "3")
+    wait_param(page, "segment", "3")
     page.keyboard.press("PageUp")
-    _wait_param(page, "segment", "2")
+    wait_param(page, "segment", "2")
     page.keyboard.press("ArrowRight")
-    _wait_param(page, "segment", "3")
+    wait_param(page, "segment", "3")
     no_exception(page)
     # the clicker buttons are out of sight but appear when a keyboard user reaches them
     box = page.locator(".st-key-clicker_segment")
@@ -83,17 +70,17 @@ def test_notes_device_drives_the_projector(browser, app_server):
         np_.get_by_label("Pairing code shown on the projector").fill(code.lower())
         np_.get_by_role("button", name="Connect").click()
         np_.wait_for_selector(".st-key-notes_next button", timeout=20_000)
-        assert _param(np_, "pair") == code
+        assert url_param(np_, "pair") == code
         np_.locator(".st-key-notes_next button").click()
         # the projector follows within a few seconds: segment 2's page at its step, presenting
         pp.wait_for_url("**/healthy-vs-toxic?**", timeout=30_000)
-        assert _param(pp, "present") == "1"
+        assert url_param(pp, "present") == "1"
         from components.content import load_content
         from conftest import CONTENT
 
         second = load_content(CONTENT).workshops["classroom-45"].sessions[0].segments[1]
         for key, value in second.query.items():
-            assert _param(pp, key) == str(value), key
+            assert url_param(pp, key) == str(value), key
         np_.screenshot(path=str(SHOTS / "run-session-notes.png"), full_page=True)
         pp.wait_for_selector(".st-key-session_bar", timeout=30_000)
         no_exception(pp)
