@@ -18,6 +18,46 @@ CONTENT = ROOT / "content"
 sys.path.insert(0, str(ROOT))
 
 
+# --------------------------------------------------------------------------- AppTest helpers
+APPTEST_TIMEOUT = 120  # a cold Plotly import on a busy 2-core machine can take many seconds
+
+
+def open_page(page_id: str, charts_in_view: bool = True, go_on: bool = False, **query: str):
+    """Open a page through AppTest as a session would, inside the full shell. Charts draw once one
+    has scrolled into view (a browser event AppTest cannot raise), so by default the session starts
+    with that already true. `go_on` passes a heavy page's content note."""
+    from streamlit.testing.v1 import AppTest
+
+    from components.navigation import PAGES
+    from components.visual import CHARTS_AWAKE
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APPTEST_TIMEOUT)
+    if charts_in_view:
+        at.session_state[CHARTS_AWAKE] = True
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    if page_id != PAGES[0].id:
+        at.switch_page(f"pages/{page_id}.py").run()
+    if go_on:
+        at.button(key="content_note_go_on").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def all_text(at) -> str:
+    """Every piece of text a page shows through AppTest (Markdown, titles, headers, captions)."""
+    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
+    parts += [s.value for s in at.subheader] + [c.value for c in at.caption]
+    return "\n".join(str(p) for p in parts)
+
+
+def qp(at, key: str) -> str | None:
+    """One query parameter of an AppTest session's URL (the last, if repeated), or None."""
+    v = at.query_params.get(key)
+    return v[-1] if isinstance(v, list) else v
+
+
 def pytest_collection_modifyitems(items):
     """Every test in a tests/test_browser*.py file is a browser test: marked here, in one place."""
     for item in items:

@@ -9,30 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.navigation import PAGES
-from components.visual import CHARTS_AWAKE
-from conftest import CONTENT, ROOT
+from conftest import APPTEST_TIMEOUT, CONTENT, ROOT, all_text, open_page  # noqa: F401 (re-exported)
 
-TIMEOUT = 120  # a cold Plotly import on a busy 2-core machine can take many seconds
-
-
-def open_page(page_id: str, charts_in_view: bool = True, **query: str) -> AppTest:
-    """Open a page as a session would. Charts draw once one has scrolled into view (a browser
-    event AppTest cannot raise), so by default the session starts with that already true."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    if charts_in_view:
-        at.session_state[CHARTS_AWAKE] = True
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    if page_id != PAGES[0].id:
-        at.switch_page(f"pages/{page_id}.py").run()
-    return at
-
-
-def all_text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
-    parts += [s.value for s in at.subheader] + [c.value for c in at.caption]
-    return "\n".join(str(p) for p in parts)
+TIMEOUT = APPTEST_TIMEOUT
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
