@@ -31,3 +31,13 @@ class SourcedText(Sourced):
 
     title: str
     body: Markdown
+
+
+class SourcedList(Sourced):
+    """A titled, sourced list with an introduction and an optional closing note (the effects of
+    relational trauma, the signs of trauma and of codependency)."""
+
+    title: str
+    intro: Markdown
+    items: list[str] = Field(min_length=1)
+    note: Markdown | None = None

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from components.models.base import Markdown, Sourced, SourcedText, Strict
+from components.models.base import Markdown, Sourced, SourcedList, SourcedText, Strict
 
 # --------------------------------------------------------------------------- relational_trauma.yaml
 
@@ -53,13 +53,6 @@ class ComparisonRow(Strict):
     right: Markdown
 
 
-class EffectGroup(Sourced):
-    title: str
-    intro: Markdown
-    items: list[str] = Field(min_length=1)
-    note: Markdown | None = None
-
-
 class Pattern(Sourced):
     """One path from an early experience, through the belief it can teach, to an adult pattern."""
 
@@ -88,7 +81,7 @@ class RelationalTraumaFile(Strict):
     adulthood: SourcedText
     cptsd: Comparison
     effects_heading: str
-    effects: list[EffectGroup] = Field(min_length=2)
+    effects: list[SourcedList] = Field(min_length=2)
     patterns_heading: str
     patterns_intro: Markdown
     patterns_caveat: Markdown
@@ -122,13 +115,6 @@ class CommunicationTip(Sourced):
     body: Markdown
     instead_of: str | None = None
     try_saying: str | None = None
-
-
-class SignList(Sourced):
-    title: str
-    intro: Markdown
-    items: list[str] = Field(min_length=1)
-    note: Markdown | None = None
 
 
 class SelfConceptArea(Sourced):
@@ -189,8 +175,8 @@ class HealingFile(Strict):
     communication_intro: Markdown
     communication_caution: Markdown
     communication: list[CommunicationTip] = Field(min_length=1)
-    trauma_signs: SignList
-    codependency: SignList
+    trauma_signs: SourcedList
+    codependency: SourcedList
     self_concept: SelfConcept
     grounding: Grounding
 
