@@ -1,5 +1,6 @@
-"""Pure logic of the Healthy vs toxic page: reading its URL parameters, the wheel's flip states,
-and the scenario sorter's progress and feedback. No streamlit import, so all of it is unit-tested.
+"""Pure logic of the Healthy vs toxic page: reading its URL parameters, the wheel's flip states and
+its text alternative, and the scenario sorter's state machine (placing a scene, next, the summary,
+start again) on a session-state mapping. No streamlit import, so all of it is unit-tested.
 
 URL parameters (a facilitator's links use these; keep the names):
   part       compare | wheel | signs | sorter | heal (inferred from the others when absent)
@@ -14,14 +15,18 @@ URL parameters (a facilitator's links use these; keep the names):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
+from components.charts.common import LEVELS
 from components.models.comparison import LEVEL_ORDER
 from components.url_params import Choice, Flag, Int, Param, Step
 
 PARTS = ("compare", "wheel", "signs", "sorter", "heal")
 ALL = "all"
 SORTER_MODES = ("self", "room")
+T = TypeVar("T")
 
 # Every parameter but the steps is pinned: written on every run, so a copied link says exactly
 # which part and view it shows (`part` is otherwise inferred from the others, below).
@@ -59,31 +64,24 @@ def part_from_params(params: Mapping[str, str]) -> str:
     return PARTS[0]
 
 
-def parse_dimension(raw: str | None, ids: Sequence[str]) -> str:
-    """A known dimension id, or `all` (also for anything unknown)."""
-    return raw if raw in ids else ALL
-
-
-def parse_reveal(raw: str | None) -> int:
-    """How many columns to show, 1-3; 3 (all) when absent or unreadable."""
-    try:
-        n = int(raw) if raw is not None else len(LEVEL_ORDER)
-    except ValueError:
-        n = len(LEVEL_ORDER)
-    return max(1, min(len(LEVEL_ORDER), n))
-
-
 def visible_levels(reveal: int) -> tuple[str, ...]:
-    return LEVEL_ORDER[: parse_reveal(str(reveal))]
+    """The columns of the side by side shown: the first `reveal` levels (1-3, clamped)."""
+    return LEVEL_ORDER[: max(1, min(len(LEVEL_ORDER), reveal))]
 
 
-def parse_flag(raw: str | None) -> bool:
-    return (raw or "").strip().lower() in ("1", "true", "yes", "on")
+def next_reveal(reveal: int) -> int | None:
+    """The "reveal the next column" step: one more column, or None once all are shown."""
+    return reveal + 1 if reveal < len(LEVEL_ORDER) else None
 
 
-def parse_choice(raw: str | None, ids: Sequence[str]) -> str:
-    """A known id, else the first (used for the "can it heal?" condition)."""
-    return raw if raw in ids else ids[0]
+def chosen_dimensions(dimensions: Sequence[T], dimension: str) -> list[T]:
+    """The dimensions shown: every one for `all`, else the one with that id."""
+    return list(dimensions) if dimension == ALL else [d for d in dimensions if d.id == dimension]
+
+
+def level_names(spectrum: Sequence) -> dict[str, str]:
+    """Each level's name with its icon ("✓ Healthy"), so a level never rests on colour alone."""
+    return {s.level: f"{LEVELS[s.level]['icon']} {s.title}" for s in spectrum}
 
 
 def sorter_mode(params: Mapping[str, str]) -> str:
@@ -100,12 +98,72 @@ def wheel_states(count: int, current: int, flipped: bool) -> tuple[bool, ...]:
     return tuple(i < current or (i == current and flipped) for i in range(count))
 
 
+LAST_WHEEL = "hvt_last_wheel"  # session state: (spoke, flipped) as the previous run showed them
+
+
+def wheel_flipped(state: Mapping, current: int, flipped: bool) -> bool:
+    """Whether the current spoke shows its equality side, given the URL's `flipped` and the spoke
+    shown last run (in `state`). Stepping to another spoke starts it on its control side; a link
+    that sets `flipped` itself (a shared link, or the facilitator page) keeps what it says."""
+    last = state.get(LAST_WHEEL)
+    if last is not None and last[0] != current and flipped == last[1]:
+        return False
+    return flipped
+
+
+def remember_wheel(state: MutableMapping, current: int, flipped: bool) -> None:
+    """Keep what this run shows, for `wheel_flipped` on the next."""
+    state[LAST_WHEEL] = (current, flipped)
+
+
 def wheel_centre(states: Sequence[bool], control: str, equality: str) -> str:
     """The words in the middle: control until every spoke has flipped, then equality."""
     return equality if states and all(states) else control
 
 
+def wheel_figure_args(wheel, current: int, flipped: bool) -> tuple:
+    """What the wheel figure is drawn from, as plain values: (spokes as (control, equality) names,
+    each spoke's state, the current spoke, the words in the centre)."""
+    states = wheel_states(len(wheel.spokes), current, flipped)
+    return (tuple((s.control, s.equality) for s in wheel.spokes), states, current,
+            wheel_centre(states, wheel.control_centre, wheel.equality_centre))
+
+
+def wheel_words(wheel, current: int, flipped: bool, names: Mapping[str, str],
+                labels: Mapping[str, str]) -> tuple[str, str, list[dict[str, str]]]:
+    """(alt, summary, rows) of the wheel: one row a spoke, both its sides and which one shows now."""
+    spokes, n = wheel.spokes, len(wheel.spokes)
+    _, states, _, centre = wheel_figure_args(wheel, current, flipped)
+    name = spokes[current].equality if flipped else spokes[current].control
+    alt = labels["hvt_wheel_alt"].format(n=n, centre=centre, current=current + 1, name=name, flipped=sum(states))
+    summary = labels["hvt_wheel_summary"].format(current=current + 1, n=n)
+    rows = [{labels["hvt_col_spoke"]: str(i + 1), labels["hvt_side_control"]: f"✕ {s.control}",
+             labels["hvt_side_equality"]: f"✓ {s.equality}",
+             labels["hvt_col_shown"]: names["healthy" if state else "abusive"]}
+            for i, (s, state) in enumerate(zip(spokes, states, strict=True))]
+    return alt, summary, rows
+
+
+def spoke_lines(spoke, flipped: bool, labels: Mapping[str, str]) -> list[str]:
+    """The current spoke's card below its name, one Markdown block each: what the side shown means,
+    its examples (a heading, then a list) and the question to discuss."""
+    examples = spoke.equality_examples if flipped else spoke.control_examples
+    return [spoke.equality_text if flipped else spoke.control_text, f"**{labels['hvt_examples']}**",
+            "\n".join(f"- {e}" for e in examples), f"**{labels['hvt_discuss']}:** {spoke.question}"]
+
+
+def condition_lines(cond, labels: Mapping[str, str]) -> list[str]:
+    """A "can it heal?" condition below its title, one Markdown block each (another view only where
+    a source gives one)."""
+    other = [f"**{labels['hvt_other_view']}.** {cond.other_view}"] if cond.other_view else []
+    return [f"**{labels['hvt_what']}.** {cond.what}", f"**{labels['hvt_who_says']}.** {cond.who_says}", *other,
+            f"**{labels['hvt_think']}:** {cond.to_think_about}"]
+
+
 # --------------------------------------------------------------------------- the sorter
+# Its state lives in session state only (never the URL): the answers (scene id -> level), the scene
+# shown (an index; one past the last is the summary), and one radio a scene under `choice_key`.
+ANSWERS, CURRENT = "hvt_answers", "hvt_current"
 
 
 def distance(a: str, b: str) -> int:
@@ -145,3 +203,97 @@ def summary(answers: Mapping[str, str], placed: Mapping[str, str]) -> dict[str, 
         if sid in placed:
             out[feedback(answer, placed[sid])] += 1
     return out
+
+
+def choice_key(scenario_id: str) -> str:
+    """The session-state key of a scene's "where would you place it?" radio."""
+    return f"hvt_choice_{scenario_id}"
+
+
+@dataclass(frozen=True)
+class SorterView:
+    """What the sorter on your own shows now."""
+
+    answers: Mapping[str, str]
+    placed: Mapping[str, str]  # scene id -> where we placed it
+    done: int  # scenes placed
+    total: int
+    current: int  # the scene shown; `total` means every scene is behind and the summary shows
+    answer: str | None  # the person's placement of the scene shown, once placed
+    following: int  # where the next button goes: the first unplaced scene, or `total` (the summary)
+
+    @property
+    def finished(self) -> bool:
+        return self.current >= self.total
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total if self.total else 1.0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many answers sit where ours do, one step away, or at the other end."""
+        return summary(self.answers, self.placed)
+
+
+def sorter_view(state: MutableMapping, scenes: Sequence) -> SorterView:
+    """The sorter read from `state` (session state), started empty on the first run. `scenes` have
+    an `id` and the `level` we placed them at."""
+    answers: Mapping[str, str] = state.setdefault(ANSWERS, {})
+    current: int = state.setdefault(CURRENT, 0)
+    ids = [s.id for s in scenes]
+    done, total = progress(answers, ids)
+    answer = answers.get(ids[current]) if current < total else None
+    following = next_unanswered(answers, ids)
+    return SorterView(answers, {s.id: s.level for s in scenes}, done, total, current, answer,
+                      total if following is None else following)
+
+
+def place(state: MutableMapping, scenario_id: str) -> None:
+    """Place a scene: its radio's choice becomes the person's answer (nothing while none is chosen)."""
+    choice = state.get(choice_key(scenario_id))
+    if choice is not None:
+        state[ANSWERS] = record_answer(state.get(ANSWERS, {}), scenario_id, choice)
+
+
+def go_to(state: MutableMapping, index: int) -> None:
+    """Show scene `index` (the next scene, or `total` for the summary)."""
+    state[CURRENT] = index
+
+
+def start_again(state: MutableMapping, scenes: Sequence) -> None:
+    """Forget every answer and choice, and go back to the first scene."""
+    state[ANSWERS] = {}
+    state[CURRENT] = 0
+    for s in scenes:
+        state.pop(choice_key(s.id), None)
+
+
+def spectrum_marks(answer: str | None, placed: str, labels: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """The marks on the spectrum line for a revealed scene: (level, label, symbol), the person's
+    answer first (its level's symbol) when there is one, then ours (a star)."""
+    marks = [] if answer is None else [(answer, labels["hvt_mark_you"], LEVELS[answer]["symbol"])]
+    return [*marks, (placed, labels["hvt_mark_us"], "star")]
+
+
+def spectrum_words(marks: Sequence[tuple[str, str, str]], titles: Mapping[str, str],
+                   labels: Mapping[str, str]) -> tuple[str, str]:
+    """(alt, summary) of the spectrum line: its marks in words ("You: Unhealthy; Our placement: Abusive")."""
+    words = "; ".join(f"{label}: {titles[level]}" for level, label, _ in marks)
+    return labels["hvt_spectrum_alt"].format(marks=words), labels["hvt_spectrum_summary"].format(marks=words)
+
+
+def reveal_lines(scene, answer: str | None, names: Mapping[str, str],
+                 labels: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """A revealed scene in Markdown blocks: (where the person and we placed it, shown before the
+    spectrum line; why, and where people differ, shown after it). No answer in the group version."""
+    yours = [] if answer is None else [f"**{labels['hvt_your_placement']}:** {names[answer]}"]
+    return ([*yours, f"**{labels['hvt_our_placement']}:** {names[scene.level]}"],
+            [f"**{labels['hvt_why']}.** {scene.why}", f"**{labels['hvt_differ']}.** {scene.differ}"])
+
+
+def summary_rows(scenes: Sequence, answers: Mapping[str, str], names: Mapping[str, str],
+                 labels: Mapping[str, str]) -> list[dict[str, str]]:
+    """The table of placements: each placed scene, the person's level and ours, in scene order."""
+    return [{labels["hvt_col_scene"]: s.title, labels["hvt_your_placement"]: names[answers[s.id]],
+             labels["hvt_our_placement"]: names[s.level]} for s in scenes if s.id in answers]

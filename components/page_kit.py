@@ -5,7 +5,8 @@
   select on `.st-key-<key>`), a title, a Markdown body, whatever the page adds inside the `with`
   block, and last an optional sources line.
 - `card_grid(items, per_row, key=...)`: one card per item, `per_row` to a row, every item shown
-  however many there are; presenter mode may ask for fewer per row; `extra(item)` adds to a card.
+  however many there are; presenter mode may ask for fewer per row; `extra(item)` adds to a card;
+  `title=` / `body=` name the item's attribute (or a function of the item) a card shows.
 - `sources_of(content, items)`: one sources line for several items (the union of their sources).
 
 All text goes through components.text: Markdown with raw HTML shown as text, never unsafe HTML.
@@ -25,6 +26,12 @@ from components.text import md, sources_line
 T = TypeVar("T")
 Anchor = str | Literal[False] | None
 Gap = Literal["small", "medium", "large"]
+Field = str | Callable[[Any], str | None]  # an item's attribute name, or a function of the item
+
+
+def field_of(item: Any, field: Field) -> str | None:
+    """What a card shows of an item: `field(item)`, or the attribute so named (None if it has none)."""
+    return field(item) if callable(field) else getattr(item, field, None)
 
 
 def page_start(content, page_id: str, intro: str | None = None) -> None:
@@ -55,18 +62,19 @@ def card(key: str, title: str | None = None, body: str | None = None, *, heading
 
 def card_grid(items: Sequence[T], per_row: int, *, key: str, per_row_presenting: int | None = None,
               heading: bool = False, anchor: Anchor = None, extra: Callable[[T], None] | None = None,
-              content=None, gap: Gap = "medium") -> None:
-    """One card per item (key `{key}_{item.id}`, the item's `title` and `body`), `per_row` cards
-    to a row (`per_row_presenting` while presenting), each row its own set of columns so no item
-    is ever left out; one to a row is a plain list of cards. `extra(item)` adds to an item's card
-    after its body; with `content`, each card ends with the item's own sources."""
+              content=None, gap: Gap = "medium", title: Field = "title", body: Field = "body") -> None:
+    """One card per item (key `{key}_{item.id}`; its `title` and `body`, or the attributes or functions
+    those name), `per_row` cards to a row (`per_row_presenting` while presenting), each row its own
+    set of columns so no item is ever left out, in reading order; one to a row is a plain list of
+    cards. `extra(item)` adds to an item's card after its body; with `content`, each card ends with
+    the item's own sources."""
     if per_row_presenting and presenter.is_presenting():
         per_row = per_row_presenting
     for start in range(0, len(items), per_row):
         row = items[start:start + per_row]
         places = st.columns(per_row, gap=gap) if per_row > 1 else [st] * len(row)
         for place, item in zip(places, row):
-            with card(f"{key}_{item.id}", item.title, getattr(item, "body", None), heading=heading, anchor=anchor,
+            with card(f"{key}_{item.id}", field_of(item, title), field_of(item, body), heading=heading, anchor=anchor,
                       sources=item.sources if content is not None else (), content=content, where=place):
                 if extra:
                     extra(item)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -109,17 +110,20 @@ def test_part_from_params():
     assert logic.part_from_params({"condition": "x"}) == "heal"
 
 
-def test_parse_dimension_reveal_flag():
-    assert logic.parse_dimension("trust", ["trust", "conflict"]) == "trust"
-    assert logic.parse_dimension("nope", ["trust"]) == "all"
-    assert logic.parse_dimension(None, ["trust"]) == "all"
-    assert [logic.parse_reveal(x) for x in (None, "1", "2", "3", "0", "9", "x")] == [3, 1, 2, 3, 1, 3, 3]
-    assert logic.visible_levels(1) == ("healthy",)
-    assert logic.visible_levels(2) == ("healthy", "unhealthy")
-    assert logic.parse_flag("1") and logic.parse_flag("true") and not logic.parse_flag("0")
-    assert not logic.parse_flag(None)
-    assert logic.parse_choice("b", ["a", "b"]) == "b"
-    assert logic.parse_choice("z", ["a", "b"]) == "a"
+def test_reveal_and_dimensions():
+    assert [logic.visible_levels(n) for n in (1, 2, 3)] == [LEVEL_ORDER[:1], LEVEL_ORDER[:2], LEVEL_ORDER]
+    assert logic.visible_levels(0) == ("healthy",) and logic.visible_levels(9) == LEVEL_ORDER
+    assert [logic.next_reveal(n) for n in (1, 2, 3)] == [2, 3, None]
+    dims = [SimpleNamespace(id="trust"), SimpleNamespace(id="conflict")]
+    assert logic.chosen_dimensions(dims, "all") == dims
+    assert logic.chosen_dimensions(dims, "conflict") == [dims[1]]
+
+
+def test_level_names_carry_an_icon(content):
+    names = logic.level_names(content.comparison.spectrum)
+    assert list(names) == list(LEVEL_ORDER)
+    assert names["healthy"].startswith("✓ ") and names["abusive"].startswith("✕ ")
+    assert names["unhealthy"].endswith(content.comparison.spectrum[1].title)
 
 
 def test_sorter_mode():
@@ -154,6 +158,103 @@ def test_sorter_scoring():
     assert logic.next_unanswered({"a": "healthy", "b": "abusive"}, ["a", "b"]) is None
     assert logic.summary({"a": "healthy", "b": "healthy", "c": "abusive"},
                          {"a": "healthy", "b": "unhealthy", "c": "healthy"}) == {"same": 1, "near": 1, "far": 1}
+
+
+LABELS = {k: k for k in ("hvt_mark_you", "hvt_mark_us", "hvt_col_scene", "hvt_your_placement",
+                         "hvt_our_placement", "hvt_why", "hvt_differ", "hvt_examples", "hvt_discuss", "hvt_what",
+                         "hvt_who_says", "hvt_other_view", "hvt_think", "hvt_col_spoke", "hvt_side_control",
+                         "hvt_side_equality", "hvt_col_shown")}
+LABELS |= {"hvt_wheel_alt": "{n}|{centre}|{current}|{name}|{flipped}", "hvt_wheel_summary": "{current}/{n}",
+           "hvt_spectrum_alt": "alt {marks}", "hvt_spectrum_summary": "{marks}"}
+NAMES = {"healthy": "✓ H", "unhealthy": "! U", "abusive": "✕ A"}
+SCENES = [SimpleNamespace(id="a", level="healthy", title="A", why="why a", differ="differ a"),
+          SimpleNamespace(id="b", level="abusive", title="B", why="why b", differ="differ b")]
+
+
+def test_sorter_state_machine_place_next_summary_start_again():
+    state: dict = {}
+    view = logic.sorter_view(state, SCENES)  # the first run starts it empty
+    assert state == {logic.ANSWERS: {}, logic.CURRENT: 0}
+    assert (view.done, view.total, view.current, view.answer, view.finished, view.fraction) == (0, 2, 0, None, False, 0)
+    logic.place(state, "a")  # no choice made yet: nothing placed
+    assert state[logic.ANSWERS] == {}
+    state[logic.choice_key("a")] = "unhealthy"
+    logic.place(state, "a")
+    view = logic.sorter_view(state, SCENES)
+    assert view.answers == {"a": "unhealthy"} and view.answer == "unhealthy" and view.following == 1
+    assert view.fraction == 0.5 and view.counts == {"same": 0, "near": 1, "far": 0}
+    logic.go_to(state, view.following)
+    view = logic.sorter_view(state, SCENES)
+    assert view.current == 1 and view.answer is None
+    state[logic.choice_key("b")] = "abusive"
+    logic.place(state, "b")
+    view = logic.sorter_view(state, SCENES)
+    assert view.following == view.total == 2  # the last scene placed: next is the summary
+    logic.go_to(state, view.following)
+    view = logic.sorter_view(state, SCENES)
+    assert view.finished and view.answer is None and view.fraction == 1
+    assert view.counts == {"same": 1, "near": 1, "far": 0}
+    assert logic.summary_rows(SCENES, view.answers, NAMES, LABELS) == [
+        {"hvt_col_scene": "A", "hvt_your_placement": "! U", "hvt_our_placement": "✓ H"},
+        {"hvt_col_scene": "B", "hvt_your_placement": "✕ A", "hvt_our_placement": "✕ A"}]
+    state["unrelated"] = 1
+    logic.start_again(state, SCENES)
+    assert state == {logic.ANSWERS: {}, logic.CURRENT: 0, "unrelated": 1}
+
+
+def test_summary_rows_follow_scene_order_and_skip_unplaced():
+    assert logic.summary_rows(SCENES, {"b": "healthy"}, NAMES, LABELS) == [
+        {"hvt_col_scene": "B", "hvt_your_placement": "✓ H", "hvt_our_placement": "✕ A"}]
+
+
+def test_reveal_marks_and_words():
+    marks = logic.spectrum_marks("unhealthy", "abusive", LABELS)
+    assert marks == [("unhealthy", "hvt_mark_you", "diamond"), ("abusive", "hvt_mark_us", "star")]
+    assert logic.spectrum_marks(None, "healthy", LABELS) == [("healthy", "hvt_mark_us", "star")]
+    titles = {"healthy": "Healthy", "unhealthy": "Unhealthy", "abusive": "Abusive"}
+    assert logic.spectrum_words(marks, titles, LABELS) == (
+        "alt hvt_mark_you: Unhealthy; hvt_mark_us: Abusive", "hvt_mark_you: Unhealthy; hvt_mark_us: Abusive")
+    before, after = logic.reveal_lines(SCENES[1], "healthy", NAMES, LABELS)
+    assert before == ["**hvt_your_placement:** ✓ H", "**hvt_our_placement:** ✕ A"]
+    assert after == ["**hvt_why.** why b", "**hvt_differ.** differ b"]
+    before, _ = logic.reveal_lines(SCENES[1], None, NAMES, LABELS)  # the group version: no answer
+    assert before == ["**hvt_our_placement:** ✕ A"]
+
+
+def test_wheel_flip_is_forgotten_on_another_spoke_unless_the_link_says_so():
+    state: dict = {}
+    assert logic.wheel_flipped(state, 2, True) is True  # a first run keeps the link's flip
+    logic.remember_wheel(state, 2, True)
+    assert logic.wheel_flipped(state, 2, True) is True  # same spoke
+    assert logic.wheel_flipped(state, 3, True) is False  # stepped on: starts on its control side
+    assert logic.wheel_flipped(state, 3, False) is False
+    logic.remember_wheel(state, 3, False)
+    assert logic.wheel_flipped(state, 1, True) is True  # a link that sets `flipped` itself
+
+
+def test_wheel_figure_args_words_and_spoke_lines():
+    spokes = [SimpleNamespace(control=f"C{i}", equality=f"E{i}", control_text=f"ct{i}", equality_text=f"et{i}",
+                              control_examples=["x", "y"], equality_examples=["z"], question=f"q{i}")
+              for i in range(3)]
+    wheel = SimpleNamespace(spokes=spokes, control_centre="Power", equality_centre="Equality")
+    assert logic.wheel_figure_args(wheel, 1, True) == (
+        (("C0", "E0"), ("C1", "E1"), ("C2", "E2")), (True, True, False), 1, "Power")
+    assert logic.wheel_figure_args(wheel, 2, True)[3] == "Equality"
+    alt, summary, rows = logic.wheel_words(wheel, 1, False, NAMES, LABELS)
+    assert alt == "3|Power|2|C1|1" and summary == "2/3"
+    assert rows[0] == {"hvt_col_spoke": "1", "hvt_side_control": "✕ C0", "hvt_side_equality": "✓ E0",
+                       "hvt_col_shown": "✓ H"}
+    assert [r["hvt_col_shown"] for r in rows] == ["✓ H", "✕ A", "✕ A"]
+    assert logic.wheel_words(wheel, 1, True, NAMES, LABELS)[0] == "3|Power|2|E1|2"
+    assert logic.spoke_lines(spokes[0], False, LABELS) == ["ct0", "**hvt_examples**", "- x\n- y", "**hvt_discuss:** q0"]
+    assert logic.spoke_lines(spokes[0], True, LABELS)[::2] == ["et0", "- z"]
+
+
+def test_condition_lines_show_another_view_only_where_there_is_one():
+    cond = SimpleNamespace(what="w", who_says="s", other_view=None, to_think_about="t")
+    assert logic.condition_lines(cond, LABELS) == ["**hvt_what.** w", "**hvt_who_says.** s", "**hvt_think:** t"]
+    assert logic.condition_lines(SimpleNamespace(**{**vars(cond), "other_view": "o"}), LABELS)[2] == (
+        "**hvt_other_view.** o")
 
 
 # --------------------------------------------------------------------------- builders

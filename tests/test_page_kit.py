@@ -75,6 +75,50 @@ def test_one_to_a_row_is_a_plain_list_of_cards():
     assert rows_of_columns(at) == 0
 
 
+def _fields_script() -> None:
+    from types import SimpleNamespace
+
+    from components.page_kit import card_grid
+
+    items = [SimpleNamespace(id=f"f-{n}", title=f"Title {n}", description=f"Described {n}", sources=[])
+             for n in range(3)]
+    card_grid(items, 3, key="named", heading=True, body="description")
+    card_grid(items[:1], 1, key="called", title=lambda item: f"Called {item.id}", body=lambda item: None)
+
+
+def test_grid_cards_show_the_attribute_or_function_they_are_given():
+    at = AppTest.from_function(_fields_script, default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert card_keys(at) == ["named_f-0", "named_f-1", "named_f-2", "called_f-0"]
+    assert [s.value for s in at.subheader] == ["Title 0", "Title 1", "Title 2"]  # headed titles
+    texts = [m.value for m in at.markdown]
+    assert texts == ["Described 0", "Described 1", "Described 2", "**Called f-0**"]  # a None body shows nothing
+
+
+def test_field_of_reads_an_attribute_or_calls_a_function():
+    from types import SimpleNamespace
+
+    from components.page_kit import field_of
+
+    item = SimpleNamespace(title="T", description="D")
+    assert field_of(item, "description") == "D"
+    assert field_of(item, "body") is None
+    assert field_of(item, lambda i: i.title.lower()) == "t"
+
+
+@pytest.mark.parametrize("present", ["1", "0"])
+def test_forms_of_abuse_read_in_rows_in_content_order(content, present):
+    """Healthy vs toxic's forms of abuse: one set of columns a row, so the cards come in content order
+    (the old `cols[i % len(cols)]` put them column by column, out of order for a screen reader)."""
+    at = open_page("healthy-vs-toxic", part="signs", present=present)
+    at.button(key="content_note_go_on").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    forms = content.comparison.forms_of_abuse
+    assert [k for k in card_keys(at) if k.startswith("hvt_form_")] == [f"hvt_form_{f.id}" for f in forms]
+    per_row = 2 if present == "1" else 3
+    assert rows_of_columns(at) == -(-len(forms) // per_row)
+
+
 def _card_script() -> None:
     from types import SimpleNamespace
 
