@@ -125,15 +125,6 @@ def direction(curves: Curves) -> Direction:
     return "steady"
 
 
-def from_slider(value: int | str | None, default: int) -> int:
-    """A slider value from the URL: a whole number 0..10, else the default."""
-    try:
-        n = int(value) if value is not None else default
-    except (TypeError, ValueError):
-        return default
-    return max(0, min(SLIDER_MAX, n))
-
-
 def phase_shares(starts: Sequence[float], ends: Sequence[float], week: int, weeks: int) -> tuple[float, ...]:
     """Each phase's share of one turn of the cycle at `week` (1..weeks), moving linearly from its
     early share to its later share; normalised to sum to 1."""

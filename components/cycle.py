@@ -1,5 +1,5 @@
-"""Pure helpers of the cycle page (no streamlit): reading its URL parameters, and the words and
-tables of each chart's text alternative. Kept here so they are unit-tested alone."""
+"""Pure helpers of the cycle page (no streamlit): its URL parameters, and the words and tables of
+each chart's text alternative. Kept here so they are unit-tested alone."""
 
 from __future__ import annotations
 
@@ -27,20 +27,6 @@ def version_index(cycle: CycleFile, raw: str | None) -> int:
     """`?model=walker|four-phase` -> index of that version; anything else -> the first."""
     ids = [v.id for v in cycle.cycle.versions]
     return ids.index(raw) if raw in ids else 0
-
-
-def week_from_url(raw: str | None, weeks: int) -> int:
-    """`?week=N` -> a week 1..weeks (default 1)."""
-    try:
-        n = int(raw) if raw is not None else 1
-    except (TypeError, ValueError):
-        n = 1
-    return max(1, min(weeks, n))
-
-
-def sandbox_from_url(params: Mapping[str, str]) -> dict[str, int]:
-    """The three sandbox settings (0..10) from the URL, defaults where missing or malformed."""
-    return {k: bond_model.from_slider(params.get(k), SANDBOX_DEFAULTS[k]) for k in SANDBOX_PARAMS}
 
 
 def cycle_words(cycle: CycleFile, version: CycleVersion, step: int, labels: Mapping[str, str]):

@@ -65,6 +65,17 @@ def clamp(index: int, count: int) -> int:
     return max(0, min(count - 1, index))
 
 
+def agenda(plan: WorkshopFile, current: int, label_template: str, minutes_template: str) -> str:
+    """The plan's segments as a numbered Markdown list, each with its minutes; the current one
+    bold and marked with an arrow (not by colour)."""
+    lines = []
+    for i, (session, segment) in enumerate(flat_segments(plan)):
+        mark, end = ("**→ ", "**") if i == current else ("", "")
+        lines.append(f"{i + 1}. {mark}{segment_label(plan, session, segment, label_template)} "
+                     f"({minutes_template.format(minutes=segment.minutes)}){end}")
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- countdown
 
 
@@ -97,6 +108,16 @@ class Timer:
 
     def reset(self) -> Timer:
         return replace(self, started=None, elapsed=0.0)
+
+    def press(self, button: str, now: float) -> Timer:
+        """The countdown after its "start", "pause" or "reset" button is pressed."""
+        if button == "start":
+            return self.start(now)
+        if button == "pause":
+            return self.pause(now)
+        if button == "reset":
+            return self.reset()
+        raise ValueError(f"unknown timer button {button!r}")
 
 
 def timer_for(previous: Timer | None, plan: WorkshopFile, index: int, now: float) -> Timer:

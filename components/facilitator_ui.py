@@ -1,6 +1,7 @@
 """The Streamlit side of running a session: which plan and segment run in this browser session,
-opening a segment's page on the projector, the countdown, following a paired notes device, and
-the session bar shown at the top of every page while presenting a session.
+opening a segment's page on the projector, the countdown and its buttons, pairing a notes device
+(the projector's code box, the notes device's code form) and following it, and the session bar
+shown at the top of every page while presenting a session.
 
 State: `run_session` ({plan, segment}) and `run_timer` (facilitate.Timer) live in session state
 (this browser tab only); the run-session page also keeps `plan` and `segment` in its URL. A pairing
@@ -17,12 +18,14 @@ import streamlit as st
 from components import facilitate, pairing, presenter
 from components.navigation import PAGES
 from components.routing import page_target
-from components.text import md
+from components.text import callout, caption, md
 
 RUN = "run_session"
 TIMER = "run_timer"
 PAIR = "pair_code"
 PAIR_SEEN = "pair_version"
+CODE_INPUT = "notes_code_input"  # the notes device's code field
+CODE_UNKNOWN = "notes_unknown"  # the last code typed there matched no pairing
 RUN_PAGE = "run-session"
 POLL_SECONDS = 2
 
@@ -146,3 +149,97 @@ def _pending(content) -> bool:
     code = st.session_state.get(PAIR)
     p = pairing.STORE.get(code) if code else None
     return p is not None and p.version > st.session_state.get(PAIR_SEEN, 0)
+
+
+# --------------------------------------------------------------------------- the countdown
+
+
+def _press(button: str) -> None:
+    st.session_state[TIMER] = st.session_state[TIMER].press(button, now())
+
+
+def timer_buttons(ui) -> None:
+    """Start (or Pause, while it runs) and Reset for the current segment's countdown."""
+    labels = ui.labels
+    if st.session_state[TIMER].running:
+        st.button(labels["facilitate_timer_pause"], key="timer_pause", icon=":material/pause:",
+                  on_click=_press, args=("pause",))
+    else:
+        st.button(labels["facilitate_timer_start"], key="timer_start", icon=":material/timer:",
+                  on_click=_press, args=("start",))
+    st.button(labels["facilitate_timer_reset"], key="timer_reset", icon=":material/restart_alt:",
+              on_click=_press, args=("reset",))
+
+
+def clock(ui) -> None:
+    """The countdown in words, redrawn every second while it runs."""
+    timer = st.session_state[TIMER]
+
+    @st.fragment(run_every=1 if timer.running else None)
+    def tick() -> None:
+        t = st.session_state.get(TIMER)
+        if t is not None:
+            with st.container(key="session_clock"):
+                md(f"**{timer_text(ui, t)}**")
+
+    tick()
+
+
+# --------------------------------------------------------------------------- pairing a notes device
+
+
+def _pair(plan, index: int) -> None:
+    p = pairing.STORE.create(plan.id, index)
+    st.session_state[PAIR] = p.code
+    st.session_state[PAIR_SEEN] = p.version
+
+
+def _unpair() -> None:
+    code = st.session_state.pop(PAIR, None)
+    if code:
+        pairing.STORE.end(code)
+
+
+def pair_box(content, plan, index: int) -> None:
+    """The projector's side: a button that makes a code; then the code, how to use it and a way to
+    end it, while the page reruns whenever the notes device moves."""
+    labels = content.ui.labels
+    code = st.session_state.get(PAIR)
+    if code and pairing.STORE.get(code) is None:
+        st.session_state.pop(PAIR, None)
+        code = None
+    if not code:
+        st.button(labels["facilitate_pair_start"], key="pair_start", icon=":material/devices:",
+                  on_click=_pair, args=(plan, index))
+        return
+    with st.container(border=True, key="pair_code_box"):
+        caption(labels["facilitate_pair_code"])
+        md(f"## {code}")
+        md(labels["facilitate_pair_how"].format(hours=int(pairing.STORE.idle_seconds // 3600)))
+    st.button(labels["facilitate_pair_end"], key="pair_end", on_click=_unpair)
+
+    @st.fragment(run_every=POLL_SECONDS)
+    def watch() -> None:
+        if _pending(content):
+            st.rerun(scope="app")
+
+    watch()
+
+
+def _connect(url) -> None:
+    code = pairing.STORE.find(st.session_state.get(CODE_INPUT) or "")
+    st.session_state[CODE_INPUT] = ""
+    st.session_state[CODE_UNKNOWN] = code is None
+    if code is not None:
+        url.set("pair", code)
+
+
+def connect_form(ui, url, asked: str | None) -> None:
+    """The notes device's side: type the projector's code. `asked`: a code from the URL that no
+    longer (or never did) match a pairing, which the form says."""
+    labels = ui.labels
+    with st.form("notes_connect", border=False):
+        st.text_input(labels["facilitate_code_input"], key=CODE_INPUT, max_chars=12, autocomplete="off")
+        st.form_submit_button(labels["facilitate_code_connect"], on_click=_connect, args=(url,), type="primary")
+    if asked or st.session_state.get(CODE_UNKNOWN):
+        callout("warning", labels["facilitate_code_unknown"])

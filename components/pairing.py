@@ -108,6 +108,11 @@ class PairingStore:
         self._items[p.code] = p
         return p
 
+    def find(self, typed: str) -> str | None:
+        """The code of a live pairing from what a person typed (see `normalise`), or None."""
+        p = self.get(normalise(typed))
+        return p.code if p is not None else None
+
     def set_segment(self, code: str, segment: int, count: int, plan: str | None = None) -> Pairing | None:
         """Go to a segment (clamped to 0..count-1); the version grows only when something changed."""
         with self._lock:

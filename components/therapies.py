@@ -1,5 +1,6 @@
-"""Pure logic of the therapy approaches browser: URL parameters <-> filters, filtering, guided
-paths and the side-by-side comparison. No streamlit here; the page wires these to widgets.
+"""Pure logic of the therapy approaches browser: its URL parameters, filtering, guided paths, the
+side-by-side comparison, and the map's plain values and text alternative. No streamlit here; the
+page wires these to widgets.
 
 URL parameters (all optional; lists are comma-separated ids, unknown ids are dropped):
 `for` audiences, `format`, `focus`, `evidence`, `q` text search, `approach` the open card,
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from components.models.therapies import (
     AUDIENCES,
@@ -60,52 +62,6 @@ class Filters:
         return bool(self.audiences or self.formats or self.focus or self.evidence or self.query.strip())
 
 
-def parse_list(raw: str | Sequence[str] | None, allowed: Iterable[str]) -> tuple[str, ...]:
-    """'a, b,zz,a' -> ('a', 'b') when zz is not allowed: known ids, first occurrence, in given order."""
-    if raw is None:
-        return ()
-    parts = raw.split(",") if isinstance(raw, str) else [p for item in raw for p in str(item).split(",")]
-    allowed = set(allowed)
-    out: list[str] = []
-    for part in parts:
-        value = part.strip().lower()
-        if value in allowed and value not in out:
-            out.append(value)
-    return tuple(out)
-
-
-def join_list(values: Iterable[str]) -> str:
-    return ",".join(values)
-
-
-def _first(params: Mapping[str, object], key: str) -> str | None:
-    value = params.get(key)
-    if isinstance(value, list):  # AppTest / to_dict variants may give lists
-        return value[-1] if value else None
-    return value if isinstance(value, str) else None
-
-
-def filters_from_params(params: Mapping[str, object], query: str = "") -> Filters:
-    """The facet filters from the URL, plus the session's typed search (`query`)."""
-    return Filters(
-        audiences=parse_list(_first(params, P_FOR), AUDIENCES),
-        formats=parse_list(_first(params, P_FORMAT), FORMATS),
-        focus=parse_list(_first(params, P_FOCUS), FOCUSES),
-        evidence=parse_list(_first(params, P_EVIDENCE), EVIDENCE_LEVELS),
-        query=query.strip()[:100],
-    )
-
-
-def filters_to_params(filters: Filters) -> dict[str, str | None]:
-    """Each filter parameter -> its URL value, or None when it should be removed from the URL."""
-    return {
-        P_FOR: join_list(filters.audiences) or None,
-        P_FORMAT: join_list(filters.formats) or None,
-        P_FOCUS: join_list(filters.focus) or None,
-        P_EVIDENCE: join_list(filters.evidence) or None,
-    }
-
-
 def facet_labels(file: TherapiesFile) -> dict[str, str]:
     """Every facet id -> its label (facet ids are unique across the file)."""
     return {f.id: f.label for group in (file.audiences, file.formats, file.focuses, file.evidence_levels) for f in group}
@@ -149,20 +105,6 @@ def approach_by_id(file: TherapiesFile) -> dict[str, Approach]:
     return {a.id: a for a in file.approaches}
 
 
-def selected_approach(file: TherapiesFile, raw: str | None) -> Approach | None:
-    return approach_by_id(file).get((raw or "").strip().lower())
-
-
-def parse_compare(file: TherapiesFile, raw: str | Sequence[str] | None) -> tuple[str, ...]:
-    """Up to three known approach ids from `?compare=`."""
-    return parse_list(raw, approach_by_id(file))[:COMPARE_MAX]
-
-
-def parse_path(raw: str | None) -> str | None:
-    value = (raw or "").strip().lower()
-    return value if value in PATHS else None
-
-
 def guided_path(file: TherapiesFile, path_id: str | None) -> GuidedPath | None:
     return next((p for p in file.paths if p.id == path_id), None)
 
@@ -203,6 +145,59 @@ def compare_rows(file: TherapiesFile, ids: Sequence[str], ui_labels: Mapping[str
         (ui_labels["therapies_card_cautions"], [cautions(a) for a in chosen]),
     ]
     return rows
+
+
+# --------------------------------------------------------------------------- the map's plain values
+# components/charts/therapies.py draws the map from these (tuples: hashable, so cached_figure keys on them).
+
+MAP_STEP = 0.3  # vertical spacing of markers that share a cell
+
+
+class MapPoint(NamedTuple):
+    """One marker: an approach in one audience column, at the row of its main focus."""
+
+    id: str
+    x: float
+    y: float
+    cell: tuple[int, int]  # (audience column, focus row)
+    short_name: str
+    name: str
+    level: str  # evidence level id: its colour, symbol and legend entry
+
+
+class MapChart(NamedTuple):
+    points: tuple[MapPoint, ...]
+    levels: tuple[tuple[str, str], ...]  # (evidence level id, label), in legend order
+    columns: tuple[str, ...]  # audience labels, left to right
+    rows: tuple[str, ...]  # focus labels, top down
+    x_title: str
+    y_title: str
+    hidden_name: str  # the legend entry of approaches the filters hide
+
+
+def map_points(file: TherapiesFile) -> tuple[MapPoint, ...]:
+    """Where each marker goes: one point per (approach, audience), spread within shared cells."""
+    cells: dict[tuple[int, int], list[Approach]] = {}
+    for a in file.approaches:
+        y = FOCUSES.index(a.focus[0])
+        for aud in a.audiences:
+            cells.setdefault((AUDIENCES.index(aud), y), []).append(a)
+    points = []
+    for (x, y), approaches in cells.items():
+        n = len(approaches)
+        for i, a in enumerate(approaches):
+            offset = ((n - 1) / 2 - i) * MAP_STEP
+            points.append(MapPoint(a.id, x - 0.4, y + offset, (x, y), a.short_name, a.name, a.evidence.level))
+    return tuple(points)
+
+
+def map_chart(file: TherapiesFile, ui_labels: Mapping[str, str]) -> MapChart:
+    level_label = {e.id: e.label for e in file.evidence_levels}
+    aud_label = {a.id: a.short for a in file.audiences}
+    focus_label = {f.id: f.short for f in file.focuses}
+    return MapChart(map_points(file), tuple((lv, level_label[lv]) for lv in EVIDENCE_LEVELS),
+                    tuple(aud_label[a] for a in AUDIENCES), tuple(focus_label[f] for f in FOCUSES),
+                    ui_labels["therapies_map_x"], ui_labels["therapies_map_y"], ui_labels["therapies_map_hidden"])
 
 
 def map_rows(file: TherapiesFile, shown_ids: Iterable[str], ui_labels: Mapping[str, str]) -> list[dict[str, str]]:

@@ -1,11 +1,13 @@
-"""Pure logic of the "Relational trauma" and "The healing path" pages: reading their URL state,
-the data behind the flow diagram, and the private self-concept ratings. No streamlit import."""
+"""Pure logic of the "Relational trauma" and "The healing path" pages: their URL parameters, the
+plain values behind the closeness picture and the flow diagram, the charts' text alternatives, and
+the private self-concept ratings. No streamlit import."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 import textwrap
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from components.url_params import Choice, Param, Step
 
@@ -23,13 +25,44 @@ RELATIONAL_TRAUMA_PARAMS = (
 HEALING_PARAMS = (Param(STEP_PARAM, Step(lambda c: len(c.healing.steps)), keep_default=True),)
 
 
-def closeness_choice(raw: str | None, ids: Sequence[str]) -> str:
-    """The family-closeness style named in `?closeness=`, or the first style when missing or unknown."""
-    value = (raw or "").strip().lower()
-    return value if value in ids else ids[0]
+# --------------------------------------------------------------------------- the family-closeness picture
+
+
+class ClosenessChart(NamedTuple):
+    """The plain values components/charts/trauma_healing.py draws one closeness style from."""
+
+    style: str  # "abandonment", "enmeshment" or "cohesion": how the family is drawn
+    people: tuple[str, str, str]  # the labels of parent, parent, child
+    title: str
+    protective: bool
+    verdict: str  # the word for protective, or for a risk
+    boundaries_label: str
+    boundaries: str
+
+
+def closeness_chart(rt, labels: Mapping[str, str], style_id: str) -> ClosenessChart:
+    """`rt` is the relational-trauma content; `style_id` one of its closeness styles."""
+    style = next(c for c in rt.closeness if c.id == style_id)
+    parent = labels["trauma_closeness_parent"]
+    verdict = labels["trauma_closeness_protective" if style.protective else "trauma_closeness_risk"]
+    return ClosenessChart(style_id, (parent, parent, labels["trauma_closeness_child_node"]), style.title,
+                          bool(style.protective), verdict, labels["trauma_closeness_boundaries"], style.boundaries)
 
 
 # --------------------------------------------------------------------------- the flow diagram
+
+
+class Path(NamedTuple):
+    """One row of the flow diagram, as plain text."""
+
+    early: str
+    belief: str
+    adult: str
+    protective: bool
+
+
+def pattern_paths(patterns: Sequence) -> tuple[Path, ...]:
+    return tuple(Path(p.early, p.belief, p.adult, bool(p.protective)) for p in patterns)
 
 
 @dataclass(frozen=True)

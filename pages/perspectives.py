@@ -5,8 +5,8 @@ spectrum, the conditions they name, and where they differ. `?condition=<id>` fil
 import streamlit as st
 
 from components import perspectives as logic
-from components.charts.perspectives import (CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH, conditions_bar, conditions_rows,
-                                           spectrum_rows, stance_spectrum)
+from components.charts.common import PRESENTER_SCALE
+from components.charts.perspectives import CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH, conditions_bar, stance_spectrum
 from components.routing import page_content, page_target
 from components.text import callout, md, small, sources_line, sources_small
 from components.presenter import is_presenting
@@ -17,7 +17,8 @@ content = page_content()
 ui = content.ui
 labels = ui.labels
 data = content.perspectives
-large = is_presenting()
+presenting = is_presenting()
+scale = PRESENTER_SCALE if presenting else 1.0
 url = for_page("perspectives", content)
 
 
@@ -51,17 +52,15 @@ if condition:
 # ---------------------------------------------------------------- the spectrum
 st.header(labels["perspectives_spectrum_heading"], anchor="spectrum")
 show_chart(
-    cached_figure(stance_spectrum, content, condition, person, large),
+    cached_figure(stance_spectrum, logic.spectrum_chart(data, labels, condition, person), scale),
     alt=labels["perspectives_spectrum_alt"].format(n=len(data.perspectives) - len(logic.off_spectrum(data))),
-    summary="\n".join([f"- **{s.label}**: {s.description}" for s in sorted(data.stances, key=lambda s: s.position)]
-                      + [f"- **{labels['perspectives_no_stance']}**: {p.display_name}" for p in logic.off_spectrum(data)]),
-    rows=spectrum_rows(content), ui=ui, key="perspectives_spectrum", min_width=SPECTRUM_MIN_WIDTH,
+    summary=logic.spectrum_summary(data, labels), rows=logic.spectrum_rows(data, labels), ui=ui, key="perspectives_spectrum", min_width=SPECTRUM_MIN_WIDTH,
 )
 
 # ---------------------------------------------------------------- where they differ
 st.header(labels["perspectives_differ_heading"], anchor="differ")
 md(labels["perspectives_differ_intro"])
-differ_cols = st.columns(1 if large else 2)
+differ_cols = st.columns(1 if presenting else 2)
 for i, diff in enumerate(data.differences):
     with differ_cols[i % len(differ_cols)].container(border=True, key=f"difference_{diff.id}"):
         st.subheader(diff.question, anchor=diff.id)
@@ -75,10 +74,9 @@ for i, diff in enumerate(data.differences):
 # ---------------------------------------------------------------- the conditions
 st.header(labels["perspectives_conditions_heading"], anchor="conditions")
 show_chart(
-    cached_figure(conditions_bar, content, condition, large),
+    cached_figure(conditions_bar, logic.conditions_chart(data, labels, condition), scale),
     alt=labels["perspectives_conditions_alt"].format(n=len(data.conditions), total=len(logic.practitioners(data))),
-    summary="\n".join(f"- **{c.label}**: {c.description}" for c in data.conditions),
-    rows=conditions_rows(content), ui=ui, key="perspectives_conditions", min_width=CONDITIONS_MIN_WIDTH,
+    summary=logic.conditions_summary(data), rows=logic.conditions_rows(data, labels), ui=ui, key="perspectives_conditions", min_width=CONDITIONS_MIN_WIDTH,
 )
 st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
 callout("warning", data.safety_note)
@@ -112,7 +110,7 @@ def card_grid(items) -> None:
     if not items:
         md(labels["perspectives_none_shown"])
         return
-    cols = st.columns(1 if large else 2)
+    cols = st.columns(1 if presenting else 2)
     for i, p in enumerate(items):
         with cols[i % len(cols)]:
             card(p)

@@ -4,12 +4,13 @@ common it is, and PTSD vs relational trauma."""
 
 import streamlit as st
 
+from components.charts.common import PRESENTER_SCALE
 from components.charts.trauma_healing import PATTERNS_MIN_WIDTH, closeness_figure, patterns_figure
 from components.presenter import is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.text import callout, caption, md, sources_line
-from components.trauma_healing import CLOSENESS_PARAM, PATTERN_PARAM, pattern_rows
+from components.trauma_healing import CLOSENESS_PARAM, PATTERN_PARAM, closeness_chart, pattern_paths, pattern_rows
 from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
@@ -17,6 +18,7 @@ content = page_content()
 ui, rt = content.ui, content.relational_trauma
 labels = ui.labels
 presenting = is_presenting()
+scale = PRESENTER_SCALE if presenting else 1.0
 url = for_page("relational-trauma", content)
 
 st.title(ui.pages["relational-trauma"].title)
@@ -39,7 +41,7 @@ chosen = url.widget(st.segmented_control, CLOSENESS_PARAM, labels["trauma_closen
 style = styles[chosen]
 picture, words = st.columns([3, 2] if not presenting else [1, 1], gap="large")
 with picture:
-    show_chart(cached_figure(closeness_figure, content, chosen, presenting), alt=style.alt, summary=style.picture,
+    show_chart(cached_figure(closeness_figure, closeness_chart(rt, labels, chosen), scale), alt=style.alt, summary=style.picture,
                ui=ui, key=f"closeness_chart_{chosen}")
 with words:
     st.subheader(style.title, anchor=False)
@@ -92,7 +94,7 @@ patterns = rt.patterns
 index = stepper(url, PATTERN_PARAM, labels=[p.early for p in patterns], ui=ui, jump_label=labels["trauma_pattern_pick"])
 current = patterns[index]
 headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
-show_chart(cached_figure(patterns_figure, content, index, presenting), alt=rt.patterns_alt,
+show_chart(cached_figure(patterns_figure, pattern_paths(patterns), headings, index, scale), alt=rt.patterns_alt,
            summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
            ui=ui, key=f"patterns_chart_{index}", min_width=PATTERNS_MIN_WIDTH)
 with st.container(border=True, key="pattern_card"):

@@ -60,28 +60,10 @@ def _segment_body(plan, session, seg, *, notes_open: bool) -> None:
 # --------------------------------------------------------------------------- notes view (second device)
 
 
-def _connect() -> None:
-    code = pairing.normalise(st.session_state.get("notes_code_input") or "")
-    st.session_state["notes_code_input"] = ""
-    if pairing.STORE.get(code) is None:
-        st.session_state["notes_unknown"] = True
-        return
-    st.session_state["notes_unknown"] = False
-    url.set("pair", code)
-
-
-def _remote(code: str, delta: int, count: int) -> None:
-    pairing.STORE.move(code, delta, count)
-
-
 def notes_view() -> None:
     code = url.get("pair")
     if not code or pairing.STORE.get(code) is None:
-        with st.form("notes_connect", border=False):
-            st.text_input(L["facilitate_code_input"], key="notes_code_input", max_chars=12, autocomplete="off")
-            st.form_submit_button(L["facilitate_code_connect"], on_click=_connect, type="primary")
-        if code or st.session_state.get("notes_unknown"):
-            callout("warning", L["facilitate_code_unknown"])
+        fui.connect_form(ui, url, code)
         return
 
     @st.fragment(run_every=3)  # follow the projector when it moves
@@ -97,10 +79,10 @@ def notes_view() -> None:
         caption(L["facilitate_paired_to"].format(plan=plan.title))
         with st.container(horizontal=True, vertical_alignment="center", key="notes_controls"):
             st.button(ui.previous, key="notes_prev", icon=":material/arrow_back:", disabled=index == 0,
-                      on_click=_remote, args=(code, -1, len(segments)), shortcut="Left")
+                      on_click=pairing.STORE.move, args=(code, -1, len(segments)), shortcut="Left")
             st.button(ui.next, key="notes_next", icon=":material/arrow_forward:", icon_position="right",
                       type="primary", disabled=index == len(segments) - 1,
-                      on_click=_remote, args=(code, 1, len(segments)), shortcut="Right")
+                      on_click=pairing.STORE.move, args=(code, 1, len(segments)), shortcut="Right")
             caption(L["facilitate_segment_of"].format(n=index + 1, total=len(segments)))
         st.header(seg.title)
         caption(f"{session.title} · {L['facilitate_minutes'].format(minutes=seg.minutes)}")
@@ -117,24 +99,6 @@ def notes_view() -> None:
 
 def _pick_plan() -> None:
     url.set("segment", 0)
-
-
-def _timer(action: str) -> None:
-    t = st.session_state[fui.TIMER]
-    st.session_state[fui.TIMER] = {"start": t.start(fui.now()), "pause": t.pause(fui.now()),
-                                   "reset": t.reset()}[action]
-
-
-def _pair(plan, index: int) -> None:
-    p = pairing.STORE.create(plan.id, index)
-    st.session_state[fui.PAIR] = p.code
-    st.session_state[fui.PAIR_SEEN] = p.version
-
-
-def _unpair() -> None:
-    code = st.session_state.pop(fui.PAIR, None)
-    if code:
-        pairing.STORE.end(code)
 
 
 def projector_view() -> None:
@@ -169,45 +133,17 @@ def projector_view() -> None:
             if st.button(L["facilitate_show"], key="show_segment", type="primary", icon=":material/slideshow:",
                          help=L["facilitate_show_help"], disabled=seg.page not in known):
                 fui.open_segment(content, plan, index)
-            timer = st.session_state[fui.TIMER]
-            if timer.running:
-                st.button(L["facilitate_timer_pause"], key="timer_pause", icon=":material/pause:",
-                          on_click=_timer, args=("pause",))
-            else:
-                st.button(L["facilitate_timer_start"], key="timer_start", icon=":material/timer:",
-                          on_click=_timer, args=("start",))
-            st.button(L["facilitate_timer_reset"], key="timer_reset", icon=":material/restart_alt:",
-                      on_click=_timer, args=("reset",))
+            fui.timer_buttons(ui)
         if seg.page not in known:
             callout("info", L["facilitate_page_missing"])
-        _clock()
+        fui.clock(ui)
         _segment_body(plan, session, seg, notes_open=False)
 
     with side:
         st.subheader(L["facilitate_agenda_heading"])
-        rows = []
-        for i, (s, g) in enumerate(segments):
-            mark = "**→ " if i == index else ""
-            end = "**" if i == index else ""
-            rows.append(f"{i + 1}. {mark}{facilitate.segment_label(plan, s, g, L['facilitate_segment_label'])} "
-                        f"({L['facilitate_minutes'].format(minutes=g.minutes)}){end}")
-        md("\n".join(rows))
-
+        md(facilitate.agenda(plan, index, L["facilitate_segment_label"], L["facilitate_minutes"]))
         st.subheader(L["facilitate_pair_heading"])
-        code = st.session_state.get(fui.PAIR)
-        if code and pairing.STORE.get(code) is None:
-            st.session_state.pop(fui.PAIR, None)
-            code = None
-        if code:
-            with st.container(border=True, key="pair_code_box"):
-                caption(L["facilitate_pair_code"])
-                md(f"## {code}")
-                md(L["facilitate_pair_how"].format(hours=int(pairing.STORE.idle_seconds // 3600)))
-            st.button(L["facilitate_pair_end"], key="pair_end", on_click=_unpair)
-            _watch_pairing()
-        else:
-            st.button(L["facilitate_pair_start"], key="pair_start", icon=":material/devices:",
-                      on_click=_pair, args=(plan, index))
+        fui.pair_box(content, plan, index)
 
         st.subheader(L["facilitate_handouts_heading"])
         st.download_button(L["facilitate_handout_participant"], key="dl_participant", icon=":material/download:",
@@ -216,28 +152,6 @@ def projector_view() -> None:
         st.download_button(L["facilitate_handout_guide"], key="dl_guide", icon=":material/download:",
                            data=lambda: handouts.facilitator_guide(content, plan),
                            file_name=f"{plan.id}-facilitator-guide.pdf", mime="application/pdf", on_click="ignore")
-
-
-def _clock() -> None:
-    timer = st.session_state[fui.TIMER]
-
-    @st.fragment(run_every=1 if timer.running else None)
-    def tick() -> None:
-        t = st.session_state.get(fui.TIMER)
-        if t is not None:
-            with st.container(key="session_clock"):
-                md(f"**{fui.timer_text(ui, t)}**")
-
-    tick()
-
-
-def _watch_pairing() -> None:
-    @st.fragment(run_every=fui.POLL_SECONDS)
-    def watch() -> None:
-        if fui._pending(content):
-            st.rerun(scope="app")
-
-    watch()
 
 
 if view == "notes":

@@ -97,14 +97,6 @@ def test_simulate_rejects_out_of_range(bad):
         bond_model.simulate(bad, 0.5, 0.5)
 
 
-def test_from_slider_clamps_and_defaults():
-    assert bond_model.from_slider("3", 7) == 3
-    assert bond_model.from_slider("99", 7) == 10
-    assert bond_model.from_slider("-4", 7) == 0
-    assert bond_model.from_slider("x", 7) == 7
-    assert bond_model.from_slider(None, 7) == 7
-
-
 def test_phase_shares_move_from_start_to_end_and_sum_to_one():
     starts, ends = (0.3, 0.1, 0.25, 0.35), (0.5, 0.25, 0.15, 0.1)
     first = bond_model.phase_shares(starts, ends, 1, 52)
@@ -208,17 +200,11 @@ def test_stages_figure_highlight():
 # --------------------------------------------------------------------------- pure page helpers
 
 
-def test_url_readers(content):
+def test_model_version_from_the_url(content):
     assert logic.version_index(content.cycle, "four-phase") == 1
     assert logic.version_index(content.cycle, "walker") == 0
     assert logic.version_index(content.cycle, "nonsense") == 0
     assert logic.version_index(content.cycle, None) == 0
-    assert logic.week_from_url("30", 52) == 30
-    assert logic.week_from_url("500", 52) == 52
-    assert logic.week_from_url("zero", 52) == 1
-    assert logic.sandbox_from_url({"kindness": "2", "power": "x"}) == {
-        "kindness": 2, "unpredictability": logic.SANDBOX_DEFAULTS["unpredictability"],
-        "power": logic.SANDBOX_DEFAULTS["power"]}
 
 
 def test_text_alternatives_name_the_current_step(content):

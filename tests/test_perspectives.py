@@ -11,8 +11,7 @@ import pytest
 import yaml
 
 from components import perspectives as logic
-from components.charts.perspectives import (KIND_STYLE, conditions_bar, conditions_rows, spectrum_rows,
-                                            stance_spectrum)
+from components.charts.perspectives import KIND_STYLE, conditions_bar, stance_spectrum
 from components.content import ContentError, load_content
 from conftest import CONTENT, ROOT
 
@@ -209,15 +208,6 @@ def test_uncited_perspective_fails(content_copy):
 # --------------------------------------------------------------------------- pure logic
 
 
-def test_url_parameters_are_validated(data):
-    assert logic.parse_condition("space-to-heal", data) == "space-to-heal"
-    assert logic.parse_condition(" Space-To-Heal ", data) == "space-to-heal"
-    assert logic.parse_condition("nope", data) is None
-    assert logic.parse_condition(None, data) is None
-    assert logic.parse_person("audrey-hope", data) == "audrey-hope"
-    assert logic.parse_person("<script>", data) is None
-
-
 def test_filter_and_highlight_order(data):
     people = logic.practitioners(data)
     everyone = logic.filter_and_order(people, None, None)
@@ -275,7 +265,7 @@ def _points(fig, kind_names):
 
 
 def test_spectrum_places_every_voice_in_its_stance_column(content, data):
-    fig = stance_spectrum(content, None, None)
+    fig = stance_spectrum(logic.spectrum_chart(data, content.ui.labels, None, None))
     kinds = {content.ui.labels[f"perspectives_kind_{k}"]: k for k in KIND_STYLE}
     pts = _points(fig, kinds)
     assert len(pts) == len(data.perspectives) - len(logic.off_spectrum(data))
@@ -294,7 +284,7 @@ def test_spectrum_places_every_voice_in_its_stance_column(content, data):
 
 
 def test_spectrum_filter_dims_with_hollow_symbols_and_highlight_is_a_star(content, data):
-    fig = stance_spectrum(content, "space-to-heal", "audrey-hope")
+    fig = stance_spectrum(logic.spectrum_chart(data, content.ui.labels, "space-to-heal", "audrey-hope"))
     kinds = {content.ui.labels[f"perspectives_kind_{k}"] for k in KIND_STYLE}
     pts = _points(fig, kinds)
     naming = {p.chart_name for p in data.perspectives if "space-to-heal" in p.conditions}
@@ -308,7 +298,7 @@ def test_spectrum_filter_dims_with_hollow_symbols_and_highlight_is_a_star(conten
 
 
 def test_conditions_bar_counts_and_selected_bar(content, data):
-    fig = conditions_bar(content, "space-to-heal")
+    fig = conditions_bar(logic.conditions_chart(data, content.ui.labels, "space-to-heal"))
     bar = fig.data[0]
     counts = {r.condition.label: r.count for r in logic.condition_counts(data)}
     for label, x in zip(bar.y, bar.x):
@@ -325,18 +315,18 @@ def test_conditions_bar_counts_and_selected_bar(content, data):
     assert list(bar.y)[-1].endswith(logic.condition_counts(data)[0].condition.label)  # most named on top
 
 
-def test_conditions_bar_without_selection_has_no_pattern(content):
-    bar = conditions_bar(content, None, True).data[0]
+def test_conditions_bar_without_selection_has_no_pattern(content, data):
+    bar = conditions_bar(logic.conditions_chart(data, content.ui.labels, None), 1.35).data[0]
     assert set(bar.marker.pattern.shape) == {""}
     assert not any(y.startswith("▶") for y in bar.y)
 
 
 def test_text_alternative_rows(content, data):
-    rows = conditions_rows(content)
+    rows = logic.conditions_rows(data, content.ui.labels)
     assert len(rows) == len(data.conditions)
     labels = content.ui.labels
     assert rows[0][labels["perspectives_col_condition"]] == logic.condition_counts(data)[0].condition.label
-    srows = spectrum_rows(content)
+    srows = logic.spectrum_rows(data, content.ui.labels)
     assert len(srows) == len(data.stances) + (1 if logic.off_spectrum(data) else 0)
     everyone = ", ".join(r[labels["perspectives_col_voices"]] for r in srows)
     for p in data.perspectives:

@@ -1,15 +1,15 @@
-"""Therapy approaches browser: content requirements, filtering and URL logic, the map builder,
+"""Therapy approaches browser: content requirements, filtering, the map's values and builder,
 the comparison, and the page through AppTest (filters, card, compare, paths, URL round trips)."""
 
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qs, urlencode
 
 import pytest
 
 from components import therapies as th
-from components.charts.therapies import EVIDENCE_STYLE, map_points, therapy_map
+from components.charts.common import PRESENTER_SCALE
+from components.charts.therapies import EVIDENCE_STYLE, therapy_map
 from components.models.therapies import AUDIENCES, EVIDENCE_LEVELS, FOCUSES, FORMATS, TherapiesFile
 from test_pages import all_text, open_page
 
@@ -111,29 +111,9 @@ def test_model_rejects_unknown_path_approach_and_missing_facet(data):
 # ------------------------------------------------------------------ pure logic
 
 
-def test_parse_list_keeps_known_ids_in_order_once():
-    assert th.parse_list(" adults,zz,Children,adults ", AUDIENCES) == ("adults", "children")
-    assert th.parse_list(None, AUDIENCES) == ()
-    assert th.parse_list(["adults,couples"], AUDIENCES) == ("adults", "couples")
-
-
-def test_filters_round_trip_through_params():
-    f = th.Filters(("children", "families"), ("family",), ("relationships",), ("not-rated",), "play")
-    params = {k: v for k, v in th.filters_to_params(f).items() if v}
-    # the typed search never goes into the URL
-    assert params == {"for": "children,families", "format": "family", "focus": "relationships",
-                      "evidence": "not-rated"}
-    # through a real query string, as a shared link would carry it
-    back = th.filters_from_params({k: v[0] for k, v in parse_qs(urlencode(params)).items()}, "play")
-    assert back == f
-    assert th.filters_from_params({"q": "typed words"}).query == ""
-    assert th.filters_to_params(th.Filters()) == dict.fromkeys(th.FILTER_PARAMS)
-
-
-def test_filters_from_params_drops_junk():
-    f = th.filters_from_params({"for": "aliens", "format": "group,individual", "evidence": "magic"})
-    assert f == th.Filters((), ("group", "individual"), (), (), "")
-    assert not th.Filters().active and f.active
+def test_filters_are_active_once_any_facet_or_words_are_set():
+    assert not th.Filters().active and not th.Filters(query="  ").active
+    assert th.Filters(formats=("group", "individual")).active and th.Filters(query="play").active
 
 
 def test_filter_by_audience_is_or_within_and_across(data):
@@ -169,14 +149,6 @@ def test_facet_counts(data):
     assert sum(th.facet_counts(data, "evidence").values()) == len(data.approaches)
 
 
-def test_selection_compare_and_path_parsing(data):
-    assert th.selected_approach(data, "EMDR").id == "emdr"
-    assert th.selected_approach(data, "nope") is None and th.selected_approach(data, None) is None
-    assert th.parse_compare(data, "cbt,emdr,eft,play-therapy") == ("cbt", "emdr", "eft")
-    assert th.parse_compare(data, "cbt,bogus") == ("cbt",)
-    assert th.parse_path("Child") == "child" and th.parse_path("Teen") == "teen" and th.parse_path("baby") is None
-
-
 def test_compare_rows_and_table(data, content):
     labels = content.ui.labels
     rows = th.compare_rows(data, ("cbt", "couples-counselling"), labels)
@@ -208,21 +180,21 @@ def test_all_sources_dedupes_and_includes_notes(data):
 
 
 def test_map_places_each_approach_in_each_audience_column(data):
-    points = map_points(data)
+    points = th.map_points(data)
     by_id = th.approach_by_id(data)
     assert len(points) == sum(len(a.audiences) for a in data.approaches)
     for p in points:
-        a = by_id[p["id"]]
-        assert AUDIENCES[p["cell"][0]] in a.audiences
-        assert p["cell"][1] == FOCUSES.index(a.focus[0])
-        assert abs(p["y"] - p["cell"][1]) < 0.5  # stays inside its cell
-    cells = [(p["cell"], round(p["y"], 3)) for p in points]
+        a = by_id[p.id]
+        assert AUDIENCES[p.cell[0]] in a.audiences
+        assert p.cell[1] == FOCUSES.index(a.focus[0])
+        assert abs(p.y - p.cell[1]) < 0.5  # stays inside its cell
+    cells = [(p.cell, round(p.y, 3)) for p in points]
     assert len(cells) == len(set(cells))  # no two markers on top of each other
 
 
 def test_map_syncs_with_filters_and_selection(data, content):
     labels = content.ui.labels
-    fig = therapy_map(data, {"cbt", "emdr"}, "emdr", labels)
+    fig = therapy_map(th.map_chart(data, labels), {"cbt", "emdr"}, "emdr")
     visible = {t.name: t for t in fig.data if len(t.x)}
     level = {e.id: e.label for e in data.evidence_levels}
     assert set(visible) == {level["guideline-strong"], level["guideline-conditional"], labels["therapies_map_hidden"]}
@@ -230,15 +202,15 @@ def test_map_syncs_with_filters_and_selection(data, content):
     assert emdr.marker.symbol == EVIDENCE_STYLE["guideline-conditional"]["symbol"]  # shape, not only colour
     assert "<b>" in emdr.text[0] and emdr.marker.line.width[0] == 3  # the open card stands out
     hidden = visible[labels["therapies_map_hidden"]]
-    assert len(hidden.x) == len(map_points(data)) - 2 and hidden.mode == "markers"  # faint, unlabelled
-    everything = therapy_map(data, th.approach_by_id(data), None, labels)
+    assert len(hidden.x) == len(th.map_points(data)) - 2 and hidden.mode == "markers"  # faint, unlabelled
+    everything = therapy_map(th.map_chart(data, labels), th.approach_by_id(data), None)
     assert not any(len(t.x) for t in everything.data if t.name == labels["therapies_map_hidden"])
     assert len({EVIDENCE_STYLE[e]["symbol"] for e in EVIDENCE_LEVELS}) == len(EVIDENCE_LEVELS)
 
 
 def test_map_is_larger_for_presenting(data, content):
-    small = therapy_map(data, set(), None, content.ui.labels)
-    large = therapy_map(data, set(), None, content.ui.labels, large=True)
+    chart = th.map_chart(data, content.ui.labels)
+    small, large = therapy_map(chart, set(), None), therapy_map(chart, set(), None, PRESENTER_SCALE)
     assert large.layout.height > small.layout.height and large.layout.font.size > small.layout.font.size
 
 

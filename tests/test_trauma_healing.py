@@ -7,14 +7,16 @@ import json
 
 import pytest
 
+from components.charts.common import PRESENTER_SCALE
 from components.charts.trauma_healing import closeness_figure, patterns_figure, self_concept_radar
 from components.trauma_healing import (
     RATING_PREFIX,
     RATINGS_CLEARED,
     REFLECTION_KEY,
     clear_ratings,
-    closeness_choice,
+    closeness_chart,
     flow_boxes,
+    pattern_paths,
     pattern_rows,
     radar_rows,
     rating_key,
@@ -105,14 +107,6 @@ def test_non_blaming_language(content):
 # --------------------------------------------------------------------------- pure logic
 
 
-def test_closeness_choice():
-    ids = ["abandonment", "enmeshment", "cohesion"]
-    assert closeness_choice("enmeshment", ids) == "enmeshment"
-    assert closeness_choice(" Cohesion ", ids) == "cohesion"
-    assert closeness_choice(None, ids) == "abandonment"
-    assert closeness_choice("nonsense", ids) == "abandonment"
-
-
 def test_flow_boxes_structure(content):
     patterns = content.relational_trauma.patterns
     boxes = flow_boxes(patterns, selected=2)
@@ -168,7 +162,7 @@ def test_rows_for_text_alternatives(content):
 
 
 def test_closeness_figures_differ_in_shape_not_only_colour(content):
-    figs = {s: closeness_figure(content, s) for s in ("abandonment", "enmeshment", "cohesion")}
+    figs = {s: closeness_figure(closeness_chart(content.relational_trauma, content.ui.labels, s)) for s in ("abandonment", "enmeshment", "cohesion")}
     rings = {s: [sh for sh in f.layout.shapes if sh.type == "circle"] for s, f in figs.items()}
     assert len(rings["abandonment"]) == 0
     assert len(rings["enmeshment"]) == 1
@@ -191,10 +185,16 @@ def _selected_rows(fig) -> list[float]:
     return sorted({round((sh.y0 + sh.y1) / 2, 4) for sh in fig.layout.shapes if sh.line.width == 4})
 
 
+def _patterns(content, selected: int, scale: float = 1.0):
+    labels = content.ui.labels
+    headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
+    return patterns_figure(pattern_paths(content.relational_trauma.patterns), headings, selected, scale)
+
+
 def test_patterns_figure_highlights_the_selected_path_without_colour_alone(content):
     n = len(content.relational_trauma.patterns)
     for selected in (0, n - 1):
-        fig = patterns_figure(content, selected)
+        fig = _patterns(content, selected)
         strong = [sh for sh in fig.layout.shapes if sh.line.width == 4]
         assert len(strong) == 3 and all(sh.line.dash == "solid" for sh in strong)
         assert all(sh.line.dash == "dot" for sh in fig.layout.shapes if sh.line.width != 4)
@@ -219,15 +219,16 @@ def test_radar_is_closed_and_shows_numbers():
 
 
 def test_large_figures_for_presenter_mode_scale_type_and_size(content):
-    small, large = closeness_figure(content, "cohesion"), closeness_figure(content, "cohesion", True)
+    cohesion = closeness_chart(content.relational_trauma, content.ui.labels, "cohesion")
+    small, large = closeness_figure(cohesion), closeness_figure(cohesion, PRESENTER_SCALE)
     assert large.layout.height > 1.3 * small.layout.height
     people = [t for t in large.data if t.mode == "markers+text"][0]
     assert people.textfont.size >= 1.3 * [t for t in small.data if t.mode == "markers+text"][0].textfont.size
-    small, large = patterns_figure(content, 0), patterns_figure(content, 0, True)
+    small, large = _patterns(content, 0), _patterns(content, 0, PRESENTER_SCALE)
     assert large.layout.height > 1.3 * small.layout.height
     assert max(a.font.size for a in large.layout.annotations if a.font.size) >= 1.3 * 15
     small = self_concept_radar(("A", "B", "C"), (1, 2, 3), 0, 10, "x")
-    large = self_concept_radar(("A", "B", "C"), (1, 2, 3), 0, 10, "x", True)
+    large = self_concept_radar(("A", "B", "C"), (1, 2, 3), 0, 10, "x", PRESENTER_SCALE)
     assert large.layout.polar.angularaxis.tickfont.size >= 1.3 * small.layout.polar.angularaxis.tickfont.size
 
 

@@ -186,6 +186,28 @@ def test_timer_counts_down_pauses_and_overruns():
     assert t.reset().remaining(5000.0) == 120
 
 
+def test_timer_buttons_start_pause_and_reset():
+    t = facilitate.Timer("p", 0, minutes=2)
+    t = t.press("start", 100.0)
+    assert t.running and t.press("start", 150.0) is t  # a second start changes nothing
+    t = t.press("pause", 130.0)
+    assert not t.running and t.remaining(999.0) == 90
+    assert t.press("reset", 999.0) == facilitate.Timer("p", 0, minutes=2)
+    with pytest.raises(ValueError):
+        t.press("rewind", 0.0)
+
+
+def test_agenda_numbers_segments_with_minutes_and_marks_the_current_one(content):
+    plan = content.workshops["classroom-45"]
+    segments = plan.segments()
+    lines = facilitate.agenda(plan, 1, "{session}: {title}", "{minutes} min").splitlines()
+    assert len(lines) == len(segments)
+    assert lines[0] == f"1. {facilitate.segment_label(plan, *segments[0], '{session}: {title}')} " \
+                       f"({segments[0][1].minutes} min)"
+    assert lines[1].startswith("2. **→ ") and lines[1].endswith("**")
+    assert sum("→" in line for line in lines) == 1
+
+
 def test_clock_format():
     assert facilitate.clock(600) == "10:00"
     assert facilitate.clock(59.2) == "1:00"  # never shows 0:59 while 59.2 s remain... rounds up
@@ -231,6 +253,8 @@ def test_pairing_code_shape_and_lookup():
     assert store.get(p.code.lower()).segment == 2  # case does not matter
     assert store.get(f" {p.code[:3]}-{p.code[3:]} ").plan == "plan-a"
     assert store.get("ZZZZZZ") is None
+    assert store.find(f" {p.code[:3].lower()}-{p.code[3:]} ") == p.code  # what a person typed
+    assert store.find("ZZZZZZ") is None and store.find("") is None
 
 
 def test_pairing_moves_clamp_and_version():

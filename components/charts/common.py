@@ -33,6 +33,19 @@ PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 TEXT = "#1a1a1a"
 MUTED = "#4d4d4d"  # 8.6:1 on white
 
+# Every builder takes `scale: float = 1.0`: 1 on a screen, larger for a projector. Pages pass
+# PRESENTER_SCALE while presenting (type 1.35x, as presenter mode scales the page's own text).
+PRESENTER_SCALE = 1.35
+
+
+def sized(normal: float, presenting: float, scale: float) -> float:
+    """A size drawn by hand for two settings: `normal` at scale 1, `presenting` at PRESENTER_SCALE,
+    and in proportion for any other scale (a whole number where both are)."""
+    if scale == 1:
+        return normal
+    value = normal + (presenting - normal) * (scale - 1) / (PRESENTER_SCALE - 1)
+    return round(value) if isinstance(normal, int) and isinstance(presenting, int) else value
+
 
 def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 460) -> go.Figure:
     """Apply the app's common layout: system-safe font, dark text on white, no Plotly logo clutter."""

@@ -1,12 +1,15 @@
 """Figures of the "What practitioners say" page. Pure Plotly, no streamlit.
 
-- `stance_spectrum(content, condition, person, large)`: every voice placed in its stance column,
+- `stance_spectrum(chart, scale)`: every voice placed in its stance column,
   from "rarely or never" (left) to "often, with work" (right). The kind of voice is shown by colour
   AND symbol AND legend; voices that do not name the chosen condition turn grey and hollow; the
   highlighted voice is a large star with a bold name.
-- `conditions_bar(content, condition, large)`: each condition by how many round-up practitioners
+- `conditions_bar(chart, scale)`: each condition by how many round-up practitioners
   name it, the chosen one dark with a hatch pattern, a "▶" and a "selected" label, and a
   square marker where the lived-experience article names it too.
+
+Their plain values (`SpectrumChart`, `ConditionsChart`: tuples of names, numbers and labels) and the
+charts in words are made in components/perspectives.py.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from components.charts.common import OKABE_ITO, TEXT, base_layout
-from components.perspectives import condition_counts, names_condition, off_spectrum, practitioners, stance_groups
+from components.charts.common import OKABE_ITO, TEXT, base_layout, sized
+from components.perspectives import ConditionsChart, SpectrumChart
 
 KIND_STYLE = {
     "practitioner": {"color": OKABE_ITO["blue"], "symbol": "circle"},
@@ -43,133 +46,100 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
-def stance_spectrum(content, condition: str | None, person: str | None, large: bool = False) -> go.Figure:
-    data = content.perspectives
-    labels = content.ui.labels
-    groups = stance_groups(data)
-    font = 19 if large else 14
+def stance_spectrum(chart: SpectrumChart, scale: float = 1.0) -> go.Figure:
+    """Every voice in its stance column; kind by colour, symbol and legend; voices that do not name
+    the chosen condition grey and hollow; the highlighted voice a large star with a bold name."""
+    stances, states = chart.stances, chart.states
+    font = sized(14, 19, scale)
     fig = go.Figure()
     points: dict[str, dict[str, list]] = {}
+    names: dict[str, str] = {}
     star = None
-    for col, (stance, people) in enumerate(groups):
-        for row, p in enumerate(people):
-            on = names_condition(p, condition)
-            style = KIND_STYLE[p.kind]
-            bucket = points.setdefault(p.kind, {k: [] for k in ("x", "y", "text", "symbol", "color", "hover")})
-            bucket["x"].append(col)
-            bucket["y"].append(-row)
-            name = _two_lines(p.chart_name)
-            if p.id == person:
-                name = f"<b>{name}</b>"
-            bucket["text"].append(name if on else f"<span style='color:{DIMMED}'>{name}</span>")
-            bucket["symbol"].append(style["symbol"] if on else style["symbol"] + "-open")
-            bucket["color"].append(style["color"] if on else DIMMED)
-            state = "" if condition is None else (
-                labels["perspectives_names_condition"] if on else labels["perspectives_not_condition"])
-            bucket["hover"].append(f"<b>{p.display_name}</b><br>{stance.label}" + (f"<br>{state}" if state else ""))
-            if p.id == person:
-                star = (col, -row, p)
+    for v in chart.voices:
+        on = v.named
+        style = KIND_STYLE[v.kind]
+        names.setdefault(v.kind, v.kind_name)
+        bucket = points.setdefault(v.kind, {k: [] for k in ("x", "y", "text", "symbol", "color", "hover")})
+        bucket["x"].append(v.column)
+        bucket["y"].append(-v.row)
+        name = _two_lines(v.chart_name)
+        if v.highlighted:
+            name = f"<b>{name}</b>"
+        bucket["text"].append(name if on else f"<span style='color:{DIMMED}'>{name}</span>")
+        bucket["symbol"].append(style["symbol"] if on else style["symbol"] + "-open")
+        bucket["color"].append(style["color"] if on else DIMMED)
+        state = "" if states is None else states[0 if on else 1]
+        bucket["hover"].append(f"<b>{v.display_name}</b><br>{stances[v.column]}" + (f"<br>{state}" if state else ""))
+        if v.highlighted:
+            star = v
     for kind, b in points.items():
         fig.add_trace(go.Scatter(
-            x=b["x"], y=b["y"], mode="markers+text", name=labels[f"perspectives_kind_{kind}"],
+            x=b["x"], y=b["y"], mode="markers+text", name=names[kind],
             text=b["text"], textposition="middle right", textfont=dict(size=font - 1),
-            marker=dict(size=18 if large else 14, symbol=b["symbol"], color=b["color"],
+            marker=dict(size=sized(14, 18, scale), symbol=b["symbol"], color=b["color"],
                         line=dict(width=2, color=b["color"])),
             hovertext=b["hover"], hoverinfo="text",
         ))
-    if condition is not None:
+    if states is not None:
         # legend keys for the two states (dummy points off-screen carry the legend symbols)
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=labels["perspectives_names_condition"],
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=states[0],
                                  marker=dict(size=14, symbol="circle", color=OKABE_ITO["black"])))
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=labels["perspectives_not_condition"],
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=states[1],
                                  marker=dict(size=14, symbol="circle-open", color=DIMMED, line=dict(width=2))))
     if star is not None:
-        col, y, p = star
         fig.add_trace(go.Scatter(
-            x=[col], y=[y], mode="markers", name=f"{labels['perspectives_highlighted']}: {p.display_name}",
-            marker=dict(size=30 if large else 26, symbol="star", color=HIGHLIGHT,
+            x=[star.column], y=[-star.row], mode="markers", name=f"{chart.highlighted}: {star.display_name}",
+            marker=dict(size=sized(26, 30, scale), symbol="star", color=HIGHLIGHT,
                         line=dict(width=2, color=OKABE_ITO["black"])),
-            hovertext=[p.display_name], hoverinfo="text",
+            hovertext=[star.display_name], hoverinfo="text",
         ))
-    most = max(len(people) for _, people in groups)
-    base_layout(fig, height=int((120 if large else 95) * most / 2 + 230))
+    most = max((v.row + 1 for v in chart.voices), default=0)
+    base_layout(fig, height=int(sized(95, 120, scale) * most / 2 + 230))
     fig.update_layout(
         font=dict(size=font),
-        legend=dict(orientation="h", y=-0.22 if large else -0.25, x=0, font=dict(size=font)),
+        legend=dict(orientation="h", y=sized(-0.25, -0.22, scale), x=0, font=dict(size=font)),
         margin=dict(l=10, r=10, t=20, b=40),
     )
     fig.update_xaxes(
-        tickvals=list(range(len(groups))), ticktext=[_wrap(s.label, 16) for s, _ in groups],
-        range=[-0.5, len(groups) - 0.1], side="top", ticklabeloverflow="allow", showgrid=True, gridcolor="#e6e6e6", zeroline=False,
+        tickvals=list(range(len(stances))), ticktext=[_wrap(s, 16) for s in stances],
+        range=[-0.5, len(stances) - 0.1], side="top", ticklabeloverflow="allow", showgrid=True, gridcolor="#e6e6e6", zeroline=False,
         tickfont=dict(size=font, color=TEXT), fixedrange=True,
     )
     fig.update_yaxes(visible=False, range=[-most + 0.4, 0.6], fixedrange=True)
     return fig
 
 
-def spectrum_rows(content) -> list[dict[str, str]]:
-    """The spectrum as a table: one row per stance, its voices in article order; then a row for the
-    voices that do not address repair (left off the chart), if any."""
-    labels = content.ui.labels
-    rows = [
-        {labels["perspectives_col_stance"]: s.label,
-         labels["perspectives_col_voices"]: ", ".join(p.display_name for p in people) or "–"}
-        for s, people in stance_groups(content.perspectives)
-    ]
-    off = off_spectrum(content.perspectives)
-    if off:
-        rows.append({labels["perspectives_col_stance"]: labels["perspectives_no_stance"],
-                     labels["perspectives_col_voices"]: ", ".join(p.display_name for p in off)})
-    return rows
-
-
-def conditions_bar(content, condition: str | None, large: bool = False) -> go.Figure:
-    data = content.perspectives
-    labels = content.ui.labels
-    rows = list(reversed(condition_counts(data)))  # Plotly draws the first category at the bottom
-    total = len(practitioners(data))
-    font = 19 if large else 14
-    ys = [(("▶ " if r.condition.id == condition else "") + r.condition.label) for r in rows]
-    colours = [TEXT if r.condition.id == condition else OKABE_ITO["blue"] for r in rows]
-    patterns = ["/" if r.condition.id == condition else "" for r in rows]
-    texts = [labels["perspectives_count"].format(n=r.count, total=total)
-             + (f" · {labels['perspectives_selected']}" if r.condition.id == condition else "") for r in rows]
+def conditions_bar(chart: ConditionsChart, scale: float = 1.0) -> go.Figure:
+    """Each condition by how many practitioners name it; the chosen one dark, hatched, "▶" and
+    "selected"; a square where another kind of voice names it too."""
+    rows = list(reversed(chart.bars))  # Plotly draws the first category at the bottom
+    total = chart.total
+    font = sized(14, 19, scale)
+    ys = [("▶ " if r.selected else "") + r.label for r in rows]
+    colours = [TEXT if r.selected else OKABE_ITO["blue"] for r in rows]
+    patterns = ["/" if r.selected else "" for r in rows]
     fig = go.Figure(go.Bar(
-        x=[r.count for r in rows], y=ys, orientation="h", name=labels["perspectives_col_count"],
+        x=[r.count for r in rows], y=ys, orientation="h", name=chart.count_name,
         marker=dict(color=colours, pattern=dict(shape=patterns, fgcolor="#ffffff", size=8)),
-        text=texts, textposition="outside", textfont=dict(size=font - 1), cliponaxis=False,
-        hovertext=[f"<b>{r.condition.label}</b><br>" + "<br>".join(r.names) for r in rows], hoverinfo="text",
+        text=[r.text for r in rows], textposition="outside", textfont=dict(size=font - 1), cliponaxis=False,
+        hovertext=[f"<b>{r.label}</b><br>" + "<br>".join(r.names) for r in rows], hoverinfo="text",
         showlegend=False,
     ))
-    also = [(r.count, y) for r, y in zip(rows, ys) if r.also_others]
+    also = [y for r, y in zip(rows, ys) if r.also_others]
     if also:
         fig.add_trace(go.Scatter(
-            x=[total + 2.2] * len(also), y=[y for _, y in also], mode="markers",
-            name=labels["perspectives_col_also"],
-            marker=dict(size=14 if large else 12, symbol="square", color=KIND_STYLE["lived-experience"]["color"]),
+            x=[total + 2.2] * len(also), y=also, mode="markers", name=chart.also_name,
+            marker=dict(size=sized(12, 14, scale), symbol="square", color=KIND_STYLE["lived-experience"]["color"]),
             hoverinfo="skip",
         ))
-    base_layout(fig, height=(40 if large else 30) * len(rows) + 130)
+    base_layout(fig, height=sized(30, 40, scale) * len(rows) + 130)
     fig.update_layout(
         font=dict(size=font), bargap=0.3,
-        legend=dict(orientation="h", x=0, y=-0.08 if large else -0.1, font=dict(size=font)),
+        legend=dict(orientation="h", x=0, y=sized(-0.1, -0.08, scale), font=dict(size=font)),
         margin=dict(l=10, r=10, t=10, b=40),
     )
     fig.update_xaxes(range=[0, total + 2.8], dtick=2, showgrid=True, gridcolor="#e6e6e6", fixedrange=True,
-                     title=dict(text=labels["perspectives_conditions_axis"].format(total=total), font=dict(size=font)),
+                     title=dict(text=chart.axis_title, font=dict(size=font)),
                      tickvals=list(range(0, total + 1, 2)), tickfont=dict(color=TEXT))
     fig.update_yaxes(automargin=True, tickfont=dict(size=font, color=TEXT), fixedrange=True)
     return fig
-
-
-def conditions_rows(content) -> list[dict[str, str]]:
-    """The bar chart as a table, most named first."""
-    labels = content.ui.labels
-    total = len(practitioners(content.perspectives))
-    return [
-        {labels["perspectives_col_condition"]: r.condition.label,
-         labels["perspectives_col_count"]: labels["perspectives_count"].format(n=r.count, total=total),
-         labels["perspectives_col_who"]: ", ".join(r.names) or "–",
-         labels["perspectives_col_also"]: labels["perspectives_yes"] if r.also_others else labels["perspectives_no"]}
-        for r in condition_counts(content.perspectives)
-    ]

@@ -4,17 +4,20 @@
 - `patterns_figure`: a flow diagram from early experience to learned belief to adult pattern.
 - `self_concept_radar`: the person's own ratings of the six areas of self-concept.
 
-Builders take `Content` (hashed by identity, so `cached_figure` can key on it) or plain tuples.
+Builders take plain, hashable values (`ClosenessChart`, `Path` tuples, names and numbers, made in
+components/trauma_healing.py, so `cached_figure` can key on them) and one `scale` for presenting.
 Colour is never the only signal: every person is labelled, boundaries differ by line style,
 the selected path is marked with a symbol in its labels, the radar shows its numbers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import plotly.graph_objects as go
 
-from components.charts.common import MUTED, OKABE_ITO, TEXT, base_layout
-from components.trauma_healing import flow_boxes
+from components.charts.common import MUTED, OKABE_ITO, TEXT, base_layout, sized
+from components.trauma_healing import ClosenessChart, Path, flow_boxes
 
 PARENT = OKABE_ITO["blue"]
 CHILD = OKABE_ITO["orange"]
@@ -34,15 +37,14 @@ def _ring(fig: go.Figure, x: float, y: float, r: float, *, dash: str, color: str
                   line=dict(color=color, dash=dash, width=width), layer="below")
 
 
-def closeness_figure(content, style_id: str, large: bool = False) -> go.Figure:
+def closeness_figure(chart: ClosenessChart, scale: float = 1.0) -> go.Figure:
     """The family as three labelled people; links and rings show how closeness and boundaries work.
 
-    `large` (presenter mode) scales type, people and height by 1.35 so the room can read it."""
-    k = 1.35 if large else 1.0
-    ui = content.ui.labels
-    style = next(c for c in content.relational_trauma.closeness if c.id == style_id)
+    `scale` (presenter mode: PRESENTER_SCALE) scales type, people and height so the room can read it."""
+    k = scale
+    style_id = chart.style
     people = _LAYOUT[style_id]
-    names = [ui["trauma_closeness_parent"], ui["trauma_closeness_parent"], ui["trauma_closeness_child_node"]]
+    names = list(chart.people)
     fig = go.Figure()
 
     if style_id == "abandonment":
@@ -75,13 +77,13 @@ def closeness_figure(content, style_id: str, large: bool = False) -> go.Figure:
         textfont=dict(size=round(15 * k), color=["#ffffff", "#ffffff", "#000000"]),  # 5.1:1 on blue, 10:1 on orange
         hovertext=names, hoverinfo="text", showlegend=False,
     ))
-    badge = ("✓ " + ui["trauma_closeness_protective"]) if style.protective else ("! " + ui["trauma_closeness_risk"])
+    badge = ("✓ " if chart.protective else "! ") + chart.verdict
     fig.add_annotation(x=0.0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
-                       showarrow=False, align="left", text=f"<b>{style.title}</b>: {badge}",
+                       showarrow=False, align="left", text=f"<b>{chart.title}</b>: {badge}",
                        font=dict(size=round(17 * k), color=TEXT))
     fig.add_annotation(x=0.0, y=0.0, xref="paper", yref="paper", xanchor="left", yanchor="top",
                        showarrow=False, align="left",
-                       text=f"{ui['trauma_closeness_boundaries']}: {style.boundaries}", font=dict(size=round(15 * k), color=MUTED))
+                       text=f"{chart.boundaries_label}: {chart.boundaries}", font=dict(size=round(15 * k), color=MUTED))
     base_layout(fig, height=round(400 * k))
     fig.update_xaxes(visible=False, range=[-0.2, 10.2], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.2, 6.2], fixedrange=True, scaleanchor="x", scaleratio=1)
@@ -102,18 +104,17 @@ BOX_W = 0.29
 PATTERNS_MIN_WIDTH = 660  # narrower, the words spill out of their boxes
 
 
-def patterns_figure(content, selected: int, large: bool = False) -> go.Figure:
-    """Flow diagram: one row per path, three boxes (early experience, learned belief, adult pattern)
-    joined by arrows. The selected path is filled, outlined thickly, marked ▶ and its arrows are
-    solid; the others are pale with thin dotted outlines. The protective path is green and ✓.
-    `large` (presenter mode) uses bigger type and taller rows."""
-    k = 1.35 if large else 1.0
-    patterns = content.relational_trauma.patterns
-    labels = content.ui.labels
-    n = len(patterns)
+def patterns_figure(paths: Sequence[Path], headings: tuple[str, str, str], selected: int,
+                    scale: float = 1.0) -> go.Figure:
+    """Flow diagram: one row per path, three boxes (early experience, learned belief, adult pattern,
+    headed by `headings`) joined by arrows. The selected path is filled, outlined thickly, marked ▶
+    and its arrows are solid; the others are pale with thin dotted outlines. The protective path is
+    green and ✓. A larger `scale` (presenter mode) uses bigger type and taller rows."""
+    k = scale
+    n = len(paths)
     row_h = 1.0 / n
     fig = go.Figure()
-    for box in flow_boxes(patterns, selected, width=30 if large else 26):
+    for box in flow_boxes(paths, selected, width=sized(26, 30, scale)):
         cx = COLUMN_X[box.column]
         cy = 1.0 - (box.pattern + 0.5) * row_h
         half_h = row_h * 0.38
@@ -134,9 +135,9 @@ def patterns_figure(content, selected: int, large: bool = False) -> go.Figure:
                                showarrow=True, arrowhead=2, arrowsize=1.2 if box.selected else 0.9,
                                arrowwidth=3 if box.selected else 1.2,
                                arrowcolor=base if box.selected else "#9a9a9a")
-    for x, key in zip(COLUMN_X, ("trauma_pattern_early", "trauma_pattern_belief", "trauma_pattern_adult")):
+    for x, heading in zip(COLUMN_X, headings):
         fig.add_annotation(x=x, y=1.0, xref="x", yref="y", yanchor="bottom", showarrow=False,
-                           text=f"<b>{labels[key]}</b>", font=dict(size=round(16 * k), color=TEXT))
+                           text=f"<b>{heading}</b>", font=dict(size=round(16 * k), color=TEXT))
     base_layout(fig, height=round((90 * n + 50) * k))
     fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True)
     fig.update_yaxes(visible=False, range=[0, 1.06], fixedrange=True)
@@ -145,9 +146,9 @@ def patterns_figure(content, selected: int, large: bool = False) -> go.Figure:
 
 
 def self_concept_radar(names: tuple[str, ...], values: tuple[int, ...], low: int, high: int,
-                       trace_name: str, large: bool = False) -> go.Figure:
+                       trace_name: str, scale: float = 1.0) -> go.Figure:
     """The person's ratings as a closed shape, each point labelled with its number."""
-    k = 1.35 if large else 1.0
+    k = scale
     theta = [*names, names[0]]
     r = [*values, values[0]]
     fig = go.Figure(go.Scatterpolar(
