@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import url_state
+from components.charts.common import PRESENTER_SCALE
 from components.url_params import Flag, Param
 
 PRESENT = "present"
@@ -63,6 +64,11 @@ def sync_from_url() -> bool:
 
 def is_presenting() -> bool:
     return bool(st.session_state.get(PRESENT))
+
+
+def chart_scale() -> float:
+    """The one `scale` every figure builder takes: larger type and marks while presenting."""
+    return PRESENTER_SCALE if is_presenting() else 1.0
 
 
 def high_contrast() -> bool:

@@ -5,10 +5,9 @@ exercise."""
 
 import streamlit as st
 
-from components.charts.common import PRESENTER_SCALE
 from components.charts.trauma_healing import self_concept_radar
 from components.page_kit import card, card_grid, page_start, sources_of
-from components.presenter import is_presenting
+from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.text import callout, caption, md, sources_line
@@ -113,7 +112,7 @@ if st.toggle(sc.open_label, value=presenting, key=REFLECTION_KEY):
         with chart:
             names = tuple(a.short for a in sc.areas)
             fig = cached_figure(self_concept_radar, names, values, sc.scale_min, sc.scale_max,
-                                labels["healing_radar_name"], PRESENTER_SCALE if presenting else 1.0)
+                                labels["healing_radar_name"], chart_scale())
             summary = labels["healing_radar_summary"].format(low=sc.scale_min, high=sc.scale_max)
             show_chart(fig, alt=sc.alt, summary=summary,
                        rows=radar_rows([a.name for a in sc.areas], values, labels["healing_radar_area"],

@@ -8,7 +8,7 @@ from components import comparison as logic
 from components.charts.comparison import spectrum_figure, wheel_figure
 from components.models.comparison import LEVEL_ORDER
 from components.page_kit import card, card_grid, page_start, sources_of
-from components.presenter import is_presenting
+from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import current_step, stepper
 from components.text import callout, caption, md, sources_line
@@ -82,7 +82,7 @@ def show_wheel() -> None:
     logic.remember_wheel(st.session_state, index, flipped)
     spoke = spokes[index]
     with left:
-        fig = cached_figure(wheel_figure, *logic.wheel_figure_args(wheel, index, flipped), 540, 17 if presenting else 14)
+        fig = cached_figure(wheel_figure, *logic.wheel_figure_args(wheel, index, flipped), chart_scale())
         alt, summary, rows = logic.wheel_words(wheel, index, flipped, LEVEL_NAME, labels)
         show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="hvt_wheel_chart")
     with right, card("hvt_spoke_detail", sources=spoke.sources, content=content):

@@ -5,11 +5,10 @@ spectrum, the conditions they name, and where they differ. `?condition=<id>` fil
 import streamlit as st
 
 from components import perspectives as logic
-from components.charts.common import PRESENTER_SCALE
 from components.charts.perspectives import CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH, conditions_bar, stance_spectrum
 from components.routing import page_content, page_target
 from components.text import callout, md, small, sources_line, sources_small
-from components.presenter import is_presenting
+from components.presenter import chart_scale, is_presenting
 from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
@@ -18,7 +17,7 @@ ui = content.ui
 labels = ui.labels
 data = content.perspectives
 presenting = is_presenting()
-scale = PRESENTER_SCALE if presenting else 1.0
+scale = chart_scale()
 url = for_page("perspectives", content)
 
 

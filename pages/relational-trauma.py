@@ -4,9 +4,8 @@ common it is, and PTSD vs relational trauma."""
 
 import streamlit as st
 
-from components.charts.common import PRESENTER_SCALE
 from components.charts.trauma_healing import PATTERNS_MIN_WIDTH, closeness_figure, patterns_figure
-from components.presenter import is_presenting
+from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.text import callout, caption, md, sources_line
@@ -18,7 +17,7 @@ content = page_content()
 ui, rt = content.ui, content.relational_trauma
 labels = ui.labels
 presenting = is_presenting()
-scale = PRESENTER_SCALE if presenting else 1.0
+scale = chart_scale()
 url = for_page("relational-trauma", content)
 
 st.title(ui.pages["relational-trauma"].title)

@@ -7,9 +7,8 @@ for the parameters), so a facilitator can share or bookmark any view."""
 import streamlit as st
 
 from components import therapies as th
-from components.charts.common import PRESENTER_SCALE
 from components.charts.therapies import MAP_MIN_WIDTH, therapy_map
-from components.presenter import is_presenting
+from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.text import callout, caption, md, sources_line
 from components.url_state import for_page
@@ -149,7 +148,7 @@ with right:
 st.header(labels["therapies_map_heading"])
 shown_ids = tuple(a.id for a in shown)
 fig = cached_figure(therapy_map, th.map_chart(data, labels), shown_ids, selected.id if selected else None,
-                    PRESENTER_SCALE if presenting else 1.0)
+                    chart_scale())
 show_chart(fig, alt=data.map_alt, summary=data.map_summary, rows=th.map_rows(data, shown_ids, labels),
            ui=ui, key="th_map", min_width=MAP_MIN_WIDTH)
 

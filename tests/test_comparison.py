@@ -12,21 +12,9 @@ import pytest
 from components import comparison as logic
 from components.charts.comparison import spectrum_figure, wheel_figure
 from components.models.comparison import LEVEL_ORDER
-from test_pages import TIMEOUT, all_text, open_page  # noqa: F401
+from conftest import all_text, open_page, qp
 
 PAGE = "healthy-vs-toxic"
-
-
-def qp(at, key):
-    v = at.query_params.get(key)
-    return v[-1] if isinstance(v, list) else v
-
-
-def open_hvt(**query) -> object:
-    at = open_page(PAGE, **query)
-    at.button(key="content_note_go_on").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 # --------------------------------------------------------------------------- content
@@ -298,7 +286,7 @@ def test_heavy_page_shows_content_note_first(content):
 
 
 def test_compare_dimension_and_reveal_round_trip(content):
-    at = open_hvt(dimension="trust", reveal="1")
+    at = open_page(PAGE, go_on=True, dimension="trust", reveal="1")
     assert [s.value for s in at.subheader] == ["Trust and honesty"]
     trust = next(d for d in content.comparison.dimensions if d.id == "trust")
     text = all_text(at)
@@ -315,7 +303,7 @@ def test_compare_dimension_and_reveal_round_trip(content):
 
 def test_wheel_steps_and_flips(content):
     spokes = content.comparison.wheel.spokes
-    at = open_hvt(spoke="3")
+    at = open_page(PAGE, go_on=True, spoke="3")
     assert qp(at, "part") == "wheel" and qp(at, "flipped") == "0"
     assert any(s.value.endswith(spokes[2].control) for s in at.subheader)
     fig = json.loads(at.get("plotly_chart")[0].proto.spec)
@@ -332,14 +320,14 @@ def test_wheel_steps_and_flips(content):
 
 def test_wheel_shared_link_opens_flipped(content):
     spoke = content.comparison.wheel.spokes[1]
-    at = open_hvt(spoke="2", flipped="1")
+    at = open_page(PAGE, go_on=True, spoke="2", flipped="1")
     assert any(s.value.endswith(spoke.equality) for s in at.subheader)
     assert spoke.question in all_text(at)
     assert "Duluth" in all_text(at)
 
 
 def test_signs_part_lists_forms_and_signs(content):
-    at = open_hvt(part="signs")
+    at = open_page(PAGE, go_on=True, part="signs")
     heads = {s.value for s in at.subheader}
     assert {f.title for f in content.comparison.forms_of_abuse} <= heads
     text = all_text(at)
@@ -348,7 +336,7 @@ def test_signs_part_lists_forms_and_signs(content):
 
 def test_sorter_answer_reveal_progress_and_nothing_persisted(content):
     scenes = content.scenarios.scenarios
-    at = open_hvt(part="sorter")
+    at = open_page(PAGE, go_on=True, part="sorter")
     assert at.progress[0].value == 0
     assert at.button(key="hvt_place").disabled
     first = scenes[0]
@@ -374,13 +362,13 @@ def test_sorter_answer_reveal_progress_and_nothing_persisted(content):
 
 
 def test_sorter_answers_do_not_survive_a_new_session():
-    at = open_hvt(part="sorter")
+    at = open_page(PAGE, go_on=True, part="sorter")
     assert at.session_state["hvt_answers"] == {}
 
 
 def test_sorter_all_placed_shows_summary(content):
     scenes = content.scenarios.scenarios
-    at = open_hvt(part="sorter")
+    at = open_page(PAGE, go_on=True, part="sorter")
     for s in scenes:
         at.radio(key=f"hvt_choice_{s.id}").set_value(s.level).run()
         at.button(key="hvt_place").click().run()
@@ -392,7 +380,7 @@ def test_sorter_all_placed_shows_summary(content):
 
 def test_facilitator_sorter_link_and_reveal(content):
     scenes = content.scenarios.scenarios
-    at = open_hvt(scenario="3")
+    at = open_page(PAGE, go_on=True, scenario="3")
     assert qp(at, "part") == "sorter" and qp(at, "sorter") == "room"
     s = scenes[2]
     assert s.vignette in all_text(at) and s.why not in all_text(at)
@@ -407,7 +395,7 @@ def test_facilitator_sorter_link_and_reveal(content):
 
 def test_can_it_heal_chooses_condition_and_ends_with_help(content):
     repair = content.comparison.repair
-    at = open_hvt(part="heal")
+    at = open_page(PAGE, go_on=True, part="heal")
     first = repair.conditions[0]
     assert first.what in all_text(at)
     last = repair.conditions[-1]
@@ -422,7 +410,7 @@ def test_can_it_heal_chooses_condition_and_ends_with_help(content):
 
 
 def test_part_switch_writes_url():
-    at = open_hvt()
+    at = open_page(PAGE, go_on=True)
     at.segmented_control(key="hvt_part").set_value("heal").run()
     assert qp(at, "part") == "heal"
     assert not at.exception
@@ -430,13 +418,13 @@ def test_part_switch_writes_url():
 
 @pytest.mark.parametrize("part", logic.PARTS)
 def test_every_part_in_presenter_mode(part):
-    at = open_hvt(part=part, present="1")
+    at = open_page(PAGE, go_on=True, part=part, present="1")
     assert at.toggle(key="toggle_present_bar").value is True
 
 
 def test_wheel_link_with_flip_in_same_session_is_kept(content):
     spokes = content.comparison.wheel.spokes
-    at = open_hvt(spoke="5")
+    at = open_page(PAGE, go_on=True, spoke="5")
     at.query_params["spoke"] = "2"
     at.query_params["flipped"] = "1"
     at.run()

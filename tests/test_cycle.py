@@ -12,6 +12,7 @@ from components import bond_model
 from components import cycle as logic
 from components.charts import cycle as charts
 from components.models.cycle import MODEL_IDS
+from conftest import open_page, qp
 
 GRID = [0.0, 0.25, 0.5, 0.75, 1.0]
 
@@ -299,20 +300,6 @@ def test_non_blaming_language(content):
 # --------------------------------------------------------------------------- the page (AppTest)
 
 
-def _open(**query):
-    from test_pages import open_page
-
-    at = open_page("cycle", **query)
-    at.button(key="content_note_go_on").click().run()  # a heavy page: the content note comes first
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _qp(at, name):
-    v = at.query_params.get(name)
-    return v[0] if isinstance(v, list) else v
-
-
 def _chart_keys(at):
     return {el.key for el in at.get("plotly_chart")}
 
@@ -330,20 +317,20 @@ def _current_label(fig):
 
 
 def test_page_steps_phases_and_updates_url(content):
-    at = _open()
+    at = open_page("cycle", go_on=True)
     walker = content.cycle.cycle.versions[0]
     assert at.subheader[0].value == f"1. {walker.phases[0].title}"
     assert _current_label(_chart(at, "cycle_chart")) == [f"<b>{charts.CURRENT_MARK}1. {walker.phases[0].short}</b>"]
     at.button(key="phase_next").click().run()
-    assert _qp(at, "phase") == "2"
+    assert qp(at, "phase") == "2"
     assert at.subheader[0].value == f"2. {walker.phases[1].title}"
     assert _current_label(_chart(at, "cycle_chart")) == [f"<b>{charts.CURRENT_MARK}2. {walker.phases[1].short}</b>"]
     at.button(key="phase_prev").click().run()
-    assert _qp(at, "phase") == "1"
+    assert qp(at, "phase") == "1"
 
 
 def test_page_reads_model_and_phase_from_url(content):
-    at = _open(model="four-phase", phase="4")
+    at = open_page("cycle", go_on=True, model="four-phase", phase="4")
     four = content.cycle.cycle.versions[1]
     assert at.radio(key="cycle_model_choice").value == "four-phase"
     assert at.subheader[0].value == f"4. {four.phases[3].title}"
@@ -353,33 +340,33 @@ def test_page_reads_model_and_phase_from_url(content):
 
 
 def test_page_switching_model_sets_url(content):
-    at = _open()
+    at = open_page("cycle", go_on=True)
     at.radio(key="cycle_model_choice").set_value("four-phase").run()
-    assert _qp(at, "model") == "four-phase"
+    assert qp(at, "model") == "four-phase"
     fig = _chart(at, "cycle_chart")
     assert len(next(t for t in fig["data"] if t.get("name") == "phases")["x"]) == 4
 
 
 def test_page_week_slider_round_trip(content):
-    at = _open(week="40")
+    at = open_page("cycle", go_on=True, week="40")
     assert at.slider(key="cycle_week_slider").value == 40
     at.slider(key="cycle_week_slider").set_value(12).run()
-    assert _qp(at, "week") == "12"
+    assert qp(at, "week") == "12"
     fig = _chart(at, "cycle_over_time")
     assert [s["x0"] for s in fig["layout"]["shapes"]] == [12]
 
 
 def test_page_stage_stepper_round_trip(content):
-    at = _open(stage="3")
+    at = open_page("cycle", go_on=True, stage="3")
     stages = content.cycle.stages.stages
     assert f"3. {stages[2].title}" in [s.value for s in at.subheader]
     at.button(key="stage_next").click().run()
-    assert _qp(at, "stage") == "4"
+    assert qp(at, "stage") == "4"
     assert f"4. {stages[3].title}" in [s.value for s in at.subheader]
 
 
 def test_sandbox_asks_for_a_guess_before_the_reveal(content):
-    at = _open(kindness="9", unpredictability="9", power="9")
+    at = open_page("cycle", go_on=True, kindness="9", unpredictability="9", power="9")
     assert at.slider(key="cycle_kindness").value == 9
     assert "cycle_sandbox" not in _chart_keys(at)  # no curves before a guess
     assert at.button(key="cycle_reveal").disabled
@@ -395,7 +382,7 @@ def test_sandbox_asks_for_a_guess_before_the_reveal(content):
     # the guess is held in session state only, never in the URL
     assert "cycle_prediction" not in at.query_params and rises not in str(dict(at.query_params))
     at.slider(key="cycle_kindness").set_value(0).run()
-    assert _qp(at, "kindness") == "0"
+    assert qp(at, "kindness") == "0"
     shown = "\n".join(m.value for m in at.markdown)
     assert content.cycle.sandbox.outcomes["falls"] in shown and content.cycle.sandbox.differed in shown
     at.button(key="cycle_guess_again").click().run()
@@ -404,7 +391,7 @@ def test_sandbox_asks_for_a_guess_before_the_reveal(content):
 
 
 def test_page_shows_personal_account_and_popular_model_labels(content):
-    at = _open()
+    at = open_page("cycle", go_on=True)
     warnings = "\n".join(w.value for w in at.warning)
     infos = "\n".join(i.value for i in at.info)
     assert "A popular model, not a validated one" in warnings

@@ -13,7 +13,7 @@ import yaml
 from components import perspectives as logic
 from components.charts.perspectives import KIND_STYLE, conditions_bar, stance_spectrum
 from components.content import ContentError, load_content
-from conftest import CONTENT, ROOT
+from conftest import CONTENT, ROOT, qp
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 ARTICLE_001 = SEEDS / "001_9d9eb9838680bd3f.txt"
@@ -348,11 +348,6 @@ def _cards(at) -> list[str]:
     return [s.value for s in at.subheader]
 
 
-def _qp(at, key):
-    v = at.query_params.get(key)
-    return v[0] if isinstance(v, list) else v
-
-
 def test_page_shows_every_card_and_the_charts(content, data):
     at = _page()
     names = _cards(at)
@@ -371,17 +366,17 @@ def test_condition_filter_from_url_and_widget(content, data):
     assert shown == [p.display_name for p in data.perspectives if "space-to-heal" in p.conditions]
     assert at.selectbox(key="perspectives_condition").value == "space-to-heal"
     at.selectbox(key="perspectives_condition").set_value("forgiveness").run()
-    assert _qp(at, "condition") == "forgiveness"
+    assert qp(at, "condition") == "forgiveness"
     assert [p.display_name for p in data.perspectives if p.display_name in _cards(at)] == ["Carrie Mead"]
     at.button(key="perspectives_clear").click().run()
-    assert _qp(at, "condition") is None
+    assert qp(at, "condition") is None
     assert all(p.display_name in _cards(at) for p in data.perspectives)
 
 
 def test_person_highlight_round_trip(content, data):
     at = _page()
     at.selectbox(key="perspectives_person").set_value("thomas-jameson").run()
-    assert _qp(at, "person") == "thomas-jameson"
+    assert qp(at, "person") == "thomas-jameson"
     differ = len(data.differences)
     assert _cards(at)[differ] == "Thomas J. Jameson"  # the highlighted card comes first
     assert any(f"★ {content.ui.labels['perspectives_highlighted']}" in m.value for m in at.markdown)
@@ -391,7 +386,7 @@ def test_person_highlight_round_trip(content, data):
     assert again.selectbox(key="perspectives_condition").value == "no-abuse-pattern"
     assert _cards(again)[differ] == "Thomas J. Jameson"
     at.selectbox(key="perspectives_person").set_value("").run()
-    assert _qp(at, "person") is None
+    assert qp(at, "person") is None
 
 
 def test_highlight_hidden_by_filter_is_explained(content):

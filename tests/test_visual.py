@@ -6,6 +6,7 @@ import json
 import pytest
 
 from components.visual import markdown_table
+from conftest import open_page
 
 
 def test_markdown_table_has_headers_rows_and_escapes_pipes():
@@ -66,19 +67,6 @@ CHART_PAGES = [("cycle", {}), ("healthy-vs-toxic", {"part": "wheel"}),
                ("relational-trauma", {}), ("therapies", {}), ("perspectives", {})]
 
 
-def _open(page_id: str, **kwargs):
-    from test_pages import open_page
-
-    from components.content import load_content
-    from conftest import CONTENT
-
-    at = open_page(page_id, **kwargs)
-    if load_content(CONTENT).ui.pages[page_id].heavy:
-        at.button(key="content_note_go_on").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def _waiting(at):
     return [json.loads(e.proto.json) for e in at.get("bidi_component")
             if e.proto.component_name.endswith("chart_waiting")]
@@ -86,7 +74,7 @@ def _waiting(at):
 
 @pytest.mark.parametrize(("page_id", "query"), CHART_PAGES, ids=[f"{p}-{'-'.join(q.values())}" for p, q in CHART_PAGES])
 def test_charts_wait_as_same_size_placeholders_until_one_is_seen(page_id, query, content):
-    asleep, awake = _open(page_id, charts_in_view=False, **query), _open(page_id, **query)
+    asleep, awake = open_page(page_id, charts_in_view=False, **query, go_on=True), open_page(page_id, **query, go_on=True)
     charts = [(json.loads(c.proto.spec)["layout"]["height"], c.proto.alt) for c in awake.get("plotly_chart")]
     assert charts, f"{page_id} shows no chart at all"
     assert not asleep.get("plotly_chart")  # no Plotly bundle for the phone until a chart is in view
@@ -117,7 +105,7 @@ def _sideways_widths() -> dict[str, dict[str, int]]:
 def test_wide_charts_get_a_sideways_box_and_a_hint_and_others_do_not(page_id, content):
     widths = _sideways_widths()[page_id]
     for in_view in (False, True):  # the placeholder sits in the same box, so nothing moves when it draws
-        at = _open(page_id, charts_in_view=in_view)
+        at = open_page(page_id, charts_in_view=in_view, go_on=True)
         styles = [e.proto.body for e in at.get("html")]
         for key, width in widths.items():
             [style] = [s for s in styles if f".st-key-{key}_box " in s]
@@ -132,6 +120,6 @@ def test_wide_charts_get_a_sideways_box_and_a_hint_and_others_do_not(page_id, co
 
 
 def test_charts_draw_at_once_in_presenter_mode():
-    at = _open("perspectives", charts_in_view=False, present="1")
+    at = open_page("perspectives", charts_in_view=False, present="1", go_on=True)
     assert len(at.get("plotly_chart")) == 2
     assert not _waiting(at)

@@ -15,15 +15,9 @@ from components import facilitate, handouts, pairing
 from components.content import ContentError, load_content
 from components.models.workshops import RESERVED_PARAMS, WorkshopFile
 from components.navigation import PAGES
-from conftest import CONTENT
-from test_pages import open_page
+from conftest import CONTENT, open_page, qp
 
 # Pages other helpers are building; plans may name them before they land (the lead will tighten).
-
-
-def qp(at, key):
-    value = at.query_params.get(key)
-    return value[0] if isinstance(value, list) else value
 
 
 # --------------------------------------------------------------------------- content
@@ -53,24 +47,26 @@ def _segment_queries(content):
     return sorted(seen.items())
 
 
-def test_every_segment_step_is_a_step_its_page_understands():
+@pytest.mark.parametrize(("link", "seg_id"), _segment_queries(load_content(CONTENT)),
+                         ids=lambda v: v if isinstance(v, str) else None)
+def test_every_segment_step_is_a_step_its_page_understands(link, seg_id):
     """Open each segment's page at its step, as Show on the projector does: no exception, and the
     page keeps every parameter as given (a page rewrites or drops a value it does not understand)."""
     from streamlit.testing.v1 import AppTest
 
-    from conftest import ROOT
+    from conftest import APPTEST_TIMEOUT, ROOT
 
-    for (page_id, query), seg_id in _segment_queries(load_content(CONTENT)):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-        at.switch_page(f"pages/{page_id}.py")
-        for k, v in query:
-            at.query_params[k] = v
-        at.run()
-        if any(b.key == "content_note_go_on" for b in at.button):
-            at.button(key="content_note_go_on").click().run()
-        assert not at.exception, (seg_id, [e.value for e in at.exception])
-        for k, v in query:
-            assert qp(at, k) == v, (seg_id, k, v, qp(at, k))
+    page_id, query = link
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APPTEST_TIMEOUT).run()
+    at.switch_page(f"pages/{page_id}.py")
+    for k, v in query:
+        at.query_params[k] = v
+    at.run()
+    if any(b.key == "content_note_go_on" for b in at.button):
+        at.button(key="content_note_go_on").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    for k, v in query:
+        assert qp(at, k) == v, (k, v, qp(at, k))
 
 
 def test_every_plan_opens_with_agreement_and_care(content):

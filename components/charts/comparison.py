@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from components.charts.common import LEVELS, MUTED, TEXT, base_layout
+from components.charts.common import LEVELS, MUTED, TEXT, base_layout, sized
 
 # Light tints keep dark labels readable on every spoke; pattern and icon carry the meaning too.
 _TINT = {"abusive": "#F7D4BF", "healthy": "#C9EBDD", "unhealthy": "#FBE3B3"}
@@ -19,10 +19,12 @@ def _wrap(text: str, width: int = 14) -> str:
 
 
 def wheel_figure(spokes: Sequence[tuple[str, str]], states: Sequence[bool], current: int, centre: str,
-                 height: int = 560, text_size: int = 14) -> go.Figure:
+                 scale: float = 1.0) -> go.Figure:
     """A wheel of equal spokes. `spokes` are (control name, equality name); `states[i]` True shows the
     equality side (green tint, ✓, no pattern), False the control side (vermillion tint, ✕, cross-hatch).
-    The current spoke gets a thick outline; the centre holds `centre`."""
+    The current spoke gets a thick outline; the centre holds `centre`. `scale` sizes the type for a
+    projector (presenter mode: PRESENTER_SCALE)."""
+    text_size, height = sized(14, 17, scale), 540
     if len(spokes) != len(states):
         raise ValueError("one state per spoke")
     n = len(spokes)
