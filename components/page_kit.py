@@ -61,12 +61,13 @@ def card(key: str, title: str | None = None, body: str | None = None, *, heading
 
 
 def card_grid(items: Sequence[T], per_row: int, *, key: str, per_row_presenting: int | None = None,
-              heading: bool = False, anchor: Anchor = None, extra: Callable[[T], None] | None = None,
+              heading: bool = False, anchor: Anchor | Callable[[T], Anchor] = None, extra: Callable[[T], None] | None = None,
               content=None, gap: Gap = "medium", title: Field = "title", body: Field = "body") -> None:
     """One card per item (key `{key}_{item.id}`; its `title` and `body`, or the attributes or functions
     those name), `per_row` cards to a row (`per_row_presenting` while presenting), each row its own
     set of columns so no item is ever left out, in reading order; one to a row is a plain list of
-    cards. `extra(item)` adds to an item's card after its body; with `content`, each card ends with
+    cards. `anchor` may be a function of the item (each heading its own link target). `extra(item)`
+    adds to an item's card after its body; with `content`, each card ends with
     the item's own sources."""
     if per_row_presenting and presenter.is_presenting():
         per_row = per_row_presenting
@@ -74,7 +75,8 @@ def card_grid(items: Sequence[T], per_row: int, *, key: str, per_row_presenting:
         row = items[start:start + per_row]
         places = st.columns(per_row, gap=gap) if per_row > 1 else [st] * len(row)
         for place, item in zip(places, row):
-            with card(f"{key}_{item.id}", field_of(item, title), field_of(item, body), heading=heading, anchor=anchor,
+            with card(f"{key}_{item.id}", field_of(item, title), field_of(item, body), heading=heading,
+                      anchor=anchor(item) if callable(anchor) else anchor,
                       sources=item.sources if content is not None else (), content=content, where=place):
                 if extra:
                     extra(item)

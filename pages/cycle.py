@@ -11,6 +11,7 @@ from components.presenter import is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.url_state import for_page
+from components.page_kit import card_grid
 from components.text import callout, caption, md, sources_line
 from components.visual import cached_figure, show_chart
 
@@ -148,10 +149,7 @@ with st.container(border=True, key="cycle_stage_card"):
 rv = cy.research
 st.subheader(rv.heading, anchor="research-view")
 md(rv.intro)
-for col, cond in zip(st.columns(len(rv.conditions), gap="medium"), rv.conditions):
-    with col.container(border=True):
-        md(f"**{cond.title}**")
-        md(cond.body)
+card_grid(rv.conditions, len(rv.conditions), key="cycle_condition")
 callout("success", rv.takeaway)
 sources_line(content, rv.sources)
 
@@ -170,13 +168,7 @@ rs = cy.reasons
 st.subheader(rs.heading, anchor="six-reasons")
 md(rs.intro)
 caption(rs.caution)
-per_row = 2 if presenting else 3
-for start in range(0, len(rs.reasons), per_row):
-    for col, reason in zip(st.columns(per_row, gap="medium"), rs.reasons[start:start + per_row]):
-        with col.container(border=True, key=f"cycle_{reason.id}"):
-            md(f"**{reason.title}**")
-            md(reason.body)
-            sources_line(content, reason.sources)
+card_grid(rs.reasons, 3, per_row_presenting=2, key="cycle", content=content)
 st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
 if "healthy-vs-toxic" in {p.id for p in PAGES}:
     md(rs.link_intro)

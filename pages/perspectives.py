@@ -7,7 +7,8 @@ import streamlit as st
 from components import perspectives as logic
 from components.charts.perspectives import CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH, conditions_bar, stance_spectrum
 from components.routing import page_content, page_target
-from components.text import callout, md, small, sources_line, sources_small
+from components.page_kit import card_grid
+from components.text import callout, md, small, sources_small
 from components.presenter import chart_scale, is_presenting
 from components.url_state import for_page
 from components.visual import cached_figure, show_chart
@@ -59,16 +60,15 @@ show_chart(
 # ---------------------------------------------------------------- where they differ
 st.header(labels["perspectives_differ_heading"], anchor="differ")
 md(labels["perspectives_differ_intro"])
-differ_cols = st.columns(1 if presenting else 2)
-for i, diff in enumerate(data.differences):
-    with differ_cols[i % len(differ_cols)].container(border=True, key=f"difference_{diff.id}"):
-        st.subheader(diff.question, anchor=diff.id)
-        lines = []
-        for side in diff.sides:
-            who = "; ".join(("★ " if pid == person else "") + person_names[pid] for pid in side.perspectives)
-            lines.append(f"- {side.view} ({who})")
-        md("\n".join(lines))
-        sources_line(content, diff.sources)
+
+
+def sides(diff) -> str:
+    return "\n".join(f"- {side.view} (" + "; ".join(("★ " if pid == person else "") + person_names[pid]
+                                                  for pid in side.perspectives) + ")" for side in diff.sides)
+
+
+card_grid(data.differences, 2, per_row_presenting=1, key="difference", heading=True, anchor=lambda d: d.id,
+          title="question", body=sides, content=content, gap="small")
 
 # ---------------------------------------------------------------- the conditions
 st.header(labels["perspectives_conditions_heading"], anchor="conditions")
@@ -82,40 +82,39 @@ callout("warning", data.safety_note)
 
 
 # ---------------------------------------------------------------- the cards
-def card(p) -> None:
+def card_text(p) -> str:
     stance = logic.stance_of(data, p)
-    with st.container(border=True, key=f"perspective_{p.id}"):
-        st.subheader(p.display_name, anchor=p.id)
-        who = " · ".join(x for x in (labels[f"perspectives_kind_{p.kind}"], p.credentials, p.role, p.organisation) if x)
-        if p.conditions:
-            named = "\n".join(f"- **▶ {condition_names[c]}**" if c == condition else f"- {condition_names[c]}"
-                              for c in p.conditions)
-        else:
-            named = labels["perspectives_no_conditions"]
-        # One text block per card (plus a note where needed): fourteen cards stay quick to draw.
-        parts = [f"**★ {labels['perspectives_highlighted']}**"] if p.id == person else []
-        parts += [small(who), f"**{labels['perspectives_stance']}: {stance.label if stance else labels['perspectives_no_stance']}**", p.stance_summary,
-                  f"**{labels['perspectives_conditions_named']}**", named,
-                  f"**{labels['perspectives_key_advice']}**", "\n".join(f"- {a}" for a in p.key_advice),
-                  sources_small(content, p.sources)]
-        md("\n\n".join(parts))
-        if logic.needs_couples_caveat(p):
-            callout("warning", data.couples_caveat)
-        if p.framing_note:
-            callout("info", f"{p.framing_note}\n\n{data.framing_rule}")
+    who = " · ".join(x for x in (labels[f"perspectives_kind_{p.kind}"], p.credentials, p.role, p.organisation) if x)
+    if p.conditions:
+        named = "\n".join(f"- **▶ {condition_names[c]}**" if c == condition else f"- {condition_names[c]}"
+                          for c in p.conditions)
+    else:
+        named = labels["perspectives_no_conditions"]
+    # One text block per card (plus a note where needed): fourteen cards stay quick to draw.
+    parts = [f"**★ {labels['perspectives_highlighted']}**"] if p.id == person else []
+    parts += [small(who), f"**{labels['perspectives_stance']}: {stance.label if stance else labels['perspectives_no_stance']}**", p.stance_summary,
+              f"**{labels['perspectives_conditions_named']}**", named,
+              f"**{labels['perspectives_key_advice']}**", "\n".join(f"- {a}" for a in p.key_advice),
+              sources_small(content, p.sources)]
+    return "\n\n".join(parts)
 
 
-def card_grid(items) -> None:
+def card_notes(p) -> None:
+    if logic.needs_couples_caveat(p):
+        callout("warning", data.couples_caveat)
+    if p.framing_note:
+        callout("info", f"{p.framing_note}\n\n{data.framing_rule}")
+
+
+def cards(items) -> None:
     if not items:
         md(labels["perspectives_none_shown"])
         return
-    cols = st.columns(1 if presenting else 2)
-    for i, p in enumerate(items):
-        with cols[i % len(cols)]:
-            card(p)
+    card_grid(items, 2, per_row_presenting=1, key="perspective", heading=True, anchor=lambda p: p.id,
+              title="display_name", body=card_text, extra=card_notes, gap="small")
 
 
 st.header(labels["perspectives_cards_heading"], anchor="practitioners")
-card_grid(logic.filter_and_order(logic.practitioners(data), condition, person))
+cards(logic.filter_and_order(logic.practitioners(data), condition, person))
 st.header(labels["perspectives_others_heading"], anchor="other-articles")
-card_grid(logic.filter_and_order(logic.other_voices(data), condition, person))
+cards(logic.filter_and_order(logic.other_voices(data), condition, person))

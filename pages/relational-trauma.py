@@ -8,6 +8,7 @@ from components.charts.trauma_healing import PATTERNS_MIN_WIDTH, closeness_figur
 from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
+from components.page_kit import card_grid
 from components.text import callout, caption, md, sources_line
 from components.trauma_healing import CLOSENESS_PARAM, PATTERN_PARAM, closeness_chart, pattern_paths, pattern_rows
 from components.url_state import for_page
@@ -77,14 +78,16 @@ sources_line(content, rt.cptsd.sources)
 
 # --------------------------------------------------------------------------- effects
 st.header(rt.effects_heading, anchor="effects")
-for column, group in zip(st.columns(len(rt.effects), gap="large"), rt.effects):
-    with column.container(border=True, key=f"effects_{group.id}"):
-        st.subheader(group.title, anchor=group.id)
-        md(group.intro)
-        md("\n".join(f"- {item}" for item in group.items))
-        if group.note:
-            md(group.note)
-        sources_line(content, group.sources)
+
+
+def effects_list(group) -> None:
+    md("\n".join(f"- {item}" for item in group.items))
+    if group.note:
+        md(group.note)
+
+
+card_grid(rt.effects, len(rt.effects), key="effects", heading=True, anchor=lambda g: g.id, body="intro",
+          extra=effects_list, content=content, gap="large")
 
 # --------------------------------------------------------------------------- early experience -> adult pattern
 st.header(rt.patterns_heading, anchor="patterns")
