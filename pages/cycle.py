@@ -124,8 +124,7 @@ sources_line(content, sb.sources)
 hl = cy.highs_lows
 st.subheader(hl.heading, anchor="why-the-lows-do-not-break-the-bond")
 md(hl.intro)
-for point in hl.points:
-    md(f"- **{point.title}.** {point.body}")
+md("\n".join(f"- **{point.title}.** {point.body}" for point in hl.points))  # one list, not one list per point
 sources_line(content, hl.sources)
 
 # ------------------------------------------------------------------ 4. the seven stages and the research view

@@ -7,23 +7,19 @@ import streamlit as st
 from components import perspectives as logic
 from components.charts.perspectives import CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH, conditions_bar, stance_spectrum
 from components.routing import page_content, page_target
-from components.page_kit import card_grid
+from components.page_kit import card_grid, page_start
 from components.text import callout, md, small, sources_small
 from components.presenter import chart_scale, is_presenting
 from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
 content = page_content()
-ui = content.ui
+ui, data = content.ui, content.perspectives
 labels = ui.labels
-data = content.perspectives
-presenting = is_presenting()
-scale = chart_scale()
+presenting, scale = is_presenting(), chart_scale()
 url = for_page("perspectives", content)
 
-
-st.title(ui.pages["perspectives"].title)
-md(data.intro)
+page_start(content, "perspectives", data.intro)
 callout("info", data.about_sources)
 
 # ---------------------------------------------------------------- filters (state lives in the URL)

@@ -8,7 +8,7 @@ from components.charts.trauma_healing import PATTERNS_MIN_WIDTH, closeness_figur
 from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
-from components.page_kit import card_grid
+from components.page_kit import card_grid, page_start
 from components.text import callout, caption, md, sources_line
 from components.trauma_healing import CLOSENESS_PARAM, PATTERN_PARAM, closeness_chart, pattern_paths, pattern_rows
 from components.url_state import for_page
@@ -21,8 +21,7 @@ presenting = is_presenting()
 scale = chart_scale()
 url = for_page("relational-trauma", content)
 
-st.title(ui.pages["relational-trauma"].title)
-md(rt.intro)
+page_start(content, "relational-trauma", rt.intro)
 
 left, right = st.columns(2, gap="large")
 for column, item in ((left, rt.what_it_is), (right, rt.inner_dialogue)):
