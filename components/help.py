@@ -3,6 +3,39 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
+# A phone number as written in content: digits with spaces or dashes, perhaps a leading +.
+_NUMBER = re.compile(r"\+?\d[\d -]*\d|\d")
+
+
+def dial_address(number: str) -> str:
+    """The tel: address of a number as written ("0808 2000 247" -> "tel:08082000247")."""
+    return "tel:" + ("+" if number.strip().startswith("+") else "") + re.sub(r"\D", "", number)
+
+
+def call_links(text: str) -> str:
+    """Markdown: every phone number in `text` ("999 or 112") as a link a phone calls when tapped
+    (Android does not find numbers in a page by itself)."""
+    return _NUMBER.sub(lambda m: f"[{m.group(0)}]({dial_address(m.group(0))})", text)
+
+
+def text_link(number: str, keyword: str | None = None) -> str:
+    """Markdown: a text line as an sms: link that opens a message to it, with the keyword already
+    in the message where the line has one (iOS and Android both read `?&body=`)."""
+    address = "sms:" + re.sub(r"\D", "", number) + (f"?&body={quote(keyword)}" if keyword else "")
+    return f"[{number}]({address})"
+
+
+def channel_value(channel) -> str:
+    """How a channel's number or address reads on the page: tappable where a phone can use it."""
+    if channel.kind in ("phone", "tty"):
+        return call_links(channel.value)
+    if channel.kind == "text":
+        return text_link(channel.value, channel.keyword)
+    return channel.value
+
 
 def helplines_in(help_file, region: str) -> list:
     """The helplines of one region id, or all of them for 'all' (international directories last)."""
@@ -27,7 +60,7 @@ def number_line(number, labels: dict[str, str], published: str) -> str:
     """One emergency number as a Markdown list item, with its note, any flag and its live status."""
     from components.text import small
 
-    return (f"- **{number.region}: {number.number}**" + (f" — {number.note}" if number.note else "")
+    return (f"- **{number.region}: {call_links(number.number)}**" + (f" — {number.note}" if number.note else "")
             + status_flag(number, labels) + " " + small(f"({live_status(number, labels, published)})"))
 
 
@@ -48,7 +81,7 @@ def helpline_text(line, labels: dict[str, str], published: str) -> str:
     from components.text import small
 
     parts = [small(line.organisation),
-             "\n".join(f"- {CHANNEL_ICONS[c.kind]} **{labels['channel_' + c.kind]}:** {c.value}"
+             "\n".join(f"- {CHANNEL_ICONS[c.kind]} **{labels['channel_' + c.kind]}:** {channel_value(c)}"
                        + (f" ({c.note})" if c.note else "") for c in line.channels),
              f"**{labels['help_hours']}:** {line.hours}"]
     if line.languages:

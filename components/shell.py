@@ -13,6 +13,7 @@ import streamlit as st
 
 from components import facilitator_ui, presenter, quick_exit
 from components.content import Content, Loaded, content_dir, load_cached, load_one
+from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
 from components.routing import new_run, page_target, running_page
 from components.text import caption, escape_html, md
@@ -129,7 +130,7 @@ def _error_screen(loaded: Loaded) -> None:
     md(how)
     if help_model is not None:  # help still works: the emergency numbers from help.yaml
         md(help_model.immediate_danger.intro)
-        md("\n".join(f"- **{n.region}: {n.number}**" for n in help_model.immediate_danger.numbers))
+        md("\n".join(f"- **{n.region}: {call_links(n.number)}**" for n in help_model.immediate_danger.numbers))
     else:
-        st.info("If you need help now: in an emergency call your local emergency number "
-                "(for example 911, 999, 112, 000 or 111).", icon=":material/emergency:")
+        st.info(call_links("If you need help now: in an emergency call your local emergency number "
+                           "(for example 911, 999, 112, 000 or 111)."), icon=":material/emergency:")

@@ -139,8 +139,12 @@ def test_phone_width_keeps_exit_and_content_readable(browser, app_server):
         button = p.locator('[data-testid="quick-exit"]')
         box = button.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] < 80
+        assert box["height"] >= 44 and box["width"] >= 44  # a tap target a finger does not miss
         scroll_down(p)
         assert button.is_visible() and button.bounding_box()["y"] < 80
+        # every number can be tapped to call or text; a text line's keyword is already in the message
+        assert p.locator('a[href^="tel:"]').count() >= 8
+        assert p.locator('a[href="sms:88788?&body=START"]').count() == 1
         overflow = p.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1
         p.screenshot(path=str(SHOTS / "get-help-phone.png"))

@@ -206,3 +206,44 @@ def test_teenagers_have_their_own_therapy_path(content):
     teen = next(p for p in content.therapies.paths if p.id == "teen")
     assert teen.title in [s.value for s in at.subheader]
     assert teen.note.text in [w.value for w in at.warning]
+
+
+# --------------------------------------------------------------------------- tap to call or text
+
+
+def test_numbers_become_links_a_phone_can_call_or_text():
+    from components.help import call_links, dial_address, text_link
+
+    assert dial_address("0808 2000 247") == "tel:08082000247" and dial_address("+44 20 7946") == "tel:+44207946"
+    assert call_links("999 or 112") == "[999](tel:999) or [112](tel:112)"
+    assert call_links("1-800-799-7233") == "[1-800-799-7233](tel:18007997233)"
+    assert text_link("88788", "START") == "[88788](sms:88788?&body=START)"
+    assert text_link("0458 737 732") == "[0458 737 732](sms:0458737732)"
+
+
+def test_get_help_makes_every_number_tappable(content):
+    from test_pages import all_text, open_page
+
+    text = all_text(open_page("get-help")).replace("&amp;", "&")  # as the Markdown link will read it
+    for n in content.help.immediate_danger.numbers:
+        for number in re.findall(r"\d[\d -]*\d|\d", n.number):
+            assert f"[{number}](tel:{re.sub(r'[^0-9]', '', number)})" in text, n.id
+    for line in content.help.helplines:
+        for c in line.channels:
+            digits = re.sub(r"\D", "", c.value)
+            if c.kind in ("phone", "tty"):
+                assert f"[{c.value}](tel:{digits})" in text, (line.id, c.value)
+            elif c.kind == "text":
+                body = f"?&body={c.keyword}" if c.keyword else ""
+                assert f"[{c.value}](sms:{digits}{body})" in text, (line.id, c.value)
+    keywords = {c.keyword for h in content.help.helplines for c in h.channels if c.keyword}
+    assert {"START", "loveis"} <= keywords
+
+
+def test_error_screen_numbers_are_tappable(content_copy, monkeypatch):
+    from test_pages import open_page
+
+    (content_copy / "glossary.yaml").write_text("terms:\n  - id: Bad Id\n", encoding="utf-8")
+    monkeypatch.setenv("CONTENT_DIR", str(content_copy))
+    at = open_page("welcome")
+    assert any("[999](tel:999)" in m.value for m in at.markdown)

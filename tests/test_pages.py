@@ -8,6 +8,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.help import call_links
 from components.navigation import PAGES
 from conftest import APPTEST_TIMEOUT, CONTENT, ROOT, all_text, open_page  # noqa: F401 (re-exported)
 
@@ -76,14 +77,15 @@ def test_get_help_shows_every_detail_of_every_line_and_number(content):
     text = all_text(at) + "\n" + "\n".join(w.value for w in at.warning)
     h = content.help
     for n in h.immediate_danger.numbers:
-        assert f"**{n.region}: {n.number}**" in text
+        assert f"**{n.region}: {call_links(n.number)}**" in text
     for line in h.helplines:
         for detail in [line.name, line.organisation, line.hours, line.who, line.seen_in,
                        *(c.value for c in line.channels), *filter(None, (line.languages, line.url, line.status_note))]:
             assert detail in text, (line.id, detail)
     # the emergency numbers are one list, not one list per number
     first, last = h.immediate_danger.numbers[0], h.immediate_danger.numbers[-1]
-    assert any(f"**{first.region}: {first.number}**" in m.value and f"**{last.region}: {last.number}**" in m.value
+    assert any(f"**{first.region}: {call_links(first.number)}**" in m.value
+               and f"**{last.region}: {call_links(last.number)}**" in m.value
                for m in at.markdown)
 
 

@@ -54,6 +54,7 @@ class Channel(Strict):
     kind: Literal["phone", "text", "chat", "web", "email", "tty", "whatsapp"]
     value: str
     note: str | None = None
+    keyword: str | None = Field(None, description="for a text line: the word to send, put in the message for the reader")
 
 
 class Helpline(Item):
