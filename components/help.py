@@ -37,6 +37,14 @@ def channel_value(channel) -> str:
     return channel.value
 
 
+def region_for_locale(help_file, locale: str | None) -> str:
+    """The region a reader most likely wants first, from the browser's language setting ("en-GB" ->
+    the region listing GB), or "all" when it names no country we cover. Nothing is stored."""
+    parts = (locale or "").replace("_", "-").split("-")
+    country = parts[-1].upper() if len(parts) > 1 else ""
+    return next((r.id for r in help_file.regions if country and country in r.countries), "all")
+
+
 def helplines_in(help_file, region: str) -> list:
     """The helplines of one region id, or all of them for 'all' (international directories last)."""
     return [h for h in help_file.helplines if region == "all" or h.region == region]

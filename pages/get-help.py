@@ -4,7 +4,7 @@ and what the Exit button does."""
 
 import streamlit as st
 
-from components.help import helpline_text, helplines_in, number_line
+from components.help import helpline_text, helplines_in, number_line, region_for_locale
 from components.page_kit import card, page_start
 from components.routing import page_content
 from components.text import callout, caption, md, sources_line
@@ -32,7 +32,10 @@ md(help_.check_local_note)
 callout("warning", help_.not_yet_listed)
 caption(help_.published_how)
 regions = {"all": labels["help_all_regions"], **{r.id: r.name for r in help_.regions}}
-region = st.selectbox(labels["help_region"], list(regions), format_func=regions.get, key="help_region")
+# Opens on the reader's own region where the browser's language names a country we cover
+# (st.context.locale is navigator.language); every other region is one choice away.
+region = st.selectbox(labels["help_region"], list(regions), format_func=regions.get, key="help_region",
+                      index=list(regions).index(region_for_locale(help_, st.context.locale)))
 for line in helplines_in(help_, region):
     # One text block per helpline (plus a flag where needed): this is the page someone in trouble
     # opens on a phone, so it is kept as quick to draw as the shortest page.

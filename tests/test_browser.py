@@ -151,3 +151,24 @@ def test_phone_width_keeps_exit_and_content_readable(browser, app_server):
         assert axe_violations(p) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("locale", "region", "shown", "hidden"), [
+    ("en-GB", "United Kingdom", "line_uk-national-da-helpline", "line_us-ndvh"),
+    ("fr-FR", "All regions", "line_us-ndvh", None),
+])
+def test_get_help_opens_on_the_readers_region(browser, app_server, content, locale, region, shown, hidden):
+    """A phone set to British English opens Get help on the UK's lines; a language naming no country
+    we cover shows every region. Every region stays one choice away."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale=locale)
+    p = context.new_page()
+    try:
+        open_app_page(p, app_server.url, "get-help")
+        chosen = p.locator(".st-key-help_region input").input_value()
+        labels = content.ui.labels
+        assert (labels["help_all_regions"] if region == "All regions" else region) in chosen
+        assert p.locator(f".st-key-{shown}").count() == 1
+        if hidden:
+            assert p.locator(f".st-key-{hidden}").count() == 0
+    finally:
+        context.close()

@@ -247,3 +247,13 @@ def test_error_screen_numbers_are_tappable(content_copy, monkeypatch):
     monkeypatch.setenv("CONTENT_DIR", str(content_copy))
     at = open_page("welcome")
     assert any("[999](tel:999)" in m.value for m in at.markdown)
+
+
+def test_get_help_opens_on_the_readers_region_by_browser_language(content):
+    from components.help import region_for_locale
+
+    h = content.help
+    assert [region_for_locale(h, x) for x in ("en-GB", "en-US", "en_IE", "en-NZ", "zh-Hant-TW", "en", "", None)] == \
+        ["uk", "us", "ireland", "new-zealand", "all", "all", "all", "all"]
+    covered = {r.id for r in h.regions if r.countries}
+    assert covered == {r.id for r in h.regions} - {"international"}  # every country region can open first

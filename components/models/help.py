@@ -48,6 +48,8 @@ class ImmediateDanger(Strict):
 
 class Region(Item):
     name: str
+    countries: list[str] = Field(default_factory=list, description="ISO 3166 country codes (GB, US, ...) whose "
+                                 "readers see this region first on Get help, going by the browser's language setting")
 
 
 class Channel(Strict):
