@@ -412,3 +412,36 @@ def test_no_referrer_reaches_the_exit_or_a_helpline(page, app_server, exit_landi
     page.locator(EXIT).click()
     page.wait_for_url(exit_landing.url, timeout=15_000)
     assert _exit_visit(exit_landing) == ("/weather", None)
+
+
+# Every visible control other than the exit whose box comes within 8 px of the exit's box.
+NEAR_THE_EXIT = """() => {
+  const e = document.getElementById('hb-exit-button').getBoundingClientRect();
+  return [...document.querySelectorAll('button, a, [role=button], input, select, textarea')]
+    .filter((x) => x.id !== 'hb-exit-button' && x.offsetParent !== null)
+    .map((x) => [x.getAttribute('data-testid') || x.tagName, x.getBoundingClientRect()])
+    .filter(([, r]) => r.width && r.height && r.left < e.right + 8 && r.right > e.left - 8
+                       && r.top < e.bottom + 8 && r.bottom > e.top - 8)
+    .map(([name]) => name);
+}"""
+
+
+def test_on_a_phone_nothing_sits_near_the_exit_and_the_menu_closes_on_a_choice(browser, app_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    p = context.new_page()
+    try:
+        open_app_page(p, app_server.url, "glossary")
+        assert p.evaluate(NEAR_THE_EXIT) == []
+        p.locator('[data-testid="stExpandSidebarButton"]').click()
+        sidebar = p.locator('[data-testid="stSidebar"]')
+        p.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right > 200")
+        p.wait_for_timeout(500)  # the panel slides in
+        assert p.evaluate(NEAR_THE_EXIT) == []  # the panel's close button is not under the exit
+        sidebar.locator("a", has_text="Sources").first.click()
+        p.wait_for_url("**/sources")
+        wait_ready(p)
+        p.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right <= 1",
+                            timeout=10_000)  # closed: the chosen page is what the reader sees
+        assert p.evaluate(NEAR_THE_EXIT) == []
+    finally:
+        context.close()

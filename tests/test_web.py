@@ -44,7 +44,7 @@ def test_base_path_reaches_the_front_end_setting():
 def test_policy_hashes_every_inline_script_and_allows_no_inline_script():
     page = web.rewrite_document(PAGE, quick_exit.ExitSettings())
     scripts = web.inline_scripts(page)
-    assert len(scripts) == 3  # the exit, the base path, Streamlit's own prerender flag
+    assert len(scripts) == 4  # the exit, the base path, the phone menu, Streamlit's own prerender flag
     csp = dict(part.split(" ", 1) for part in web.content_security_policy(scripts).split("; "))
     for script in scripts:
         assert quick_exit.csp_hash(script.decode()) in csp["script-src"]
