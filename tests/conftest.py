@@ -18,6 +18,16 @@ CONTENT = ROOT / "content"
 sys.path.insert(0, str(ROOT))
 
 
+def problems_for(directory: Path) -> list[str]:
+    """The problems (`file:line: where: what`) that stop a folder of content from loading; the
+    load must fail."""
+    from components.content import ContentError, load_content
+
+    with pytest.raises(ContentError) as caught:
+        load_content(directory)
+    return [str(p) for p in caught.value.problems]
+
+
 # --------------------------------------------------------------------------- AppTest helpers
 APPTEST_TIMEOUT = 120  # a cold Plotly import on a busy 2-core machine can take many seconds
 

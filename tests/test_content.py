@@ -8,17 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
-from components.content import FILES, ContentError, load_cached, load_content, schema_stem
-from conftest import CONTENT, ROOT
-
-
-def problems_for(directory: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(directory)
-    return [str(p) for p in caught.value.problems]
+from components.content import FILES, load_cached, load_content, schema_stem
+from conftest import CONTENT, ROOT, problems_for
 
 
 def line_of(path: Path, needle: str) -> int:

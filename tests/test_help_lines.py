@@ -16,8 +16,8 @@ import pytest
 from pypdf import PdfReader
 
 from components import handouts
-from components.content import ContentError, live_check_warnings, load_content, months_before
-from conftest import CONTENT, ROOT
+from components.content import live_check_warnings, months_before
+from conftest import CONTENT, ROOT, problems_for
 
 TODAY = date(2026, 12, 4)
 
@@ -51,9 +51,7 @@ def test_an_entry_without_confirmed_live_on_fails_validation(content_copy):
     f = content_copy / "help.yaml"
     text = f.read_text(encoding="utf-8")
     f.write_text(text.replace("    confirmed_live_on: null", "", 1), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_content(content_copy)
-    assert any("confirmed_live_on" in str(p) and "missing" in str(p) for p in caught.value.problems)
+    assert any("confirmed_live_on" in p and "missing" in p for p in problems_for(content_copy))
 
 
 def test_months_before():
@@ -159,9 +157,7 @@ def test_new_safety_items_must_cite_sources(content_copy):
     f = content_copy / "help.yaml"
     text = f.read_text(encoding="utf-8")
     f.write_text(text.replace("      sources: [campbell-2003-femicide-risk]\n", "", 1), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_content(content_copy)
-    assert any("leaving_safely.points.0.sources" in str(p) for p in caught.value.problems)
+    assert any("leaving_safely.points.0.sources" in p for p in problems_for(content_copy))
 
 
 def test_get_help_shows_leaving_safely(content):

@@ -12,8 +12,7 @@ import yaml
 
 from components import perspectives as logic
 from components.charts.perspectives import KIND_STYLE, conditions_bar, stance_spectrum
-from components.content import ContentError, load_content
-from conftest import CONTENT, ROOT, qp
+from conftest import CONTENT, ROOT, problems_for, qp
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 ARTICLE_001 = SEEDS / "001_9d9eb9838680bd3f.txt"
@@ -167,9 +166,7 @@ def _edit(folder: Path, fn) -> None:
 
 
 def _problems(folder: Path) -> str:
-    with pytest.raises(ContentError) as caught:
-        load_content(folder)
-    return "\n".join(str(p) for p in caught.value.problems)
+    return "\n".join(problems_for(folder))
 
 
 def test_unknown_condition_reference_fails(content_copy):
