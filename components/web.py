@@ -80,13 +80,15 @@ def base_url_script(base_path: str) -> str:
     return f"window.__streamlit={{BACKEND_BASE_URL:window.location.origin+{json.dumps(suffix)}}}"
 
 
-PHONE_MENU_SCRIPT = (Path(__file__).resolve().parent / "assets" / "phone_menu.js").read_text(encoding="utf-8")
+_ASSETS = Path(__file__).resolve().parent / "assets"
+PHONE_MENU_SCRIPT = (_ASSETS / "phone_menu.js").read_text(encoding="utf-8")
+APP_STYLE = (_ASSETS / "app.css").read_text(encoding="utf-8")  # touch targets, focus, layout
 
 
 def rewrite_document(page: bytes, settings: quick_exit.ExitSettings, base_path: str = "") -> bytes:
     """index.html with the exit at the top of <head> and <body> (pure: bytes in, bytes out)."""
     head = (quick_exit.head_html(settings) + f"<script>{base_url_script(base_path)}</script>"
-            f"<script>{PHONE_MENU_SCRIPT}</script>").encode("utf-8")
+            f"<script>{PHONE_MENU_SCRIPT}</script><style id=\"hb-app-style\">{APP_STYLE}</style>").encode("utf-8")
     body = quick_exit.body_html(settings).encode("utf-8")
     page = re.sub(rb"<head>", lambda _: b"<head>" + head, page, count=1)
     return re.sub(rb"<body>", lambda _: b"<body>" + body, page, count=1)
