@@ -50,6 +50,29 @@ def helplines_in(help_file, region: str) -> list:
     return [h for h in help_file.helplines if region == "all" or h.region == region]
 
 
+def numbers_first(help_file, region: str) -> tuple[list, list]:
+    """The emergency numbers a reader in `region` sees first, in full, and the rest (every number for
+    'all' or a region without one of its own), each list in the content's order."""
+    numbers = help_file.immediate_danger.numbers
+    first = [n for n in numbers if region in n.regions]
+    return first, [n for n in numbers if n not in first]
+
+
+def number_short(number) -> str:
+    """One emergency number as a short Markdown item: where, and the number a phone calls when tapped
+    (its note and live status are said in its full line, `number_line`)."""
+    return f"- **{number.region}: {call_links(number.number)}**"
+
+
+def line_flag(line, labels: dict[str, str]) -> str:
+    """A helpline's flag, if the research raised one, as one quiet line of text with a sign (⚠ or ℹ),
+    so the colour of a warning box is not what says it: '' when there is nothing to flag."""
+    if line.status == "seen" and not line.status_note:
+        return ""
+    sign = "ℹ" if line.status == "seen" else "⚠"
+    return f"{sign} **{labels['help_flag']}** ({labels['status_' + line.status]}). {line.status_note or ''}".strip()
+
+
 def live_status(item, labels: dict[str, str], published: str) -> str:
     """What is true about where an entry's details come from: the date a person confirmed it on the
     organisation's live site, or, until someone has, that it is as published on `published` (an ISO
@@ -97,5 +120,8 @@ def helpline_text(line, labels: dict[str, str], published: str) -> str:
     parts.append(f"**{labels['help_who']}:** {line.who}")
     if line.url:
         parts.append(f"{labels['help_website']}: {line.url}")
+    flag = line_flag(line, labels)
+    if flag:
+        parts.append(small(flag))
     parts.append(small(live_status(line, labels, published)))
     return "\n\n".join(parts)

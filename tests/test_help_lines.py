@@ -253,3 +253,42 @@ def test_get_help_opens_on_the_readers_region_by_browser_language(content):
         ["uk", "us", "ireland", "new-zealand", "all", "all", "all", "all"]
     covered = {r.id for r in h.regions if r.countries}
     assert covered == {r.id for r in h.regions} - {"international"}  # every country region can open first
+
+
+# --------------------------------------------------------------------------- a short first view (issue 20.2)
+
+
+def test_the_readers_emergency_number_comes_first_and_every_other_is_one_line(content):
+    from components.help import number_short, numbers_first
+
+    h = content.help
+    first, others = numbers_first(h, "uk")
+    assert [n.id for n in first] == ["emergency-uk"] and len(first) + len(others) == len(h.immediate_danger.numbers)
+    assert [n.id for n in numbers_first(h, "ireland")[0]] == ["emergency-ireland", "emergency-eu"]
+    assert numbers_first(h, "all") == ([], h.immediate_danger.numbers)
+    assert numbers_first(h, "international")[0] == []
+    assert number_short(first[0]) == "- **United Kingdom: [999](tel:999)**"
+    covered = {r for n in h.immediate_danger.numbers for r in n.regions}
+    assert covered == {r.id for r in h.regions if r.countries}  # every country region has its number first
+
+
+def test_an_emergency_number_names_only_regions_that_exist(content_copy):
+    f = content_copy / "help.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("regions: [uk]", "regions: [england]", 1), encoding="utf-8")
+    assert any("emergency number 'emergency-uk': region 'england'" in p for p in problems_for(content_copy))
+
+
+def test_a_helplines_flag_is_a_quiet_line_inside_its_entry_not_a_warning_box(content):
+    from components.help import helpline_text, line_flag
+    from test_pages import open_page
+
+    labels, lines = content.ui.labels, {h.id: h for h in content.help.helplines}
+    conflict, noted = lines["us-loveisrespect"], lines["uk-mens-advice-line"]
+    assert line_flag(conflict, labels) == (f"⚠ **{labels['help_flag']}** ({labels['status_conflict']}). "
+                                           f"{conflict.status_note}")
+    assert line_flag(noted, labels).startswith("ℹ ") and noted.status_note in line_flag(noted, labels)
+    assert line_flag(lines["us-ndvh"], labels) == ""
+    text = helpline_text(conflict, labels, "2026-11-23")
+    assert f":small[{line_flag(conflict, labels)}]" in text  # small text, with a sign: not colour alone
+    at = open_page("get-help")
+    assert [w.value for w in at.warning] == [content.help.not_yet_listed]  # one box on the whole page

@@ -39,6 +39,8 @@ class EmergencyNumber(Item):
     status: Status
     status_note: Markdown | None = None
     confirmed_live_on: date | None = Field(description=LIVE_CHECK)
+    regions: list[str] = Field(default_factory=list, description="ids of the regions (below) whose readers see this "
+                               "number first, in full, on Get help; the others are one line each, details a tap away")
 
 
 class ImmediateDanger(Strict):
@@ -108,4 +110,8 @@ class HelpFile(Strict):
         for h in self.helplines:
             if h.region not in ids:
                 raise ValueError(f"helpline '{h.id}': region '{h.region}' is not one of {sorted(ids)}")
+        for n in self.immediate_danger.numbers:
+            for r in n.regions:
+                if r not in ids:
+                    raise ValueError(f"emergency number '{n.id}': region '{r}' is not one of {sorted(ids)}")
         return self
