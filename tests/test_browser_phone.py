@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import SHOTS, axe_violations, open_app_page
+from browser_helpers import SHOTS, axe_violations, draw_charts, open_app_page, wait_ready
 from components.navigation import PAGES
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -60,3 +60,94 @@ def test_get_help_first_view_is_short_on_a_phone(browser, app_server, content, l
             p.screenshot(path=str(SHOTS / "get-help-phone-first-view.png"))
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- tap targets (20.4)
+
+# Every control a finger can use, with the box a finger actually has to hit: a radio button's,
+# checkbox's or toggle's whole label row; a picker's whole field (its small "Open" chevron is part of
+# it); a slider's track (a tap anywhere on it moves the thumb there). Left out, and why:
+# - elements no one can see or reach: zero size, off screen (the collapsed side panel slides off to
+#   the left), inside a closed expander, fully transparent (a heading's "Link to heading" appears only
+#   under a mouse), hidden from everyone;
+# - the stepper's visually hidden clicker buttons (components/stepper.py: a presentation clicker's
+#   keys, not for fingers);
+# - links inside a Markdown text block: WCAG 2.5.8's inline exception (a link in a sentence keeps the
+#   line's height). Get help's call and text links are not left out: they are made to be tapped.
+SMALL_TARGETS = """() => {
+  const sidebar = document.querySelector('[data-testid="stSidebar"]');
+  const sidebarShut = !sidebar || sidebar.getBoundingClientRect().right <= 1;
+  const found = [], seen = new Set();
+  const controls = 'button, a[href], [role=button], input, select, textarea, summary, [role=tab], '
+    + '[role=combobox], [role=slider], [role=switch], [role=radio], [role=checkbox], [role=link]';
+  for (const el of document.querySelectorAll(controls)) {
+    if (el.closest('[class*="st-key-clicker_"]')) continue;
+    if (sidebarShut && el.closest('[data-testid="stSidebar"]')) continue;
+    if (el.closest('details:not([open]) > :not(summary)') || el.closest('[aria-hidden="true"]')) continue;
+    let box = el;
+    if (el.closest('label') && el.matches('input[type=radio], input[type=checkbox], [role=radio], [role=checkbox], [role=switch]'))
+      box = el.closest('label');
+    box = el.closest('[data-testid=stSelectbox] [role=group], [data-testid=stMultiSelect] [role=group], '
+                     + '[data-testid=stSlider] [role=group] > div') || box;
+    if (seen.has(box)) continue;
+    seen.add(box);
+    const r = box.getBoundingClientRect();
+    if (!r.width || !r.height || r.right <= 0 || r.left >= innerWidth) continue;
+    let clear = false;
+    for (let e = el; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (parseFloat(s.opacity) === 0 || s.visibility === 'hidden') { clear = true; break; }
+    }
+    if (clear) continue;
+    const inText = el.matches('a') && el.closest('[data-testid="stMarkdownContainer"]');
+    const tapToCall = el.matches('a[href^="tel:"], a[href^="sms:"]') && el.closest('.st-key-help_numbers, [class*="st-key-line_"]');
+    if (inText && !tapToCall) continue;
+    if (r.width >= 43.5 && r.height >= 43.5) continue;
+    const name = (el.getAttribute('aria-label') || box.textContent || el.getAttribute('data-testid') || el.tagName)
+      .replace(/\\s+/g, ' ').trim().slice(0, 40);
+    found.push(`${name} (${el.getAttribute('data-testid') || el.tagName.toLowerCase()}): ${Math.round(r.width)}x${Math.round(r.height)}`);
+  }
+  return found;
+}"""
+
+# Each page as it opens, and the states that show other controls (parts, modes, the reflection).
+STATES = [(spec.id, "") for spec in PAGES] + [
+    ("healthy-vs-toxic", "?part=wheel"), ("healthy-vs-toxic", "?part=signs"), ("healthy-vs-toxic", "?part=sorter"),
+    ("healthy-vs-toxic", "?part=sorter&sorter=room"), ("healthy-vs-toxic", "?part=heal"),
+    ("therapies", "?path=teen"), ("run-session", "?view=notes")]
+
+
+def _wake(p) -> None:
+    """Let every chart (and the widgets drawn with it) come up: components/visual.py waits for a scroll."""
+    waiting = p.locator('[data-testid="chart-waiting"]')
+    if waiting.count():
+        draw_charts(p)
+
+
+@pytest.mark.parametrize(("page_id", "query"), STATES, ids=[f"{i}{q}" for i, q in STATES])
+def test_every_control_a_finger_uses_is_44px_on_a_phone(phone, app_server, page_id, query):
+    open_app_page(phone, app_server.url, page_id, query)
+    _wake(phone)
+    if page_id == "healing":  # the opt-in reflection: a toggle, then six sliders
+        phone.locator('[data-testid="stCheckbox"] label, [data-testid="stToggle"] label').last.click()
+        phone.wait_for_selector('[data-testid="stSlider"]')
+        wait_ready(phone)
+    assert phone.evaluate(SMALL_TARGETS) == [], f"{page_id}{query}: controls under 44x44 px"
+
+
+def test_the_side_panels_links_are_44px_on_a_phone(phone, app_server):
+    open_app_page(phone, app_server.url, "glossary")
+    phone.locator('[data-testid="stExpandSidebarButton"]').click()
+    phone.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right > 200")
+    phone.wait_for_timeout(500)  # the panel slides in
+    links = phone.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]')
+    assert links.count() >= 10
+    assert all(box["height"] >= 44 for box in (links.nth(i).bounding_box() for i in range(links.count())))
+    assert phone.evaluate(SMALL_TARGETS) == []  # its close button and switches too
+
+
+def test_desktop_keeps_streamlits_sizes(page, app_server):
+    """The phone rules stay on the phone: a laptop's Next button and page links keep their size."""
+    open_app_page(page, app_server.url, "cycle")
+    assert page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').first.bounding_box()["height"] < 40
+    assert page.locator('button[data-testid^="stBaseButton"]').first.bounding_box()["height"] < 44
