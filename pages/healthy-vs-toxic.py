@@ -58,7 +58,9 @@ def show_compare() -> None:
     for d in logic.chosen_dimensions(comp.dimensions, dim):
         with card(f"hvt_dim_{d.id}", d.title, heading=True, anchor=d.id, sources=d.sources, content=content):
             caption(d.question)
-            for col, level in zip(st.columns(3), LEVEL_ORDER):
+            # on a phone the three levels stay in one row that a finger swipes (app.css, Phone section)
+            row = st.container(key=f"hvt_levels_{d.id}")
+            for col, level in zip(row.columns(3), LEVEL_ORDER):
                 with col:
                     level_badge(level)
                     if level in shown:

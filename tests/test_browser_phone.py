@@ -151,3 +151,31 @@ def test_desktop_keeps_streamlits_sizes(page, app_server):
     open_app_page(page, app_server.url, "cycle")
     assert page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').first.bounding_box()["height"] < 40
     assert page.locator('button[data-testid^="stBaseButton"]').first.bounding_box()["height"] < 44
+
+
+# --------------------------------------------------------------------------- side by side on a phone (20.5)
+
+ROW = '.st-key-hvt_levels_communication [data-testid="stHorizontalBlock"]'
+
+
+def test_one_dimensions_three_levels_stay_side_by_side_on_a_phone(phone, app_server):
+    """The comparison's three levels of a dimension are one row a finger swipes (not stacked down
+    the page): their tops are level, the row scrolls sideways, and a keyboard reaches it."""
+    open_app_page(phone, app_server.url, "healthy-vs-toxic", "?dimension=communication")
+    columns = phone.locator(f"{ROW} > [data-testid='stColumn']")
+    assert columns.count() == 3
+    tops = [columns.nth(i).bounding_box()["y"] for i in range(3)]
+    assert max(tops) - min(tops) < SCREEN and max(tops) - min(tops) <= 2, tops  # one row, not stacked
+    assert phone.evaluate(f"() => {{ const r = document.querySelector('{ROW}');"
+                          " return r.scrollWidth > r.clientWidth + 100 && getComputedStyle(r).overflowX === 'auto'; }")
+    # keyboard: Tab from the last control before the row lands on the row (a focusable scroller)
+    # (past the dimension's heading link; the Reveal button is disabled with every column shown)
+    phone.locator(".st-key-hvt_reveal button").last.focus()
+    reached = []
+    for _ in range(3):
+        phone.keyboard.press("Tab")
+        reached.append(phone.evaluate(f"() => document.activeElement === document.querySelector('{ROW}')"))
+    assert any(reached)
+    assert phone.evaluate(f"() => document.querySelector('{ROW}').getAttribute('aria-labelledby')") == "communication"
+    phone.screenshot(path=str(SHOTS / "healthy-vs-toxic-phone-side-by-side.png"))
+    assert axe_violations(phone) == []
