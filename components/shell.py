@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import facilitator_ui, presenter, quick_exit
+from components import a11y, facilitator_ui, presenter, quick_exit
 from components.content import Content, Loaded, content_dir, load_cached, load_one
 from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
@@ -82,16 +82,21 @@ def _chrome(content: Content, presenting: bool) -> None:
 
 
 def _nav_links(content: Content) -> None:
-    """The list of pages by section: the one navigation, in the sidebar or the presenter menu."""
+    """The list of pages by section: the one navigation, in the sidebar or the presenter menu. A
+    named navigation landmark (components/a11y.py), each section's name a heading (styled small
+    in app.css), so a screen reader can jump to it and by section."""
     by_section: dict[str, list[PageSpec]] = {}
     for spec in PAGES:
         by_section.setdefault(spec.section, []).append(spec)
-    for section in SECTION_ORDER:
-        if section not in by_section:
-            continue
-        st.markdown(f"**{escape_html(content.ui.sections[section])}**")
-        for spec in by_section[section]:
-            st.page_link(page_target(spec.id, content))
+    with st.container(key="nav_links"):
+        a11y.landmark(key="nav_links_landmark", label=content.ui.labels["site_nav_label"],
+                      container=".st-key-nav_links")
+        for section in SECTION_ORDER:
+            if section not in by_section:
+                continue
+            st.header(escape_html(content.ui.sections[section]), anchor=False)
+            for spec in by_section[section]:
+                st.page_link(page_target(spec.id, content))
 
 
 def _content_note(content: Content, spec: PageSpec) -> bool:

@@ -54,20 +54,74 @@ def stepper(url: url_state.PageUrl, name: str, *, labels: Sequence[str], ui, sho
     if shortcuts:
         _clicker_buttons(url, param, index, ui)
     st.caption(ui.labels["step_of"].format(n=index + 1, total=count))
+    _announce(name, index, count, ui.labels["step_announce"].format(n=index + 1, total=count, title=labels[index]))
     return index
 
 
+# Stepping must be heard, and must not lose the keyboard. After each step this script
+# - says the step ("Step 3 of 5: <title>") in a polite live region: one visually hidden element made
+#   once per page and kept (a region created with its text is not read; one whose text changes is).
+#   Nothing is said when a page opens, only when the step changes;
+# - keeps focus on a control that still exists: pressing Next onto the last step disables Next, and
+#   the browser drops focus to the page; focus goes to Previous (and the other way round at the first).
+# Text arrives as data and is set with textContent, never as HTML.
+_ANNOUNCE_JS = """
+export default function (component) {
+  const { data } = component;
+  let live = document.getElementById('hb-step-live');
+  if (!live) {
+    live = document.createElement('div');
+    live.id = 'hb-step-live';
+    live.className = 'hb-visually-hidden';
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('aria-atomic', 'true');
+    live.setAttribute('data-testid', 'step-announcer');
+    document.body.appendChild(live);
+  }
+  const seen = (window.__hbSteps = window.__hbSteps || {});
+  const before = seen[data.name];
+  seen[data.name] = data.index;
+  if (before !== undefined && before !== data.index) { live.textContent = data.text; }
+  // the stepper control that last had focus (none once focus goes anywhere else)
+  if (!window.__hbStepperWatch) {
+    window.__hbStepperWatch = true;
+    document.addEventListener('focusin', (event) => {
+      window.__hbStepperLast = event.target.closest('[class*="st-key-stepper_"]') ? event.target : null;
+    }, true);
+  }
+  const box = document.querySelector(`.st-key-stepper_${data.name}`);
+  if (!box) { return undefined; }
+  const keep = () => {
+    const last = window.__hbStepperLast;
+    const active = document.activeElement;
+    if (!last || (last.isConnected && !box.contains(last))) { return; }
+    const dropped = !active || active === document.body || (active === last && last.disabled);
+    if (!dropped || (last.isConnected && !last.disabled)) { return; }
+    const buttons = [`${data.name}_prev`, `${data.name}_next`].map((k) => box.querySelector(`.st-key-${k} button`));
+    const target = buttons.find((b) => b && !b.disabled && b !== last);
+    if (target) { target.focus(); }
+  };
+  // once this run's buttons have their new state; and whenever a stepper button loses focus to nothing
+  const frame = requestAnimationFrame(() => requestAnimationFrame(keep));
+  const onOut = (event) => { if (!event.relatedTarget) { setTimeout(keep, 0); } };
+  box.addEventListener('focusout', onOut);
+  return () => { cancelAnimationFrame(frame); box.removeEventListener('focusout', onOut); };
+}
+"""
+_announcer = st.components.v2.component("healthy_bonds.step_announcer", js=_ANNOUNCE_JS, isolate_styles=False)
+
+
+def _announce(name: str, index: int, count: int, text: str) -> None:
+    _announcer(key=f"{name}_announce", data={"name": name, "index": index, "count": count, "text": text})
+
+
 # Presentation clickers send Page Up / Page Down, and a Streamlit button takes one shortcut, so a
-# second pair of buttons carries those keys. They are visually hidden (still in the page, so the
-# shortcut works) and appear when focused, so a keyboard user never tabs onto something invisible.
+# second pair of buttons carries those keys. They are not displayed at all: Streamlit's shortcut
+# still clicks them, but they are no tab stop and a screen reader does not read a second "Next"
+# (Previous / Next, with Left / Right, are the keyboard's way). test_browser_a11y checks both.
 _CLICKER_CSS = """
 <style>
-div[class*="st-key-clicker_"] { position: absolute !important; width: 1px !important; height: 1px !important;
-  min-width: 0 !important; max-width: 1px !important; padding: 0 !important; margin: -1px !important;
-  border: 0 !important; overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap; }
-div[class*="st-key-clicker_"]:focus-within { position: static !important; width: auto !important;
-  height: auto !important; max-width: none !important; margin: 0 !important; overflow: visible !important;
-  clip-path: none !important; }
+div[class*="st-key-clicker_"] { display: none !important; }
 </style>
 """
 

@@ -61,3 +61,11 @@ _CALLOUT_ICONS = {"info": ":material/info:", "warning": ":material/warning:", "s
 def callout(kind: str, text: str) -> None:
     """A boxed note (info, warning or success) with an icon, so colour is never the only signal."""
     getattr(st, kind)(escape_html(text), icon=_CALLOUT_ICONS[kind])
+
+
+def note(text: str, icon: str = ":material/info:") -> None:
+    """A quiet boxed note: an icon and the text in a bordered box. Not a callout: st.warning and
+    st.error are announced as alerts (role="alert"), st.info and st.success as status messages;
+    a note that is not news (a caveat about a model) should not interrupt a screen reader."""
+    with st.container(border=True):
+        st.markdown(f"{icon} {escape_html(text)}")

@@ -12,7 +12,7 @@ from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.url_state import for_page
 from components.page_kit import card_grid
-from components.text import callout, caption, md, sources_line
+from components.text import callout, caption, md, note, sources_line
 from components.visual import cached_figure, show_chart
 
 content = page_content()
@@ -59,8 +59,7 @@ md(version.intro)
 
 with st.container(border=True, key="cycle_caveats"):
     st.subheader(sec.caveats_heading, anchor=False)
-    for cav in sec.caveats:
-        md(f"- **{cav.title}.** {cav.body}")
+    md("\n".join(f"- **{cav.title}.** {cav.body}" for cav in sec.caveats))  # one list, not one per caveat
     sources_line(content, sorted({s for cav in sec.caveats for s in cav.sources}))
 
 # ------------------------------------------------------------------ 2. over time
@@ -130,7 +129,7 @@ sources_line(content, hl.sources)
 # ------------------------------------------------------------------ 4. the seven stages and the research view
 stg = cy.stages
 st.header(stg.heading, anchor="seven-stages")
-callout("warning", stg.popular_model_note)
+note(stg.popular_model_note)  # a caveat, not an alert
 md(stg.intro)
 stage_step = stepper(url, logic.STAGE, labels=[s.title for s in stg.stages], ui=ui, shortcuts=False,
                      jump_label=labels["cycle_stage_picker"])
