@@ -27,8 +27,9 @@ from starlette.datastructures import MutableHeaders
 
 from components import quick_exit
 
-# Streamlit's own paths that never answer with a page (its API, bundles, media, components).
-_NOT_DOCUMENTS = ("_stcore", "static", "media", "component")
+# Streamlit's own paths that never answer with a page (its API, bundles, media, components), and the
+# text edition's (pages of its own, with their own exit and policy: components/text_edition).
+_NOT_DOCUMENTS = ("_stcore", "static", "media", "component", "text")
 _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
 
 
@@ -143,7 +144,8 @@ class SafetyShell:
                 headers = MutableHeaders(scope=message)
                 for name, value in SAFETY_HEADERS.items():
                     headers[name] = value
-                headers["Content-Security-Policy"] = self.default_csp
+                if "content-security-policy" not in headers:  # the text edition sets a stricter one
+                    headers["Content-Security-Policy"] = self.default_csp
                 is_page = (document and message["status"] == 200 and scope["method"] == "GET"
                            and headers.get("content-type", "").startswith("text/html"))
                 if is_page:
