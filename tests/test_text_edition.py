@@ -49,6 +49,8 @@ NOT_IN_TEXT = {
     r"sources\.sources\.\d+\.(kind|cited_in\.\d+)$": "shown as the kind's label and the cited titles",
     r"glossary\.terms\.\d+\.see_also\.\d+$": "shown as links named by the term",
     r"welcome\.ways_in\.\d+\.pages\.\d+$": "shown as links named by the page title",
+    r"scenarios\.scenarios\.\d+\.dimensions\.\d+$": "dimension ids a scene touches: keys the app does not show either",
+    r"healing\.self_concept\.(open_label|privacy)$": "the switch that shows the app's sliders, and what those keep: nothing is entered here",
 }
 
 
