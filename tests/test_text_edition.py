@@ -51,6 +51,13 @@ NOT_IN_TEXT = {
     r"welcome\.ways_in\.\d+\.pages\.\d+$": "shown as links named by the page title",
     r"scenarios\.scenarios\.\d+\.dimensions\.\d+$": "dimension ids a scene touches: keys the app does not show either",
     r"healing\.self_concept\.(open_label|privacy)$": "the switch that shows the app's sliders, and what those keep: nothing is entered here",
+    r"perspectives\.perspectives\.\d+\.(kind|stance)$": "keys, shown as the kind's and the stance's labels",
+    r"perspectives\.perspectives\.\d+\.conditions\.\d+$": "condition ids, shown as the conditions' labels",
+    r"perspectives\.differences\.\d+\.sides\.\d+\.perspectives\.\d+$": "voice ids, shown as the voices' names",
+    r"perspectives\.perspectives\.\d+\.short_label$": "a voice's shorter name on the app's chart; the page names it in full",
+    r"therapies\.approaches\.\d+\.((audiences|formats|focus)\.\d+|evidence\.level)$": "facet ids, shown as their labels",
+    r"therapies\.approaches\.\d+\.short_name$": "an approach's label on the app's map; the page names it in full",
+    r"therapies\.paths\.\d+\.approaches\.\d+$": "approach ids, shown as the approaches' names (linked to their cards)",
 }
 
 
