@@ -187,7 +187,8 @@ def healthy_vs_toxic(content, doc: Doc) -> None:
     with doc.section("wheel"):
         wheel, spokes = comp.wheel, comp.wheel.spokes
         doc.h(2, labels["hvt_wheel_heading"]).md(wheel.intro)
-        doc.chart(*hvt_logic.wheel_words(wheel, 0, False, names, labels))  # as the app opens: no spoke flipped
+        alt, summary, rows = hvt_logic.wheel_words(wheel, 0, False, names, labels)  # as the app opens: none flipped
+        doc.chart(alt, summary, _without(rows, labels["hvt_col_shown"]))  # what the app's drawing shows now
         for n, spoke in enumerate(spokes, 1):  # each spoke, its control side, then flipped to equality
             doc.h(3, words.step.format(n=n, total=len(spokes), title=spoke.control))
             control, equality = hvt_logic.spoke_lines(spoke, False, labels), hvt_logic.spoke_lines(spoke, True, labels)
@@ -397,7 +398,8 @@ def therapies(content, doc: Doc) -> None:
 
     doc.h(2, labels["therapies_map_heading"], id="map").md(data.map_title)
     every = tuple(a.id for a in data.approaches)  # the map with no filter: every approach shown
-    doc.chart(data.map_alt, data.map_summary, therapy_logic.map_rows(data, every, labels))
+    doc.chart(data.map_alt, data.map_summary,
+              _without(therapy_logic.map_rows(data, every, labels), labels["therapies_col_shown"]))  # no filters here
 
     doc.h(2, labels["therapies_questions_heading"], id="questions")
     for q in data.questions:
@@ -455,6 +457,12 @@ def perspectives(content, doc: Doc) -> None:
     doc.h(2, labels["perspectives_others_heading"], id="other-articles")
     for p in persp_logic.other_voices(data):
         card(p)
+
+
+def _without(rows: list[dict], column: str) -> list[dict]:
+    """A chart's table without a column that describes the app's drawing at this moment (what the
+    filters or the stepper show now): on a page with neither, it would say the same in every row."""
+    return [{k: v for k, v in row.items() if k != column} for row in rows]
 
 
 def _esc(text: str) -> str:
