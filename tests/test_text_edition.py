@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from components.content import load_content
 from components.navigation import PAGES
 from components.text_edition import TEXT_PAGES, render_index, render_page
+from components.text_edition.doc import markdown as markdown_html
 from tests.conftest import CONTENT
 
 # Which content files each text page must carry in full (the page's own subject files).
@@ -49,6 +50,15 @@ NOT_IN_TEXT = {
     r"sources\.sources\.\d+\.(kind|cited_in\.\d+)$": "shown as the kind's label and the cited titles",
     r"glossary\.terms\.\d+\.see_also\.\d+$": "shown as links named by the term",
     r"welcome\.ways_in\.\d+\.pages\.\d+$": "shown as links named by the page title",
+    r"scenarios\.scenarios\.\d+\.dimensions\.\d+$": "dimension ids a scene touches: keys the app does not show either",
+    r"healing\.self_concept\.(open_label|privacy)$": "the switch that shows the app's sliders, and what those keep: nothing is entered here",
+    r"perspectives\.perspectives\.\d+\.(kind|stance)$": "keys, shown as the kind's and the stance's labels",
+    r"perspectives\.perspectives\.\d+\.conditions\.\d+$": "condition ids, shown as the conditions' labels",
+    r"perspectives\.differences\.\d+\.sides\.\d+\.perspectives\.\d+$": "voice ids, shown as the voices' names",
+    r"perspectives\.perspectives\.\d+\.short_label$": "a voice's shorter name on the app's chart; the page names it in full",
+    r"therapies\.approaches\.\d+\.((audiences|formats|focus)\.\d+|evidence\.level)$": "facet ids, shown as their labels",
+    r"therapies\.approaches\.\d+\.short_name$": "an approach's label on the app's map; the page names it in full",
+    r"therapies\.paths\.\d+\.approaches\.\d+$": "approach ids, shown as the approaches' names (linked to their cards)",
 }
 
 
@@ -95,3 +105,88 @@ def test_nothing_the_pages_yaml_holds_is_lost(content, page_id):
             if _words(text.split("{")[0]) not in page:  # a template's words up to its first blank
                 missing.append(f"{path}: {text[:70]!r}")
     assert not missing, "\n".join(missing)
+
+
+# --------------------------------------------------------------------------- the pages' structure
+
+
+def _headings(page: str, level: int) -> list[str]:
+    return [_words(h) for h in re.findall(rf"<h{level}[^>]*>(.*?)</h{level}>", page, flags=re.S)]
+
+
+def _figcaptions(page: str) -> list[str]:
+    return [html.unescape(c) for c in re.findall(r"<figcaption>(.*?)</figcaption>", page, flags=re.S)]
+
+
+def test_heavy_pages_open_with_the_content_note_and_light_ones_do_not(content):
+    note = _words(markdown_html(content.ui.content_note.body))
+    for page_id in TEXT_PAGES:
+        page = render_page(content, page_id)
+        main = page[page.index("</h1>"):]
+        if content.ui.pages[page_id].heavy:
+            assert main.startswith('</h1>\n<div class="content-note">'), page_id  # first, before anything else
+            assert note in _words(main[:main.index("</div>")]), page_id
+        else:
+            assert 'class="content-note"' not in page, page_id
+
+
+def test_the_sorter_shows_each_scene_then_where_it_sits_behind_a_disclosure(content):
+    page = render_page(content, "healthy-vs-toxic")
+    labels, scenes = content.ui.labels, content.scenarios.scenarios
+    names = {s.level: s.title for s in content.comparison.spectrum}
+    ids = [m for m in re.findall(r'<h3 id="scene-([^"]+)"', page)]
+    assert ids == [s.id for s in scenes]  # every scene, in order
+    for s in scenes:
+        block = page[page.index(f'<h3 id="scene-{s.id}"'):]
+        block = block[:block.index("</details>") + len("</details>")]
+        before, _, hidden = block.partition("<details>")
+        assert _words(s.vignette) in _words(before)  # the scene first, to think about
+        assert _words(labels["hvt_our_placement"]) not in _words(before)  # the verdict is not given away
+        assert hidden.startswith(f"<summary>{content.ui.text_edition.sorter_where}</summary>")
+        for text in (labels["hvt_our_placement"], names[s.level], s.why, s.differ):
+            assert _words(text) in _words(hidden), (s.id, text)
+
+
+def test_steppers_give_every_step_a_heading_in_order(content):
+    step = content.ui.text_edition.step
+    labels = content.ui.labels
+    cases = {
+        "healing": (3, [s.title for s in content.healing.steps]),
+        "healthy-vs-toxic": (3, [s.control for s in content.comparison.wheel.spokes]),
+        "relational-trauma": (3, [labels["trauma_pattern_selected"].format(n=n)
+                                  + (f" · ✓ {labels['trauma_pattern_protective']}" if p.protective else "")
+                                  for n, p in enumerate(content.relational_trauma.patterns, 1)]),
+    }
+    for page_id, (level, titles) in cases.items():
+        expected = [_words(step.format(n=n, total=len(titles), title=t)) for n, t in enumerate(titles, 1)]
+        found = [h for h in _headings(render_page(content, page_id), level) if h in expected]
+        assert found == expected, page_id
+
+
+def test_every_chart_of_a_page_is_there_by_name(content):
+    from components import comparison as hvt
+    from components import perspectives as persp
+
+    labels, comp, data = content.ui.labels, content.comparison, content.perspectives
+    titles = {s.level: s.title for s in comp.spectrum}
+    expected = {
+        "healthy-vs-toxic": [hvt.wheel_words(comp.wheel, 0, False, hvt.level_names(comp.spectrum), labels)[0]]
+        + [hvt.spectrum_words(hvt.spectrum_marks(None, s.level, labels), titles, labels)[0]
+           for s in content.scenarios.scenarios],
+        "relational-trauma": [c.alt for c in content.relational_trauma.closeness] + [content.relational_trauma.patterns_alt],
+        "therapies": [content.therapies.map_alt],
+        "perspectives": [labels["perspectives_spectrum_alt"].format(n=len(data.perspectives) - len(persp.off_spectrum(data))),
+                         labels["perspectives_conditions_alt"].format(n=len(data.conditions),
+                                                                      total=len(persp.practitioners(data)))],
+        "healing": [],  # the one chart is the reader's own ratings: there are none here
+    }
+    for page_id, alts in expected.items():
+        assert _figcaptions(render_page(content, page_id)) == alts, page_id
+
+
+@pytest.mark.parametrize("page_id", sorted(PAGE_FILES))
+def test_in_page_links_land_and_ids_are_unique(content, page_id):
+    page = render_page(content, page_id)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    assert not [h for h in re.findall(r'href="#([^"]+)"', page) if h not in ids]
