@@ -66,6 +66,12 @@ def test_text_page_is_accessible_with_its_exit_working(browser, app_server, exit
         p.goto(f"{app_server.url}/text/{page_id}")
         assert p.evaluate("document.documentElement.lang") == "en"
         assert axe_violations(p) == []
+        # On a phone too: nothing wider than the screen (tables wrap), axe clean.
+        p.set_viewport_size({"width": 390, "height": 844})
+        assert p.evaluate("document.documentElement.scrollWidth") <= 390
+        assert axe_violations(p) == []
+        assert p.locator("[tabindex]").count() == 0  # no extra tab stops
+        p.set_viewport_size({"width": 1366, "height": 900})
         assert p.evaluate("window.__cspViolations") == [] and errors == []
         # Skip link to the main content.
         assert p.locator('a.skip[href="#main"]').count() == 1 and p.locator("main#main").count() == 1
