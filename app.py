@@ -23,6 +23,7 @@ else:
 
     from starlette.middleware import Middleware
 
+    from components.text_edition.serve import routes
     from components.web import SafetyShell
 
-    app = st.App(Path(__file__).resolve(), middleware=[Middleware(SafetyShell)])
+    app = st.App(Path(__file__).resolve(), routes=routes(), middleware=[Middleware(SafetyShell)])

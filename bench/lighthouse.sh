@@ -86,7 +86,7 @@ mkdir -p "$OUT"
 run_lh() {  # NAME URL PRESET VIA ROUND
     local name="$1" url="$2" preset="$3" via="$4" round="$5" extra=()
     [ "$preset" = desktop ] && extra=(--preset=desktop)
-    local file="$OUT/$name--$via--$preset--$round.json"
+    local file="$OUT/${name//\//_}--$via--$preset--$round.json"  # text/cycle -> text_cycle
     local t0=$SECONDS
     "$LH" "$url" "${extra[@]}" --quiet --output=json --output-path="$file" \
         --only-categories=performance,accessibility,best-practices --max-wait-for-load=90000 \

@@ -7,6 +7,7 @@ content and page links from components/routing.py (which also covers a legacy di
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import streamlit as st
@@ -17,6 +18,7 @@ from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
 from components.routing import new_run, page_target, running_page
 from components.text import caption, escape_html, md
+from components.text_edition.pages import TEXT_PAGES
 
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 
@@ -42,8 +44,8 @@ def run_app() -> None:
     # Our own navigation list (below), not Streamlit's: its sectioned sidebar menu nests <li> in
     # <div> inside <ul>, which axe-core reports as a serious WCAG failure.
     current = st.navigation(pages, position="hidden")
-    _chrome(content, presenting)
     spec = _spec_by_url.get(current.url_path, PAGES[0])
+    _chrome(content, presenting, spec)
     if content.ui.pages[spec.id].heavy and not _content_note(content, spec):
         return
     with running_page():
@@ -61,12 +63,14 @@ def _st_pages(content: Content) -> dict[str, list[st.Page]]:
     return {name: grouped[name] for name in order if name in grouped}
 
 
-def _chrome(content: Content, presenting: bool) -> None:
-    """The safety line under the quick exit, and the presenter toggles."""
+def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
+    """The safety line under the quick exit (with the page's text version), and the presenter toggles."""
     ui = content.ui
     with st.container(key="safety_bar", horizontal=True, vertical_alignment="center"):
         caption(ui.safety_note)
         st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
+        if spec.id in TEXT_PAGES and not presenting:
+            _text_version_link(ui.text_edition.app_link, spec.id)
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
         with st.container(key="presenter_bar", horizontal=True, vertical_alignment="center"):
             with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):
@@ -79,6 +83,14 @@ def _chrome(content: Content, presenting: bool) -> None:
                 _nav_links(content)
             st.divider()
             presenter.toggles(ui, "side")
+
+
+def _text_version_link(label: str, page_id: str) -> None:
+    """A plain link to this page's text version (components/text_edition), in the same tab: a
+    Markdown link would open a second tab, which the quick exit would leave behind. Relative, so
+    it follows the app's base path. The label is escaped; the markup is the app's own."""
+    st.html(f'<a class="hb-text-link" data-testid="text-version-link" href="text/{page_id}" '
+            f'style="color:#0b5cad;font-size:0.875rem">{html.escape(label)}</a>')
 
 
 def _nav_links(content: Content) -> None:

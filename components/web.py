@@ -27,8 +27,9 @@ from starlette.datastructures import MutableHeaders
 
 from components import quick_exit
 
-# Streamlit's own paths that never answer with a page (its API, bundles, media, components).
-_NOT_DOCUMENTS = ("_stcore", "static", "media", "component")
+# Streamlit's own paths that never answer with a page (its API, bundles, media, components), and the
+# text edition's (pages of its own, with their own exit and policy: components/text_edition).
+_NOT_DOCUMENTS = ("_stcore", "static", "media", "component", "text")
 _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
 
 
@@ -111,8 +112,47 @@ def _is_document(path: str, base: str) -> bool:
     return not parts or parts[0] not in _NOT_DOCUMENTS
 
 
+# Streamlit 1.67 sends its JavaScript and CSS uncompressed and leaves that to a proxy (it would
+# compress on every request). Run with the README's command there is no proxy, so a phone would
+# fetch 2.9 MB. These bundles' names carry a content hash: compress each once, keep the result in
+# memory, and answer every later request from it (bench/README.md measures it).
+_COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/wasm",
+                 "font/ttf", "application/manifest+json")
+STATIC_CACHE_BYTES = 64 * 1024 * 1024  # about 10x what Streamlit's bundles compress to
+
+
+class StaticGzipCache:
+    """path -> (headers, gzip body) for the compressible 200 responses under /static/."""
+
+    def __init__(self, limit: int = STATIC_CACHE_BYTES) -> None:
+        self.limit, self.used, self.entries = limit, 0, {}
+
+    def get(self, path: str):
+        return self.entries.get(path)
+
+    def put(self, path: str, headers: list[tuple[bytes, bytes]], body: bytes):
+        zipped = gzip.compress(body, compresslevel=9)
+        # The original's ETag and date name the uncompressed bytes; the names are immutable anyway.
+        dropped = (b"content-length", b"content-encoding", b"vary", b"etag", b"last-modified", b"accept-ranges")
+        kept = [(k, v) for k, v in headers if k.lower() not in dropped]
+        entry = (kept + [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding"),
+                         (b"content-length", str(len(zipped)).encode())], zipped)
+        if self.used + len(zipped) <= self.limit:
+            self.entries[path] = entry
+            self.used += len(zipped)
+        return entry
+
+
+def accepts_gzip(scope) -> bool:
+    for name, value in scope.get("headers", []):
+        if name == b"accept-encoding":
+            return any(part.split(b";")[0].strip() in (b"gzip", b"*") for part in value.split(b","))
+    return False
+
+
 class SafetyShell:
-    """ASGI middleware: safety headers on every HTTP response; the early exit in every page."""
+    """ASGI middleware: safety headers on every HTTP response; the early exit in every page;
+    Streamlit's static bundles compressed once and served from memory."""
 
     def __init__(self, app):
         self.app = app
@@ -124,10 +164,56 @@ class SafetyShell:
         index = Path(file_util.get_static_dir(), "index.html").read_bytes()
         self.default_csp = content_security_policy(
             inline_scripts(rewrite_document(index, quick_exit.ExitSettings(), self.base)))
+        self.static = StaticGzipCache()
+
+    def _is_static(self, scope) -> bool:
+        parts = [p for p in scope.get("path", "").split("/") if p]
+        if self.base:
+            parts = parts[len(self.base.split("/")):]
+        return (bool(parts) and parts[0] == "static" and scope["method"] in ("GET", "HEAD")
+                and accepts_gzip(scope) and not any(k == b"range" for k, _ in scope["headers"]))
+
+    def _with_safety(self, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        names = {k.lower() for k in SAFETY_HEADERS} | {"content-security-policy"}
+        return ([(k, v) for k, v in headers if k.decode().lower() not in names]
+                + [(k.lower().encode(), v.encode()) for k, v in SAFETY_HEADERS.items()]
+                + [(b"content-security-policy", self.default_csp.encode())])
+
+    async def _static(self, scope, receive, send) -> None:
+        """A static file, gzip-compressed once and then served from memory."""
+        path = scope["path"]
+        entry = self.static.get(path)
+        if entry is None:
+            held: dict = {}
+            chunks: list[bytes] = []
+
+            async def collect(message):
+                if message["type"] == "http.response.start":
+                    held["start"] = message
+                elif message["type"] == "http.response.body":
+                    chunks.append(message.get("body", b""))
+
+            await self.app(scope, receive, collect)
+            start = held["start"]
+            headers = list(start.get("headers", []))
+            kind = dict((k.lower(), v) for k, v in headers).get(b"content-type", b"").decode()
+            plain = dict((k.lower(), v) for k, v in headers).get(b"content-encoding") is None
+            body = b"".join(chunks)
+            if start["status"] != 200 or not plain or not kind.startswith(_COMPRESSIBLE) or len(body) < 1024:
+                await send(dict(start, headers=self._with_safety(headers)))
+                await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+                return
+            entry = await run_in_threadpool(self.static.put, path, headers, body)
+        headers, body = entry
+        await send({"type": "http.response.start", "status": 200, "headers": self._with_safety(headers)})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if self._is_static(scope):
+            await self._static(scope, receive, send)
             return
         document = _is_document(scope.get("path", ""), self.base)
         if document:
@@ -143,7 +229,8 @@ class SafetyShell:
                 headers = MutableHeaders(scope=message)
                 for name, value in SAFETY_HEADERS.items():
                     headers[name] = value
-                headers["Content-Security-Policy"] = self.default_csp
+                if "content-security-policy" not in headers:  # the text edition sets a stricter one
+                    headers["Content-Security-Policy"] = self.default_csp
                 is_page = (document and message["status"] == 200 and scope["method"] == "GET"
                            and headers.get("content-type", "").startswith("text/html"))
                 if is_page:

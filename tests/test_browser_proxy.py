@@ -72,6 +72,17 @@ def test_static_files_are_compressed_and_cached(proxy):
     assert "immutable" in headers.get("Cache-Control", "")
 
 
+def test_text_edition_is_compressed_and_cached_by_the_proxy(proxy):
+    proxy.get("/text/get-help", **{"Accept-Encoding": "gzip"})
+    status, headers, body = proxy.get("/text/get-help", **{"Accept-Encoding": "gzip"})
+    headers = {k.lower(): v for k, v in headers.items()}
+    assert status == 200 and headers.get("content-encoding") == "gzip"
+    assert headers.get("x-cache") == "HIT"
+    assert headers.get("referrer-policy") == "no-referrer" and "default-src 'none'" in headers["content-security-policy"]
+    _, plain_headers, plain = proxy.get("/text/get-help")  # a client without gzip gets plain HTML
+    assert "content-encoding" not in {k.lower() for k in plain_headers} and plain.startswith(b"<!doctype html>")
+
+
 def test_safety_headers_through_the_proxy(proxy):
     """The app's safety headers (components/web.py) reach the browser through nginx: on pages,
     on cached static files (first and second request) and on the health check."""

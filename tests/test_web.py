@@ -95,6 +95,8 @@ def _fake_streamlit(body: bytes, content_type: str, *, gzipped: bool = False, se
 
 
 def _request(app, path: str, method: str = "GET", headers: list | None = None):
+    """One request through the safety shell around `app` (a stand-in server, or a SafetyShell kept
+    across requests)."""
     messages: list[dict] = []
 
     async def receive():
@@ -106,7 +108,8 @@ def _request(app, path: str, method: str = "GET", headers: list | None = None):
     scope = {"type": "http", "method": method, "path": path, "headers": headers or [], "query_string": b""}
     # On a thread of its own: in the full suite Playwright's sync API already runs an event loop here.
     with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, web.SafetyShell(app)(scope, receive, send)).result()
+        shell = app if isinstance(app, web.SafetyShell) else web.SafetyShell(app)
+        pool.submit(asyncio.run, shell(scope, receive, send)).result()
     start = messages[0]
     body = b"".join(m.get("body", b"") for m in messages[1:])
     return {k.decode().lower(): v.decode() for k, v in start["headers"]}, body
@@ -132,6 +135,26 @@ def test_other_responses_get_the_headers_and_stay_untouched():
     # a page-like path whose answer is not HTML (Streamlit's 404 JSON, say) is not rewritten either
     _, body = _request(_fake_streamlit(b'{"a": 1}', "application/json"), "/cycle")
     assert body == b'{"a": 1}'
+
+
+def test_static_files_are_compressed_once_and_then_served_from_memory():
+    asset = b"console.log('a bundle');\n" * 400
+    seen: list[dict] = []
+    app = web.SafetyShell(_fake_streamlit(asset, "application/javascript", seen=seen))
+    asks_gzip = [(b"accept-encoding", b"gzip, deflate, br")]
+    answers = [_request(app, "/static/js/index.js", headers=asks_gzip) for _ in range(2)]
+    assert len(seen) == 1  # the second answer came from memory
+    for headers, body in answers:
+        assert gzip.decompress(body) == asset and len(body) < len(asset) / 10
+        assert headers["content-encoding"] == "gzip" and headers["vary"] == "Accept-Encoding"
+        assert int(headers["content-length"]) == len(body) and "etag" not in headers  # the etag named the plain bytes
+        assert headers["referrer-policy"] == "no-referrer" and "content-security-policy" in headers
+    # Without gzip in Accept-Encoding, or for a range, or for a small file: the bytes as they are.
+    for path, headers, payload in (("/static/js/index.js", [], asset),
+                                   ("/static/js/index.js", asks_gzip + [(b"range", b"bytes=0-9")], asset),
+                                   ("/static/js/tiny.js", asks_gzip, b"x=1")):
+        got_headers, body = _request(_fake_streamlit(payload, "application/javascript"), path, headers=headers)
+        assert body == payload and "content-encoding" not in got_headers
 
 
 def test_conditional_requests_for_pages_are_answered_in_full():

@@ -30,6 +30,21 @@ class ErrorScreen(Strict):
     how_to_fix: Markdown
 
 
+class TextEdition(Strict):
+    """The words of the text edition (/text/): plain HTML pages for slow phones and no JavaScript."""
+
+    index_title: str
+    index_intro: Markdown
+    pages_heading: str = Field(description="heading of the list of pages on the index")
+    skip_link: str
+    to_text_index: str = Field(description="link from a text page to the index of text pages")
+    to_app_page: str = Field(description="link from a text page to the same page in the interactive app")
+    app_link: str = Field(description="on every app page: the link to that page's text version")
+    step: str = Field(description="a stepper's step as a heading: {n}, {total}, {title}")
+    sorter_where: str = Field(description="the disclosure that shows where a scenario sits and why")
+    not_in_text: str = Field(description="where a page has something only the app can do (a reflection, a sandbox)")
+
+
 class QuickExitAnnouncements(Strict):
     """What a screen reader hears from the quick exit (GOV.UK's wording, in content so it translates)."""
 
@@ -63,4 +78,7 @@ class UiFile(Strict):
     search_label: str
     search_placeholder: str
     no_matches: str
+    language: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                          description="BCP 47 language of this content (the text edition's <html lang>)")
+    text_edition: TextEdition
     labels: dict[str, str] = Field(default_factory=dict, description="small interface words, by key")

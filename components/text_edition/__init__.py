@@ -1,0 +1,52 @@
+"""The text edition: every page of the app as plain HTML, for slow phones, old browsers and no
+JavaScript (`/text/` and `/text/<page-id>`), built from the same validated content as the app.
+
+- `render_index(content, ...)` and `render_page(content, page_id, ...)` return whole documents.
+- components/text_edition/serve.py serves them from the app's own process (app.py adds the routes).
+- `python -m components.export text --out DIR` writes them as files for any static host.
+
+Links between text pages are relative (`cycle`, `./`), so the same files work under `/text/` on the
+app's server and on a static host that serves `cycle.html` for `/text/cycle`.
+"""
+
+from __future__ import annotations
+
+from components import quick_exit
+from components.text_edition.doc import Doc, esc, markdown
+from components.text_edition.page import document
+from components.text_edition.pages import TEXT_PAGES
+
+__all__ = ["TEXT_PAGES", "app_path", "render_index", "render_page"]
+
+
+def app_path(page_id: str) -> str:
+    """The interactive page's path under the app's root ("" for the first page)."""
+    return "" if page_id == "welcome" else page_id
+
+
+def render_page(content, page_id: str, *, app_root: str | None = "/",
+                settings: quick_exit.ExitSettings | None = None) -> str:
+    """One text page; `app_root` is where the interactive app lives (None: no link to it)."""
+    ui = content.ui
+    doc = Doc()
+    doc.h(1, ui.app_title if page_id == "welcome" else ui.pages[page_id].title)
+    if ui.pages[page_id].heavy:  # the app's content note, as the page's first paragraph (no button to pass)
+        doc.raw(f'<div class="content-note">{markdown(ui.content_note.body)}</div>')
+    TEXT_PAGES[page_id](content, doc)
+    return document(content, title=f"{ui.pages[page_id].title} · {ui.app_title}", body=doc.html(),
+                    settings=settings or quick_exit.settings(ui, content.help),
+                    app_href=None if app_root is None else app_root.rstrip("/") + "/" + app_path(page_id),
+                    index_href="./", help_href=None if page_id == "get-help" else "get-help")
+
+
+def render_index(content, *, app_root: str | None = "/", settings: quick_exit.ExitSettings | None = None) -> str:
+    ui, words = content.ui, content.ui.text_edition
+    doc = Doc()
+    doc.h(1, words.index_title).md(words.index_intro)
+    doc.h(2, words.pages_heading)
+    doc.raw("<ul>" + "".join(f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a>: {esc(ui.pages[pid].description)}</li>'
+                             for pid in TEXT_PAGES) + "</ul>")
+    return document(content, title=words.index_title, body=doc.html(),
+                    settings=settings or quick_exit.settings(ui, content.help),
+                    app_href=None if app_root is None else app_root.rstrip("/") + "/",
+                    index_href="./", help_href="get-help")

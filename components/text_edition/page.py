@@ -1,0 +1,34 @@
+"""A whole text-edition document: the quick exit first (the same button, Shift x3 and script as the
+app, components/quick_exit.py), a skip link, the safety line, the page, and links to the other text
+pages and to the interactive page. No Streamlit, no Plotly, one inline stylesheet, one script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from components import quick_exit
+from components.text_edition.doc import esc, markdown_inline
+
+STYLE = (Path(__file__).resolve().parent / "text.css").read_text(encoding="utf-8")
+
+
+def document(content, *, title: str, body: str, settings: quick_exit.ExitSettings, app_href: str | None,
+             index_href: str, help_href: str | None) -> str:
+    ui, words = content.ui, content.ui.text_edition
+    links = [f'<li><a href="{esc(index_href)}">{esc(words.to_text_index)}</a></li>']
+    if app_href:
+        links.append(f'<li><a href="{esc(app_href)}">{esc(words.to_app_page)}</a></li>')
+    safety = markdown_inline(ui.safety_note)
+    if help_href:
+        safety += f' <a href="{esc(help_href)}">{esc(ui.safety_link)}</a>'
+    return (
+        f'<!doctype html>\n<html lang="{esc(ui.language)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"{quick_exit.head_html(settings)}"
+        f"<title>{esc(title)}</title><style>{STYLE}</style></head>\n<body>"
+        f"{quick_exit.body_html(settings)}"
+        f'<a class="skip" href="#main">{esc(words.skip_link)}</a>'
+        f'<div class="wrap"><header><p class="safety">{safety}</p>'
+        f'<nav class="pages" aria-label="{esc(words.pages_heading)}"><ul>{"".join(links)}</ul></nav></header>\n'
+        f'<main id="main">\n{body}\n</main></div></body></html>\n'
+    )

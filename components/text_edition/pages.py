@@ -1,0 +1,486 @@
+"""What each text page says, in the app page's order, from the same models and the same helpers
+(the charts' words, the helplines' lines) as pages/*.py. One function per page: `render(content, doc)`.
+
+Where the app steps through something, every step is here in order; where it draws a chart, its
+name, its words and its table are here; where it hides an answer until asked, a <details> holds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from components import comparison as hvt_logic
+from components import cycle as cycle_logic
+from components import perspectives as persp_logic
+from components import therapies as therapy_logic
+from components import trauma_healing as th_logic
+from components.help import helpline_text, number_line
+from components.models.comparison import LEVEL_ORDER
+from components.navigation import PAGES, pages_citing
+from components.page_kit import union_sources
+from components.text import small
+from components.text_edition.doc import Doc, sub
+
+Renderer = Callable[[object, Doc], None]
+
+
+def welcome(content, doc: Doc) -> None:
+    ui, w = content.ui, content.welcome
+    doc.md(ui.tagline).md(w.intro).note(w.not_diagnosis)
+    doc.h(2, ui.labels["welcome_ways_heading"])
+    known = {p.id for p in PAGES if p.id in TEXT_PAGES}
+    for way in w.ways_in:
+        doc.h(3, way.title).md(way.body)
+        doc.raw("<ul>" + "".join(f'<li><a href="{pid}">{_esc(ui.pages[pid].title)}</a></li>'
+                                 for pid in way.pages if pid in known) + "</ul>")
+    doc.h(2, ui.labels["welcome_audience_heading"])
+    for audience in w.audiences:
+        doc.h(3, audience.title).md(audience.body)
+    doc.md(w.privacy).md(w.about_sources)
+
+
+def get_help(content, doc: Doc) -> None:
+    ui, h = content.ui, content.help
+    labels, published = ui.labels, h.published_on.isoformat()
+    regions = [r for r in h.regions if any(line.region == r.id for line in h.helplines)]
+    doc.h(2, labels["help_immediate_heading"], id="immediate-danger").md(h.immediate_danger.intro)
+    doc.md("\n".join(number_line(n, labels, published) for n in h.immediate_danger.numbers))
+    doc.h(2, labels["help_lines_heading"], id="helplines")
+    # Every region one tap away, before the long list.
+    doc.raw(f'<nav aria-label="{_esc(labels["help_region"])}"><ul>'
+            + "".join(f'<li><a href="#region-{r.id}">{_esc(r.name)}</a></li>' for r in regions) + "</ul></nav>")
+    for region in regions:
+        doc.h(3, region.name, id=f"region-{region.id}")
+        for line in (x for x in h.helplines if x.region == region.id):
+            doc.h(4, line.name).md(helpline_text(line, labels, published))
+            if line.status != "seen" or line.status_note:
+                doc.p(f"**{labels['help_flag']}** ({labels['status_' + line.status]}). {line.status_note or ''}")
+    doc.md(h.check_local_note).md(h.not_yet_listed).p(small(h.published_how))
+    leaving = h.leaving_safely
+    doc.h(2, leaving.heading, id="leaving-safely").md(leaving.intro)
+    for point in leaving.points:
+        doc.term(point.title, point.body).sources(content, point.sources)
+    doc.h(2, labels["help_therapist_heading"]).md(h.finding_a_therapist.intro)
+    for step in h.finding_a_therapist.steps:
+        doc.h(3, step.title).md(step.body).sources(content, step.sources)
+    doc.h(3, labels["help_questions_heading"]).items(h.finding_a_therapist.questions_to_ask)
+    doc.h(2, labels["help_exit_heading"]).md(h.quick_exit.why).md(h.after_exit_note)
+    doc.md(getattr(h.quick_exit.back_note, h.quick_exit.history))
+
+
+def glossary(content, doc: Doc) -> None:
+    ui = content.ui
+    terms = sorted(content.glossary.terms, key=lambda t: t.term.lower())
+    by_id = {t.id: t for t in terms}
+    doc.md(ui.pages["glossary"].description)
+    for term in terms:
+        doc.h(2, term.term, id=term.id).md(term.definition)
+        if term.see_also:
+            doc.raw(f"<p>{_esc(ui.labels['glossary_see_also'])}: "
+                    + ", ".join(f'<a href="#{s}">{_esc(by_id[s].term)}</a>' for s in term.see_also) + "</p>")
+        doc.sources(content, term.sources)
+
+
+def sources(content, doc: Doc) -> None:
+    ui, labels = content.ui, content.ui.labels
+    cited_on = pages_citing(content)
+    doc.md(ui.pages["sources"].description)
+    for src in content.sources.sources:
+        doc.h(2, src.title, id=src.id)
+        byline = ", ".join(str(x) for x in (src.author, src.publisher, src.year) if x)
+        doc.p(f"**{labels[f'source_kind_{src.kind}']}**" + (f" · {byline}" if byline else ""))
+        doc.md(src.summary)
+        if src.url:
+            doc.p(src.url)
+        if src.cited_in:
+            doc.p(small(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in)))
+        pages = cited_on.get(src.id)
+        doc.p(small(f"{labels['sources_cited_on']}: {', '.join(pages)}" if pages else labels["sources_not_cited"]))
+        if src.caution:
+            doc.note(src.caution)
+
+
+def cycle(content, doc: Doc) -> None:
+    ui, labels, cy = content.ui, content.ui.labels, content.cycle
+    words = ui.text_edition
+    doc.md(cy.intro)
+    sec = cy.cycle
+    doc.h(2, sec.heading, id="the-cycle").md(sec.intro)
+    for version in sec.versions:
+        doc.h(3, version.name, id=f"model-{version.id}").md(version.intro)
+        alt, summary, rows = cycle_logic.cycle_words(cy, version, 0, labels)
+        doc.chart(alt, summary, rows)
+        for n, phase in enumerate(version.phases, 1):
+            doc.h(4, words.step.format(n=n, total=len(version.phases), title=phase.title))
+            doc.term(labels["cycle_what_happens"], phase.what_happens)
+            doc.term(labels["cycle_feels_like"], phase.feels_like)
+            doc.term(labels["cycle_why_it_holds"], phase.why_it_holds)
+            doc.sources(content, phase.sources)
+    doc.h(3, sec.caveats_heading).items(f"**{c.title}.** {c.body}" for c in sec.caveats)
+    doc.sources(content, union_sources(sec.caveats))
+
+    ot = cy.over_time
+    doc.h(2, ot.heading, id="over-time").md(ot.intro).note(ot.illustration_note)
+    version = sec.versions[0]
+    for week in (1, ot.weeks):
+        doc.chart(*cycle_logic.over_time_words(cy, version, week, labels))
+    doc.sources(content, ot.sources)
+
+    sb = cy.sandbox
+    doc.h(2, sb.heading, id="highs-and-lows").md(sb.intro).note(sb.not_measurement)
+    doc.p(words.not_in_text)
+    alt, summary, rows, direction = cycle_logic.sandbox_words(cy, cycle_logic.SANDBOX_DEFAULTS, labels)
+    doc.chart(alt, summary, rows)
+    doc.md(sb.outcomes[direction]).md(sb.explanation).sources(content, sb.sources)
+    hl = cy.highs_lows
+    doc.h(3, hl.heading, id="why-the-lows-do-not-break-the-bond").md(hl.intro)
+    doc.items(f"**{p.title}.** {p.body}" for p in hl.points).sources(content, hl.sources)
+
+    stg = cy.stages
+    doc.h(2, stg.heading, id="seven-stages").note(stg.popular_model_note).md(stg.intro)
+    doc.chart(*cycle_logic.stage_words(cy, 0, labels))
+    for n, stage in enumerate(stg.stages, 1):
+        doc.h(3, words.step.format(n=n, total=len(stg.stages), title=stage.title)).md(stage.body)
+        doc.term(labels["cycle_feels_like"], stage.feels_like).sources(content, stage.sources)
+    rv = cy.research
+    doc.h(3, rv.heading, id="research-view").md(rv.intro)
+    for cond in rv.conditions:
+        doc.h(4, cond.title).md(cond.body)
+    doc.note(rv.takeaway).sources(content, rv.sources)
+
+    end = cy.ending
+    doc.h(2, end.heading, id="when-it-ends").note(end.personal_account_note).md(end.intro)
+    for point in end.points:
+        doc.term(point.title, point.body)
+    doc.sources(content, end.sources).md(end.safety_note)
+    doc.raw(f'<p><a href="get-help#leaving-safely">{_esc(labels["leaving_safely_link"])}</a></p>')
+    rs = cy.reasons
+    doc.h(3, rs.heading, id="six-reasons").md(rs.intro).p(small(rs.caution))
+    for reason in rs.reasons:
+        doc.h(4, reason.title).md(reason.body).sources(content, reason.sources)
+    doc.md(rs.link_intro)
+    doc.raw(f'<p><a href="healthy-vs-toxic">{_esc(ui.pages["healthy-vs-toxic"].title)}</a></p>')
+
+
+def healthy_vs_toxic(content, doc: Doc) -> None:
+    """The app shows one part at a time (a picker); here every part in the picker's order, each a section."""
+    ui, labels, comp, scen = content.ui, content.ui.labels, content.comparison, content.scenarios
+    words = ui.text_edition
+    names = hvt_logic.level_names(comp.spectrum)  # "✓ Healthy": never the colour alone
+    titles = {s.level: s.title for s in comp.spectrum}
+    doc.md(comp.intro)
+    doc.raw(f'<nav aria-label="{_esc(labels["hvt_part_label"])}"><ul>'
+            + "".join(f'<li><a href="#{p}">{_esc(labels[f"hvt_part_{p}"])}</a></li>' for p in hvt_logic.PARTS)
+            + "</ul></nav>")
+
+    with doc.section("compare"):
+        doc.h(2, labels["hvt_spectrum_heading"])
+        doc.items(f"**{names[level.level]}.** {level.summary}" for level in comp.spectrum)
+        doc.note(f"**{comp.spectrum_note.title}.** {comp.spectrum_note.body}")
+        doc.sources(content, union_sources([*comp.spectrum, comp.spectrum_note]))
+        doc.h(2, labels["hvt_compare_heading"])
+        for d in comp.dimensions:  # every dimension, all three columns revealed
+            doc.h(3, d.title, id=d.id).p(small(d.question))
+            doc.items(f"**{names[level]}.** {getattr(d, level)}" for level in LEVEL_ORDER)
+            doc.sources(content, d.sources)
+
+    with doc.section("wheel"):
+        wheel, spokes = comp.wheel, comp.wheel.spokes
+        doc.h(2, labels["hvt_wheel_heading"]).md(wheel.intro)
+        alt, summary, rows = hvt_logic.wheel_words(wheel, 0, False, names, labels)  # as the app opens: none flipped
+        doc.chart(alt, summary, _without(rows, labels["hvt_col_shown"]))  # what the app's drawing shows now
+        for n, spoke in enumerate(spokes, 1):  # each spoke, its control side, then flipped to equality
+            doc.h(3, words.step.format(n=n, total=len(spokes), title=spoke.control))
+            control, equality = hvt_logic.spoke_lines(spoke, False, labels), hvt_logic.spoke_lines(spoke, True, labels)
+            doc.h(4, f"✕ {labels['hvt_side_control']}: {spoke.control}")  # the marks of wheel_words' table
+            for text in control[:-1]:
+                doc.md(text)
+            doc.h(4, f"✓ {labels['hvt_side_equality']}: {spoke.equality}")
+            for text in equality[:-1]:
+                doc.md(text)
+            doc.md(control[-1]).sources(content, spoke.sources)  # the question to discuss, once
+        doc.h(3, labels["hvt_credit_heading"]).md(wheel.credit).sources(content, wheel.sources)
+
+    with doc.section("signs"):
+        doc.h(2, labels["hvt_forms_heading"]).md(comp.forms_intro)
+        for form in comp.forms_of_abuse:
+            doc.h(3, form.title, id=form.id).md(form.description).items(form.examples)
+        doc.sources(content, union_sources(comp.forms_of_abuse))
+        doc.h(2, labels["hvt_signs_heading"]).md(comp.signs_intro)
+        doc.items(f"**{s.title}.** {s.description}" for s in comp.less_overt_signs)
+        doc.sources(content, union_sources(comp.less_overt_signs))
+
+    with doc.section("sorter"):
+        doc.h(2, labels["hvt_sorter_heading"]).md(scen.intro)
+        doc.term(labels["hvt_mode_room"], scen.facilitator_intro)
+        scenes = scen.scenarios
+
+        def where(d: Doc, s) -> None:  # what the app reveals once a scene is placed
+            placements, reasons = hvt_logic.reveal_lines(s, None, names, labels)
+            for text in placements:
+                d.md(text)
+            d.chart(*hvt_logic.spectrum_words(hvt_logic.spectrum_marks(None, s.level, labels), titles, labels))
+            for text in reasons:
+                d.md(text)
+            d.sources(content, s.sources)
+
+        for n, s in enumerate(scenes, 1):
+            doc.h(3, f"{labels['hvt_scene_of'].format(n=n, total=len(scenes))}: {s.title}", id=f"scene-{s.id}")
+            doc.md(s.vignette)
+            doc.details(words.sorter_where, sub(lambda d, s=s: where(d, s)))
+
+    with doc.section("heal"):
+        repair = comp.repair
+        doc.h(2, labels["hvt_heal_heading"]).md(repair.intro).note(repair.not_a_verdict)
+        doc.h(3, labels["hvt_views_heading"])
+        for view in repair.views:
+            doc.h(4, view.title).md(view.body).sources(content, view.sources)
+        doc.h(3, labels["hvt_conditions_heading"])
+        for cond in repair.conditions:  # the app shows the chosen one; here every one
+            doc.h(4, cond.title, id=cond.id)
+            for text in hvt_logic.condition_lines(cond, labels):
+                doc.md(text)
+            doc.sources(content, cond.sources)
+        doc.note(f"**{repair.not_staying.title}.** {repair.not_staying.body}")
+        doc.sources(content, repair.not_staying.sources)
+        doc.note(repair.safety)  # always the last thing: safety, and the way to help
+        doc.raw(f'<p><a href="get-help">{_esc(labels["hvt_get_help"])}</a></p>')
+
+
+def relational_trauma(content, doc: Doc) -> None:
+    ui, labels, rt = content.ui, content.ui.labels, content.relational_trauma
+    words = ui.text_edition
+    doc.md(rt.intro)
+    for item in (rt.what_it_is, rt.inner_dialogue):  # subheaders straight under the title: h2 here
+        doc.h(2, item.title, id=item.id).md(item.body).sources(content, item.sources)
+
+    doc.h(2, rt.closeness_heading, id="closeness").md(rt.closeness_intro)
+    for style in rt.closeness:  # the app draws the chosen style; here each, with its picture in words
+        pic = th_logic.closeness_chart(rt, labels, style.id)
+        doc.h(3, ("✓ " if style.protective else "") + style.title, id=f"closeness-{style.id}").p(small(style.tagline))
+        doc.chart(style.alt, f"{style.picture}\n\n**{pic.boundaries_label}:** {pic.boundaries}. {pic.verdict}.")
+        doc.term(labels["trauma_closeness_what"], style.what_it_is)
+        doc.term(labels["trauma_closeness_child"], style.what_a_child_may_learn)
+        doc.term(labels["trauma_closeness_later"], style.later_on)
+        if style.protective:
+            doc.note(f"**{labels['trauma_closeness_protective']}**")
+        doc.sources(content, style.sources)
+
+    ch, causes = rt.childhood, rt.childhood_causes
+    doc.h(2, ch.title, id=ch.id).md(ch.body)
+    doc.h(3, causes.title).md(causes.intro).items(causes.items)
+    doc.sources(content, ch.sources + [s for s in causes.sources if s not in ch.sources])
+    doc.h(2, rt.adulthood.title, id=rt.adulthood.id).md(rt.adulthood.body).sources(content, rt.adulthood.sources)
+    cp = rt.cptsd
+    doc.h(3, cp.title, id=cp.id).md(cp.intro)
+    doc.table([{labels["trauma_aspect"]: r.aspect, cp.left_heading: r.left, cp.right_heading: r.right} for r in cp.rows])
+    if cp.note:
+        doc.p(small(cp.note))
+    doc.sources(content, cp.sources)
+
+    doc.h(2, rt.effects_heading, id="effects")
+    for group in rt.effects:
+        doc.h(3, group.title, id=group.id).md(group.intro).items(group.items).md(group.note)
+        doc.sources(content, group.sources)
+
+    doc.h(2, rt.patterns_heading, id="patterns").md(rt.patterns_intro)
+    patterns = rt.patterns
+    headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
+    doc.chart(rt.patterns_alt, labels["trauma_pattern_highlighted"].format(n=1), th_logic.pattern_rows(patterns, headings))
+    for n, path in enumerate(patterns, 1):  # every path in order (the app steps through them)
+        title = labels["trauma_pattern_selected"].format(n=n) + (
+            f" · ✓ {labels['trauma_pattern_protective']}" if path.protective else "")
+        doc.h(3, words.step.format(n=n, total=len(patterns), title=title))
+        doc.md(f"**{headings[0]}:** {path.early} → **{headings[1]}:** {path.belief} → **{headings[2]}:** {path.adult}")
+        doc.md(path.explanation).sources(content, path.sources)
+    doc.note(rt.patterns_caveat)
+
+    pv = rt.prevalence
+    doc.h(3, pv.title, id=pv.id).p(f"**{pv.headline}**").md(pv.body).sources(content, pv.sources)
+    for item in (rt.ptsd_vs_relational, rt.hope):
+        doc.h(3, item.title, id=item.id).md(item.body).sources(content, item.sources)
+    doc.raw("<ul>" + "".join(f'<li><a href="{pid}">{_esc(ui.pages[pid].title)}</a></li>'
+                             for pid in ("healing", "get-help")) + "</ul>")
+
+
+def healing(content, doc: Doc) -> None:
+    ui, labels, heal = content.ui, content.ui.labels, content.healing
+    words = ui.text_edition
+    doc.md(heal.intro)
+    doc.raw(f'<p><a href="get-help#leaving-safely">{_esc(labels["leaving_safely_link"])}</a></p>')
+    doc.term(heal.not_quick.title, heal.not_quick.body).sources(content, heal.not_quick.sources)
+
+    doc.h(2, heal.steps_heading, id="steps").md(heal.steps_intro)
+    for n, step in enumerate(heal.steps, 1):  # every step in order (the app shows one at a time)
+        doc.h(3, words.step.format(n=n, total=len(heal.steps), title=step.title)).p(f"**{step.summary}**")
+        doc.md(step.body)
+        if step.remember:
+            doc.note(f"**{labels['healing_step_remember']}:** {step.remember}")
+        doc.p(f"**{labels['healing_step_try']}**").items(step.try_this).sources(content, step.sources)
+
+    doc.h(2, heal.moving_forward_heading, id="moving-forward").md(heal.moving_forward_intro)
+    for point in heal.moving_forward:
+        doc.h(3, point.title).md(point.body)
+    doc.sources(content, union_sources(heal.moving_forward))
+    doc.h(2, heal.trust_heading, id="trust")
+    for point in heal.trust:
+        doc.h(3, point.title).md(point.body).sources(content, point.sources)
+
+    doc.h(2, heal.communication_heading, id="communication").md(heal.communication_intro).note(heal.communication_caution)
+    for tip in heal.communication:
+        doc.h(3, tip.title).md(tip.body)
+        if tip.instead_of and tip.try_saying:
+            doc.md(f"✕ **{labels['healing_instead_of']}:** {tip.instead_of}  \n"
+                   f"✓ **{labels['healing_try_saying']}:** {tip.try_saying}")
+    doc.sources(content, union_sources(heal.communication))
+
+    for signs in (heal.trauma_signs, heal.codependency):  # cards with their own anchors: sections here
+        doc.h(2, signs.title, id=signs.id).md(signs.intro).items(signs.items)
+        if signs.note:
+            doc.p(small(signs.note))
+        doc.sources(content, signs.sources)
+
+    sc = heal.self_concept
+    doc.h(2, sc.title, id="self-concept").md(sc.intro).p(words.not_in_text).note(sc.disclaimer)
+    # No sliders and no radar here: the six areas and their questions, to think over on paper.
+    doc.p(small(f"{sc.scale_low} · {sc.scale_high}"))
+    doc.items(f"**{a.name}.** {a.covers} {a.prompt}" for a in sc.areas)
+    doc.md(sc.after).sources(content, sc.sources)
+
+    g = heal.grounding
+    doc.h(2, g.title, id=g.id).md(g.intro)
+    doc.md("\n".join(f"{i}. **{s.title}.** {s.body}" for i, s in enumerate(g.steps, start=1)))
+    doc.md(g.closing).sources(content, g.sources)
+    doc.raw(f'<p><a href="get-help">{_esc(ui.pages["get-help"].title)}</a></p>')
+
+
+def therapies(content, doc: Doc) -> None:
+    ui, labels, data = content.ui, content.ui.labels, content.therapies
+    words = ui.text_edition
+    facet = therapy_logic.facet_labels(data)
+    doc.md(data.intro).note(data.not_advice)
+    doc.raw("<ul>" + "".join(f'<li><a href="{href}">{_esc(text)}</a></li>' for href, text in (
+        ("get-help", labels["therapies_get_help"]), ("get-help#leaving-safely", labels["leaving_safely_link"]))) + "</ul>")
+
+    doc.h(2, labels["therapies_path_heading"], id="paths")
+    for path in data.paths:  # the app shows the path chosen; here each, its approaches linked to their cards
+        doc.h(3, path.title, id=f"path-{path.id}").p(f"**{labels['therapies_path_label']}:** {path.label}")
+        doc.md(path.intro)
+        doc.items(f"[**{a.name}**](#approach-{a.id}): {a.summary}" for a in therapy_logic.path_approaches(data, path.id))
+        if path.note:
+            doc.note(path.note.text)
+        doc.sources(content, list(dict.fromkeys([*path.sources, *(path.note.sources if path.note else [])])))
+
+    doc.h(2, labels["therapies_browse_heading"], id="approaches").p(words.not_in_text)
+    # What the app's filters choose between, as a key to the words on each card.
+    for heading, values in ((labels["therapies_filter_for"], data.audiences),
+                            (labels["therapies_filter_format"], data.formats),
+                            (labels["therapies_filter_focus"], data.focuses),
+                            (labels["therapies_filter_evidence"], data.evidence_levels)):
+        doc.h(3, heading).items(f"**{v.label}.** {v.description}" for v in values)
+    for a in data.approaches:  # every approach's card, in file order
+        doc.h(3, a.name, id=f"approach-{a.id}").md(a.summary)
+        doc.p(small(f"{labels['therapies_card_origin']}: {a.named_in}"))
+        facts = [f"**{labels['therapies_card_for']}:** {', '.join(facet[x] for x in a.audiences)}"]
+        if a.age_note:
+            facts.append(f"**{labels['therapies_card_ages']}:** {a.age_note}")
+        facts.append(f"**{labels['therapies_card_format']}:** {', '.join(facet[x] for x in a.formats)}")
+        facts.append(f"**{labels['therapies_card_focus']}:** {', '.join(facet[x] for x in a.focus)}")
+        doc.items(facts)
+        for caution in a.cautions:  # safety first: cautions come before the description
+            doc.note(caution.text)
+        for key, text in (("therapies_card_what", a.what_it_is), ("therapies_card_how", a.how_it_works),
+                          ("therapies_card_session", a.session), ("therapies_card_suits", a.suits)):
+            doc.h(4, labels[key]).md(text)
+        doc.h(4, labels["therapies_card_length"]).md(a.length.text if a.length else labels["therapies_card_no_length"])
+        doc.h(4, labels["therapies_card_evidence"]).md(f"**{facet[a.evidence.level]}.** {a.evidence.text}")
+        doc.sources(content, therapy_logic.all_sources(a))
+
+    doc.h(2, labels["therapies_map_heading"], id="map").md(data.map_title)
+    every = tuple(a.id for a in data.approaches)  # the map with no filter: every approach shown
+    doc.chart(data.map_alt, data.map_summary,
+              _without(therapy_logic.map_rows(data, every, labels), labels["therapies_col_shown"]))  # no filters here
+
+    doc.h(2, labels["therapies_questions_heading"], id="questions")
+    for q in data.questions:
+        doc.h(3, q.question, id=f"q-{q.id}").md(q.answer)
+        if q.show_help_questions:
+            doc.items(content.help.finding_a_therapist.questions_to_ask)
+        doc.sources(content, q.sources)
+    doc.raw(f'<p><a href="get-help">{_esc(labels["therapies_get_help"])}</a></p>')
+
+
+def perspectives(content, doc: Doc) -> None:
+    ui, labels, data = content.ui, content.ui.labels, content.perspectives
+    condition_names = {c.id: c.label for c in data.conditions}
+    person_names = {p.id: p.display_name for p in data.perspectives}
+    doc.md(data.intro).note(data.about_sources)
+
+    doc.h(2, labels["perspectives_spectrum_heading"], id="spectrum")
+    doc.chart(labels["perspectives_spectrum_alt"].format(n=len(data.perspectives) - len(persp_logic.off_spectrum(data))),
+              persp_logic.spectrum_summary(data, labels), persp_logic.spectrum_rows(data, labels))
+
+    doc.h(2, labels["perspectives_differ_heading"], id="differ").md(labels["perspectives_differ_intro"])
+    for diff in data.differences:
+        doc.h(3, diff.question, id=diff.id)
+        doc.items(f"{side.view} (" + "; ".join(person_names[pid] for pid in side.perspectives) + ")"
+                  for side in diff.sides)
+        doc.sources(content, diff.sources)
+
+    doc.h(2, labels["perspectives_conditions_heading"], id="conditions")
+    doc.chart(labels["perspectives_conditions_alt"].format(n=len(data.conditions),
+                                                           total=len(persp_logic.practitioners(data))),
+              persp_logic.conditions_summary(data), persp_logic.conditions_rows(data, labels))
+    doc.raw(f'<p><a href="get-help">{_esc(ui.safety_link)}</a></p>')
+    doc.note(data.safety_note)
+
+    def card(p) -> None:
+        stance = persp_logic.stance_of(data, p)
+        who = " · ".join(x for x in (labels[f"perspectives_kind_{p.kind}"], p.credentials, p.role, p.organisation) if x)
+        doc.h(3, p.display_name, id=p.id).p(small(who))
+        doc.p(f"**{labels['perspectives_stance']}: {stance.label if stance else labels['perspectives_no_stance']}**")
+        doc.md(p.stance_summary)
+        doc.p(f"**{labels['perspectives_conditions_named']}**")
+        if p.conditions:
+            doc.items(condition_names[c] for c in p.conditions)
+        else:
+            doc.p(labels["perspectives_no_conditions"])
+        doc.p(f"**{labels['perspectives_key_advice']}**").items(p.key_advice).sources(content, p.sources)
+        if persp_logic.needs_couples_caveat(p):
+            doc.note(data.couples_caveat)
+        if p.framing_note:
+            doc.note(f"{p.framing_note}\n\n{data.framing_rule}")
+
+    doc.h(2, labels["perspectives_cards_heading"], id="practitioners")
+    for p in persp_logic.practitioners(data):
+        card(p)
+    doc.h(2, labels["perspectives_others_heading"], id="other-articles")
+    for p in persp_logic.other_voices(data):
+        card(p)
+
+
+def _without(rows: list[dict], column: str) -> list[dict]:
+    """A chart's table without a column that describes the app's drawing at this moment (what the
+    filters or the stepper show now): on a page with neither, it would say the same in every row."""
+    return [{k: v for k, v in row.items() if k != column} for row in rows]
+
+
+def _esc(text: str) -> str:
+    from components.text_edition.doc import esc
+
+    return esc(text)
+
+
+# page id -> renderer; the order of the index. run-session is the facilitator's tool, app only.
+TEXT_PAGES: dict[str, Renderer] = {
+    "welcome": welcome,
+    "cycle": cycle,
+    "healthy-vs-toxic": healthy_vs_toxic,
+    "relational-trauma": relational_trauma,
+    "healing": healing,
+    "therapies": therapies,
+    "perspectives": perspectives,
+    "get-help": get_help,
+    "glossary": glossary,
+    "sources": sources,
+}

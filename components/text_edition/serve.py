@@ -1,0 +1,76 @@
+"""The text edition served by the app's own process: `/text/` and `/text/<page-id>` (app.py passes
+`routes()` to st.App). Pages are rendered once per content version (a content edit is a new
+version) and sent compressed by Streamlit's own gzip layer; the safety headers come from
+components/web.py like every response, with a stricter script policy set here (the exit's script,
+nothing else)."""
+
+from __future__ import annotations
+
+import functools
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from components import quick_exit
+from components.content import content_dir, load_cached
+from components.text import escape_html
+from components.text_edition import TEXT_PAGES, render_index, render_page
+
+PREFIX = "text"
+CACHE = "public, max-age=300"  # a helpline edit reaches readers within five minutes
+
+
+def policy(page: str) -> str:
+    """Only the page's own inline script (the exit's), by hash; styles inline; nothing from elsewhere."""
+    from components.web import inline_scripts
+
+    hashes = " ".join(sorted({quick_exit.csp_hash(s.decode("utf-8")) for s in inline_scripts(page.encode("utf-8"))}))
+    return (f"default-src 'none'; script-src {hashes or chr(39) + 'none' + chr(39)}; style-src 'unsafe-inline'; "
+            "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
+@functools.lru_cache(maxsize=64)
+def _rendered(content, page_id: str | None, app_root: str) -> str:
+    if page_id is None:
+        return render_index(content, app_root=app_root)
+    return render_page(content, page_id, app_root=app_root)
+
+
+def _base() -> str:
+    from streamlit import config
+
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+def _respond(body: str, status: int = 200) -> Response:
+    return HTMLResponse(body, status_code=status, headers={
+        "Cache-Control": CACHE if status == 200 else "no-store", "Content-Security-Policy": policy(body)})
+
+
+async def _page(request: Request) -> Response:
+    page_id = request.path_params.get("page")
+    loaded = await run_in_threadpool(load_cached, content_dir())
+    if loaded.content is None:
+        settings = await run_in_threadpool(quick_exit.current_settings, loaded)
+        problems = "".join(f"<li>{escape_html(str(p))}</li>" for p in loaded.problems)
+        return _respond(f"<!doctype html><html lang=en><head><meta charset=utf-8>{quick_exit.head_html(settings)}"
+                        f"<title>Content problems</title></head><body>{quick_exit.body_html(settings)}"
+                        f"<h1>The app's content has problems</h1><ul>{problems}</ul></body></html>", 503)
+    if page_id is not None and page_id not in TEXT_PAGES:
+        return RedirectResponse(f"{_base()}/{PREFIX}/", status_code=307)
+    body = await run_in_threadpool(_rendered, loaded.content, page_id, _base() + "/")
+    return _respond(body)
+
+
+async def _to_index(request: Request) -> Response:
+    return RedirectResponse(f"{_base()}/{PREFIX}/", status_code=308)
+
+
+def routes() -> list[Route]:
+    base = _base()
+    return [Route(f"{base}/{PREFIX}", _to_index), Route(f"{base}/{PREFIX}/", _page),
+            Route(f"{base}/{PREFIX}/{{page}}", _page)]
+
