@@ -331,7 +331,8 @@ def _pair_qr(ui, code: str) -> None:
         return
     labels = ui.labels
     with st.container(key="pair_qr"):
-        st.html(pairing.qr_svg(link, labels["facilitate_pair_qr"]))
+        # an <img> of an SVG data: URL (the sanitiser of st.html drops inline SVG); alt names it
+        st.image(pairing.qr_svg(link, labels["facilitate_pair_qr"]), alt=labels["facilitate_pair_qr"], width=246)
         caption(labels["facilitate_pair_link"])
         md(f"[{link}]({link})")
 
@@ -370,7 +371,7 @@ def opening_screen(content, plan, on_go_on) -> None:
     with st.container(border=True, key="content_note"):
         if plan is not None:
             with st.container(key="group_agreement"):
-                st.header(ui.labels["facilitate_agreement_heading"])
+                st.title(ui.labels["facilitate_agreement_heading"])
                 md("\n".join(f"- {item}" for item in plan.group_agreement))
         st.subheader(note.title)
         md(note.body)

@@ -220,7 +220,7 @@ def qr_svg(text: str, title: str) -> str:
     with `title` as its accessible name. Black on white with the standard quiet zone, so any
     phone camera reads it, in high contrast too."""
     qr = segno.make(text, error="m")
-    svg = qr.svg_inline(scale=6, border=4, dark="#000000", light="#ffffff", title=title, omitsize=False)
+    svg = qr.svg_inline(scale=6, border=4, dark="#000000", light="#ffffff", title=title, omitsize=True)
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 

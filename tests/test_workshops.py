@@ -588,7 +588,7 @@ def _note_shown(at) -> bool:
 def test_presenting_the_content_note_is_shown_once_per_session(content):
     at = open_page("cycle", present="1")
     assert _note_shown(at)
-    assert not any(h.value == content.ui.labels["facilitate_agreement_heading"] for h in at.header)  # no plan runs
+    assert not any(h.value == content.ui.labels["facilitate_agreement_heading"] for h in at.title)  # no plan runs
     at.button(key="content_note_go_on").click().run()
     assert not _note_shown(at) and not at.exception
     at.switch_page("pages/healthy-vs-toxic.py").run()  # a second heavy page: no second note
@@ -613,7 +613,7 @@ def test_agreement_screen_projects_the_plans_group_agreement(content):
     at = open_page("run-session", plan=plan.id, segment="1", present="1")
     at.button(key="show_segment").click().run()  # the session's first screen: the agreement
     assert qp(at, "view") == "agreement" and qp(at, "present") == "1"
-    assert any(h.value == content.ui.labels["facilitate_agreement_heading"] for h in at.header)
+    assert any(h.value == content.ui.labels["facilitate_agreement_heading"] for h in at.title)
     text = all_text(at)
     for item in plan.group_agreement:
         assert item in text
