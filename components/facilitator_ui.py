@@ -376,7 +376,8 @@ def opening_screen(content, plan, on_go_on) -> None:
         st.subheader(note.title)
         md(note.body)
         left, right = st.columns(2)
-        if left.button(note.go_on, type="primary", key="content_note_go_on"):
+        # a presentation clicker's Page Down goes on (nothing else on this screen takes it)
+        if left.button(note.go_on, type="primary", key="content_note_go_on", shortcut="PageDown"):
             pass_opening()
             on_go_on()
         if right.button(note.go_elsewhere, key="content_note_elsewhere"):
