@@ -412,6 +412,12 @@ def agreement_link(content, plan, index: int) -> None:
                  icon=":material/handshake:", query_params=agreement_query(plan, index))
 
 
+def back_to_session_link(content, plan, index: int) -> None:
+    """From the opening screen back to the facilitator's Run a session view, at the same segment."""
+    st.page_link(page_target(RUN_PAGE, content), label=content.ui.labels["facilitate_back_to_session"],
+                 icon=":material/co_present:", query_params={"plan": plan.id, "segment": str(index + 1)})
+
+
 def show(content, plan, index: int) -> None:
     """Show on the projector: the session's opening screen first (until it was passed, and for an
     opening segment), then the segment's page."""

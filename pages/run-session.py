@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import facilitate, facilitator_ui as fui, handouts, pairing
 from components.navigation import PAGES
-from components.routing import page_content, page_target
+from components.routing import page_content
 from components.stepper import stepper
 from components.text import callout, caption, md
 from components.url_state import for_page
@@ -180,8 +180,7 @@ def agreement_view() -> None:
         fui.open_segment(content, plan, index)
     caption(plan.title)
     fui.opening_screen(content, plan, on_go_on=lambda: fui.open_segment(content, plan, index))
-    st.page_link(page_target("run-session", content), label=L["facilitate_back_to_session"],
-                 icon=":material/co_present:", query_params={"plan": plan.id, "segment": str(index + 1)})
+    fui.back_to_session_link(content, plan, index)
 
 
 if url.get("view") == "agreement" and plans:

@@ -440,12 +440,15 @@ def test_show_segment_opens_its_page_and_step_in_presenter_mode(content):
                       if s.query and s.page in {p.id for p in PAGES})
     at = open_page("run-session", plan="classroom-45", segment=str(index + 1))
     at.button(key="show_segment").click().run()
+    assert qp(at, "view") == "agreement"  # a session opens on its group agreement and content note
+    at.button(key="content_note_go_on").click().run()
     assert not at.exception
     assert qp(at, "present") == "1"
     for k, v in seg.query.items():
         assert qp(at, k) == str(v)
     assert "plan" not in at.query_params
     # the session bar on the segment's page: next segment opens the following page
+    at.switch_page(f"pages/{seg.page}.py").run()  # AppTest's next runs stay on the page the browser shows
     at.button(key="bar_next_segment").click().run()
     nxt = plan.segments()[index + 1][1]
     assert at.session_state["run_session"] == {"plan": "classroom-45", "segment": index + 1}
