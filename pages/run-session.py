@@ -66,7 +66,7 @@ def notes_view() -> None:
         return
 
     first = pairing.STORE.get(code)
-    ticking = isinstance(first.timer, facilitate.Timer) and first.timer.running
+    ticking = first is not None and isinstance(first.timer, facilitate.Timer) and first.timer.running
 
     @st.fragment(run_every=1 if ticking else 3)  # follow the projector when it moves; the clock while it runs
     def follow() -> None:
