@@ -376,8 +376,12 @@ def opening_screen(content, plan, on_go_on) -> None:
         st.subheader(note.title)
         md(note.body)
         left, right = st.columns(2)
-        # a presentation clicker's Page Down goes on (nothing else on this screen takes it)
-        if left.button(note.go_on, type="primary", key="content_note_go_on", shortcut="PageDown"):
+        go_on = left.button(note.go_on, type="primary", key="content_note_go_on")
+        # a presentation clicker's Page Down goes on too: a second button with that shortcut, out of
+        # sight until focused (app.css), as the stepper's clicker buttons are
+        with st.container(key="clicker_opening"):
+            go_on = st.button(note.go_on, key="opening_pgdn", shortcut="PageDown") or go_on
+        if go_on:
             pass_opening()
             on_go_on()
         if right.button(note.go_elsewhere, key="content_note_elsewhere"):

@@ -621,6 +621,7 @@ def test_agreement_screen_projects_the_plans_group_agreement(content):
     for item in plan.group_agreement:
         assert item in text
     assert content.ui.content_note.title in text  # with the content note
+    assert at.button(key="opening_pgdn").proto.shortcut.lower() == "pagedown"  # a clicker goes on
     at.button(key="content_note_go_on").click().run()  # go on: the segment's page, no second note
     assert not _note_shown(at) and qp(at, "view") is None
     assert at.session_state["content_note_session"]
