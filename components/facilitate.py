@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from components.models.workshops import Segment, Session, WorkshopFile
-from components.navigation import PAGES
-from components.url_params import by_name
+from components.navigation import PAGES, page_spec
+from components.url_params import Int, Step, _resolve, by_name
 
 PRESENT = "present"
 
@@ -59,6 +59,66 @@ def segment_link_problems(plans: Mapping[str, WorkshopFile], content) -> list[st
     An empty list means every link opens what its plan says."""
     return [f"{where}: segment '{seg}': {what}" for where, plan in plans.items()
             for seg, what in segment_link_issues(plan, content)]
+
+
+@dataclass(frozen=True)
+class SegmentStep:
+    """What "step within a segment" means for one segment: the URL parameter of its page that steps
+    (a phase, a stage, a revealed column, a spoke, a healing step), where the segment opens and how
+    many steps there are. Index 0 is URL value `base`."""
+
+    name: str
+    start: int  # 0-based
+    count: int
+    base: int  # the URL value of the first step
+
+    def url_value(self, index: int) -> str:
+        return str(self.base + clamp(index, self.count))
+
+    def index(self, raw: str | None) -> int:
+        """The 0-based step a URL value means (the segment's start when absent or unreadable)."""
+        try:
+            return clamp(int(str(raw)) - self.base, self.count)
+        except ValueError:
+            return self.start
+
+
+# Where a step's count depends on another parameter of the same link (the cycle's phases: the model).
+def _cycle_phases(content, query: Mapping[str, str]) -> int:
+    versions = content.cycle.cycle.versions
+    chosen = next((v for v in versions if v.id == query.get("model")), versions[0])
+    return len(chosen.phases)
+
+
+STEP_COUNTS = {("cycle", "phase"): _cycle_phases}
+
+
+def segment_step(segment: Segment, content) -> SegmentStep | None:
+    """The segment's in-segment step: the first parameter of its link that its page declares as a
+    step (Step) or a count (Int, e.g. the comparison's revealed columns). None when it has none."""
+    try:
+        params = by_name(page_spec(segment.page).params)
+    except KeyError:
+        return None
+    query = segment.url_query()
+    for name, raw in query.items():
+        kind = params[name].kind if name in params else None
+        if isinstance(kind, Step):
+            count, base = _resolve(kind.count, content), 1
+        elif isinstance(kind, Int):
+            lo, hi = _resolve(kind.lo, content), _resolve(kind.hi, content)
+            count, base = hi - lo + 1, lo
+        else:
+            continue
+        if (segment.page, name) in STEP_COUNTS:
+            count = STEP_COUNTS[segment.page, name](content, query)
+        count = max(1, count)
+        try:
+            start = clamp(int(raw) - base, count)
+        except ValueError:
+            start = 0
+        return SegmentStep(name, start, count, base)
+    return None
 
 
 def clamp(index: int, count: int) -> int:

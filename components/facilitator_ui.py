@@ -15,10 +15,13 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
-from components import facilitate, pairing, presenter
-from components.navigation import PAGES
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from components import facilitate, pairing, presenter, url_state
+from components.navigation import PAGES, page_spec
 from components.routing import page_target
 from components.text import callout, caption, md
+from components.url_params import by_name
 
 RUN = "run_session"
 TIMER = "run_timer"
@@ -28,6 +31,8 @@ CODE_INPUT = "notes_code_input"  # the notes device's code field
 CODE_UNKNOWN = "notes_unknown"  # the last code typed there matched no pairing
 RUN_PAGE = "run-session"
 POLL_SECONDS = 2
+OPENED = "content_note_session"  # presenter mode: the session's opening screen (note, agreement) was passed
+SHOWING = "opening_showing"  # this tab shows the opening screen now (a paired device may pass it)
 
 
 def now() -> float:
@@ -49,7 +54,8 @@ def set_active(plan, index: int) -> None:
     st.session_state[TIMER] = facilitate.timer_for(st.session_state.get(TIMER), plan, index, now())
     code = st.session_state.get(PAIR)
     if code:
-        p = pairing.STORE.set_segment(code, index, len(plan.segments()), plan=plan.id)
+        p = pairing.STORE.set_segment(code, index, len(plan.segments()), plan=plan.id,
+                                      timer=st.session_state[TIMER])
         if p is None:
             st.session_state.pop(PAIR, None)
         else:
@@ -70,17 +76,80 @@ def open_segment(content, plan, index: int) -> None:
 
 def remote_move(content) -> tuple | None:
     """If a paired notes device moved the session since this tab last looked: (plan, index)."""
+    return remote_update(content)[0]
+
+
+def remote_update(content) -> tuple[tuple | None, bool]:
+    """Follow a paired notes device: ((plan, index) when it moved to another segment, passed), where
+    `passed` says it went on past the opening screen this tab shows. Its countdown and its step
+    within the segment are taken over here (the step is written to this page's URL when this page
+    is the segment's page); a step this tab moved itself is reported back to the store."""
     code = st.session_state.get(PAIR)
     if not code:
-        return None
+        return None, False
     p = pairing.STORE.get(code)
     if p is None:
         st.session_state.pop(PAIR, None)
-        return None
-    if p.version <= st.session_state.get(PAIR_SEEN, 0) or p.plan not in content.workshops:
-        return None
+        return None, False
+    if p.plan not in content.workshops:
+        return None, False
+    plan = content.workshops[p.plan]
+    current = active(content)
+    if p.version <= st.session_state.get(PAIR_SEEN, 0):
+        if current is not None and current[0].id == p.plan and current[1] == p.segment:
+            _report_step(content, plan, p)
+        return None, False
     st.session_state[PAIR_SEEN] = p.version
-    return content.workshops[p.plan], p.segment
+    timer = p.timer
+    if isinstance(timer, facilitate.Timer) and timer.plan == p.plan and timer.segment == p.segment:
+        st.session_state[TIMER] = timer
+    passed = bool(st.session_state.get(SHOWING)) and not p.opening
+    if passed:
+        st.session_state[OPENED] = True
+        st.session_state[SHOWING] = False
+    if current is None or current[0].id != p.plan or current[1] != p.segment:
+        return (plan, p.segment), passed
+    _follow_step(content, plan, p)
+    return None, passed
+
+
+def _segment_step_here(content, plan, index: int):
+    """(param, SegmentStep) of the segment when this run shows the segment's page; else None."""
+    seg = plan.segments()[facilitate.clamp(index, len(plan.segments()))][1]
+    step = facilitate.segment_step(seg, content)
+    if step is None or not _showing_page(seg.page, content):
+        return None
+    return by_name(page_spec(seg.page).params)[step.name], step
+
+
+def _showing_page(page_id: str, content) -> bool:
+    try:
+        ctx = get_script_run_ctx()
+        return ctx is not None and ctx.page_script_hash == page_target(page_id, content)._script_hash
+    except Exception:  # noqa: BLE001 - no run context
+        return False
+
+
+def _follow_step(content, plan, p) -> None:
+    """The notes device stepped within the segment: show that step on this page."""
+    here = _segment_step_here(content, plan, p.segment)
+    if here is None or p.step is None:
+        return
+    param, step = here
+    url_state.write(param, param.parse(step.url_value(p.step), content), content)
+
+
+def _report_step(content, plan, p) -> None:
+    """This tab stepped within the segment itself: tell the store, so the notes device shows it."""
+    here = _segment_step_here(content, plan, p.segment)
+    if here is None:
+        return
+    param, step = here
+    index = step.index(st.query_params.get(step.name))
+    if index != (step.start if p.step is None else p.step):
+        q = pairing.STORE.set_step(p.code, index, step.count)
+        if q is not None:
+            st.session_state[PAIR_SEEN] = q.version
 
 
 def timer_text(ui, timer: facilitate.Timer) -> str:
@@ -95,9 +164,10 @@ def timer_text(ui, timer: facilitate.Timer) -> str:
 
 def _on_run_page() -> bool:
     try:
-        return urlparse(st.context.url or "").path.rstrip("/").endswith("/" + RUN_PAGE)
-    except Exception:  # noqa: BLE001 - no URL (tests): show the bar
-        return False
+        path = urlparse(st.context.url or "").path
+    except Exception:  # noqa: BLE001 - no URL (tests): the page this run shows
+        path = ""
+    return path.rstrip("/").endswith("/" + RUN_PAGE) if path else _showing_page(RUN_PAGE, None)
 
 
 def session_bar(content) -> None:
@@ -116,6 +186,7 @@ def session_bar(content) -> None:
         st.page_link(page_target(RUN_PAGE, content), label=ui.labels["facilitate_back_to_session"],
                      icon=":material/co_present:",
                      query_params={"plan": plan.id, "segment": str(index + 1), "present": "1"})
+        agreement_link(content, plan, index)
         if st.button(ui.labels["facilitate_previous_segment"], key="bar_prev_segment",
                      icon=":material/skip_previous:", disabled=index == 0):
             open_segment(content, plan, index - 1)
@@ -156,6 +227,11 @@ def _pending(content) -> bool:
 
 def _press(button: str) -> None:
     st.session_state[TIMER] = st.session_state[TIMER].press(button, now())
+    code = st.session_state.get(PAIR)
+    if code:  # the notes device shows the same countdown
+        p = pairing.STORE.set_timer(code, st.session_state[TIMER])
+        if p is not None:
+            st.session_state[PAIR_SEEN] = p.version
 
 
 def timer_buttons(ui) -> None:
@@ -215,6 +291,7 @@ def pair_box(content, plan, index: int) -> None:
     with st.container(border=True, key="pair_code_box"):
         caption(labels["facilitate_pair_code"])
         md(f"## {code}")
+        _pair_qr(content.ui, code)
         md(labels["facilitate_pair_how"].format(hours=int(pairing.STORE.idle_seconds // 3600)))
     st.button(labels["facilitate_pair_end"], key="pair_end", on_click=_unpair)
 
@@ -243,3 +320,170 @@ def connect_form(ui, url, asked: str | None) -> None:
         st.form_submit_button(labels["facilitate_code_connect"], on_click=_connect, args=(url,), type="primary")
     if asked or st.session_state.get(CODE_UNKNOWN):
         callout("warning", labels["facilitate_code_unknown"])
+
+
+def _pair_qr(ui, code: str) -> None:
+    """A QR code and the link it holds, so a phone joins by scanning: the app's own address as this
+    browser sees it (drawn here, no other host). Only on the facilitator's Run a session view,
+    never on a projected page."""
+    link = pairing.notes_url(st.context.url, code)
+    if link is None:
+        return
+    labels = ui.labels
+    with st.container(key="pair_qr"):
+        # an <img> of an SVG data: URL (the sanitiser of st.html drops inline SVG); alt names it
+        st.image(pairing.qr_svg(link, labels["facilitate_pair_qr"]), alt=labels["facilitate_pair_qr"], width=246)
+        caption(labels["facilitate_pair_link"])
+        md(f"[{link}]({link})")
+
+
+# --------------------------------------------------------------------------- the opening screen
+
+
+def pass_opening() -> None:
+    """The session's opening screen was passed on this tab (its own Go on)."""
+    st.session_state[OPENED] = True
+    st.session_state[SHOWING] = False
+    code = st.session_state.get(PAIR)
+    if code:
+        p = pairing.STORE.set_opening(code, False)
+        if p is not None:
+            st.session_state[PAIR_SEEN] = p.version
+
+
+def _showing_opening() -> None:
+    """This tab shows the opening screen: a paired notes device offers to go on past it."""
+    st.session_state[SHOWING] = True
+    code = st.session_state.get(PAIR)
+    if code:
+        p = pairing.STORE.set_opening(code, True)
+        if p is not None:
+            st.session_state[PAIR_SEEN] = p.version
+
+
+def opening_screen(content, plan, on_go_on) -> None:
+    """The session's opening screen, projected: the plan's group agreement in large type (when a plan
+    runs) and the content note, with Go on (`on_go_on()`) and a way to Get help instead. A paired
+    notes device can go on past it too (it polls)."""
+    ui = content.ui
+    note = ui.content_note
+    _showing_opening()
+    with st.container(border=True, key="content_note"):
+        if plan is not None:
+            with st.container(key="group_agreement"):
+                st.title(ui.labels["facilitate_agreement_heading"])
+                md("\n".join(f"- {item}" for item in plan.group_agreement))
+        st.subheader(note.title)
+        md(note.body)
+        left, right = st.columns(2)
+        go_on = left.button(note.go_on, type="primary", key="content_note_go_on")
+        # a presentation clicker's Page Down goes on too: a second button with that shortcut, out of
+        # sight until focused (app.css), as the stepper's clicker buttons are
+        with st.container(key="clicker_opening"):
+            go_on = st.button(note.go_on, key="opening_pgdn", shortcut="PageDown") or go_on
+        if go_on:
+            pass_opening()
+            on_go_on()
+        if right.button(note.go_elsewhere, key="content_note_elsewhere"):
+            st.switch_page(page_target("get-help", content))
+    if st.session_state.get(PAIR):
+        @st.fragment(run_every=POLL_SECONDS)
+        def watch() -> None:
+            if _pending(content):
+                st.rerun(scope="app")
+
+        watch()
+
+
+def session_opening(content) -> bool:
+    """Presenter mode's content note: once per session, at its start, with the running plan's group
+    agreement (the shell calls this before a heavy page). True when the page may show."""
+    if st.session_state.get(OPENED):
+        return True
+    current = active(content)
+    opening_screen(content, current[0] if current else None, on_go_on=st.rerun)
+    return False
+
+
+def agreement_query(plan, index: int) -> dict[str, str]:
+    """The Run a session URL of a plan's projected opening screen (group agreement, content note)."""
+    return {"plan": plan.id, "segment": str(index + 1), "view": "agreement", "present": "1"}
+
+
+def agreement_link(content, plan, index: int) -> None:
+    """The session bar's way back to the group agreement screen."""
+    st.page_link(page_target(RUN_PAGE, content), label=content.ui.labels["facilitate_agreement_show"],
+                 icon=":material/handshake:", query_params=agreement_query(plan, index))
+
+
+def back_to_session_link(content, plan, index: int) -> None:
+    """From the opening screen back to the facilitator's Run a session view, at the same segment."""
+    st.page_link(page_target(RUN_PAGE, content), label=content.ui.labels["facilitate_back_to_session"],
+                 icon=":material/co_present:", query_params={"plan": plan.id, "segment": str(index + 1)})
+
+
+def show(content, plan, index: int) -> None:
+    """Show on the projector: the session's opening screen first (until it was passed, and for an
+    opening segment), then the segment's page."""
+    seg = plan.segments()[facilitate.clamp(index, len(plan.segments()))][1]
+    if seg.kind == "opening" or not st.session_state.get(OPENED):
+        set_active(plan, index)
+        st.switch_page(page_target(RUN_PAGE, content), query_params=agreement_query(plan, index))
+    open_segment(content, plan, index)
+
+
+# --------------------------------------------------------------------------- the notes device
+
+
+def _retimer(content):
+    def retime(timer, plan_id: str, segment: int):
+        return facilitate.timer_for(timer if isinstance(timer, facilitate.Timer) else None,
+                                    content.workshops[plan_id], segment, now())
+    return retime
+
+
+def notes_move(content, code: str, delta: int, count: int) -> None:
+    pairing.STORE.move(code, delta, count, retime=_retimer(content))
+
+
+def notes_press(content, code: str, plan, index: int, button: str) -> None:
+    """A countdown button on the notes device (the projector takes the countdown over)."""
+    def press(timer):
+        if not (isinstance(timer, facilitate.Timer) and timer.plan == plan.id and timer.segment == index):
+            timer = facilitate.timer_for(None, plan, index, now())
+        return timer.press(button, now())
+    pairing.STORE.press_timer(code, press)
+
+
+def notes_controls(content, p, plan, index: int) -> None:
+    """Everything the projector's buttons do, on the notes device: go on past the opening screen,
+    the countdown (shown and started / paused / reset), the step within the segment, and (in the
+    caller) the previous / next segment."""
+    ui = content.ui
+    labels = ui.labels
+    code = p.code
+    if p.opening:
+        st.button(labels["facilitate_notes_go_on"], key="notes_go_on", type="primary",
+                  icon=":material/play_arrow:", on_click=pairing.STORE.set_opening, args=(code, False))
+    timer = p.timer if isinstance(p.timer, facilitate.Timer) and p.timer.segment == index \
+        and p.timer.plan == plan.id else facilitate.timer_for(None, plan, index, now())
+    with st.container(horizontal=True, vertical_alignment="center", key="notes_timer"):
+        md(f"**{timer_text(ui, timer)}**")
+        if timer.running:
+            st.button(labels["facilitate_timer_pause"], key="notes_timer_pause", icon=":material/pause:",
+                      on_click=notes_press, args=(content, code, plan, index, "pause"))
+        else:
+            st.button(labels["facilitate_timer_start"], key="notes_timer_start", icon=":material/timer:",
+                      on_click=notes_press, args=(content, code, plan, index, "start"))
+        st.button(labels["facilitate_timer_reset"], key="notes_timer_reset", icon=":material/restart_alt:",
+                  on_click=notes_press, args=(content, code, plan, index, "reset"))
+    step = facilitate.segment_step(plan.segments()[index][1], content)
+    if step is not None:
+        at = step.start if p.step is None else p.step
+        with st.container(horizontal=True, vertical_alignment="center", key="notes_step"):
+            st.button(labels["facilitate_step_previous"], key="notes_step_prev", icon=":material/chevron_left:",
+                      disabled=at == 0, on_click=pairing.STORE.move_step, args=(code, -1, step.start, step.count))
+            st.button(labels["facilitate_step_next"], key="notes_step_next", icon=":material/chevron_right:",
+                      icon_position="right", disabled=at >= step.count - 1,
+                      on_click=pairing.STORE.move_step, args=(code, 1, step.start, step.count))
+            caption(labels["step_of"].format(n=at + 1, total=step.count))

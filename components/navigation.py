@@ -16,7 +16,7 @@ from components.url_params import Choice, Param, Step, Text
 
 # The run-session page's own parameters (the facilitator tools' reserved names; see models/workshops.py)
 RUN_SESSION_PARAMS = (
-    Param("view", Choice(("projector", "notes"))),
+    Param("view", Choice(("projector", "notes", "agreement"))),  # agreement: the projected opening screen
     Param("pair", Text(pairing.normalise)),
     Param("plan", Choice(lambda c: list(c.workshops)), pinned=True),
     Param("segment", Step(lambda c: max(len(p.segments()) for p in c.workshops.values())), keep_default=True),

@@ -112,7 +112,13 @@ def _nav_links(content: Content) -> None:
 
 
 def _content_note(content: Content, spec: PageSpec) -> bool:
-    """A content note the first time a session opens a heavy page. True when the page may show."""
+    """A content note the first time a session opens a heavy page. True when the page may show.
+
+    In presenter mode the note belongs to the session: shown once, at its start, with the running
+    plan's group agreement (facilitator_ui.session_opening), and a paired notes device can pass it.
+    Outside presenter mode, a person alone sees it before each heavy page."""
+    if presenter.is_presenting():
+        return facilitator_ui.session_opening(content)
     seen: set[str] = st.session_state.setdefault("content_notes_seen", set())
     if spec.id in seen:
         return True

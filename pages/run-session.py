@@ -1,7 +1,9 @@
 """Run a session: pick a workshop plan, step through its segments with a countdown, open each
 segment's page in presenter mode, pair a second device for notes, download the handouts.
 
-URL: ?plan=<id>&segment=<n> (projector), ?view=notes&pair=<code> (notes device).
+URL: ?plan=<id>&segment=<n> (projector), ?view=notes&pair=<code> (notes device),
+?plan=<id>&segment=<n>&view=agreement&present=1 (the projected opening screen: group agreement and
+content note).
 """
 
 import streamlit as st
@@ -19,10 +21,7 @@ L = ui.labels
 plans = content.workshops
 url = for_page("run-session", content)
 
-st.title(ui.pages["run-session"].title)
-
-view = url.widget(st.segmented_control, "view", L["facilitate_view"], url.params["view"].kind.options, key="run_view",
-                  format_func=lambda v: L[f"facilitate_view_{v}"])
+DEVICES = ("projector", "notes")  # what the view picker offers; "agreement" is a projected screen
 
 
 def _bullets(items) -> None:
@@ -66,7 +65,10 @@ def notes_view() -> None:
         fui.connect_form(ui, url, code)
         return
 
-    @st.fragment(run_every=3)  # follow the projector when it moves
+    first = pairing.STORE.get(code)
+    ticking = first is not None and isinstance(first.timer, facilitate.Timer) and first.timer.running
+
+    @st.fragment(run_every=1 if ticking else 3)  # follow the projector when it moves; the clock while it runs
     def follow() -> None:
         p = pairing.STORE.get(code)
         if p is None or p.plan not in plans:
@@ -79,11 +81,15 @@ def notes_view() -> None:
         caption(L["facilitate_paired_to"].format(plan=plan.title))
         with st.container(horizontal=True, vertical_alignment="center", key="notes_controls"):
             st.button(ui.previous, key="notes_prev", icon=":material/arrow_back:", disabled=index == 0,
-                      on_click=pairing.STORE.move, args=(code, -1, len(segments)), shortcut="Left")
+                      on_click=fui.notes_move, args=(content, code, -1, len(segments)), shortcut="Left")
             st.button(ui.next, key="notes_next", icon=":material/arrow_forward:", icon_position="right",
                       type="primary", disabled=index == len(segments) - 1,
-                      on_click=pairing.STORE.move, args=(code, 1, len(segments)), shortcut="Right")
+                      on_click=fui.notes_move, args=(content, code, 1, len(segments)), shortcut="Right")
             caption(L["facilitate_segment_of"].format(n=index + 1, total=len(segments)))
+        fui.notes_controls(content, p, plan, index)
+        running = isinstance(p.timer, facilitate.Timer) and p.timer.running
+        if running != ticking:  # the countdown started or stopped: follow it every second, or not
+            st.rerun(scope="app")
         st.header(seg.title)
         caption(f"{session.title} · {L['facilitate_minutes'].format(minutes=seg.minutes)}")
         _segment_body(plan, session, seg, notes_open=True)
@@ -132,7 +138,7 @@ def projector_view() -> None:
         with st.container(horizontal=True, vertical_alignment="center", key="segment_actions"):
             if st.button(L["facilitate_show"], key="show_segment", type="primary", icon=":material/slideshow:",
                          help=L["facilitate_show_help"], disabled=seg.page not in known):
-                fui.open_segment(content, plan, index)
+                fui.show(content, plan, index)
             fui.timer_buttons(ui)
         if seg.page not in known:
             callout("info", L["facilitate_page_missing"])
@@ -154,7 +160,36 @@ def projector_view() -> None:
                            file_name=f"{plan.id}-facilitator-guide.pdf", mime="application/pdf", on_click="ignore")
 
 
-if view == "notes":
-    notes_view()
+# --------------------------------------------------------------------------- the opening screen (projected)
+
+
+def agreement_view() -> None:
+    """The session's first projected screen: the plan's group agreement, large, and the content
+    note. Go on (here or on the paired notes device) opens the segment's page."""
+    plan = plans[url.get("plan")]
+    index = facilitate.clamp(url.get("segment"), len(plan.segments()))
+    running = fui.active(content)
+    if running is None or running[0].id != plan.id:
+        fui.set_active(plan, index)
+    moved, passed = fui.remote_update(content)
+    if moved:
+        fui.pass_opening()
+        fui.open_segment(content, *moved)
+    plan, index = fui.active(content)
+    if passed:
+        fui.open_segment(content, plan, index)
+    caption(plan.title)
+    fui.opening_screen(content, plan, on_go_on=lambda: fui.open_segment(content, plan, index))
+    fui.back_to_session_link(content, plan, index)
+
+
+if url.get("view") == "agreement" and plans:
+    agreement_view()
 else:
-    projector_view()
+    st.title(ui.pages["run-session"].title)
+    view = url.widget(st.segmented_control, "view", L["facilitate_view"], DEVICES, key="run_view",
+                      format_func=lambda v: L[f"facilitate_view_{v}"])
+    if view == "notes":
+        notes_view()
+    else:
+        projector_view()

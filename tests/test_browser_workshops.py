@@ -3,7 +3,9 @@ the URL, high contrast really is high contrast, and a paired notes device drives
 
 from __future__ import annotations
 
-from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, url_param, wait_param
+import base64
+
+from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, url_param, wait_param, wait_ready
 
 
 def test_clicker_keys_move_the_step_and_url(page, app_server):
@@ -51,9 +53,25 @@ def test_high_contrast_reaches_aaa_for_a_projector(projector, app_server):
     projector.screenshot(path=str(SHOTS / "run-session-present-contrast.png"))
 
 
+def _svg_path(svg: str) -> str:
+    import re
+
+    return re.search(r'class="qrline"[^>]* d="([^"]+)"', svg).group(1)
+
+
 def test_notes_device_drives_the_projector(browser, app_server):
+    """Issue 20.8-9: the phone joins by the QR code's link (shown on the laptop's Run a session view,
+    never on a projected screen), and every projector button works from it: go on past the opening
+    screen (group agreement and content note), next segment, next step within the segment, the timer."""
+    import segno
+
+    from components.content import load_content
+    from conftest import CONTENT
+
+    plan = load_content(CONTENT).workshops["classroom-45"]
+    plan_labels = load_content(CONTENT).ui.labels
     projector = browser.new_context(viewport={"width": 1920, "height": 1080})
-    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     pp, np_ = projector.new_page(), phone.new_page()
     try:
         open_app_page(pp, app_server.url, "run-session", "?plan=classroom-45&segment=1&present=1")
@@ -61,27 +79,65 @@ def test_notes_device_drives_the_projector(browser, app_server):
         pp.wait_for_selector(".st-key-pair_code_box h2", timeout=20_000)
         code = pp.locator(".st-key-pair_code_box h2").inner_text().strip()
         assert len(code) == 6
+        # the QR code holds exactly the link shown under it: this app's own address, notes view, code
+        link = f"{app_server.url}/run-session?view=notes&pair={code}"
+        assert pp.locator(".st-key-pair_qr a").inner_text().strip() == link
+        qr = pp.locator(".st-key-pair_qr img")
+        assert qr.get_attribute("alt") and qr.is_visible() and qr.bounding_box()["width"] >= 200
+        src = qr.get_attribute("src")
+        assert src.startswith("data:image/svg+xml;base64,")  # drawn here: no request to any host
+        drawn = _svg_path(base64.b64decode(src.split(",", 1)[1]).decode())
+        assert drawn == _svg_path(segno.make(link, error="m").svg_inline())
+        assert drawn != _svg_path(segno.make(link.replace(code, "ABCDEF"), error="m").svg_inline())
+        assert axe_violations(pp) == []
         pp.screenshot(path=str(SHOTS / "run-session-paired.png"))
 
-        open_app_page(np_, app_server.url, "run-session", "?view=notes")
-        np_.get_by_label("Pairing code shown on the projector").fill(code.lower())
-        np_.get_by_role("button", name="Connect").click()
-        np_.wait_for_selector(".st-key-notes_next button", timeout=20_000)
+        np_.goto(link)  # what scanning the code opens
+        np_.wait_for_selector(".st-key-notes_next button", timeout=60_000)
         assert url_param(np_, "pair") == code
-        np_.locator(".st-key-notes_next button").click()
-        # the projector follows within a few seconds: segment 2's page at its step, presenting
+
+        # Show on the projector: the session opens on its group agreement, with the content note
+        wait_ready(pp)
+        pp.get_by_role("button", name=plan_labels["facilitate_show"]).click()
+        pp.wait_for_selector(".st-key-group_agreement h1", timeout=30_000)
+        assert url_param(pp, "view") == "agreement"
+        shown = pp.locator(".st-key-group_agreement").inner_text()
+        for item in plan.group_agreement:
+            assert item in shown
+        assert pp.locator(".st-key-pair_qr, img[src^='data:image/svg']").count() == 0  # no QR projected
+        size = pp.locator(".st-key-group_agreement li").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert size >= 28, size  # large type for the back of a room
+        assert axe_violations(pp) == []
+        pp.screenshot(path=str(SHOTS / "run-session-agreement.png"))
+
+        np_.locator(".st-key-notes_go_on button").click()  # the phone goes on past it
+        pp.wait_for_url("**/get-help?**", timeout=30_000)
+        np_.wait_for_selector(".st-key-notes_go_on", state="detached", timeout=30_000)
+
+        np_.locator(".st-key-notes_next button").click()  # next segment
         pp.wait_for_url("**/healthy-vs-toxic?**", timeout=30_000)
         assert url_param(pp, "present") == "1"
-        from components.content import load_content
-        from conftest import CONTENT
-
-        second = load_content(CONTENT).workshops["classroom-45"].sessions[0].segments[1]
+        second = plan.segments()[1][1]
         for key, value in second.query.items():
             assert url_param(pp, key) == str(value), key
+        assert pp.locator(".st-key-content_note_go_on").count() == 0  # no second note on the projector
+
+        np_.wait_for_selector(".st-key-notes_step_next button", timeout=30_000)
+        np_.locator(".st-key-notes_step_next button").click()  # the next column of the comparison
+        wait_param(pp, "reveal", "2", timeout=30_000)
+
+        np_.locator(".st-key-notes_timer_start button").click()  # the countdown, on both devices
+        pp.wait_for_function("() => /left of/.test(document.querySelector('.st-key-session_bar')?.innerText || '')",
+                             timeout=30_000)
+        np_.wait_for_selector(".st-key-notes_timer_pause button", timeout=30_000)
+        assert "left of" in np_.locator(".st-key-notes_timer").inner_text()
+        assert axe_violations(np_) == []
         np_.screenshot(path=str(SHOTS / "run-session-notes.png"), full_page=True)
         pp.wait_for_selector(".st-key-session_bar", timeout=30_000)
         no_exception(pp)
+        no_exception(np_)
         assert pp.locator('[data-testid="quick-exit"]').is_visible()
+        assert pp.locator(".st-key-pair_qr, img[src^='data:image/svg']").count() == 0
         pp.screenshot(path=str(SHOTS / "run-session-projector-segment.png"))
     finally:
         projector.close()

@@ -15,7 +15,7 @@ from components import facilitate, handouts, pairing
 from components.content import ContentError, load_content
 from components.models.workshops import RESERVED_PARAMS, WorkshopFile
 from components.navigation import PAGES
-from conftest import CONTENT, open_page, problems_for, qp
+from conftest import CONTENT, all_text, open_page, problems_for, qp
 
 # Pages other helpers are building; plans may name them before they land (the lead will tighten).
 
@@ -282,7 +282,77 @@ def test_pairing_expires_when_idle_and_at_max_age():
 
 def test_pairing_keeps_only_plan_and_segment():
     p = pairing.PairingStore(clock=FakeClock()).create("plan", 0)
-    assert set(vars(p)) == {"code", "plan", "segment", "version", "created", "touched"}
+    # where the session is (plan, segment, step, countdown, opening screen); nothing about anyone
+    assert set(vars(p)) == {"code", "plan", "segment", "version", "created", "touched", "step", "timer", "opening"}
+
+
+def test_pairing_steps_within_a_segment():
+    store = pairing.PairingStore(clock=FakeClock())
+    p = store.create("plan-a", 1)
+    assert p.step is None  # the segment's own first step
+    q = store.move_step(p.code, 1, 2, 4)  # from the segment's start (3rd step): the 4th
+    assert q.step == 3 and q.version == p.version + 1
+    assert store.move_step(p.code, 1, 2, 4).version == q.version  # clamped: nothing changed
+    assert store.move_step(p.code, -1, 2, 4).step == 2
+    assert store.set_step(p.code, -5, 4).step == 0
+    moved = store.move(p.code, 1, 5)
+    assert moved.segment == 2 and moved.step is None  # a new segment starts at its own step
+    assert store.set_segment(p.code, 2, 5).step is None
+
+
+def test_pairing_carries_the_countdown_and_the_opening_screen():
+    store = pairing.PairingStore(clock=FakeClock())
+    t0 = facilitate.Timer("plan-a", 0, 5)
+    p = store.create("plan-a", 0, timer=t0)
+    assert p.timer == t0 and not p.opening
+    q = store.press_timer(p.code, lambda t: t.press("start", 50.0))
+    assert q.timer.running and q.version == p.version + 1
+    assert store.set_timer(p.code, q.timer).version == q.version  # same countdown: no new version
+    # moving on re-times in the same step: the next segment's countdown, still running
+    r = store.move(p.code, 1, 3, retime=lambda timer, plan, seg: facilitate.Timer(plan, seg, 9, started=timer.started))
+    assert r.timer == facilitate.Timer("plan-a", 1, 9, started=50.0)
+    s = store.set_opening(p.code, True)
+    assert s.opening and s.version == r.version + 1
+    assert not store.set_opening(p.code, False).opening
+    assert store.set_opening("ZZZZZZ", True) is None
+
+
+def test_segment_step_is_the_pages_step_parameter(content):
+    by_id = {seg.id: seg for plan in content.workshops.values() for _, seg in plan.segments()}
+    cycle = facilitate.segment_step(by_id["ws-cycle"], content)  # {model: four-phase, phase: 1}
+    assert (cycle.name, cycle.start, cycle.count) == ("phase", 0, 4)
+    walker = facilitate.segment_step(by_id["lesson-bond"], content)  # {model: walker, phase: 3}
+    assert (walker.name, walker.start, walker.count) == ("phase", 2, 3)  # the model's own phases
+    reveal = facilitate.segment_step(by_id["ws-healthy"], content)  # the comparison's columns
+    assert (reveal.name, reveal.count, reveal.url_value(1)) == ("reveal", 3, "2")
+    assert reveal.index("3") == 2 and reveal.index("x") == reveal.start and reveal.index("9") == 2
+    assert facilitate.segment_step(by_id["ws-opening"], content) is None  # get-help: no steps
+
+
+def test_notes_link_is_the_apps_own_address():
+    assert pairing.notes_url("http://10.0.0.5:8501/run-session", "abc-def") == \
+        "http://10.0.0.5:8501/run-session?view=notes&pair=ABCDEF"
+    assert pairing.notes_url("https://example.org/bonds/run-session/", "ABCDEF") == \
+        "https://example.org/bonds/run-session?view=notes&pair=ABCDEF"
+    assert pairing.notes_url(None, "ABCDEF") is None
+
+
+def test_qr_code_encodes_exactly_the_link():
+    import re
+
+    import segno
+
+    link = "http://10.0.0.5:8501/run-session?view=notes&pair=ABCDEF"
+    svg = pairing.qr_svg(link, "Scan me")
+    assert svg.startswith('<svg role="img" ') and "<title>Scan me</title>" in svg
+    path = re.search(r'class="qrline"[^>]* d="([^"]+)"', svg).group(1)
+    fresh = segno.make(link, error="m")
+    # the drawn modules are those of the link, freshly encoded (and not those of another code)
+    expected = re.search(r' d="([^"]+)"', fresh.svg_inline(scale=6, border=4, dark="#000", omitsize=False)
+                         .split('class="qrline"')[1]).group(1)
+    assert path == expected
+    other = segno.make(link.replace("ABCDEF", "ABCDEG"), error="m").svg_inline(scale=6, border=4)
+    assert path not in other
 
 
 def test_pairing_end_and_bound():
@@ -370,12 +440,15 @@ def test_show_segment_opens_its_page_and_step_in_presenter_mode(content):
                       if s.query and s.page in {p.id for p in PAGES})
     at = open_page("run-session", plan="classroom-45", segment=str(index + 1))
     at.button(key="show_segment").click().run()
+    assert qp(at, "view") == "agreement"  # a session opens on its group agreement and content note
+    at.button(key="content_note_go_on").click().run()
     assert not at.exception
     assert qp(at, "present") == "1"
     for k, v in seg.query.items():
         assert qp(at, k) == str(v)
     assert "plan" not in at.query_params
     # the session bar on the segment's page: next segment opens the following page
+    at.switch_page(f"pages/{seg.page}.py").run()  # AppTest's next runs stay on the page the browser shows
     at.button(key="bar_next_segment").click().run()
     nxt = plan.segments()[index + 1][1]
     assert at.session_state["run_session"] == {"plan": "classroom-45", "segment": index + 1}
@@ -506,3 +579,109 @@ def test_handout_without_system_fonts_falls_back(content, monkeypatch, tmp_path)
     plan = content.workshops["classroom-45"]
     text = _pdf_text(handouts.facilitator_guide(content, plan))
     assert plan.segments()[0][1].title in text
+
+
+# --------------------------------------------------------------------------- the session's opening screen (issue 20.8)
+
+
+def _note_shown(at) -> bool:
+    return any(b.key == "content_note_go_on" for b in at.button)
+
+
+def test_presenting_the_content_note_is_shown_once_per_session(content):
+    at = open_page("cycle", present="1")
+    assert _note_shown(at)
+    assert not any(h.value == content.ui.labels["facilitate_agreement_heading"] for h in at.title)  # no plan runs
+    at.button(key="content_note_go_on").click().run()
+    assert not _note_shown(at) and not at.exception
+    at.switch_page("pages/healthy-vs-toxic.py").run()  # a second heavy page: no second note
+    assert not _note_shown(at) and not at.exception
+    at.switch_page("pages/relational-trauma.py").run()
+    assert not _note_shown(at)
+
+
+def test_alone_the_content_note_is_shown_before_each_heavy_page():
+    at = open_page("cycle")
+    assert _note_shown(at)
+    at.button(key="content_note_go_on").click().run()
+    assert not _note_shown(at)
+    at.switch_page("pages/healthy-vs-toxic.py").run()
+    assert _note_shown(at)  # a person alone: each heavy page has its note
+    at.switch_page("pages/cycle.py").run()
+    assert not _note_shown(at)  # once per page
+
+
+def test_agreement_screen_projects_the_plans_group_agreement(content):
+    plan = content.workshops["classroom-45"]
+    at = open_page("run-session", plan=plan.id, segment="1", present="1")
+    at.button(key="show_segment").click().run()  # the session's first screen: the agreement
+    assert qp(at, "view") == "agreement" and qp(at, "present") == "1"
+    assert any(h.value == content.ui.labels["facilitate_agreement_heading"] for h in at.title)
+    text = all_text(at)
+    for item in plan.group_agreement:
+        assert item in text
+    assert content.ui.content_note.title in text  # with the content note
+    assert at.button(key="opening_pgdn").proto.shortcut.lower() == "pagedown"  # a clicker goes on
+    at.button(key="content_note_go_on").click().run()  # go on: the segment's page, no second note
+    assert not _note_shown(at) and qp(at, "view") is None
+    assert at.session_state["content_note_session"]
+    at.switch_page("pages/cycle.py").run()
+    assert not _note_shown(at)  # the note belonged to the session's start
+
+
+def test_notes_device_drives_step_timer_and_opening_screen(content):
+    """The projector (AppTest session) follows what the notes device (the store, as its buttons
+    change it) does: go on past the opening screen, the countdown, the step within the segment and
+    the segment."""
+    from components import facilitator_ui as fui
+
+    plan = content.workshops["workshop-90"]
+    at = open_page("run-session", plan=plan.id, segment="1", present="1")
+    at.button(key="pair_start").click().run()
+    code = at.session_state["pair_code"]
+    try:
+        at.button(key="show_segment").click().run()  # the agreement screen
+        assert pairing.STORE.get(code).opening
+        pairing.STORE.set_opening(code, False)  # the notes device's Go on
+        at.run()
+        assert qp(at, "view") is None and not _note_shown(at)  # the projector went on: Get help
+        fui.notes_move(content, code, 1, len(plan.segments()))  # next segment: the comparison
+        fui.notes_move(content, code, 1, len(plan.segments()))  # and the cycle, four phases
+        at.run()
+        assert qp(at, "phase") == "1" and at.session_state["run_session"]["segment"] == 2
+        at.switch_page("pages/cycle.py").run()  # AppTest's next runs stay on the page the browser shows
+        step = facilitate.segment_step(plan.segments()[2][1], content)
+        pairing.STORE.move_step(code, 1, step.start, step.count)  # the notes device: next step
+        at.run()
+        assert qp(at, "phase") == "2"
+        at.button(key="phase_next").click().run()  # the projector steps itself: the store hears it
+        assert qp(at, "phase") == "3" and pairing.STORE.get(code).step == 2
+        fui.notes_press(content, code, plan, 2, "start")  # the notes device starts the countdown
+        at.run()
+        assert at.session_state["run_timer"].running and at.session_state["run_timer"].segment == 2
+        fui.notes_press(content, code, plan, 2, "pause")
+        at.run()
+        assert not at.session_state["run_timer"].running
+    finally:
+        pairing.STORE.end(code)
+
+
+def test_notes_view_has_the_projectors_buttons(content):
+    plan = content.workshops["workshop-90"]
+    p = pairing.STORE.create(plan.id, 2)
+    pairing.STORE.set_opening(p.code, True)
+    try:
+        at = open_page("run-session", view="notes", pair=p.code)
+        at.button(key="notes_go_on").click().run()
+        assert not pairing.STORE.get(p.code).opening
+        assert not any(b.key == "notes_go_on" for b in at.button)
+        at.button(key="notes_step_next").click().run()
+        assert pairing.STORE.get(p.code).step == 1
+        assert any("Step 2 of 4" in c.value for c in at.caption)
+        at.button(key="notes_timer_start").click().run()
+        assert pairing.STORE.get(p.code).timer.running
+        assert any(b.key == "notes_timer_pause" for b in at.button)
+        at.button(key="notes_timer_reset").click().run()
+        assert pairing.STORE.get(p.code).timer.elapsed == 0
+    finally:
+        pairing.STORE.end(p.code)
