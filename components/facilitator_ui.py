@@ -374,7 +374,7 @@ def opening_screen(content, plan, on_go_on) -> None:
                 st.title(ui.labels["facilitate_agreement_heading"])
                 md("\n".join(f"- {item}" for item in plan.group_agreement))
         st.subheader(note.title)
-        md(note.body)
+        md(note.session_body)  # the whole session's note, said once at its start
         left, right = st.columns(2)
         go_on = left.button(note.go_on, type="primary", key="content_note_go_on")
         # a presentation clicker's Page Down goes on too: a second button with that shortcut, out of

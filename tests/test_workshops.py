@@ -620,7 +620,9 @@ def test_agreement_screen_projects_the_plans_group_agreement(content):
     text = all_text(at)
     for item in plan.group_agreement:
         assert item in text
-    assert content.ui.content_note.title in text  # with the content note
+    assert content.ui.content_note.title in text  # with the content note, in the session's words
+    assert content.ui.content_note.session_body.split("\n")[0].strip() in text
+    assert content.ui.content_note.body.split("\n")[0].strip() not in text
     assert at.button(key="opening_pgdn").proto.shortcut.lower() == "pagedown"  # a clicker goes on
     at.button(key="content_note_go_on").click().run()  # go on: the segment's page, no second note
     assert not _note_shown(at) and qp(at, "view") is None

@@ -19,7 +19,8 @@ class PageText(Strict):
 
 class ContentNote(Strict):
     title: str
-    body: Markdown
+    body: Markdown = Field(description="before a heavy page, for a person reading alone")
+    session_body: Markdown = Field(description="the same note for a whole presented session, shown once at its start")
     go_on: str
     go_elsewhere: str
 
