@@ -34,6 +34,29 @@ def target_query(segment: Segment, contrast: bool = False) -> dict[str, str]:
     return query
 
 
+# Where a segment's page opens on the projector: the controls of the step its URL parameters
+# point at (the first parameter named here), scrolled to the top of the screen, with the visual
+# they change right below them. Keys are Streamlit container keys (`.st-key-<key>`); a visual key
+# ending in "_" is a prefix (the first container whose key starts with it). A segment whose
+# parameters name none of these opens at the top of its page, where its title and opening are.
+FOCUS: dict[tuple[str, str], tuple[str, str]] = {
+    ("cycle", "phase"): ("stepper_phase", "cycle_chart"),
+    ("cycle", "stage"): ("stepper_stage", "cycle_stages"),
+    ("healing", "step"): ("stepper_step", "healing_step"),
+    ("healthy-vs-toxic", "dimension"): ("hvt_compare_controls", "hvt_dim_"),
+    ("healthy-vs-toxic", "spoke"): ("stepper_spoke", "hvt_wheel_chart"),
+    ("healthy-vs-toxic", "scenario"): ("stepper_scenario", "hvt_scene"),
+}
+
+
+def focus(segment: Segment) -> tuple[str, str] | None:
+    """(target key, visual key) the projector scrolls to when the segment opens, or None (the top)."""
+    for name in segment.query:
+        if (segment.page, name) in FOCUS:
+            return FOCUS[(segment.page, name)]
+    return None
+
+
 def segment_link_issues(plan: WorkshopFile, content) -> list[tuple[str, str]]:
     """(segment id, what is wrong) for every segment link of one plan that does not open what the
     plan says: an unknown page, an unknown URL parameter or a bad value, checked against the pages'

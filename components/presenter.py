@@ -36,6 +36,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ d
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] :is(p, li, h1, h2, h3, h4, h5, h6),
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {{ max-width: 66ch; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: #1a1a1a !important; opacity: 1 !important; }}
+.st-key-presenter_bar [data-testid="stMarkdownContainer"] :is(p, li) {{ font-size: 1rem; max-width: none; white-space: nowrap; }}
 </style>
 """
 # High contrast for a projector: projectors wash out light greys, thin strokes and pale fills, so

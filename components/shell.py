@@ -68,6 +68,7 @@ def _chrome(content: Content, presenting: bool) -> None:
         caption(ui.safety_note)
         st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
+        facilitator_ui.scroll_to_segment()  # a workshop segment opens at its step
         with st.container(key="presenter_bar", horizontal=True, vertical_alignment="center"):
             with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):
                 _nav_links(content)
