@@ -22,7 +22,7 @@ PARAMS = {PRESENT: Param(PRESENT, Flag()), CONTRAST: Param(CONTRAST, Flag(on="hi
 #   scales everything together (1.5x: widgets and headings; the presenter bar still fits one line);
 # - body text (paragraphs and list items) a little larger again, to 28 px (1.1667 x 24 px);
 # - captions at full contrast (Streamlit draws them at 60 % opacity, which a projector washes out);
-# - lines of at most about 75 characters (66ch of Source Sans is about 72 average characters):
+# - lines of at most about 75 characters (60ch: the longest measured line holds about 75):
 #   a long line on a wide screen loses the reader at every line break. Charts stay wide.
 PRESENT_ROOT_PERCENT = 150
 BODY_TEXT_PX = 28
@@ -34,7 +34,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ d
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] :is(p, li) {{
   font-size: {BODY_TEXT_PX / (16 * PRESENT_ROOT_PERCENT / 100):.4f}rem; }}
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] :is(p, li, h1, h2, h3, h4, h5, h6),
-[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {{ max-width: 66ch; }}
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {{ max-width: 60ch; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: #1a1a1a !important; opacity: 1 !important; }}
 .st-key-presenter_bar [data-testid="stMarkdownContainer"] :is(p, li) {{ font-size: 1rem; max-width: none; white-space: nowrap; }}
 </style>
