@@ -227,7 +227,7 @@ def picture_png(content) -> bytes | None:
         return None
     os.environ.setdefault("BROWSER_PATH", browser)
     try:
-        return made[0].to_image(format="png", width=760, height=440, scale=2)
+        return made[0].to_image(format="png", width=620, height=440, scale=2)
     except Exception:  # noqa: BLE001 - no kaleido or the browser would not start: words instead
         return None
 
@@ -238,7 +238,7 @@ def _picture(doc: _Doc, content, L: dict[str, str]) -> None:
         return
     png = picture_png(content)
     if png is not None:
-        width = 118
+        width = 100
         doc.image(io.BytesIO(png), x=(doc.w - width) / 2, w=width, alt_text=made[1])
     doc.small(made[1])
 
