@@ -616,3 +616,14 @@ def test_handout_without_system_fonts_falls_back(content, monkeypatch, tmp_path)
     plan = content.workshops["classroom-45"]
     text = _pdf_text(handouts.facilitator_guide(content, plan))
     assert plan.segments()[0][1].title in text
+
+
+def test_run_session_picks_the_handout_region(content):
+    """The handouts' region is one choice on Run a session, every region offered; without a
+    browser language naming a country we cover it starts on the first region (help.py)."""
+    at = open_page("run-session", plan="classroom-45", segment="1")
+    picker = at.selectbox(key="handout_region")
+    assert list(picker.options) == [r.name for r in content.help.regions]
+    assert picker.value == handouts.default_region(content.help)
+    picker.set_value("canada").run()
+    assert not at.exception and at.selectbox(key="handout_region").value == "canada"
