@@ -4,7 +4,8 @@ projector. Pure logic, no streamlit import; pages/run-session.py and the present
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from components.models.workshops import Segment, Session, WorkshopFile
@@ -32,6 +33,112 @@ def target_query(segment: Segment, contrast: bool = False) -> dict[str, str]:
     if contrast:
         query["contrast"] = "high"
     return query
+
+
+# Where a segment's page opens on the projector: the controls of the step its URL parameters
+# point at (the first parameter named here), scrolled to the top of the screen, with the visual
+# they change right below them. Keys are Streamlit container keys (`.st-key-<key>`); a visual key
+# ending in "_" is a prefix (the first container whose key starts with it). A segment whose
+# parameters name none of these opens at the top of its page, where its title and opening are.
+FOCUS: dict[tuple[str, str], tuple[str, str]] = {
+    ("cycle", "phase"): ("stepper_phase", "cycle_chart"),
+    ("cycle", "stage"): ("stepper_stage", "cycle_stages"),
+    ("healing", "step"): ("stepper_step", "healing_step"),
+    ("healthy-vs-toxic", "dimension"): ("hvt_compare_controls", "hvt_dim_"),
+    ("healthy-vs-toxic", "spoke"): ("stepper_spoke", "hvt_wheel_chart"),
+    ("healthy-vs-toxic", "scenario"): ("stepper_scenario", "hvt_scene"),
+    ("relational-trauma", "pattern"): ("stepper_pattern", "patterns_chart_"),
+}
+
+
+def focus(segment: Segment) -> tuple[str, str] | None:
+    """(target key, visual key) the projector scrolls to when the segment opens, or None (the top)."""
+    for name in segment.query:
+        if (segment.page, name) in FOCUS:
+            return FOCUS[(segment.page, name)]
+    return None
+
+
+def _step(items, value) -> tuple[int, object] | None:
+    """(1-based number, item) of a step given as a URL value, or None when it is out of range."""
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        return None
+    return (n, items[n - 1]) if 1 <= n <= len(items) else None
+
+
+def screen_words(content, segment: Segment) -> str:
+    """What the projector shows during a segment, in the content's own words (the page's title, the
+    section and the step's title), never URL parameters: "The cycle of abuse · The cycle · Walker's
+    three phases (1979) · 3. Loving contrition". For a handout, read by people."""
+    page = content.ui.pages.get(segment.page)
+    parts = [page.title if page else segment.page]
+    q = segment.query
+    labels = content.ui.labels
+    if segment.page == "cycle" and getattr(content, "cycle", None) is not None:
+        cy = content.cycle
+        if "phase" in q:
+            version = next((v for v in cy.cycle.versions if v.id == q.get("model")), cy.cycle.versions[0])
+            parts += [cy.cycle.heading, version.name]
+            if (hit := _step(version.phases, q["phase"])) is not None:
+                parts.append(f"{hit[0]}. {hit[1].title}")
+        elif "stage" in q:
+            parts.append(cy.stages.heading)
+            if (hit := _step(cy.stages.stages, q["stage"])) is not None:
+                parts.append(f"{hit[0]}. {hit[1].title}")
+    elif segment.page == "healing" and "step" in q and getattr(content, "healing", None) is not None:
+        parts.append(content.healing.steps_heading)
+        if (hit := _step(content.healing.steps, q["step"])) is not None:
+            parts.append(f"{hit[0]}. {hit[1].title}")
+    elif segment.page == "healthy-vs-toxic" and q.get("part") == "compare" and getattr(content, "comparison", None):
+        parts.append(labels.get("hvt_compare_heading", ""))
+        titles = {d.id: d.title for d in content.comparison.dimensions}
+        dim = str(q.get("dimension", "all"))
+        parts.append(titles.get(dim, labels.get("hvt_dimension_all", "")))
+        if (reveal := labels.get(f"hvt_reveal_{q.get('reveal', 1)}")):
+            parts.append(reveal)
+    return " · ".join(p for p in parts if p)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(*])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a Markdown paragraph (split after . ! ? before a capital or a number)."""
+    return [s for s in _SENTENCE_END.split(" ".join(text.split())) if s]
+
+
+def _key(sentence: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", sentence.replace("*", "").lower()).strip()
+
+
+def without_repeats(shown: Iterable[str], texts: Iterable[str]) -> list[str]:
+    """`texts`, each without the sentences already in `shown` or in an earlier text (so one block
+    of text never says the same sentence twice); a text left with nothing is ""."""
+    seen = {_key(s) for text in shown for s in sentences(text)}
+    out = []
+    for text in texts:
+        kept = []
+        for s in sentences(text):
+            if _key(s) not in seen:
+                seen.add(_key(s))
+                kept.append(s)
+        out.append(" ".join(kept))
+    return out
+
+
+def labelled_without_repeats(shown: Iterable[str], items: Iterable[tuple[str, str]]) -> list[str]:
+    """Markdown lines "**label.** text" without any sentence in `shown` or said earlier in them;
+    the label counts as a sentence too (a care label may repeat a line of the group agreement),
+    and a line left with nothing is ""."""
+    pairs = list(items)
+    fresh = without_repeats(shown, [f"{label}. {' '.join(text.split())}" for label, text in pairs])
+    out = []
+    for (label, _), text in zip(pairs, fresh):
+        lead = f"{label}."
+        out.append(f"**{lead}** {text[len(lead):].strip()}" if text.startswith(lead) else text)
+    return out
 
 
 def segment_link_issues(plan: WorkshopFile, content) -> list[tuple[str, str]]:

@@ -33,6 +33,7 @@ RUN_PAGE = "run-session"
 POLL_SECONDS = 2
 OPENED = "content_note_session"  # presenter mode: the session's opening screen (note, agreement) was passed
 SHOWING = "opening_showing"  # this tab shows the opening screen now (a paired device may pass it)
+SCROLL = "segment_scroll_to"  # {target, n}: where the page of the segment opened last scrolls to
 
 
 def now() -> float:
@@ -68,10 +69,95 @@ def open_segment(content, plan, index: int) -> None:
     segment = plan.segments()[facilitate.clamp(index, len(plan.segments()))][1]
     known = {p.id for p in PAGES}
     if segment.page in known:
+        place = facilitate.focus(segment)
+        n = st.session_state.get(SCROLL, {}).get("n", 0) + 1
+        st.session_state[SCROLL] = {"target": place[0] if place else None, "n": n}
         st.switch_page(page_target(segment.page, content),
                        query_params=facilitate.target_query(segment, presenter.high_contrast()))
     st.switch_page(page_target(RUN_PAGE, content),
                    query_params={"plan": plan.id, "segment": str(index + 1), "present": "1"})
+
+
+# Scrolls a segment's page to its step once, when the segment opens (to the top when the segment
+# names no step: Streamlit keeps the previous page's scroll position): waits for the target's
+# container to appear (behind a content note it may take a while), puts its top just under the
+# fixed header and the exit, and keeps it there while the page above it settles (charts drawing,
+# Streamlit's own scroll on a page change), until the person scrolls themselves or it has held
+# still. `window.hbSegmentScrolled` remembers the last open it served, so a rerun (a step, the
+# countdown) never scrolls again. Streamlit's st.html runs no scripts; a v2 component runs its
+# JavaScript in the page (loaded from a blob: URL, which the Content-Security-Policy allows).
+_SCROLL_JS = """
+export default function (component) {
+  const { data } = component;
+  if (!data || window.hbSegmentScrolled === data.n) { return undefined; }
+  window.hbSegmentScrolled = data.n;
+  let stopped = false;
+  const stop = () => { stopped = true; };
+  const keys = new Set(['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']);
+  const onKey = (e) => { if (keys.has(e.key)) { stop(); } };
+  window.addEventListener('wheel', stop, { capture: true, passive: true });
+  window.addEventListener('touchmove', stop, { capture: true, passive: true });
+  window.addEventListener('keydown', onKey, true);
+  const done = () => {
+    window.removeEventListener('wheel', stop, true);
+    window.removeEventListener('touchmove', stop, true);
+    window.removeEventListener('keydown', onKey, true);
+  };
+  const below = () => {
+    let y = 0;
+    for (const sel of ['[data-testid="stHeader"]', '#hb-exit']) {
+      const el = document.querySelector(sel);
+      if (el) { y = Math.max(y, el.getBoundingClientRect().bottom); }
+    }
+    return Math.round(y) + 12;
+  };
+  const scroller = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      if (p.scrollHeight > p.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(p).overflowY)) { return p; }
+    }
+    return null;
+  };
+  let still = 0;
+  let waited = 0;
+  const tick = () => {
+    if (stopped || window.hbSegmentScrolled !== data.n) { done(); return; }
+    const el = document.querySelector(data.target ? `.st-key-${data.target}` : '[data-testid="stMainBlockContainer"]');
+    if (!el) {
+      waited += 1;
+      if (waited < 2400) { setTimeout(tick, 250); } else { done(); }  // about 10 minutes
+      return;
+    }
+    if (!data.target) {
+      const pane = scroller(el);
+      if (pane && pane.scrollTop > 0) { pane.scrollTop = 0; still = 0; } else { still += 1; }
+    } else {
+      const offset = below();
+      if (Math.abs(el.getBoundingClientRect().top - offset) > 4) {
+        el.style.scrollMarginTop = `${offset}px`;
+        el.scrollIntoView({ block: 'start' });
+        still = 0;
+      } else {
+        still += 1;
+      }
+    }
+    if (still < 12) { setTimeout(tick, 150); } else { done(); }
+  };
+  tick();
+  return undefined;
+}
+"""
+_scroller = None
+
+
+def scroll_to_segment() -> None:
+    """While presenting: scroll the page to the step its segment opened at (once per opening)."""
+    global _scroller
+    want = st.session_state.get(SCROLL)
+    if not want:
+        return
+    if _scroller is None:
+        _scroller = st.components.v2.component("healthy_bonds.segment_scroll", js=_SCROLL_JS)
+    _scroller(key="segment_scroll", data=want, height=0)
 
 
 def remote_move(content) -> tuple | None:
@@ -152,12 +238,14 @@ def _report_step(content, plan, p) -> None:
             st.session_state[PAIR_SEEN] = q.version
 
 
-def timer_text(ui, timer: facilitate.Timer) -> str:
+def timer_text(ui, timer: facilitate.Timer, short: bool = False) -> str:
+    """The countdown in words; `short` for the presenter bar, which must stay on one line."""
     left = timer.remaining(now())
     if left < 0:
         return ui.labels["facilitate_time_over"].format(time=facilitate.clock(left))
     if not timer.running and timer.elapsed == 0:
-        return ui.labels["facilitate_time_ready"].format(minutes=timer.minutes)
+        key = "facilitate_time_ready_short" if short else "facilitate_time_ready"
+        return ui.labels[key].format(minutes=timer.minutes)
     key = "facilitate_time_left" if timer.running else "facilitate_time_paused"
     return ui.labels[key].format(time=facilitate.clock(left), minutes=timer.minutes)
 
@@ -210,7 +298,7 @@ def _live_status(content) -> None:
         plan, index = current
         label = content.ui.labels["facilitate_segment_of"].format(n=index + 1, total=len(plan.segments()))
         t = st.session_state.get(TIMER)
-        md(f"**{label}** · {timer_text(content.ui, t)}" if t else f"**{label}**")
+        md(f"**{label}** · {timer_text(content.ui, t, short=True)}" if t else f"**{label}**")
 
     st.fragment(status, run_every=every)()
 

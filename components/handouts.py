@@ -1,24 +1,47 @@
-"""PDF handouts built from the same YAML as the app (fpdf2): a participant handout (key ideas, the
-healthy / unhealthy / abusive comparison when comparison.yaml is present, where to get help) and a
-facilitator guide (agenda, care guidance, notes, questions, activities). Pure: content in, bytes out.
+"""PDF handouts built from the same YAML as the app (fpdf2): a participant handout (two A4 pages:
+key ideas, one picture, care after the session, the helplines of one region, the app's address)
+and a facilitator guide (safeguarding, agenda, care guidance, and for each segment what the
+screen shows, in words, with notes, questions and activity). Content in, bytes out.
 
-Text uses DejaVu Sans when the system has it (every character of the content prints); otherwise
-the PDF core font Helvetica, with the few characters it lacks replaced by plain equivalents.
+The picture is the cycle of abuse drawn by the app's own figure builder (charts/cycle.py) and
+exported by Plotly's `to_image`, which needs kaleido 1.x and a Chromium (`BROWSER_PATH`, else
+/usr/bin/chromium). That is Plotly's own, maintained export path: the handout shows exactly what
+the app draws. The PNG is made once per content per process (about 3 s the first time). Where no
+browser can be started, the handout prints the chart's text alternative in its place.
+
+Text is prose: line breaks inside a paragraph of the YAML are joined, and no sentence is printed
+twice in one document (facilitate.without_repeats). Text uses DejaVu Sans when the system has it
+(every character of the content prints); otherwise the PDF core font Helvetica, with the few
+characters it lacks replaced by plain equivalents.
 """
 
 from __future__ import annotations
 
+import functools
+import io
+import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from components import facilitate
 from components.help import live_status
 from components.models.workshops import WorkshopFile
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...",
                         "→": "->", "·": "-", "•": "-", "\u00a0": " "})
+
+
+def prose(text: str) -> str:
+    """A YAML paragraph as the PDF prints it: the line breaks a block scalar keeps inside a
+    paragraph become spaces (a printed line ends where the page needs it, not mid-sentence);
+    blank lines still separate paragraphs."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
 class _Doc(FPDF):
@@ -66,17 +89,20 @@ class _Doc(FPDF):
         self.multi_cell(0, size * 0.5, self.t(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
-    def para(self, text: str, size: int = 11) -> None:
+    def para(self, text: str, size: int = 11, gap: float = 1.5) -> None:
+        text = prose(text)
+        if not text:
+            return
         self.set_font(self.family, "", size)
-        self.multi_cell(0, size * 0.5, self.t(text.strip()), markdown=True, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(1.5)
+        self.multi_cell(0, size * 0.5, self.t(text), markdown=True, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(gap)
 
     def bullets(self, items, size: int = 11) -> None:
         self.set_font(self.family, "", size)
         mark = "•" if self.family == "DejaVu" else "-"
         for item in items:
             self.set_x(self.l_margin + 3)
-            self.multi_cell(0, size * 0.5, self.t(f"{mark} {item.strip()}"), markdown=True, align="L",
+            self.multi_cell(0, size * 0.5, self.t(f"{mark} {prose(item)}"), markdown=True, align="L",
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1.5)
 
@@ -95,82 +121,165 @@ def _source_names(content, ids) -> str:
     return "; ".join(names)
 
 
-def _help_section(doc: _Doc, content) -> None:
+class _Once:
+    """What one document has printed, so no sentence is printed twice (facilitate.without_repeats)."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+
+    def __call__(self, text: str) -> str:
+        fresh = facilitate.without_repeats(self.shown, [prose(text)])[0]
+        self.shown.append(text)
+        return fresh
+
+
+def app_address(page_url: str | None) -> str | None:
+    """The app's address for a handout, from the address of the page the facilitator is on
+    (st.context.url): scheme, host and the path the app is served under, without the page name
+    and query ("http://192.168.1.20:8501/run-session?plan=x" -> "http://192.168.1.20:8501/")."""
+    if not page_url:
+        return None
+    parts = urlsplit(page_url)
+    if not parts.scheme or not parts.netloc:
+        return None
+    base = parts.path.rsplit("/", 1)[0] + "/"
+    return f"{parts.scheme}://{parts.netloc}{base}"
+
+
+def default_region(help_file) -> str:
+    """A handout's region when none is chosen: the first region in help.yaml."""
+    return help_file.regions[0].id
+
+
+def _help_section(doc: _Doc, content, region: str, once: _Once, address: str | None) -> None:
+    """Emergency numbers and the helplines of one region (the facilitator picks it), compact."""
     L = content.ui.labels
     h = content.help
-    doc.heading(L["facilitate_pdf_help"])
-    doc.heading(L["facilitate_pdf_emergency"], 12)
-    doc.para(h.immediate_danger.intro, 10)
+    regions = {r.id: r for r in h.regions}
+    chosen = regions.get(region) or regions[default_region(h)]
     published = h.published_on.isoformat()
-    doc.bullets([f"**{n.region}:** {n.number} ({live_status(n, L, published)})" for n in h.immediate_danger.numbers], 10)
-    doc.heading(h.leaving_safely.heading, 12)
-    doc.para(h.leaving_safely.intro, 10)
-    doc.bullets([f"**{p.title}.** {p.body}" for p in h.leaving_safely.points], 10)
-    regions = {r.id: r.name for r in h.regions}
-    for region in h.regions:
-        lines = [line for line in h.helplines if line.region == region.id]
-        if not lines:
-            continue
-        doc.heading(regions[region.id], 12)
+    doc.heading(L["facilitate_pdf_help"], 13)
+    doc.para(once(h.immediate_danger.intro), 10)
+    numbers = [n for n in h.immediate_danger.numbers if n.region == chosen.name] or h.immediate_danger.numbers
+    doc.bullets([f"**{n.region}: {n.number}**" + (f" {once(n.note)}" if n.note and len(numbers) == 1 else "")
+                 + f" ({once(live_status(n, L, published))})".replace(" ()", "") for n in numbers], 10)
+    lines = [line for line in h.helplines if line.region == chosen.id]
+    if lines:
+        doc.heading(L["facilitate_pdf_region_lines"].format(region=chosen.name), 11)
         items = []
         for line in lines:
-            ways = "; ".join(f"{content.ui.labels.get('channel_' + c.kind, c.kind)}: {c.value}" for c in line.channels)
-            items.append(f"**{line.name}** ({line.hours}). {ways}. {live_status(line, L, published)}")
+            ways = "; ".join(f"{L.get('channel_' + c.kind, c.kind)}: {c.value}"
+                             + (f" ({L['facilitate_pdf_text_word'].format(word=c.keyword)})" if c.keyword else "")
+                             for c in line.channels)
+            # the status once: "as published on ...; not yet confirmed" is said by the first line only
+            items.append(f"**{line.name}** ({line.hours}). {ways}. {once(live_status(line, L, published))}")
         doc.bullets(items, 10)
     doc.small(L["facilitate_pdf_checked"].format(date=published))
-    doc.para(h.check_local_note, 9)
-    doc.para(h.not_yet_listed, 9)
+    if address:
+        doc.para(L["facilitate_pdf_address"].format(address=address), 11)
 
 
-def _safeguarding_section(doc: _Doc, plan: WorkshopFile, L: dict[str, str], steps: bool) -> None:
+def _safeguarding_section(doc: _Doc, plan: WorkshopFile, L: dict[str, str], steps: bool, once: _Once) -> None:
     """The limits of confidentiality, the safeguarding lead (a blank to fill in) and, for the
     facilitator, what to do if someone discloses: first in the guide, before the agenda."""
     guard = plan.safeguarding
     doc.heading(L["facilitate_safeguarding_heading"])
-    doc.para(f"**{L['facilitate_safeguarding_confidentiality']}.** {guard.confidentiality}")
-    doc.para(f"**{L['facilitate_safeguarding_lead']}.** {guard.lead}")
+    doc.para(f"**{L['facilitate_safeguarding_confidentiality']}.** {once(guard.confidentiality)}")
+    doc.para(f"**{L['facilitate_safeguarding_lead']}.** {once(guard.lead)}")
     if steps:
         doc.para(f"**{L['facilitate_safeguarding_disclosure']}:**")
-        doc.bullets([f"{i}. {step}" for i, step in enumerate(guard.if_someone_discloses, 1)])
+        doc.bullets([f"{i}. {once(step)}" for i, step in enumerate(guard.if_someone_discloses, 1)])
 
 
-def participant_handout(content, plan: WorkshopFile) -> bytes:
-    """Key ideas, the comparison (when the app has one), support after the session, where to get help."""
+# --------------------------------------------------------------------------- the picture
+
+
+def picture_figure(content):
+    """(figure, caption) of the handout's one picture: the cycle of abuse as the app draws it
+    (the first version of the cycle, its last phase, the kind one, highlighted), or None."""
+    cy = getattr(content, "cycle", None)
+    if cy is None or not cy.cycle.versions:
+        return None
+    from components.charts.cycle import cycle_figure
+
+    version = cy.cycle.versions[0]
+    last = len(version.phases) - 1
+    fig = cycle_figure(tuple(p.short for p in version.phases), last, 420, 1.0)
+    fig.update_layout(margin=dict(l=10, r=10, t=10, b=10))
+    words = cy.cycle.alt.format(model=version.name, phase=version.phases[last].title)
+    return fig, words
+
+
+def _browser() -> str | None:
+    for path in (os.environ.get("BROWSER_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if path and Path(path).is_file():
+            return path
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def picture_png(content) -> bytes | None:
+    """The picture as PNG bytes (Plotly's export through kaleido), once per content object; None
+    where it cannot be made (no kaleido, no browser), and the handout prints its words instead."""
+    made = picture_figure(content)
+    browser = _browser()
+    if made is None or browser is None:
+        return None
+    os.environ.setdefault("BROWSER_PATH", browser)
+    try:
+        return made[0].to_image(format="png", width=620, height=440, scale=2)
+    except Exception:  # noqa: BLE001 - no kaleido or the browser would not start: words instead
+        return None
+
+
+def _picture(doc: _Doc, content, L: dict[str, str]) -> None:
+    made = picture_figure(content)
+    if made is None:
+        return
+    png = picture_png(content)
+    if png is not None:
+        width = 100
+        doc.image(io.BytesIO(png), x=(doc.w - width) / 2, w=width, alt_text=made[1])
+    doc.small(made[1])
+
+
+# --------------------------------------------------------------------------- the documents
+
+
+def participant_handout(content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
+    """Two A4 pages: what the session covered, its key ideas, one picture, care after the session,
+    the emergency numbers and helplines of `region` (a help.yaml region id) and the app's address."""
     L = content.ui.labels
+    once = _Once()
     doc = _Doc(content.ui.app_title)
+    doc.set_auto_page_break(True, margin=14)
     doc.title_block(plan.title, f"{content.ui.app_title} - {L['facilitate_pdf_participant_title']}")
-    doc.para(plan.summary)
-    doc.heading(L["facilitate_agenda_heading"])
-    doc.bullets([f"{seg.title} ({L['facilitate_minutes'].format(minutes=seg.minutes)})"
-                 for _, seg in plan.segments()], 10)
-    doc.heading(L["facilitate_pdf_key_ideas"])
+    doc.para(once(plan.summary), 10.5)
+    doc.para(f"**{L['facilitate_agenda_heading']}:** " + " · ".join(seg.title for _, seg in plan.segments()), 10)
+    doc.heading(L["facilitate_pdf_key_ideas"], 13)
     for idea in plan.key_ideas:
-        doc.para(f"**{idea.title}.** {idea.body}")
-        doc.small(f"{L['facilitate_pdf_sources']}: {_source_names(content, idea.sources)}")
-    comparison = getattr(content, "comparison", None)
-    if comparison is not None and getattr(comparison, "dimensions", None):
-        doc.heading(L["facilitate_pdf_comparison"])
-        levels = {s.level: s.title for s in comparison.spectrum}
-        for dim in comparison.dimensions:
-            doc.heading(dim.title, 12)
-            doc.bullets([f"**{levels.get(level, level)}:** {getattr(dim, level)}"
-                         for level in ("healthy", "unhealthy", "abusive")], 10)
-    doc.heading(L["facilitate_care_heading"])
-    doc.para(plan.safeguarding.confidentiality)
-    doc.para(f"**{L['facilitate_safeguarding_lead']}.** {plan.safeguarding.lead}")
-    doc.para(plan.care.no_disclosure)
-    doc.para(plan.care.support_after)
-    _help_section(doc, content)
+        doc.para(f"**{idea.title}.** {once(idea.body)}", 10.5, gap=1)
+    _picture(doc, content, L)
+    sources = sorted({sid for idea in plan.key_ideas for sid in idea.sources})
+    doc.small(f"{L['facilitate_pdf_sources']}: {_source_names(content, sources)}")
+    doc.heading(L["facilitate_pdf_after"], 13)
+    doc.para(once(plan.safeguarding.confidentiality), 10)
+    doc.para(f"**{L['facilitate_safeguarding_lead']}.** {once(plan.safeguarding.lead)}", 10)
+    doc.para(once(plan.care.no_disclosure), 10)
+    doc.para(once(plan.care.support_after), 10)
+    _help_section(doc, content, region or default_region(content.help), once, address)
     return bytes(doc.output())
 
 
-def facilitator_guide(content, plan: WorkshopFile) -> bytes:
-    """Agenda, group agreement, care guidance, and each segment's screen, notes, questions, activity."""
+def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
+    """Safeguarding, agenda, group agreement, care guidance, and each segment: what the screen
+    shows (in words), notes, questions, activity. Reads as prose; no sentence twice."""
     L = content.ui.labels
+    once = _Once()
     doc = _Doc(content.ui.app_title)
     doc.title_block(plan.title, f"{content.ui.app_title} - {L['facilitate_pdf_guide_title']}")
-    doc.para(f"**{plan.audience}.** {plan.summary}")
-    _safeguarding_section(doc, plan, L, steps=True)
+    doc.para(f"**{plan.audience}.** {once(plan.summary)}")
+    _safeguarding_section(doc, plan, L, True, once)
     doc.heading(L["facilitate_agenda_heading"])
     n = 0
     for session in plan.sessions:
@@ -183,24 +292,36 @@ def facilitator_guide(content, plan: WorkshopFile) -> bytes:
         doc.bullets(rows, 10)
     doc.para(L["facilitate_pdf_total"].format(minutes=plan.minutes), 10)
     doc.heading(L["facilitate_agreement_heading"])
-    doc.bullets(plan.group_agreement)
+    doc.bullets([once(item) for item in plan.group_agreement])
     doc.heading(L["facilitate_care_heading"])
-    for key, text in (("no_disclosure", plan.care.no_disclosure), ("breaks", plan.care.breaks),
-                      ("during", plan.care.support_during), ("after", plan.care.support_after)):
-        doc.para(f"**{L['facilitate_care_' + key]}.** {text}")
+    care = (("no_disclosure", plan.care.no_disclosure), ("breaks", plan.care.breaks),
+            ("during", plan.care.support_during), ("after", plan.care.support_after))
+    for line in facilitate.labelled_without_repeats(once.shown, [(L["facilitate_care_" + k], t) for k, t in care]):
+        if line:
+            doc.para(line)
+    once.shown += [f"{L['facilitate_care_' + k]}. {t}" for k, t in care]
     n = 0
+    first_said: dict[str, str] = {}  # a segment text printed in full -> the segment that has it
+
+    def said(text: str, title: str) -> str:
+        """The text, or "as in <segment>" where an earlier segment said exactly this."""
+        key = prose(text)
+        if key in first_said:
+            return L["facilitate_pdf_as_before"].format(title=first_said[key])
+        first_said[key] = title
+        return once(text) or L["facilitate_pdf_as_before"].format(title=title)
+
     for session in plan.sessions:
         doc.add_page()
         doc.heading(session.title, 17)
         for seg in session.segments:
             n += 1
-            doc.heading(f"{n}. {seg.title} ({L['facilitate_minutes'].format(minutes=seg.minutes)})", 13)
-            page = content.ui.pages.get(seg.page)
-            step = ", ".join(f"{k} {v}" for k, v in seg.query.items())
-            doc.small(f"{L['facilitate_pdf_page']}: {page.title if page else seg.page}" + (f" ({step})" if step else ""))
-            doc.para(f"**{L['facilitate_notes_heading']}.** {seg.notes}", 10)
+            title = f"{n}. {seg.title}"
+            doc.heading(f"{title} ({L['facilitate_minutes'].format(minutes=seg.minutes)})", 13)
+            doc.para(f"**{L['facilitate_pdf_page']}:** {facilitate.screen_words(content, seg)}", 10)
+            doc.para(f"**{L['facilitate_notes_heading']}.** {said(seg.notes, title)}", 10)
             doc.para(f"**{L['facilitate_questions_heading']}**", 10)
-            doc.bullets(seg.questions, 10)
-            doc.para(f"**{L['facilitate_activity_heading']}.** {seg.activity}", 10)
-    _help_section(doc, content)
+            doc.bullets([said(q, title) for q in seg.questions], 10)
+            doc.para(f"**{L['facilitate_activity_heading']}.** {said(seg.activity, title)}", 10)
+    _help_section(doc, content, region or default_region(content.help), once, address)
     return bytes(doc.output())

@@ -17,16 +17,28 @@ PRESENT = "present"
 CONTRAST = "contrast"
 PARAMS = {PRESENT: Param(PRESENT, Flag()), CONTRAST: Param(CONTRAST, Flag(on="high"))}
 
-# Why `html { font-size }`: Streamlit sizes text, headings and widgets in rem, so scaling the root
-# scales everything together (1.35x here; the browser test measures >= 1.3x).
-_PRESENT_CSS = """
+# Type for the back of a room (measured at 1920x1080 in tests/test_browser_projector.py):
+# - `html { font-size }`: Streamlit sizes text, headings and widgets in rem, so scaling the root
+#   scales everything together (1.5x: widgets and headings; the presenter bar still fits one line);
+# - body text (paragraphs and list items) a little larger again, to 28 px (1.1667 x 24 px);
+# - captions at full contrast (Streamlit draws them at 60 % opacity, which a projector washes out);
+# - lines of at most about 75 characters (60ch: the longest measured line holds about 75):
+#   a long line on a wide screen loses the reader at every line break. Charts stay wide.
+PRESENT_ROOT_PERCENT = 150
+BODY_TEXT_PX = 28
+_PRESENT_CSS = f"""
 <style>
-html { font-size: 135%; }
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none !important; }
-.block-container, [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding-top: 4.5rem; }
+html {{ font-size: {PRESENT_ROOT_PERCENT}%; }}
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ display: none !important; }}
+.block-container, [data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding-top: 4.5rem; }}
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] :is(p, li) {{
+  font-size: {BODY_TEXT_PX / (16 * PRESENT_ROOT_PERCENT / 100):.4f}rem; }}
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] :is(p, li, h1, h2, h3, h4, h5, h6),
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {{ max-width: 60ch; }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: #1a1a1a !important; opacity: 1 !important; }}
+.st-key-presenter_bar [data-testid="stMarkdownContainer"] :is(p, li) {{ font-size: 1rem; max-width: none; white-space: nowrap; }}
 </style>
 """
-
 # High contrast for a projector: projectors wash out light greys, thin strokes and pale fills, so
 # every text colour becomes pure black on white (21:1), links dark blue and underlined (15.3:1),
 # captions lose their opacity, text gets heavier, and controls, callouts and focus rings get solid
@@ -42,7 +54,9 @@ _CONTRAST_CSS = """
 .stApp a, .stApp a * { color: #00008b !important; text-decoration: underline !important; }
 .stApp button { border: 2px solid #000000 !important; }
 .stApp button[kind="primary"], .stApp button[kind="primary"] * { background: #000000 !important; color: #ffffff !important; }
-.stApp button:disabled, .stApp button:disabled * { color: #4d4d4d !important; border-style: dashed !important; }
+.stApp button:disabled, .stApp button[kind="primary"]:disabled { border-style: dashed !important;
+  background: #e6e6e6 !important; cursor: not-allowed; }
+.stApp button:disabled *, .stApp button[kind="primary"]:disabled * { color: #333333 !important; background: transparent !important; }
 .stApp [data-testid="stAlert"] > div, .stApp [data-testid="stExpander"] details,
 .stApp [data-testid="stVerticalBlockBorderWrapper"], .stApp [data-baseweb="select"] > div,
 .stApp input, .stApp textarea { border: 2px solid #000000 !important; background: #ffffff !important; }

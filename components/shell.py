@@ -72,6 +72,7 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
         if spec.id in TEXT_PAGES and not presenting:
             _text_version_link(ui.text_edition.app_link, spec.id)
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
+        facilitator_ui.scroll_to_segment()  # a workshop segment opens at its step
         with st.container(key="presenter_bar", horizontal=True, vertical_alignment="center"):
             with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):
                 _nav_links(content)

@@ -29,7 +29,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import presenter
-from components.charts.common import safe_text
+from components.charts.common import projector_text, safe_text
 from components.text import caption, escape_html
 
 if TYPE_CHECKING:
@@ -109,6 +109,20 @@ def cached_figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
     return safe_text(builder(*args))
 
 
+_PROJECTED: dict[int, tuple[go.Figure, go.Figure]] = {}
+
+
+def _projected(fig: go.Figure) -> go.Figure:
+    """The figure with its text lifted for a projector (charts/common.projector_text), made once
+    per figure (figures come from cached_figure, so the same object comes back on every rerun)."""
+    hit = _PROJECTED.get(id(fig))
+    if hit is None or hit[0] is not fig:
+        if len(_PROJECTED) > 512:
+            _PROJECTED.clear()
+        hit = _PROJECTED[id(fig)] = (fig, projector_text(fig))
+    return hit[1]
+
+
 def charts_awake() -> bool:
     return presenter.is_presenting() or bool(st.session_state.get(CHARTS_AWAKE))
 
@@ -127,6 +141,8 @@ def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[st
     `min_width` (px): the narrowest the chart can be drawn and still be read. Where the page is
     narrower (a phone), the chart keeps that width and scrolls sideways, with a hint above it.
     """
+    if presenter.is_presenting():  # no chart text under 20 px on a projector
+        fig = _projected(fig)
     with _sideways_box(key, min_width, alt, ui):  # around the placeholder too, so nothing jumps when it draws
         if charts_awake():
             st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")

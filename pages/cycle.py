@@ -7,7 +7,7 @@ import streamlit as st
 from components import cycle as logic
 from components.charts.cycle import STAGES_MIN_WIDTH, cycle_figure, over_time_figure, sandbox_figure, stages_figure
 from components.navigation import PAGES
-from components.presenter import is_presenting
+from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.url_state import for_page
@@ -20,7 +20,7 @@ ui = content.ui
 labels = ui.labels
 cy = content.cycle
 presenting = is_presenting()
-scale = 1.5 if presenting else 1.0  # chart type and markers, for a projector
+scale = chart_scale()  # chart type and markers, for a projector (the one presenter scale)
 url = for_page("cycle", content)
 
 st.title(ui.pages["cycle"].title)

@@ -9,6 +9,8 @@ content note).
 import streamlit as st
 
 from components import facilitate, facilitator_ui as fui, handouts, pairing
+from components.help import region_for_locale
+from components.handouts import app_address
 from components.navigation import PAGES
 from components.routing import page_content
 from components.stepper import stepper
@@ -44,9 +46,13 @@ def _segment_body(plan, session, seg, *, notes_open: bool) -> None:
         st.subheader(L["facilitate_agreement_heading"])
         _bullets(plan.group_agreement)
         st.subheader(L["facilitate_care_heading"])
-        for key, text in (("no_disclosure", plan.care.no_disclosure), ("breaks", plan.care.breaks),
-                          ("during", plan.care.support_during), ("after", plan.care.support_after)):
-            md(f"**{L['facilitate_care_' + key]}.** {text}")
+        care = (("no_disclosure", plan.care.no_disclosure), ("breaks", plan.care.breaks),
+                ("during", plan.care.support_during), ("after", plan.care.support_after))
+        # no sentence twice on one screen (the agreement often says "no one has to share" too)
+        shown = [guard.confidentiality, *plan.group_agreement]
+        for line in facilitate.labelled_without_repeats(shown, [(L["facilitate_care_" + k], t) for k, t in care]):
+            if line:
+                md(line)
     st.subheader(L["facilitate_questions_heading"])
     _bullets(seg.questions)
     st.subheader(L["facilitate_activity_heading"])
@@ -152,11 +158,19 @@ def projector_view() -> None:
         fui.pair_box(content, plan, index)
 
         st.subheader(L["facilitate_handouts_heading"])
+        # the handouts list one region's helplines: the reader's own where the browser's language
+        # names a country we cover (as Get help opens), else the first; every region one choice away
+        regions = {r.id: r.name for r in content.help.regions}
+        local = region_for_locale(content.help, st.context.locale)
+        region = st.selectbox(L["facilitate_handout_region"], list(regions), format_func=regions.get,
+                              key="handout_region",
+                              index=list(regions).index(local if local in regions else handouts.default_region(content.help)))
+        address = app_address(st.context.url)
         st.download_button(L["facilitate_handout_participant"], key="dl_participant", icon=":material/download:",
-                           data=lambda: handouts.participant_handout(content, plan),
+                           data=lambda: handouts.participant_handout(content, plan, region, address),
                            file_name=f"{plan.id}-participant-handout.pdf", mime="application/pdf", on_click="ignore")
         st.download_button(L["facilitate_handout_guide"], key="dl_guide", icon=":material/download:",
-                           data=lambda: handouts.facilitator_guide(content, plan),
+                           data=lambda: handouts.facilitator_guide(content, plan, region, address),
                            file_name=f"{plan.id}-facilitator-guide.pdf", mime="application/pdf", on_click="ignore")
 
 

@@ -135,11 +135,20 @@ def _pdf_text(data: bytes) -> str:
 
 
 @pytest.mark.parametrize("build", [handouts.participant_handout, handouts.facilitator_guide])
-def test_handouts_say_what_is_true(content, build):
-    text = _pdf_text(build(content, content.workshops["classroom-45"]))
+def test_handouts_say_what_is_true(content_copy, build):
+    """The handouts list one region (issue 20.10): what is true of each of its entries is said, the
+    confirmed line as confirmed, the others as published and not yet confirmed (said once)."""
+    from components.content import load_content
+
+    set_confirmed(content_copy, "us-ndvh", "2026-11-30")
+    c = load_content(content_copy)
+    text = _pdf_text(build(c, c.workshops["classroom-45"], "us")).replace("’", "'")
+    published = c.help.published_on.isoformat()
     assert "Checked on" not in text
-    assert "not yet confirmed on the organisation's own site" in text.replace("’", "'")
-    assert text.count("not yet confirmed") >= len(entries(content))
+    assert "Confirmed on the organisation's own site on 2026-11-30" in text
+    assert len([h for h in c.help.helplines if h.region == "us"]) > 1  # so one is still unconfirmed:
+    assert f"As published on {published}; not yet confirmed on the organisation's own site" in text
+    assert f"as published on {published}; not yet confirmed" in text  # the emergency number
 
 
 # --------------------------------------------------------------------------- leaving safely (point 2)

@@ -47,6 +47,52 @@ def sized(normal: float, presenting: float, scale: float) -> float:
     return round(value) if isinstance(normal, int) and isinstance(presenting, int) else value
 
 
+# The smallest chart text a room can read from the back on a 1920x1080 projector (px): tick
+# labels, annotations, legends, text on marks. Builders size their type for a screen and grow it
+# with `scale`; `projector_text` then lifts whatever is still smaller to this floor.
+PRESENTER_MIN_TEXT = 20
+
+
+def _lift(size, minimum: float):
+    if isinstance(size, (list, tuple)):
+        return [_lift(v, minimum) for v in size]
+    return max(size, minimum) if isinstance(size, (int, float)) else size
+
+
+def _lift_fonts(data, minimum: float, in_font: bool = False):
+    if isinstance(data, dict):
+        return {k: (_lift(v, minimum) if in_font and k == "size" else
+                    _lift_fonts(v, minimum, k == "font" or k.endswith("font")))
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [_lift_fonts(v, minimum) for v in data]
+    return data
+
+
+def projector_text(fig: go.Figure, minimum: float = PRESENTER_MIN_TEXT) -> go.Figure:
+    """A copy of the figure in which no text is smaller than `minimum` px: every font size (layout,
+    axes, legend, annotations, text on marks) is lifted to it, the layout's default font too, and
+    Plotly may not shrink text to fit inside a bar."""
+    data = _lift_fonts(fig.to_dict(), minimum)
+    layout = data.setdefault("layout", {})
+    font = layout.setdefault("font", {})
+    font["size"] = max(font.get("size") or 12, minimum)  # 12: Plotly's own default
+    layout["uniformtext"] = {"minsize": minimum, "mode": "show"}
+    out = go.Figure(data)
+    # Where a builder left an axis's or the legend's size unset, Streamlit's chart theme picks a
+    # small one of its own: set them here.
+    for axis in [*out.select_xaxes(), *out.select_yaxes(), *out.select_polars()]:
+        for part in ([axis.radialaxis, axis.angularaxis] if hasattr(axis, "radialaxis") else [axis]):
+            if (part.tickfont.size or 0) < minimum:
+                part.tickfont.size = minimum
+            title = getattr(part, "title", None)
+            if title is not None and (title.font.size or 0) < minimum:
+                title.font.size = minimum
+    if (out.layout.legend.font.size or 0) < minimum:
+        out.layout.legend.font.size = minimum
+    return out
+
+
 def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 460) -> go.Figure:
     """Apply the app's common layout: system-safe font, dark text on white, no Plotly logo clutter."""
     fig.update_layout(
