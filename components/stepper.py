@@ -54,7 +54,17 @@ def stepper(url: url_state.PageUrl, name: str, *, labels: Sequence[str], ui, sho
     if shortcuts:
         _clicker_buttons(url, param, index, ui)
     st.caption(ui.labels["step_of"].format(n=index + 1, total=count))
+    if shortcuts:
+        _keys_hint(name, ui)
     return index
+
+
+def _keys_hint(name: str, ui) -> None:
+    """The arrow-key tip, in its own keyed container: app.css ("Layout") shows it only where there is
+    a keyboard-like pointer, so a phone is never told to press keys it does not have. (Streamlit's
+    own shortcut badge on the buttons is hidden there too: beside the arrow icon it read "Next → →".)"""
+    with st.container(key=f"stepper_keys_{name}"):
+        st.caption(ui.labels["stepper_keys_hint"])
 
 
 # Presentation clickers send Page Up / Page Down, and a Streamlit button takes one shortcut, so a

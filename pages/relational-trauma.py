@@ -21,14 +21,9 @@ presenting = is_presenting()
 scale = chart_scale()
 url = for_page("relational-trauma", content)
 
-page_start(content, "relational-trauma", rt.intro)
-
-left, right = st.columns(2, gap="large")
-for column, item in ((left, rt.what_it_is), (right, rt.inner_dialogue)):
-    with column:
-        st.subheader(item.title, anchor=item.id)
-        md(item.body)
-        sources_line(content, item.sources)
+# the takeaway and the family-closeness picture on the first screen; what relational trauma is and
+# the inner dialogue follow the picture (issue 20.14)
+page_start(content, "relational-trauma", rt.intro, takeaway=rt.takeaway)
 
 # --------------------------------------------------------------------------- family closeness
 st.header(rt.closeness_heading, anchor="closeness")
@@ -51,6 +46,13 @@ with words:
     if style.protective:
         callout("success", f"**{labels['trauma_closeness_protective']}**")
     sources_line(content, style.sources)
+
+left, right = st.columns(2, gap="large")
+for column, item in ((left, rt.what_it_is), (right, rt.inner_dialogue)):
+    with column:
+        st.subheader(item.title, anchor=item.id)
+        md(item.body)
+        sources_line(content, item.sources)
 
 # --------------------------------------------------------------------------- childhood and adulthood
 left, right = st.columns(2, gap="large")
