@@ -97,9 +97,6 @@ patterns = rt.patterns
 index = stepper(url, PATTERN_PARAM, labels=[p.early for p in patterns], ui=ui, jump_label=labels["trauma_pattern_pick"])
 current = patterns[index]
 headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
-show_chart(cached_figure(patterns_figure, pattern_paths(patterns), headings, index, scale), alt=rt.patterns_alt,
-           summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
-           ui=ui, key=f"patterns_chart_{index}", min_width=PATTERNS_MIN_WIDTH)
 with st.container(border=True, key="pattern_card"):
     title = labels["trauma_pattern_selected"].format(n=index + 1)
     if current.protective:
@@ -108,6 +105,11 @@ with st.container(border=True, key="pattern_card"):
     md(f"**{headings[0]}:** {current.early} → **{headings[1]}:** {current.belief} → **{headings[2]}:** {current.adult}")
     md(current.explanation)
     sources_line(content, current.sources)
+# the pattern's words right under the controls, then the picture (on a phone a tap on Next changes what
+# is on screen, not something a screen further down: issue 20.3)
+show_chart(cached_figure(patterns_figure, pattern_paths(patterns), headings, index, scale), alt=rt.patterns_alt,
+           summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
+           ui=ui, key=f"patterns_chart_{index}", min_width=PATTERNS_MIN_WIDTH)
 callout("info", rt.patterns_caveat)
 
 # --------------------------------------------------------------------------- how common, PTSD, hope
