@@ -27,7 +27,6 @@ page_start(content, "relational-trauma", rt.intro, takeaway=rt.takeaway)
 
 # --------------------------------------------------------------------------- family closeness
 st.header(rt.closeness_heading, anchor="closeness")
-md(rt.closeness_intro)
 styles = {c.id: c for c in rt.closeness}
 chosen = url.widget(st.segmented_control, CLOSENESS_PARAM, labels["trauma_closeness_pick"], list(styles),
                     key="closeness_pick", format_func=lambda i: ("✓ " if styles[i].protective else "") + styles[i].title,
@@ -46,6 +45,7 @@ with words:
     if style.protective:
         callout("success", f"**{labels['trauma_closeness_protective']}**")
     sources_line(content, style.sources)
+md(rt.closeness_intro)  # after the picture: the first screen is the takeaway and the family (issue 20.14)
 
 left, right = st.columns(2, gap="large")
 for column, item in ((left, rt.what_it_is), (right, rt.inner_dialogue)):
