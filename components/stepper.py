@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from components import url_state
+from components import presenter, url_state
 from components.url_params import Param, Step
 
 
@@ -54,7 +54,7 @@ def stepper(url: url_state.PageUrl, name: str, *, labels: Sequence[str], ui, sho
     if shortcuts:
         _clicker_buttons(url, param, index, ui)
     st.caption(ui.labels["step_of"].format(n=index + 1, total=count))
-    if shortcuts:
+    if shortcuts and not presenter.is_presenting():  # the room needs no tip about the presenter's keys
         _keys_hint(name, ui)
     return index
 
