@@ -1,6 +1,12 @@
 """The page kit: the few shapes pages are built of, so a page reads as layout.
 
-- `page_start(content, page_id, intro)`: the page's title (from ui.yaml) and its opening text.
+- `page_start(content, page_id, intro, takeaway=...)`: the page's title (from ui.yaml), its one-line
+  takeaway, and its opening text (folded behind "Read more" when there is a takeaway, so the page's
+  main visual is on the first laptop screen).
+- `takeaway(content, item)`: a subject page's one-line takeaway (its YAML's `takeaway:`), sourced.
+- `read_more(content)`: a fold for longer reading that would push the main visual down.
+- `bring_into_view(key)`: scroll the container keyed `key` to the top of the screen and put focus on
+  its heading (after a button that opens something elsewhere on the page, e.g. "Read about it").
 - `card(key, title, body, ...)`: a bordered container with a stable key (browser tests and CSS
   select on `.st-key-<key>`), a title, a Markdown body, whatever the page adds inside the `with`
   block, and last an optional sources line.
@@ -34,11 +40,38 @@ def field_of(item: Any, field: Field) -> str | None:
     return field(item) if callable(field) else getattr(item, field, None)
 
 
-def page_start(content, page_id: str, intro: str | None = None) -> None:
-    """The page's title as ui.yaml names it, then its intro (Markdown) if it has one."""
+def page_start(content, page_id: str, intro: str | None = None, *, takeaway=None) -> None:
+    """The page's title as ui.yaml names it, then its takeaway (if given) and its intro (Markdown) if
+    it has one: behind "Read more" after a takeaway, so the first screen is the takeaway and the visual."""
     st.title(content.ui.pages[page_id].title)
-    if intro:
+    if takeaway is not None:
+        _takeaway(content, takeaway)  # the function below (the argument shadows its name)
+        if intro:
+            with read_more(content):
+                md(intro)
+    elif intro:
         md(intro)
+
+
+TAKEAWAY_KEY = "takeaway"  # browser tests and app.css ("Layout") select on .st-key-takeaway
+
+
+def takeaway(content, item) -> None:
+    """A subject page's one-line takeaway (a models.base.Takeaway), set apart under the title: what
+    the page shows, in one sentence, before any long reading (issue 20.14), with its sources."""
+    with st.container(key=TAKEAWAY_KEY):
+        md(f"**{content.ui.labels['takeaway_label']}:** {item.text}")
+        sources_line(content, list(item.sources))
+
+
+_takeaway = takeaway
+
+
+@contextlib.contextmanager
+def read_more(content, *, expanded: bool = False) -> Iterator[None]:
+    """Longer reading folded away ("Read more"), so it does not push a page's main visual down."""
+    with st.expander(content.ui.labels["read_more"], expanded=expanded, icon=":material/menu_book:"):
+        yield
 
 
 @contextlib.contextmanager
@@ -90,3 +123,27 @@ def union_sources(items: Iterable[Any]) -> list[str]:
 def sources_of(content, items: Iterable[Any]) -> None:
     """One small line naming every source of several items (a grid, a list of points)."""
     sources_line(content, union_sources(items))
+
+
+# Runs in the page itself (Streamlit's v2 components have no iframe). The key arrives as data; it is
+# only ever a container key chosen in code, and is used in a selector, never written as HTML.
+_BRING_JS = """
+export default function (component) {
+  const target = document.querySelector(`.st-key-${CSS.escape(component.data.key)}`);
+  if (!target) { return undefined; }
+  target.scrollIntoView({ block: 'start' });
+  const heading = target.querySelector('h1, h2, h3, h4');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+  }
+  return undefined;
+}
+"""
+_bring = st.components.v2.component("healthy_bonds.bring_into_view", js=_BRING_JS, isolate_styles=False)
+
+
+def bring_into_view(key: str, run: int) -> None:
+    """Scroll the container keyed `key` into view and focus its heading, once per `run` (a counter the
+    page raises on each click: a new element, so its script runs again)."""
+    _bring(key=f"bring_{key}_{run}", data={"key": key})

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from components import url_state
+from components import presenter, url_state
 from components.url_params import Param, Step
 
 
@@ -55,6 +55,8 @@ def stepper(url: url_state.PageUrl, name: str, *, labels: Sequence[str], ui, sho
         _clicker_buttons(url, param, index, ui)
     st.caption(ui.labels["step_of"].format(n=index + 1, total=count))
     _announce(name, index, count, ui.labels["step_announce"].format(n=index + 1, total=count, title=labels[index]))
+    if shortcuts and not presenter.is_presenting():  # the room needs no tip about the presenter's keys
+        _keys_hint(name, ui)
     return index
 
 
@@ -113,6 +115,14 @@ _announcer = st.components.v2.component("healthy_bonds.step_announcer", js=_ANNO
 
 def _announce(name: str, index: int, count: int, text: str) -> None:
     _announcer(key=f"{name}_announce", data={"name": name, "index": index, "count": count, "text": text})
+
+
+def _keys_hint(name: str, ui) -> None:
+    """The arrow-key tip, in its own keyed container: app.css ("Layout") shows it only where there is
+    a keyboard-like pointer, so a phone is never told to press keys it does not have. (Streamlit's
+    own shortcut badge on the buttons is hidden there too: beside the arrow icon it read "Next → →".)"""
+    with st.container(key=f"stepper_keys_{name}"):
+        st.caption(ui.labels["stepper_keys_hint"])
 
 
 # Presentation clickers send Page Up / Page Down, and a Streamlit button takes one shortcut, so a

@@ -11,7 +11,7 @@ from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.url_state import for_page
-from components.page_kit import card_grid
+from components.page_kit import card_grid, page_start
 from components.text import callout, caption, md, note, sources_line
 from components.visual import cached_figure, show_chart
 
@@ -23,15 +23,13 @@ presenting = is_presenting()
 scale = chart_scale()  # chart type and markers, for a projector (the one presenter scale)
 url = for_page("cycle", content)
 
-st.title(ui.pages["cycle"].title)
-if not presenting:  # on a projector the facilitator says this; the cycle starts on the first screen
-    md(cy.intro)
+# the takeaway, then the cycle itself on the first screen; the longer opening sits behind "Read more"
+# (on a projector the facilitator says it)
+page_start(content, "cycle", None if presenting else cy.intro, takeaway=cy.takeaway)
 
 # ------------------------------------------------------------------ 1. the cycle
 sec = cy.cycle
 st.header(sec.heading, anchor="the-cycle")
-if not presenting:
-    md(sec.intro)
 
 version_ids = [v.id for v in sec.versions]
 names = {v.id: v.name for v in sec.versions}
@@ -43,18 +41,22 @@ phase_step = stepper(url, logic.PHASE, labels=[p.title for p in version.phases],
                      jump_label=labels["cycle_phase_picker"])
 phase = version.phases[phase_step]
 
-chart_col, card_col = st.columns([3, 2], gap="medium")
-with chart_col:
-    alt, summary, rows = logic.cycle_words(cy, version, phase_step, labels)
-    fig = cached_figure(cycle_figure, tuple(p.short for p in version.phases), phase_step,
-                        600 if presenting else 380, scale)
-    show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_chart")
+# The phase's words first, then the circle: on a phone (columns stack) the text a tap on Next changes
+# sits right under the buttons and the circle right under it, full width (issue 20.3).
+card_col, chart_col = st.columns([2, 3], gap="medium")
 with card_col, st.container(border=True, key="cycle_phase_card"):
     st.subheader(f"{phase_step + 1}. {phase.title}", anchor=False)
     md(f"**{labels['cycle_what_happens']}:** {phase.what_happens}")
     md(f"**{labels['cycle_feels_like']}:** {phase.feels_like}")
     md(f"**{labels['cycle_why_it_holds']}:** {phase.why_it_holds}")
     sources_line(content, phase.sources)
+with chart_col:
+    alt, summary, rows = logic.cycle_words(cy, version, phase_step, labels)
+    fig = cached_figure(cycle_figure, tuple(p.short for p in version.phases), phase_step,
+                        600 if presenting else 380, scale)
+    show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_chart")
+if not presenting:
+    md(sec.intro)
 md(version.intro)
 
 with st.container(border=True, key="cycle_caveats"):

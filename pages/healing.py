@@ -27,14 +27,12 @@ ui, heal = content.ui, content.healing
 labels = ui.labels
 presenting = is_presenting()
 
-page_start(content, "healing", heal.intro)
+# the takeaway (safety first is in it) and the five steps on the first screen (issue 20.14)
+page_start(content, "healing", heal.intro, takeaway=heal.takeaway)
 st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
-with card("not_quick", sources=heal.not_quick.sources, content=content):
-    md(f"**{heal.not_quick.title}.** {heal.not_quick.body}")
 
 # --------------------------------------------------------------------------- five steps
 st.header(heal.steps_heading, anchor="steps")
-md(heal.steps_intro)
 index = stepper(for_page("healing", content), STEP_PARAM, labels=[s.title for s in heal.steps], ui=ui)
 step = heal.steps[index]
 # the whole path at a glance; the current step is marked with an arrow and bold, not colour alone
@@ -49,6 +47,9 @@ with card("healing_step", f"{index + 1}. {step.title}", f"**{step.summary}**", h
     with tries:
         md(f"**{labels['healing_step_try']}**")
         md("\n".join(f"- {t}" for t in step.try_this))
+md(heal.steps_intro)
+with card("not_quick", sources=heal.not_quick.sources, content=content):
+    md(f"**{heal.not_quick.title}.** {heal.not_quick.body}")
 
 # --------------------------------------------------------------------------- moving forward, trust
 st.header(heal.moving_forward_heading, anchor="moving-forward")

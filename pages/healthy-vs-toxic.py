@@ -31,7 +31,7 @@ def level_badge(level: str) -> None:
 
 
 # on a projector the facilitator introduces the page; the visuals move up
-page_start(content, "healthy-vs-toxic", None if presenting else comp.intro)
+page_start(content, "healthy-vs-toxic", None if presenting else comp.intro, takeaway=comp.takeaway)
 part = url.widget(st.segmented_control, "part", labels["hvt_part_label"], logic.PARTS, key="hvt_part", required=True,
                   format_func=lambda p: labels[f"hvt_part_{p}"], value=logic.part_from_params(url.raw()))
 

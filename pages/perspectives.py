@@ -7,7 +7,7 @@ import streamlit as st
 from components import perspectives as logic
 from components.charts.perspectives import CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH, conditions_bar, stance_spectrum
 from components.routing import page_content, page_target
-from components.page_kit import card_grid, page_start
+from components.page_kit import card_grid, page_start, read_more
 from components.text import callout, md, small, sources_small
 from components.presenter import chart_scale, is_presenting
 from components.url_state import for_page
@@ -19,8 +19,12 @@ labels = ui.labels
 presenting, scale = is_presenting(), chart_scale()
 url = for_page("perspectives", content)
 
-page_start(content, "perspectives", data.intro)
-callout("info", data.about_sources)
+# the takeaway (opinions, not clinical advice, is in it) and the spectrum on the first screen; the intro
+# and what these sources are sit behind "Read more" (issue 20.14)
+page_start(content, "perspectives", takeaway=data.takeaway)
+with read_more(content):
+    md(data.intro)
+    callout("info", data.about_sources)
 
 # ---------------------------------------------------------------- filters (state lives in the URL)
 condition_names = {c.id: c.label for c in data.conditions}

@@ -21,18 +21,12 @@ presenting = is_presenting()
 scale = chart_scale()
 url = for_page("relational-trauma", content)
 
-page_start(content, "relational-trauma", rt.intro)
-
-left, right = st.columns(2, gap="large")
-for column, item in ((left, rt.what_it_is), (right, rt.inner_dialogue)):
-    with column:
-        st.subheader(item.title, anchor=item.id)
-        md(item.body)
-        sources_line(content, item.sources)
+# the takeaway and the family-closeness picture on the first screen; what relational trauma is and
+# the inner dialogue follow the picture (issue 20.14)
+page_start(content, "relational-trauma", rt.intro, takeaway=rt.takeaway)
 
 # --------------------------------------------------------------------------- family closeness
 st.header(rt.closeness_heading, anchor="closeness")
-md(rt.closeness_intro)
 styles = {c.id: c for c in rt.closeness}
 chosen = url.widget(st.segmented_control, CLOSENESS_PARAM, labels["trauma_closeness_pick"], list(styles),
                     key="closeness_pick", format_func=lambda i: ("✓ " if styles[i].protective else "") + styles[i].title,
@@ -51,6 +45,14 @@ with words:
     if style.protective:
         callout("success", f"**{labels['trauma_closeness_protective']}**")
     sources_line(content, style.sources)
+md(rt.closeness_intro)  # after the picture: the first screen is the takeaway and the family (issue 20.14)
+
+left, right = st.columns(2, gap="large")
+for column, item in ((left, rt.what_it_is), (right, rt.inner_dialogue)):
+    with column:
+        st.subheader(item.title, anchor=item.id)
+        md(item.body)
+        sources_line(content, item.sources)
 
 # --------------------------------------------------------------------------- childhood and adulthood
 left, right = st.columns(2, gap="large")
@@ -95,9 +97,6 @@ patterns = rt.patterns
 index = stepper(url, PATTERN_PARAM, labels=[p.early for p in patterns], ui=ui, jump_label=labels["trauma_pattern_pick"])
 current = patterns[index]
 headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
-show_chart(cached_figure(patterns_figure, pattern_paths(patterns), headings, index, scale), alt=rt.patterns_alt,
-           summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
-           ui=ui, key=f"patterns_chart_{index}", min_width=PATTERNS_MIN_WIDTH)
 with st.container(border=True, key="pattern_card"):
     title = labels["trauma_pattern_selected"].format(n=index + 1)
     if current.protective:
@@ -106,6 +105,11 @@ with st.container(border=True, key="pattern_card"):
     md(f"**{headings[0]}:** {current.early} → **{headings[1]}:** {current.belief} → **{headings[2]}:** {current.adult}")
     md(current.explanation)
     sources_line(content, current.sources)
+# the pattern's words right under the controls, then the picture (on a phone a tap on Next changes what
+# is on screen, not something a screen further down: issue 20.3)
+show_chart(cached_figure(patterns_figure, pattern_paths(patterns), headings, index, scale), alt=rt.patterns_alt,
+           summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
+           ui=ui, key=f"patterns_chart_{index}", min_width=PATTERNS_MIN_WIDTH)
 callout("info", rt.patterns_caveat)
 
 # --------------------------------------------------------------------------- how common, PTSD, hope

@@ -10,6 +10,7 @@ from components import therapies as th
 from components.charts.therapies import MAP_MIN_WIDTH, therapy_map
 from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
+from components.page_kit import bring_into_view, page_start
 from components.text import callout, caption, md, sources_line
 from components.url_state import for_page
 from components.visual import cached_figure, show_chart
@@ -31,16 +32,23 @@ def on_clear() -> None:
     st.session_state["th_q"] = ""
 
 
+BRING_CARD, BRING_RUNS = "th_bring_card", "th_bring_runs"  # session state: bring the card into view; how often
+
+
 def open_approach(approach_id: str | None) -> None:
     url.set(th.P_APPROACH, approach_id)
+    if approach_id:  # "Read about it": take the reader to the card (on a phone it is below the whole list)
+        st.session_state[BRING_CARD] = True
+        st.session_state[BRING_RUNS] = st.session_state.get(BRING_RUNS, 0) + 1
 
 
 # ------------------------------------------------------------------ page
-st.title(ui.pages["therapies"].title)
-md(data.intro)
-callout("info", data.not_advice)
+# the takeaway and the map on the first screen (issue 20.14); the map follows the filters further down
+page_start(content, "therapies", data.intro, takeaway=data.takeaway)
 st.page_link(page_target("get-help", content), label=labels["therapies_get_help"], icon=":material/support:")
 st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
+MAP_PLACE = st.container(key="th_map_place")  # filled once the filters below have been read
+callout("info", data.not_advice)
 
 # --- guided paths
 st.header(labels["therapies_path_heading"])
@@ -141,16 +149,19 @@ with left:
 with right:
     if selected:
         show_card(selected)
+        if st.session_state.pop(BRING_CARD, False):
+            bring_into_view("th_card", st.session_state[BRING_RUNS])
     else:
         callout("info", labels["therapies_card_hint"])
 
-# --- map
-st.header(labels["therapies_map_heading"])
-shown_ids = tuple(a.id for a in shown)
-fig = cached_figure(therapy_map, th.map_chart(data, labels), shown_ids, selected.id if selected else None,
-                    chart_scale())
-show_chart(fig, alt=data.map_alt, summary=data.map_summary, rows=th.map_rows(data, shown_ids, labels),
-           ui=ui, key="th_map", min_width=MAP_MIN_WIDTH)
+# --- map (drawn at the top of the page, in MAP_PLACE)
+with MAP_PLACE:
+    st.header(labels["therapies_map_heading"])
+    shown_ids = tuple(a.id for a in shown)
+    fig = cached_figure(therapy_map, th.map_chart(data, labels), shown_ids, selected.id if selected else None,
+                        chart_scale())
+    show_chart(fig, alt=data.map_alt, summary=data.map_summary, rows=th.map_rows(data, shown_ids, labels),
+               ui=ui, key="th_map", min_width=MAP_MIN_WIDTH)
 
 # --- compare
 st.header(labels["therapies_compare_heading"])

@@ -108,26 +108,29 @@ def cycle_figure(labels: Sequence[str], current: int, height: int = 460, scale: 
         annotations.append(dict(x=math.cos(head), y=math.sin(head), ax=math.cos(tail), ay=math.sin(tail),
                                 xref="x", yref="y", axref="x", ayref="y", text="", showarrow=True,
                                 arrowhead=2, arrowsize=1.6, arrowwidth=3, arrowcolor="#5a5a5a"))
+    # Labels sit inside the circle, next to their node (below the top one, above the bottom one,
+    # towards the middle from the sides), so the circle can fill the chart's width: with labels
+    # outside, a phone-width chart left the circle about 120 px wide in an empty box (issue 20.3).
     shift = (RING / 2 + 6) * scale  # pixels: labels clear the highlight ring at any screen width
     for i, (label, (x, y)) in enumerate(zip(labels, pos)):
-        # beside side nodes, above or below the top and bottom ones
         if abs(x) < 0.2:
-            place = dict(xanchor="center", yanchor="bottom" if y > 0 else "top", yshift=shift if y > 0 else -shift)
-            words = _plain(label)
+            place = dict(xanchor="center", yanchor="top" if y > 0 else "bottom", yshift=-shift if y > 0 else shift)
         else:
-            place = dict(xanchor="left" if x > 0 else "right", yanchor="middle", xshift=shift if x > 0 else -shift)
-            words = None  # two short lines keep side labels inside a phone-width chart
+            place = dict(xanchor="right" if x > 0 else "left", yanchor="middle", xshift=-shift if x > 0 else shift)
         is_current = i == current
-        text = f"{i + 1}. {_plain(label)}" if words else wrap(f"{i + 1}. {_plain(label)}")
+        text = wrap(f"{i + 1}. {_plain(label)}", 12)  # two short lines keep labels inside a phone-width circle
         text = f"<b>{CURRENT_MARK}{text}</b>" if is_current else text
         annotations.append(dict(x=x, y=y, text=text, showarrow=False, **place,
                                 font=dict(size=17 if is_current else 14, color=TEXT if is_current else MUTED)))
+    for trace in fig.data:  # the nodes and the ring may reach into the margin, never be cut off there
+        trace.cliponaxis = False
     base_layout(fig, height=height)
+    edge = round((RING / 2 + 4) * scale)  # pixels around the circle: room for the highlight ring
     fig.update_layout(
         annotations=annotations,
-        xaxis=dict(visible=False, range=[-3.0, 3.0], fixedrange=True),
-        yaxis=dict(visible=False, range=[-1.8, 1.8], fixedrange=True, scaleanchor="x", scaleratio=1),
-        margin=dict(l=10, r=10, t=10, b=10),
+        xaxis=dict(visible=False, range=[-1.0, 1.0], fixedrange=True),
+        yaxis=dict(visible=False, range=[-1.0, 1.0], fixedrange=True, scaleanchor="x", scaleratio=1),
+        margin=dict(l=edge, r=edge, t=edge, b=edge),
     )
     return scaled(fig, scale)
 

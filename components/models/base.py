@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Markdown = str  # text rendered as Markdown with raw HTML shown as text (see components/text.py)
 
@@ -41,3 +41,20 @@ class SourcedList(Sourced):
     intro: Markdown
     items: list[str] = Field(min_length=1)
     note: Markdown | None = None
+
+
+class Takeaway(Strict):
+    """A subject page's one-line takeaway (issue 20.14): what the page shows, in one sentence of our
+    own words, first under the title; sourced like every factual item."""
+
+    text: Markdown = Field(description="one line: at most 35 words, no line breaks")
+    sources: list[str] = Field(min_length=1, description="ids from sources.yaml")
+
+    @field_validator("text")
+    @classmethod
+    def one_line(cls, text: str) -> str:
+        if "\n" in text.strip():
+            raise ValueError("a takeaway is one line: no line breaks")
+        if len(text.split()) > 35:
+            raise ValueError(f"a takeaway is one line: at most 35 words (this one has {len(text.split())})")
+        return text

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from components.models.base import Item, Markdown, Sourced, SourcedText, Strict
+from components.models.base import Item, Markdown, Sourced, SourcedText, Strict, Takeaway
 
 Level = Literal["healthy", "unhealthy", "abusive"]
 LEVEL_ORDER: tuple[Level, ...] = ("healthy", "unhealthy", "abusive")
@@ -83,6 +83,7 @@ class Repair(Strict):
 
 
 class ComparisonFile(Strict):
+    takeaway: Takeaway = Field(description="the page's one-line takeaway, first under its title")
     intro: Markdown
     spectrum: list[SpectrumLevel] = Field(min_length=3, max_length=3)
     spectrum_note: SourcedText

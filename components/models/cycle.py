@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from components.models.base import Item, Markdown, Sourced, SourcedText, Strict
+from components.models.base import Item, Markdown, Sourced, SourcedText, Strict, Takeaway
 
 MODEL_IDS = ("walker", "four-phase")  # the `?model=` values the facilitator page links to
 Direction = Literal["rises", "steady", "falls"]
@@ -139,6 +139,7 @@ class Reasons(SourcedSection):
 
 
 class CycleFile(Strict):
+    takeaway: Takeaway = Field(description="the page's one-line takeaway, first under its title")
     intro: Markdown
     cycle: CycleSection
     over_time: OverTime

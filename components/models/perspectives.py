@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from components.models.base import Item, Markdown, Sourced, Strict
+from components.models.base import Item, Markdown, Sourced, Strict, Takeaway
 
 # practitioner: quoted in the round-up article 001. lived-experience: an article written from the
 # author's own experience (000). personal-account: a non-professional's personal reflection (004).
@@ -76,6 +76,7 @@ class Difference(Sourced):
 
 
 class PerspectivesFile(Strict):
+    takeaway: Takeaway = Field(description="the page's one-line takeaway, first under its title")
     intro: Markdown
     about_sources: Markdown
     framing_rule: Markdown = Field(description="shown beside any non-clinical framing")

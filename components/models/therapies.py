@@ -13,7 +13,7 @@ from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
-from components.models.base import Item, Markdown, Sourced, Strict
+from components.models.base import Item, Markdown, Sourced, Strict, Takeaway
 
 AudienceId = Literal["children", "adolescents", "adults", "couples", "families"]
 FormatId = Literal["individual", "family", "couple", "group"]
@@ -115,6 +115,7 @@ PATH_IDS = ("child", "teen", "adult")  # the guided paths, in the order the page
 
 
 class TherapiesFile(Strict):
+    takeaway: Takeaway = Field(description="the page's one-line takeaway, first under its title")
     intro: Markdown
     not_advice: Markdown
     map_title: str

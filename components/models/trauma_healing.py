@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from components.models.base import Markdown, Sourced, SourcedList, SourcedText, Strict
+from components.models.base import Markdown, Sourced, SourcedList, SourcedText, Strict, Takeaway
 
 # --------------------------------------------------------------------------- relational_trauma.yaml
 
@@ -70,6 +70,7 @@ class Prevalence(Sourced):
 
 
 class RelationalTraumaFile(Strict):
+    takeaway: Takeaway = Field(description="the page's one-line takeaway, first under its title")
     intro: Markdown
     what_it_is: SourcedText
     inner_dialogue: SourcedText
@@ -161,6 +162,7 @@ class Grounding(Sourced):
 
 
 class HealingFile(Strict):
+    takeaway: Takeaway = Field(description="the page's one-line takeaway, first under its title")
     intro: Markdown
     not_quick: SourcedText
     steps_heading: str

@@ -86,6 +86,13 @@ class Doc:
         """A bold lead-in and its text: "**Title.** body"."""
         return self.md(f"**{title.rstrip('.')}.** {body or ''}")
 
+    def takeaway(self, content, item) -> Doc:
+        """A subject page's one-line takeaway (models.base.Takeaway), first under the title as in
+        the app (page_kit.takeaway): "In short: ...", with its sources."""
+        line = f"**{content.ui.labels['takeaway_label']}:** {item.text}"
+        self.raw(f'<div class="takeaway">{markdown(line)}</div>')
+        return self.sources(content, item.sources)
+
     def sources(self, content, source_ids: Sequence[str]) -> Doc:
         text = sources_text(content, list(source_ids))
         return self.raw(f'<p class="sources">{esc(text)}</p>') if text else self

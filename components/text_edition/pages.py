@@ -103,7 +103,7 @@ def sources(content, doc: Doc) -> None:
 def cycle(content, doc: Doc) -> None:
     ui, labels, cy = content.ui, content.ui.labels, content.cycle
     words = ui.text_edition
-    doc.md(cy.intro)
+    doc.takeaway(content, cy.takeaway).md(cy.intro)
     sec = cy.cycle
     doc.h(2, sec.heading, id="the-cycle").md(sec.intro)
     for version in sec.versions:
@@ -168,6 +168,7 @@ def healthy_vs_toxic(content, doc: Doc) -> None:
     words = ui.text_edition
     names = hvt_logic.level_names(comp.spectrum)  # "✓ Healthy": never the colour alone
     titles = {s.level: s.title for s in comp.spectrum}
+    doc.takeaway(content, comp.takeaway)
     doc.md(comp.intro)
     doc.raw(f'<nav aria-label="{_esc(labels["hvt_part_label"])}"><ul>'
             + "".join(f'<li><a href="#{p}">{_esc(labels[f"hvt_part_{p}"])}</a></li>' for p in hvt_logic.PARTS)
@@ -250,7 +251,7 @@ def healthy_vs_toxic(content, doc: Doc) -> None:
 def relational_trauma(content, doc: Doc) -> None:
     ui, labels, rt = content.ui, content.ui.labels, content.relational_trauma
     words = ui.text_edition
-    doc.md(rt.intro)
+    doc.takeaway(content, rt.takeaway).md(rt.intro)
     for item in (rt.what_it_is, rt.inner_dialogue):  # subheaders straight under the title: h2 here
         doc.h(2, item.title, id=item.id).md(item.body).sources(content, item.sources)
 
@@ -306,7 +307,7 @@ def relational_trauma(content, doc: Doc) -> None:
 def healing(content, doc: Doc) -> None:
     ui, labels, heal = content.ui, content.ui.labels, content.healing
     words = ui.text_edition
-    doc.md(heal.intro)
+    doc.takeaway(content, heal.takeaway).md(heal.intro)
     doc.raw(f'<p><a href="get-help#leaving-safely">{_esc(labels["leaving_safely_link"])}</a></p>')
     doc.term(heal.not_quick.title, heal.not_quick.body).sources(content, heal.not_quick.sources)
 
@@ -358,7 +359,7 @@ def therapies(content, doc: Doc) -> None:
     ui, labels, data = content.ui, content.ui.labels, content.therapies
     words = ui.text_edition
     facet = therapy_logic.facet_labels(data)
-    doc.md(data.intro).note(data.not_advice)
+    doc.takeaway(content, data.takeaway).md(data.intro).note(data.not_advice)
     doc.raw("<ul>" + "".join(f'<li><a href="{href}">{_esc(text)}</a></li>' for href, text in (
         ("get-help", labels["therapies_get_help"]), ("get-help#leaving-safely", labels["leaving_safely_link"]))) + "</ul>")
 
@@ -414,7 +415,7 @@ def perspectives(content, doc: Doc) -> None:
     ui, labels, data = content.ui, content.ui.labels, content.perspectives
     condition_names = {c.id: c.label for c in data.conditions}
     person_names = {p.id: p.display_name for p in data.perspectives}
-    doc.md(data.intro).note(data.about_sources)
+    doc.takeaway(content, data.takeaway).md(data.intro).note(data.about_sources)
 
     doc.h(2, labels["perspectives_spectrum_heading"], id="spectrum")
     doc.chart(labels["perspectives_spectrum_alt"].format(n=len(data.perspectives) - len(persp_logic.off_spectrum(data))),
