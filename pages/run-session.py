@@ -6,7 +6,7 @@ URL: ?plan=<id>&segment=<n> (projector), ?view=notes&pair=<code> (notes device).
 
 import streamlit as st
 
-from components import facilitate, facilitator_ui as fui, handouts, pairing
+from components import facilitate, facilitator_ui as fui, handouts, pairing, room_ui
 from components.navigation import PAGES
 from components.routing import page_content
 from components.stepper import stepper
@@ -152,6 +152,8 @@ def projector_view() -> None:
         st.download_button(L["facilitate_handout_guide"], key="dl_guide", icon=":material/download:",
                            data=lambda: handouts.facilitator_guide(content, plan),
                            file_name=f"{plan.id}-facilitator-guide.pdf", mime="application/pdf", on_click="ignore")
+
+    room_ui.room_panel(content, plan.id)
 
 
 if view == "notes":

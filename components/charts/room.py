@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from components.charts.common import LEVELS, OKABE_ITO, TEXT, base_layout, sized
 
 
-def room_counts_figure(choices: Sequence[tuple[str, str]], counts: Sequence[int], *, title: str = "",
+def room_counts_figure(choices: Sequence[tuple[str, str]], counts: Sequence[int], title: str = "",
                        scale: float = 1.0) -> go.Figure:
     """`choices`: (id, label) in order; `counts`: answers per choice, same order. A spectrum's
     levels (healthy / unhealthy / abusive ids) take their colours and patterns; other choices one
