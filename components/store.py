@@ -121,6 +121,7 @@ class SqliteStore(Store):
             db = sqlite3.connect(self.path, timeout=TIMEOUT_SECONDS, isolation_level=None, check_same_thread=True)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA secure_delete=ON")  # deleted answers are overwritten in the file, not left behind
             db.execute(f"PRAGMA busy_timeout={int(TIMEOUT_SECONDS * 1000)}")
             self._local.db = db
         return db

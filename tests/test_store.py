@@ -167,6 +167,7 @@ def test_sqlite_is_shared_across_processes(tmp_path):
     assert len(s.hash_get_all("answers")) == 75
     assert s.incr_with_ttl("hits", 60) == 76
     assert s._db().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert s._db().execute("PRAGMA secure_delete").fetchone()[0] == 1
 
 
 def test_sqlite_purge_deletes_expired_rows(tmp_path):
