@@ -233,6 +233,8 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
         with st.container(key="room_code_box"):
             md(f"# {code}")
         md(labels["room_join_at"].format(url=address, code=code))
+        if urlparse(address).hostname in ("localhost", "127.0.0.1", "::1"):
+            callout("info", labels["room_local_address"])
         questions = rq.questions_for(content, plan_id)
         by_id = {q.id: q for q in questions}
         key = "room_question_pick"
