@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from components import comparison, cycle, pairing, perspectives, therapies, trauma_healing
+from components import comparison, cycle, live_room, pairing, perspectives, therapies, trauma_healing
 from components.url_params import Choice, Param, Step, Text
 
 # The run-session page's own parameters (the facilitator tools' reserved names; see models/workshops.py)
@@ -21,6 +21,7 @@ RUN_SESSION_PARAMS = (
     Param("plan", Choice(lambda c: list(c.workshops)), pinned=True),
     Param("segment", Step(lambda c: max(len(p.segments()) for p in c.workshops.values())), keep_default=True),
 )
+JOIN_PARAMS = (Param("code", Text(live_room.normalise)),)  # the live room's code (from the QR code)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("glossary", "support", uses=("glossary",)),
     PageSpec("sources", "support"),
     PageSpec("run-session", "facilitate", params=RUN_SESSION_PARAMS),
+    PageSpec("join", "facilitate", params=JOIN_PARAMS),  # a participant's phone in a live room; not a subject page
 )
 
 SECTION_ORDER = ("start", "understand", "heal", "support", "facilitate")

@@ -57,6 +57,30 @@ start_nginx() {  # LISTEN_PORT NAME UPSTREAM_PORT...: deploy/nginx.conf on loopb
     STARTED_PIDS+=("$(cat "$dir/nginx.pid")")
 }
 
+# PORT: a redis-server on 127.0.0.1:PORT for the replicas' shared store (components/store.py),
+# nothing saved to disk (everything in it expires within hours anyway). Sets and exports STORE_URL.
+start_redis() {
+    local port="$1" i
+    port_free "$port" || { echo "port $port is already in use" >&2; return 1; }
+    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no >"$RUN/redis-$port.log" 2>&1 &
+    STARTED_PIDS+=("$!")
+    for ((i = 0; i < 100; i++)); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+        sleep 0.1
+    done
+    export STORE_URL="redis://127.0.0.1:$port/0"
+}
+
+ensure_redis() {
+    command -v redis-server >/dev/null && return 0
+    echo "installing Debian's redis-server package" >&2
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+    else
+        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+    fi
+}
+
 ensure_nginx() {
     command -v nginx >/dev/null && return 0
     echo "installing Debian's nginx package" >&2

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Two Healthy Bonds replicas behind nginx on loopback, and the classroom burst through them:
-# what a second replica buys on this machine. Everything it starts, it stops (by pid).
+# Two Healthy Bonds replicas behind nginx on loopback, sharing one redis-server (the live room's
+# and the pairing's store: STORE_URL), and the classroom burst through them: what a second replica
+# buys on this machine. Everything it starts, it stops (by pid).
 #
 #   bash deploy/run-replicas.sh [--page ID] [--sizes 30,100] [--keep]
 #
@@ -22,6 +23,7 @@ done
 source "$ROOT/deploy/lib.sh"
 trap stop_started EXIT
 ensure_nginx
+ensure_redis
 
 # The heaviest page, unless given: the last full benchmark says which.
 if [ -z "$PAGE" ]; then
@@ -33,6 +35,7 @@ PY
 )"
 fi
 
+start_redis "${REDIS_PORT:-6390}"   # exports STORE_URL, which both replicas inherit
 start_replica 8501
 A=$REPLICA_PID
 start_replica 8502
@@ -43,6 +46,7 @@ start_nginx "$LISTEN" two 8501 8502
 start_nginx "$((LISTEN + 1))" one 8501      # the same proxy with one replica, for comparison
 wait_healthy "http://127.0.0.1:$LISTEN"
 wait_healthy "http://127.0.0.1:$((LISTEN + 1))"
+echo "store: $STORE_URL (shared by both replicas)"
 echo "replicas: pid $A on 8501, pid $B on 8502; nginx on 127.0.0.1:$LISTEN (both)" \
      "and 127.0.0.1:$((LISTEN + 1)) (8501 only); burst page: $PAGE"
 

@@ -8,7 +8,7 @@ content note).
 
 import streamlit as st
 
-from components import facilitate, facilitator_ui as fui, handouts, pairing
+from components import facilitate, facilitator_ui as fui, handouts, pairing, room_ui
 from components.help import region_for_locale
 from components.handouts import app_address
 from components.navigation import PAGES
@@ -172,6 +172,8 @@ def projector_view() -> None:
         st.download_button(L["facilitate_handout_guide"], key="dl_guide", icon=":material/download:",
                            data=lambda: handouts.facilitator_guide(content, plan, region, address),
                            file_name=f"{plan.id}-facilitator-guide.pdf", mime="application/pdf", on_click="ignore")
+
+    room_ui.room_panel(content, plan.id)
 
 
 # --------------------------------------------------------------------------- the opening screen (projected)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, installing what it needs first: the dev requirements, Chromium for the
-# browser tests and nginx for the proxy tests when they are missing (Debian's packages as root;
-# else Playwright's own Chromium, and nginx must be installed by hand).
+# browser tests, nginx for the proxy tests and redis-server for the store's tests when they are
+# missing (Debian's packages as root; else Playwright's own Chromium, and nginx and redis-server
+# must be installed by hand).
 # Usage: bash scripts/test.sh [pytest args]    (CI runs exactly this through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ PY="${PYTHON:-python3}"
 missing=()
 [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || missing+=(chromium fonts-dejavu-core)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq

@@ -138,7 +138,7 @@ def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
     if problems:
         raise ContentError(problems)
     content = Content(**models)
-    problems = _segment_link_problems(content, parsed)
+    problems = _segment_link_problems(content, parsed) + _room_problems(content, parsed)
     if problems:
         raise ContentError(problems)
     return content
@@ -165,6 +165,26 @@ def _segment_link_problems(content: Content, parsed: dict[str, tuple[dict, Lines
             path = where.get(segment_id, ())
             at = path + ("query",) if (path + ("query",)) in lines else path + ("page",)
             problems.append(Problem(name, line_of(lines, at), dotted(at), what))
+    return problems
+
+
+def _room_problems(content: Content, parsed: dict[str, tuple[dict, Lines]]) -> list[Problem]:
+    """room.yaml's scenario and plan ids checked against scenarios.yaml and the workshop plans."""
+    name = FILES["room"].name
+    if name not in parsed:
+        return []
+    lines = parsed[name][1]
+    scenarios = {s.id for s in content.scenarios.scenarios}
+    problems = []
+    for i, q in enumerate(content.room.questions):
+        if q.scenario and q.scenario not in scenarios:
+            at = ("questions", i, "scenario")
+            problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                    f"no scenario '{q.scenario}' in {FILES['scenarios'].name}"))
+    for i, s in enumerate(content.room.sets):
+        if s.plan not in content.workshops:
+            at = ("sets", i, "plan")
+            problems.append(Problem(name, line_of(lines, at), dotted(at), f"no workshop plan '{s.plan}'"))
     return problems
 
 

@@ -15,6 +15,7 @@ from components.models.cycle import CycleFile
 from components.models.glossary import GlossaryFile
 from components.models.help import HelpFile
 from components.models.perspectives import PerspectivesFile
+from components.models.room import RoomFile
 from components.models.sources import Source, SourcesFile
 from components.models.therapies import TherapiesFile
 from components.models.trauma_healing import HealingFile, RelationalTraumaFile
@@ -48,6 +49,7 @@ FILES: dict[str, FileSpec] = {
     "healing": FileSpec("healing.yaml", HealingFile),
     "perspectives": FileSpec("perspectives.yaml", PerspectivesFile),
     "workshops": FileSpec("workshops/*.yaml", WorkshopFile, many=True),
+    "room": FileSpec("room.yaml", RoomFile),
 }
 
 
@@ -74,6 +76,7 @@ class Content:
     healing: HealingFile
     perspectives: PerspectivesFile
     workshops: dict[str, WorkshopFile]  # plan id (the file's `id`) -> plan, in file-name order
+    room: RoomFile
 
     def source(self, source_id: str) -> Source:
         return self.sources_by_id[source_id]

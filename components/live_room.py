@@ -1,0 +1,263 @@
+"""The live room: a workshop answers the facilitator's question anonymously from their phones, and
+the projector shows only counts, once enough people have answered.
+
+Pure logic over the shared store (components/store.py), no streamlit import; unit-tested with a
+fake clock. What is kept, and for how long:
+- `room:<code>`: the room's record (JSON): when it opened, the live question (its id and the ids
+  of its choices), a round number that grows with every new question, whether the counts are
+  revealed, whether it is closed. It lives `ROOM_SECONDS` after the room opens, then a short
+  `ENDED_GRACE_SECONDS` more so that a late participant hears "this room has ended" rather than
+  "no such room".
+- `room:<code>:<round>`: the answers to one question, a hash of tab token -> choice id. A token is
+  a random string a tab makes for itself (`new_token`); no name, no address, no device detail.
+  A second answer from the same tab replaces the first. Expires with the room.
+- `room:<code>:rate:<token>`: a counter for the rate limit (`RATE_LIMIT` answers per
+  `RATE_WINDOW_SECONDS` per tab), gone after the window.
+Nothing is logged.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import secrets
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from components.pairing import ALPHABET  # the same unambiguous letters as the pairing code
+from components.store import Store
+
+ROOM_CODE_LENGTH = 5
+ROOM_SECONDS = 3 * 3600  # a room expires 3 hours after it opens
+ENDED_GRACE_SECONDS = 3600  # how long "this room has ended" is still known after that
+MIN_ANSWERS = 5  # counts stay hidden until at least this many have answered (no answer can be traced)
+RATE_LIMIT = 10  # answers one tab may send ...
+RATE_WINDOW_SECONDS = 10  # ... in this many seconds
+MAX_CHOICES = 12
+_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+_CHOICE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class Status(enum.Enum):
+    OK = "ok"
+    UNKNOWN = "unknown"  # no room has that code (mistyped, or long gone)
+    EXPIRED = "expired"  # the room was open but its 3 hours are over
+    CLOSED = "closed"  # the facilitator closed it
+    NO_QUESTION = "no_question"  # open, but nothing is being asked yet
+    STALE = "stale"  # the answer was to a question that is no longer live
+    BAD_CHOICE = "bad_choice"  # not one of the live question's choices (or a malformed token)
+    RATE_LIMITED = "rate_limited"  # too many answers from one tab in a short time
+    TOO_FEW = "too_few"  # reveal asked for before MIN_ANSWERS answers
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    choices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Room:
+    code: str
+    opened: float
+    question: Question | None
+    round: int
+    revealed: bool
+    closed: bool
+
+    def ends(self) -> float:
+        return self.opened + ROOM_SECONDS
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What the projector may show. `counts` (choice id -> n, every choice present, in the
+    question's order) is None while hidden: fewer than MIN_ANSWERS, or not revealed yet."""
+
+    total: int
+    counts: dict[str, int] | None
+    revealed: bool
+    can_reveal: bool
+
+
+@dataclass(frozen=True)
+class Result:
+    status: Status
+    room: Room | None = None
+    tally: Tally | None = field(default=None)
+
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OK
+
+
+def normalise(code: str) -> str:
+    """What a person typed -> a code: case, spaces and dashes do not matter."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:16]
+
+
+def new_token() -> str:
+    """A random per-tab token (128 bits): the only thing an answer carries besides its choice."""
+    return secrets.token_hex(16)
+
+
+def _key(code: str) -> str:
+    return f"room:{code}"
+
+
+def _answers_key(code: str, round_: int) -> str:
+    return f"room:{code}:{round_}"
+
+
+def _encode(room: Room) -> str:
+    return json.dumps({"opened": room.opened, "round": room.round, "revealed": room.revealed, "closed": room.closed,
+                       "question": None if room.question is None else
+                       {"id": room.question.id, "choices": list(room.question.choices)}},
+                      separators=(",", ":"), sort_keys=True)
+
+
+def _decode(code: str, raw: str) -> Room:
+    d = json.loads(raw)
+    q = d.get("question")
+    return Room(code, float(d["opened"]), None if q is None else Question(q["id"], tuple(q["choices"])),
+                int(d["round"]), bool(d["revealed"]), bool(d["closed"]))
+
+
+class LiveRooms:
+    """Rooms in one store. `clock` is wall time (seconds); tests pass a fake one."""
+
+    def __init__(self, store: Store, *, clock: Callable[[], float] = time.time):
+        self.store = store
+        self._clock = clock
+
+    # ------------------------------------------------------------------ internal
+    def _record_ttl(self, room: Room, now: float) -> float:
+        return max(1.0, room.ends() + ENDED_GRACE_SECONDS - now)
+
+    def _load(self, code: str) -> tuple[Status, Room | None, str | None]:
+        code = normalise(code)
+        if not code:
+            return Status.UNKNOWN, None, None
+        raw = self.store.get(_key(code))
+        if raw is None:
+            return Status.UNKNOWN, None, None
+        room = _decode(code, raw)
+        if room.closed:
+            return Status.CLOSED, room, raw
+        if self._clock() >= room.ends():
+            return Status.EXPIRED, room, raw
+        return Status.OK, room, raw
+
+    def _update(self, code: str, change: Callable[[Room], Room]) -> Result:
+        """Read, change, compare-and-set (again if another session changed it in between)."""
+        for _ in range(20):
+            status, room, raw = self._load(code)
+            if status is not Status.OK:
+                return Result(status, room)
+            new = change(room)
+            if self.store.cas(_key(room.code), raw, _encode(new), self._record_ttl(new, self._clock())):
+                return Result(Status.OK, new)
+        raise RuntimeError("the room kept changing under this update")
+
+    # ------------------------------------------------------------------ the facilitator
+    def open(self) -> Room:
+        """A new room with a fresh code, nothing asked yet."""
+        now = self._clock()
+        while True:
+            code = "".join(secrets.choice(ALPHABET) for _ in range(ROOM_CODE_LENGTH))
+            room = Room(code, now, None, 0, False, False)
+            if self.store.set_if_absent(_key(code), _encode(room), self._record_ttl(room, now)):
+                return room
+
+    def ask(self, code: str, question_id: str, choices: Sequence[str]) -> Result:
+        """Make a question live (a new round: earlier answers no longer count, counts hidden again)."""
+        choices = tuple(choices)
+        if not 2 <= len(choices) <= MAX_CHOICES or len(set(choices)) != len(choices) or \
+                not all(_CHOICE.match(c) for c in choices):
+            raise ValueError(f"a question needs 2..{MAX_CHOICES} distinct kebab-case choice ids, got {choices}")
+        old = self._load(code)[1]
+        result = self._update(code, lambda r: Room(r.code, r.opened, Question(question_id, choices), r.round + 1,
+                                                   False, False))
+        if result.ok and old is not None and old.round:
+            self.store.delete(_answers_key(result.room.code, old.round))
+        return result
+
+    def reveal(self, code: str) -> Result:
+        """Show the counts on the projector, once at least MIN_ANSWERS have answered."""
+        status, room, _ = self._load(code)
+        if status is not Status.OK:
+            return Result(status, room)
+        if room.question is None:
+            return Result(Status.NO_QUESTION, room)
+        if self._total(room) < MIN_ANSWERS:
+            return Result(Status.TOO_FEW, room)
+        result = self._update(code, lambda r: Room(r.code, r.opened, r.question, r.round, True, r.closed))
+        return Result(result.status, result.room, self.tally(code).tally if result.ok else None)
+
+    def close(self, code: str) -> Result:
+        """End the room: its answers go at once; its code says "closed" until the record expires."""
+        status, room, raw = self._load(code)
+        if room is None or status is Status.CLOSED:
+            return Result(status, room)
+        self.store.delete(*(_answers_key(room.code, r) for r in range(1, room.round + 1)))
+        closed = Room(room.code, room.opened, None, room.round, False, True)
+        self.store.set(_key(room.code), _encode(closed), self._record_ttl(closed, self._clock()))
+        return Result(Status.OK, closed)
+
+    def tally(self, code: str) -> Result:
+        """The live question's counts, as the projector may show them."""
+        status, room, _ = self._load(code)
+        if status is not Status.OK:
+            return Result(status, room)
+        if room.question is None:
+            return Result(Status.NO_QUESTION, room, Tally(0, None, False, False))
+        answers = self.store.hash_get_all(_answers_key(room.code, room.round))
+        total = len(answers)
+        enough = total >= MIN_ANSWERS
+        counts = None
+        if enough and room.revealed:
+            counts = {c: 0 for c in room.question.choices}
+            for choice in answers.values():
+                if choice in counts:
+                    counts[choice] += 1
+        return Result(Status.OK, room, Tally(total, counts, room.revealed and enough, enough and not room.revealed))
+
+    def _total(self, room: Room) -> int:
+        return len(self.store.hash_get_all(_answers_key(room.code, room.round)))
+
+    # ------------------------------------------------------------------ a participant
+    def join(self, code: str) -> Result:
+        """The room behind what a person typed, and its live question (if any)."""
+        status, room, _ = self._load(code)
+        if status is Status.OK and room.question is None:
+            return Result(Status.NO_QUESTION, room)
+        return Result(status, room)
+
+    def answer(self, code: str, token: str, round_: int, choice: str) -> Result:
+        """One tab's answer to the question of `round_` (what it was shown). The same tab answering
+        again replaces its answer."""
+        status, room, _ = self._load(code)
+        if status is not Status.OK:
+            return Result(status, room)
+        if not _TOKEN.match(token or ""):
+            return Result(Status.BAD_CHOICE, room)
+        if self.store.incr_with_ttl(f"room:{room.code}:rate:{token}", RATE_WINDOW_SECONDS) > RATE_LIMIT:
+            return Result(Status.RATE_LIMITED, room)
+        if room.question is None:
+            return Result(Status.NO_QUESTION, room)
+        if round_ != room.round:
+            return Result(Status.STALE, room)
+        if choice not in room.question.choices:
+            return Result(Status.BAD_CHOICE, room)
+        self.store.hash_set(_answers_key(room.code, room.round), token, choice,
+                            max(1.0, room.ends() - self._clock()))
+        return Result(Status.OK, room)
+
+    def my_answer(self, code: str, token: str) -> str | None:
+        """What this tab answered to the live question (so its page can show it), or None."""
+        status, room, _ = self._load(code)
+        if status is not Status.OK or room.question is None:
+            return None
+        return self.store.hash_get_all(_answers_key(room.code, room.round)).get(token)

@@ -1,0 +1,288 @@
+"""The Streamlit side of the live room (components/live_room.py): a participant's page (`join_view`,
+for pages/join.py) and the facilitator's panel on Run a session (`room_panel`).
+
+State in this browser tab only: `room_token` (the tab's random answer token), `room_code` (the
+room this tab runs, on the projector), `room_sent` (round -> the status of this tab's last
+answer). The participant's room code is in the join page's URL (`?code=`), so a reload or the QR
+code opens the same room. A store that is down is caught here and said in plain words; the rest of
+the page carries on.
+"""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlencode, urlparse, urlunparse
+
+import streamlit as st
+
+from components import presenter, room_questions as rq
+from components.charts.room import room_counts_figure
+from components.live_room import MIN_ANSWERS, LiveRooms, Status, new_token, normalise
+from components.store import StoreUnavailable, get_store
+from components.text import callout, caption, md
+from components.visual import cached_figure, show_chart
+
+TOKEN = "room_token"
+CODE = "room_code"
+SENT = "room_sent"
+JOIN_INPUT = "join_code_input"
+JOIN_PROBLEM = "join_problem"
+JOIN_PAGE = "join"
+PARTICIPANT_POLL_SECONDS = 2
+PROJECTOR_POLL_SECONDS = 1
+
+
+def rooms() -> LiveRooms:
+    return LiveRooms(get_store())
+
+
+def _token() -> str:
+    if TOKEN not in st.session_state:
+        st.session_state[TOKEN] = new_token()
+    return st.session_state[TOKEN]
+
+
+def _problem_text(labels, status: Status) -> str | None:
+    return {Status.UNKNOWN: labels["join_unknown"], Status.EXPIRED: labels["join_expired"],
+            Status.CLOSED: labels["join_closed"]}.get(status)
+
+
+# --------------------------------------------------------------------------- a participant
+
+
+def _join(url) -> None:
+    typed = normalise(st.session_state.get(JOIN_INPUT) or "")
+    try:
+        result = rooms().join(typed)
+    except StoreUnavailable:
+        st.session_state[JOIN_PROBLEM] = "unavailable"
+        return
+    if result.status in (Status.OK, Status.NO_QUESTION):
+        st.session_state[JOIN_PROBLEM] = None
+        st.session_state[JOIN_INPUT] = ""
+        url.set("code", result.room.code)
+    else:
+        st.session_state[JOIN_PROBLEM] = result.status.value
+
+
+def _send(code: str, round_: int, key: str) -> None:
+    choice = st.session_state.get(key)
+    sent = st.session_state.setdefault(SENT, {})
+    if choice is None:
+        sent[round_] = "choose"
+        return
+    try:
+        sent[round_] = rooms().answer(code, _token(), round_, choice).status.value
+    except StoreUnavailable:
+        sent[round_] = "unavailable"
+
+
+def join_view(content, url) -> None:
+    """The participant's page: a code field; then the live question as choices and a send button,
+    following the room as the facilitator moves on."""
+    labels = content.ui.labels
+    caption(labels["join_no_name"])
+    code = url.get("code")
+    if not code:
+        with st.form("join_form", border=False):
+            st.text_input(labels["join_code_input"], key=JOIN_INPUT, max_chars=12, autocomplete="off",
+                          help=labels["join_code_help"])
+            st.form_submit_button(labels["join_go"], on_click=_join, args=(url,), type="primary")
+        problem = st.session_state.get(JOIN_PROBLEM)
+        if problem == "unavailable":
+            callout("warning", labels["room_unavailable"])
+        elif problem:
+            callout("warning", _problem_text(labels, Status(problem)))
+        md(content.room.privacy)
+        return
+
+    _token()
+
+    @st.fragment(run_every=PARTICIPANT_POLL_SECONDS)
+    def live() -> None:
+        try:
+            result = rooms().join(code)
+            mine = rooms().my_answer(code, _token()) if result.ok else None
+        except StoreUnavailable:
+            callout("warning", labels["room_unavailable"])
+            return
+        problem = _problem_text(labels, result.status)
+        if problem:
+            callout("warning", problem)
+            return
+        caption(f"{labels['room_code']}: {code}")
+        if result.status is Status.NO_QUESTION:
+            callout("info", labels["join_waiting"])
+            return
+        room = result.room
+        question = content.room.question(room.question.id)
+        if question is None:  # asked from another edition of the content
+            callout("info", labels["join_waiting"])
+            return
+        choices = [c for c in rq.choices(content, question) if c.id in room.question.choices]
+        st.subheader(rq.prompt(content, question))
+        scene = rq.scenario(content, question)
+        if scene is not None:
+            md(scene.vignette)
+        key = f"join_choice_{code}_{room.round}"
+        if key not in st.session_state and mine is not None:
+            st.session_state[key] = mine
+        by_id = {c.id: c.label for c in choices}
+        st.radio(labels["join_your_answer"], [c.id for c in choices], key=key, index=None,
+                 format_func=lambda i: by_id.get(i, i))
+        st.button(labels["join_send"], key=f"join_send_{room.round}", type="primary", icon=":material/send:",
+                  on_click=_send, args=(code, room.round, key))
+        sent = st.session_state.get(SENT, {}).get(room.round)
+        stale = [r for r in st.session_state.get(SENT, {}) if r < room.round]
+        if sent == Status.OK.value:
+            callout("success", labels["join_sent"])
+        elif sent == Status.RATE_LIMITED.value:
+            callout("warning", labels["join_rate_limited"])
+        elif sent == "choose":
+            callout("info", labels["join_choose_first"])
+        elif sent == "unavailable":
+            callout("warning", labels["room_unavailable"])
+        elif sent in (Status.STALE.value, Status.BAD_CHOICE.value) or (sent is None and stale and mine is None):
+            callout("info", labels["join_stale"])
+
+    live()
+    st.button(labels["join_leave"], key="join_leave", icon=":material/logout:", on_click=url.set, args=("code", None))
+    md(content.room.privacy)
+
+
+# --------------------------------------------------------------------------- the facilitator
+
+
+def join_address(code: str) -> str:
+    """The join page's address on this app's own host (what the browser used), with the code."""
+    try:
+        here = urlparse(st.context.url or "")
+    except Exception:  # noqa: BLE001 - no URL (AppTest)
+        here = urlparse("")
+    base = here.path.rstrip("/").rsplit("/", 1)[0]  # this page's folder: the app's own root
+    return urlunparse((here.scheme, here.netloc, f"{base}/{JOIN_PAGE}", "", urlencode({"code": code}), ""))
+
+
+def qr_png(text: str) -> bytes:
+    """A QR code drawn here (segno, pure Python): no other service ever sees the address."""
+    import segno
+
+    out = io.BytesIO()
+    segno.make(text, error="m").save(out, kind="png", scale=10, border=2, dark="#000000", light="#ffffff")
+    return out.getvalue()
+
+
+def _open_room() -> None:
+    try:
+        st.session_state[CODE] = rooms().open().code
+    except StoreUnavailable:
+        st.session_state[CODE] = None
+        st.session_state["room_down"] = True
+
+
+def _close_room() -> None:
+    code = st.session_state.pop(CODE, None)
+    if code:
+        try:
+            rooms().close(code)
+        except StoreUnavailable:
+            pass
+
+
+def _ask(code: str, key: str, content) -> None:
+    q = content.room.question(st.session_state.get(key) or "")
+    if q is None:
+        return
+    try:
+        rooms().ask(code, q.id, [c.id for c in rq.choices(content, q)])
+    except StoreUnavailable:
+        st.session_state["room_down"] = True
+
+
+def _reveal(code: str) -> None:
+    try:
+        rooms().reveal(code)
+    except StoreUnavailable:
+        st.session_state["room_down"] = True
+
+
+def room_panel(content, plan_id: str | None) -> None:
+    """Run a session's live room: open one (code, join address, QR code), choose the live question,
+    and the counts, hidden until MIN_ANSWERS have answered and the facilitator reveals them."""
+    labels = content.ui.labels
+    with st.container(key="room_panel"):
+        st.subheader(labels["room_heading"])
+        code = st.session_state.get(CODE)
+        if not code:
+            md(content.room.intro)
+            st.button(labels["room_open"], key="room_open", icon=":material/how_to_vote:", on_click=_open_room)
+            if st.session_state.pop("room_down", False):
+                callout("warning", labels["room_unavailable"])
+            return
+        _open_panel(content, plan_id, code)
+
+
+def _open_panel(content, plan_id: str | None, code: str) -> None:
+    labels = content.ui.labels
+    address = join_address(code)
+    qr, about = st.columns([1, 3], gap="large")
+    with qr:
+        st.image(qr_png(address), alt=labels["room_qr_alt"].format(code=code), width=260)
+    with about:
+        caption(labels["room_code"])
+        with st.container(key="room_code_box"):
+            md(f"# {code}")
+        md(labels["room_join_at"].format(url=address, code=code))
+        if urlparse(address).hostname in ("localhost", "127.0.0.1", "::1"):
+            callout("info", labels["room_local_address"])
+        questions = rq.questions_for(content, plan_id)
+        by_id = {q.id: q for q in questions}
+        key = "room_question_pick"
+        st.selectbox(labels["room_question"], list(by_id), key=key,
+                     format_func=lambda i: rq.prompt(content, by_id[i]))
+        with st.container(horizontal=True, key="room_actions"):
+            st.button(labels["room_ask"], key="room_ask", type="primary", icon=":material/campaign:",
+                      on_click=_ask, args=(code, key, content))
+            st.button(labels["room_close"], key="room_close", icon=":material/close:", on_click=_close_room)
+    if st.session_state.pop("room_down", False):
+        callout("warning", labels["room_unavailable"])
+
+    @st.fragment(run_every=PROJECTOR_POLL_SECONDS)
+    def counts() -> None:
+        try:
+            result = rooms().tally(code)
+        except StoreUnavailable:
+            callout("warning", labels["room_unavailable"])
+            return
+        if result.status in (Status.UNKNOWN, Status.EXPIRED, Status.CLOSED):
+            callout("info", labels["room_ended"])
+            return
+        if result.status is Status.NO_QUESTION:
+            md(labels["room_none_asked"])
+            return
+        room, tally = result.room, result.tally
+        question = content.room.question(room.question.id)
+        if question is None:
+            return
+        md(labels["room_asking"].format(prompt=rq.prompt(content, question)))
+        with st.container(key="room_count"):
+            md(f"**{labels['room_answers_so_far'].format(n=tally.total)}**")
+        if tally.counts is None:
+            callout("info", labels["room_hidden"].format(min=MIN_ANSWERS))
+            st.button(labels["room_reveal"], key="room_reveal", icon=":material/visibility:", type="primary",
+                      disabled=not tally.can_reveal, on_click=_reveal, args=(code,))
+            return
+        choices = [c for c in rq.choices(content, question) if c.id in room.question.choices]
+        fig = cached_figure(room_counts_figure, tuple((c.id, c.label) for c in choices),
+                            tuple(tally.counts[c.id] for c in choices), "", presenter.chart_scale())
+        summary, rows = rq.counts_text(content.ui, choices, tally.counts, tally.total)
+        show_chart(fig, alt=labels["room_counts_title"], summary=summary, rows=rows, ui=content.ui,
+                   key=f"room_chart_{room.round}")
+        scene = rq.scenario(content, question)
+        if scene is not None:
+            titles = {s.level: s.title for s in content.comparison.spectrum}
+            st.subheader(labels["room_where_it_sits"])
+            md(f"**{titles[scene.level]}.** {scene.why}")
+            md(f"**{labels['room_differ']}.** {scene.differ}")
+
+    counts()
