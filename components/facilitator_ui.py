@@ -57,7 +57,7 @@ def set_active(plan, index: int) -> None:
     if code:
         p = pairing.STORE.set_segment(code, index, len(plan.segments()), plan=plan.id,
                                       timer=st.session_state[TIMER])
-        if p is None:
+        if p is None and not pairing.STORE.unavailable:  # ended or expired (a store blip keeps it)
             st.session_state.pop(PAIR, None)
         else:
             st.session_state[PAIR_SEEN] = p.version
@@ -175,7 +175,8 @@ def remote_update(content) -> tuple[tuple | None, bool]:
         return None, False
     p = pairing.STORE.get(code)
     if p is None:
-        st.session_state.pop(PAIR, None)
+        if not pairing.STORE.unavailable:  # ended or expired; a store that is down may come back
+            st.session_state.pop(PAIR, None)
         return None, False
     if p.plan not in content.workshops:
         return None, False
@@ -354,6 +355,8 @@ def clock(ui) -> None:
 
 def _pair(plan, index: int) -> None:
     p = pairing.STORE.create(plan.id, index)
+    if p is None:  # the store is not answering: pair_box says so
+        return
     st.session_state[PAIR] = p.code
     st.session_state[PAIR_SEEN] = p.version
 
@@ -369,9 +372,11 @@ def pair_box(content, plan, index: int) -> None:
     end it, while the page reruns whenever the notes device moves."""
     labels = content.ui.labels
     code = st.session_state.get(PAIR)
-    if code and pairing.STORE.get(code) is None:
+    if code and pairing.STORE.get(code) is None and not pairing.STORE.unavailable:
         st.session_state.pop(PAIR, None)
         code = None
+    if pairing.STORE.unavailable:
+        callout("warning", labels["facilitate_pair_unavailable"])
     if not code:
         st.button(labels["facilitate_pair_start"], key="pair_start", icon=":material/devices:",
                   on_click=_pair, args=(plan, index))
@@ -406,7 +411,9 @@ def connect_form(ui, url, asked: str | None) -> None:
     with st.form("notes_connect", border=False):
         st.text_input(labels["facilitate_code_input"], key=CODE_INPUT, max_chars=12, autocomplete="off")
         st.form_submit_button(labels["facilitate_code_connect"], on_click=_connect, args=(url,), type="primary")
-    if asked or st.session_state.get(CODE_UNKNOWN):
+    if pairing.STORE.unavailable:
+        callout("warning", labels["facilitate_pair_unavailable"])
+    elif asked or st.session_state.get(CODE_UNKNOWN):
         callout("warning", labels["facilitate_code_unknown"])
 
 

@@ -1,24 +1,28 @@
 """Pairing a facilitator's second device (notes view) with the projector, by a short code.
 
-An in-process, thread-safe store: code -> (plan id, segment index, the step within the segment,
-the segment's countdown, whether the projector shows the session's opening screen (content note and
-group agreement), version). Nothing else is kept (no names, no device details, no addresses), and a
-pairing expires after `idle_seconds` without
-use or `max_seconds` after it began, whichever comes first. Both devices read and move the same
-record; `version` grows with every move so each side can tell that the other one moved.
+A pairing is a record in the shared store (components/store.py), the same store the live room
+uses: `pair:<code>` -> (plan id, segment index, the step within the segment, the segment's
+countdown, whether the projector shows the session's opening screen (content note and group
+agreement), version), as JSON. Nothing else is kept (no names, no device details, no addresses).
+A pairing expires after `idle_seconds` without use or `max_seconds` after it began, whichever comes
+first: the store's own expiry (every key has a time to live), refreshed on each use. Both devices
+read and move the same record; `version` grows with every move so each side can tell that the
+other one moved. Every change is a compare-and-set, retried when the other device wrote in between,
+so two devices pressing at once never lose a move.
 
-This works because every Streamlit session of one server process shares this module. With several
-replicas behind a load balancer the two devices may land on different processes: the store then
-has to live somewhere they share (for example Redis with a TTL on each key, or sticky sessions that
-pin both devices to one replica). See README "What replicas share".
+Because the record is in the store, the two devices may be served by different processes or
+replicas (SQLite on one machine, Redis across machines: see README "What replicas share").
+A store that cannot be reached makes every call return None (create too) and sets `unavailable`,
+which the interface says in plain words; the session itself goes on without the notes device.
 
 No streamlit import: the store is unit-tested with a fake clock.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import secrets
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -27,9 +31,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import segno
 
+from components.countdown import Timer
+from components.store import Store, StoreUnavailable, get_store
+
 # No 0/O, 1/I/L: a code read off a projector from the back of a room is typed without guessing.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
+KEY_PREFIX = "pair:"
+CAS_TRIES = 1000  # compare-and-set retries: only another device's write in between makes one fail
 
 Retime = Callable[[Any, str, int], Any]  # (old countdown, plan id, new segment) -> new countdown
 
@@ -43,7 +52,7 @@ class Pairing:
     created: float
     touched: float
     step: int | None = None  # 0-based step within the segment; None: the segment's own first step
-    timer: object | None = None  # the segment's countdown (a frozen value, e.g. facilitate.Timer)
+    timer: Timer | None = None  # the segment's countdown
     opening: bool = False  # the projector shows the session's opening screen (note, agreement)
 
 
@@ -52,89 +61,105 @@ def normalise(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
+def _encode(p: Pairing) -> str:
+    record = dataclasses.asdict(p)
+    del record["code"]  # it is the key
+    return json.dumps(record, separators=(",", ":"))
+
+
+def _decode(code: str, raw: str) -> Pairing:
+    record = json.loads(raw)
+    if record.get("timer") is not None:
+        record["timer"] = Timer(**record["timer"])  # the one kind of countdown a pairing carries
+    return Pairing(code=code, **record)
+
+
 class PairingStore:
-    def __init__(self, *, idle_seconds: float = 3 * 3600, max_seconds: float = 10 * 3600,
-                 clock: Callable[[], float] = time.monotonic, max_pairings: int = 1000):
+    def __init__(self, store: Store | Callable[[], Store] = get_store, *, idle_seconds: float = 3 * 3600,
+                 max_seconds: float = 10 * 3600, clock: Callable[[], float] = time.time):
+        # the store, or how to get it (the process's store, opened on first use)
+        self._store = (lambda: store) if isinstance(store, Store) else store
         self.idle_seconds = idle_seconds
         self.max_seconds = max_seconds
         self._clock = clock
-        self._max = max_pairings
-        self._lock = threading.Lock()
-        self._items: dict[str, Pairing] = {}
+        self.unavailable = False  # the last call could not reach the store
 
-    # ------------------------------------------------------------------ internal (lock held)
+    # ------------------------------------------------------------------ internal
+    def _ttl(self, p: Pairing, now: float) -> float:
+        return max(0.001, min(self.idle_seconds, p.created + self.max_seconds - now))
+
     def _expired(self, p: Pairing, now: float) -> bool:
         return now - p.touched >= self.idle_seconds or now - p.created >= self.max_seconds
 
-    def _purge(self, now: float) -> None:
-        for code in [c for c, p in self._items.items() if self._expired(p, now)]:
-            del self._items[code]
-
-    def _live(self, code: str, now: float) -> Pairing | None:
-        p = self._items.get(normalise(code))
-        if p is None:
+    def _change(self, code: str, change: Callable[[Pairing, float], Pairing]) -> Pairing | None:
+        """Read the live pairing, `change(pairing, now)` it and write it back if nobody wrote in
+        between (else read again); the new pairing, or None if there is none (or no store)."""
+        code = normalise(code or "")
+        if not code:
             return None
-        if self._expired(p, now):
-            del self._items[p.code]
+        try:
+            db = self._store()
+            for _ in range(CAS_TRIES):
+                now = self._clock()
+                raw = db.get(KEY_PREFIX + code)
+                if raw is None:
+                    self.unavailable = False
+                    return None
+                p = _decode(code, raw)
+                if self._expired(p, now):
+                    db.delete(KEY_PREFIX + code)
+                    self.unavailable = False
+                    return None
+                q = replace(change(p, now), touched=now)
+                if db.cas(KEY_PREFIX + code, raw, _encode(q), self._ttl(q, now)):
+                    self.unavailable = False
+                    return q
+            raise StoreUnavailable("the pairing kept changing under us")
+        except StoreUnavailable:
+            self.unavailable = True
             return None
-        return p
-
-    # ------------------------------------------------------------------ public
-    def create(self, plan: str, segment: int = 0, timer: object | None = None) -> Pairing:
-        """A new pairing with a fresh random code."""
-        with self._lock:
-            now = self._clock()
-            self._purge(now)
-            if len(self._items) >= self._max:  # a bound, so the store can never grow without limit
-                oldest = min(self._items.values(), key=lambda p: p.touched)
-                del self._items[oldest.code]
-            while True:
-                code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
-                if code not in self._items:
-                    break
-            p = Pairing(code, plan, max(0, segment), 1, now, now, timer=timer)
-            self._items[code] = p
-            return p
-
-    def get(self, code: str) -> Pairing | None:
-        """The live pairing for a code (reading it counts as use), or None if unknown or expired."""
-        with self._lock:
-            now = self._clock()
-            p = self._live(code, now)
-            if p is None:
-                return None
-            p = replace(p, touched=now)
-            self._items[p.code] = p
-            return p
-
-    def _set(self, code: str, now: float, segment_of: Callable[[Pairing], int], count: int,
-             plan: str | None, retime: Retime | None = None, timer: object | None = None) -> Pairing | None:
-        p = self._live(code, now)
-        if p is None:
-            return None
-        segment = max(0, min(count - 1, segment_of(p)))
-        plan = plan or p.plan
-        changed = segment != p.segment or plan != p.plan
-        if timer is None and changed and retime is not None:
-            timer = retime(p.timer, plan, segment)
-        timer = p.timer if timer is None else timer
-        changed = changed or timer != p.timer
-        p = replace(p, plan=plan, segment=segment, touched=now, version=p.version + (1 if changed else 0),
-                    step=None if segment != p.segment or plan != p.plan else p.step, timer=timer)
-        self._items[p.code] = p
-        return p
 
     def _update(self, code: str, **changes) -> Pairing | None:
         """Change some fields of a live pairing; the version grows only when something changed."""
-        with self._lock:
-            now = self._clock()
-            p = self._live(code, now)
-            if p is None:
-                return None
+        def change(p: Pairing, now: float) -> Pairing:
             changed = any(getattr(p, k) != v for k, v in changes.items())
-            p = replace(p, **changes, touched=now, version=p.version + (1 if changed else 0))
-            self._items[p.code] = p
-            return p
+            return replace(p, **changes, version=p.version + (1 if changed else 0))
+        return self._change(code, change)
+
+    def _set(self, code: str, segment_of: Callable[[Pairing], int], count: int, plan: str | None,
+             retime: Retime | None = None, timer: object | None = None) -> Pairing | None:
+        def change(p: Pairing, now: float) -> Pairing:
+            segment = max(0, min(count - 1, segment_of(p)))
+            new_plan = plan or p.plan
+            moved = segment != p.segment or new_plan != p.plan
+            new_timer = timer
+            if new_timer is None and moved and retime is not None:
+                new_timer = retime(p.timer, new_plan, segment)
+            new_timer = p.timer if new_timer is None else new_timer
+            changed = moved or new_timer != p.timer
+            return replace(p, plan=new_plan, segment=segment, version=p.version + (1 if changed else 0),
+                           step=None if moved else p.step, timer=new_timer)
+        return self._change(code, change)
+
+    # ------------------------------------------------------------------ public
+    def create(self, plan: str, segment: int = 0, timer: object | None = None) -> Pairing | None:
+        """A new pairing with a fresh random code (None when the store cannot be reached)."""
+        try:
+            db = self._store()
+            now = self._clock()
+            while True:
+                code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+                p = Pairing(code, plan, max(0, segment), 1, now, now, timer=timer)
+                if db.set_if_absent(KEY_PREFIX + code, _encode(p), self._ttl(p, now)):
+                    self.unavailable = False
+                    return p
+        except StoreUnavailable:
+            self.unavailable = True
+            return None
+
+    def get(self, code: str) -> Pairing | None:
+        """The live pairing for a code (reading it counts as use), or None if unknown or expired."""
+        return self._change(code, lambda p, now: p)
 
     def find(self, typed: str) -> str | None:
         """The code of a live pairing from what a person typed (see `normalise`), or None."""
@@ -145,14 +170,12 @@ class PairingStore:
                     timer: object | None = None) -> Pairing | None:
         """Go to a segment (clamped to 0..count-1), with its countdown when given. A new segment
         starts at its own first step. The version grows only when something changed."""
-        with self._lock:
-            return self._set(code, self._clock(), lambda p: segment, count, plan, timer=timer)
+        return self._set(code, lambda p: segment, count, plan, timer=timer)
 
     def move(self, code: str, delta: int, count: int, retime: Retime | None = None) -> Pairing | None:
         """Next (+1) or previous (-1), clamped to the plan's segments; atomic. `retime(timer, plan,
         segment)` gives the new segment's countdown from the old one (in the same atomic step)."""
-        with self._lock:
-            return self._set(code, self._clock(), lambda p: p.segment + delta, count, None, retime)
+        return self._set(code, lambda p: p.segment + delta, count, None, retime)
 
     def set_step(self, code: str, step: int, count: int) -> Pairing | None:
         """Go to a step within the current segment (clamped to 0..count-1)."""
@@ -161,16 +184,10 @@ class PairingStore:
     def move_step(self, code: str, delta: int, start: int, count: int) -> Pairing | None:
         """The next (+1) or previous (-1) step within the segment, from `start` when no step has been
         set yet (the segment's own first step); clamped; atomic."""
-        with self._lock:
-            now = self._clock()
-            p = self._live(code, now)
-            if p is None:
-                return None
+        def change(p: Pairing, now: float) -> Pairing:
             step = max(0, min(count - 1, (start if p.step is None else p.step) + delta))
-            changed = step != p.step
-            p = replace(p, step=step, touched=now, version=p.version + (1 if changed else 0))
-            self._items[p.code] = p
-            return p
+            return replace(p, step=step, version=p.version + (1 if step != p.step else 0))
+        return self._change(code, change)
 
     def set_timer(self, code: str, timer: object) -> Pairing | None:
         """The segment's countdown after a button was pressed on either device."""
@@ -178,15 +195,10 @@ class PairingStore:
 
     def press_timer(self, code: str, press: Callable[[object], object]) -> Pairing | None:
         """Apply a button press (`press(timer) -> timer`) to the stored countdown atomically."""
-        with self._lock:
-            now = self._clock()
-            p = self._live(code, now)
-            if p is None:
-                return None
+        def change(p: Pairing, now: float) -> Pairing:
             timer = press(p.timer)
-            p = replace(p, timer=timer, touched=now, version=p.version + (1 if timer != p.timer else 0))
-            self._items[p.code] = p
-            return p
+            return replace(p, timer=timer, version=p.version + (1 if timer != p.timer else 0))
+        return self._change(code, change)
 
     def set_opening(self, code: str, showing: bool) -> Pairing | None:
         """The projector shows the session's opening screen (True), or it was passed (False: either
@@ -194,13 +206,11 @@ class PairingStore:
         return self._update(code, opening=showing)
 
     def end(self, code: str) -> None:
-        with self._lock:
-            self._items.pop(normalise(code), None)
-
-    def __len__(self) -> int:
-        with self._lock:
-            self._purge(self._clock())
-            return len(self._items)
+        try:
+            self._store().delete(KEY_PREFIX + normalise(code))
+            self.unavailable = False
+        except StoreUnavailable:
+            self.unavailable = True
 
 
 def notes_url(page_url: str | None, code: str, page: str = "run-session") -> str | None:
@@ -224,5 +234,5 @@ def qr_svg(text: str, title: str) -> str:
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
-# One store per server process, shared by every session of that process.
+# Every session's pairings, in the process's shared store (components/store.py).
 STORE = PairingStore()

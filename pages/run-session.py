@@ -78,7 +78,7 @@ def notes_view() -> None:
     def follow() -> None:
         p = pairing.STORE.get(code)
         if p is None or p.plan not in plans:
-            callout("warning", L["facilitate_code_unknown"])
+            callout("warning", L["facilitate_pair_unavailable" if pairing.STORE.unavailable else "facilitate_code_unknown"])
             return
         plan = plans[p.plan]
         segments = plan.segments()

@@ -122,6 +122,23 @@ def test_a_store_that_is_down_is_said_in_plain_words(content):
         store_mod.reset_store(None)
 
 
+def test_a_store_that_is_down_leaves_the_session_running_without_the_notes_device(content):
+    """The pairing lives in the same store: linking a notes device says it cannot, in plain words,
+    and the session's own controls go on working."""
+    store_mod.reset_store(DownStore())
+    try:
+        at = open_page("run-session", plan="workshop-90", segment="1")
+        at.button(key="pair_start").click().run()
+        assert not at.exception and "pair_code" not in at.session_state
+        assert labels(content)["facilitate_pair_unavailable"] in warnings(at)
+        at.button(key="timer_start").click().run()
+        assert not at.exception and at.session_state["run_timer"].running
+        notes = open_page("run-session", view="notes", pair="ABCDEF")
+        assert not notes.exception and labels(content)["facilitate_pair_unavailable"] in warnings(notes)
+    finally:
+        store_mod.reset_store(None)
+
+
 def _answer(rooms, code, round_, choice, n):
     for _ in range(n):
         assert rooms.answer(code, lr.new_token(), round_, choice).ok

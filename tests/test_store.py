@@ -220,3 +220,51 @@ def test_open_store_reads_the_environment(tmp_path, monkeypatch, redis_server):
 def test_data_dir_is_ignored_by_git():
     root = Path(store_mod.ROOT)
     assert ".data/" in (root / ".gitignore").read_text().split()
+
+
+# --------------------------------------------------------------------------- the notes-device pairing
+
+
+def _second(store, request, tmp_path):
+    """Another process's handle on the same store (a second replica)."""
+    if isinstance(store, SqliteStore):
+        return SqliteStore(store.path)
+    return RedisStore(request.getfixturevalue("redis_server").url)
+
+
+def test_pairing_lives_in_the_shared_store(store, request, tmp_path):
+    """The projector and the notes device may be served by different replicas: each one's moves are
+    the other's, through the store, and two pressing at once lose nothing (compare-and-set)."""
+    from components import facilitate, pairing
+
+    other = _second(store, request, tmp_path)
+    projector, notes = pairing.PairingStore(store), pairing.PairingStore(other)
+    p = projector.create("workshop-90", 0, timer=facilitate.Timer("workshop-90", 0, 5))
+    assert notes.find(p.code.lower()) == p.code
+    notes.move(p.code, 1, 9)
+    notes.press_timer(p.code, lambda t: t.press("start", 100.0))
+    seen = projector.get(p.code)
+    assert (seen.segment, seen.timer.running, seen.version) == (1, True, 3)
+    assert 0 < store.ttl(pairing.KEY_PREFIX + p.code) <= projector.idle_seconds  # it expires
+
+    def press(side):
+        for _ in range(50):
+            side.move_step(p.code, 1, 0, 10_000)
+
+    threads = [threading.Thread(target=press, args=(side,)) for side in (projector, notes, projector, notes)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert projector.get(p.code).step == 200 and notes.get(p.code).version == seen.version + 200
+    notes.end(p.code)
+    assert projector.get(p.code) is None and not projector.unavailable
+    other.close()
+
+
+def test_pairing_when_the_store_is_down_says_so():
+    from components import pairing
+
+    down = pairing.PairingStore(RedisStore(f"redis://127.0.0.1:{free_port()}/0"))
+    assert down.create("plan", 0) is None and down.unavailable
+    assert down.get("ABCDEF") is None and down.move("ABCDEF", 1, 3) is None and down.unavailable

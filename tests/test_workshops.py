@@ -241,8 +241,16 @@ class FakeClock:
         return self.t
 
 
-def test_pairing_code_shape_and_lookup():
-    store = pairing.PairingStore(clock=FakeClock())
+def _pairings(tmp_path, clock=None, **settings) -> pairing.PairingStore:
+    """A pairing store over its own SQLite file, on the same (fake) clock as the store's expiry."""
+    from components.store import SqliteStore
+
+    clock = clock or FakeClock()
+    return pairing.PairingStore(SqliteStore(tmp_path / "store.sqlite3", clock=clock), clock=clock, **settings)
+
+
+def test_pairing_code_shape_and_lookup(tmp_path):
+    store = _pairings(tmp_path)
     p = store.create("plan-a", 2)
     assert len(p.code) == pairing.CODE_LENGTH and set(p.code) <= set(pairing.ALPHABET)
     assert store.get(p.code.lower()).segment == 2  # case does not matter
@@ -252,8 +260,8 @@ def test_pairing_code_shape_and_lookup():
     assert store.find("ZZZZZZ") is None and store.find("") is None
 
 
-def test_pairing_moves_clamp_and_version():
-    store = pairing.PairingStore(clock=FakeClock())
+def test_pairing_moves_clamp_and_version(tmp_path):
+    store = _pairings(tmp_path)
     p = store.create("plan-a", 0)
     assert store.move(p.code, -1, 5).segment == 0
     assert store.get(p.code).version == p.version  # nothing changed, no new version
@@ -263,16 +271,16 @@ def test_pairing_moves_clamp_and_version():
     assert store.set_segment(p.code, 0, 3, plan="plan-b").plan == "plan-b"
 
 
-def test_pairing_expires_when_idle_and_at_max_age():
+def test_pairing_expires_when_idle_and_at_max_age(tmp_path):
     clock = FakeClock()
-    store = pairing.PairingStore(idle_seconds=60, max_seconds=300, clock=clock)
+    store = _pairings(tmp_path, clock, idle_seconds=60, max_seconds=300)
     p = store.create("plan", 0)
     clock.t += 59
     assert store.get(p.code) is not None  # use keeps it alive
     clock.t += 59
     assert store.get(p.code) is not None
     clock.t += 60
-    assert store.get(p.code) is None and len(store) == 0
+    assert store.get(p.code) is None
     q = store.create("plan", 0)
     for _ in range(6):  # used every 50 s, yet it ends at max age
         clock.t += 50
@@ -280,14 +288,14 @@ def test_pairing_expires_when_idle_and_at_max_age():
     assert store.get(q.code) is None
 
 
-def test_pairing_keeps_only_plan_and_segment():
-    p = pairing.PairingStore(clock=FakeClock()).create("plan", 0)
+def test_pairing_keeps_only_plan_and_segment(tmp_path):
+    p = _pairings(tmp_path).create("plan", 0)
     # where the session is (plan, segment, step, countdown, opening screen); nothing about anyone
     assert set(vars(p)) == {"code", "plan", "segment", "version", "created", "touched", "step", "timer", "opening"}
 
 
-def test_pairing_steps_within_a_segment():
-    store = pairing.PairingStore(clock=FakeClock())
+def test_pairing_steps_within_a_segment(tmp_path):
+    store = _pairings(tmp_path)
     p = store.create("plan-a", 1)
     assert p.step is None  # the segment's own first step
     q = store.move_step(p.code, 1, 2, 4)  # from the segment's start (3rd step): the 4th
@@ -300,8 +308,8 @@ def test_pairing_steps_within_a_segment():
     assert store.set_segment(p.code, 2, 5).step is None
 
 
-def test_pairing_carries_the_countdown_and_the_opening_screen():
-    store = pairing.PairingStore(clock=FakeClock())
+def test_pairing_carries_the_countdown_and_the_opening_screen(tmp_path):
+    store = _pairings(tmp_path)
     t0 = facilitate.Timer("plan-a", 0, 5)
     p = store.create("plan-a", 0, timer=t0)
     assert p.timer == t0 and not p.opening
@@ -355,16 +363,16 @@ def test_qr_code_encodes_exactly_the_link():
     assert path not in other
 
 
-def test_pairing_end_and_bound():
-    store = pairing.PairingStore(clock=FakeClock(), max_pairings=3)
-    codes = [store.create("p").code for _ in range(4)]
-    assert len(store) == 3 and store.get(codes[0]) is None
+def test_pairing_end(tmp_path):
+    store = _pairings(tmp_path)
+    codes = [store.create("p").code for _ in range(3)]
+    assert len(set(codes)) == 3
     store.end(codes[1])
-    assert store.get(codes[1]) is None
+    assert store.get(codes[1]) is None and store.get(codes[0]) is not None and not store.unavailable
 
 
-def test_pairing_is_thread_safe():
-    store = pairing.PairingStore(clock=FakeClock())
+def test_pairing_is_thread_safe(tmp_path):
+    store = _pairings(tmp_path)
     p = store.create("plan", 0)
 
     def bump():
