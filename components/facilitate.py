@@ -48,7 +48,7 @@ FOCUS: dict[tuple[str, str], tuple[str, str]] = {
     ("healthy-vs-toxic", "dimension"): ("hvt_compare_controls", "hvt_dim_"),
     ("healthy-vs-toxic", "spoke"): ("stepper_spoke", "hvt_wheel_chart"),
     ("healthy-vs-toxic", "scenario"): ("stepper_scenario", "hvt_scene"),
-    ("relational-trauma", "pattern"): ("stepper_pattern", "patterns_chart_"),
+    ("relational-trauma", "pattern"): ("stepper_pattern", "pattern_card"),  # its words; the tall diagram follows
 }
 
 

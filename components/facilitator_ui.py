@@ -261,7 +261,8 @@ def _on_run_page() -> bool:
 
 def session_bar(content) -> None:
     """In the presenter bar of every page while this tab runs a session: where we are, the time
-    left, previous / next segment and a way back to the session. Follows a paired notes device."""
+    left, previous / next segment and a way back to the session (the group agreement is in the
+    Pages menu: session_menu). Follows a paired notes device."""
     current = active(content)
     if current is None or _on_run_page():
         return
@@ -275,7 +276,6 @@ def session_bar(content) -> None:
         st.page_link(page_target(RUN_PAGE, content), label=ui.labels["facilitate_back_to_session"],
                      icon=":material/co_present:",
                      query_params={"plan": plan.id, "segment": str(index + 1), "present": "1"})
-        agreement_link(content, plan, index)
         if st.button(ui.labels["facilitate_previous_segment"], key="bar_prev_segment",
                      icon=":material/skip_previous:", disabled=index == 0):
             open_segment(content, plan, index - 1)
@@ -505,8 +505,16 @@ def agreement_query(plan, index: int) -> dict[str, str]:
     return {"plan": plan.id, "segment": str(index + 1), "view": "agreement", "present": "1"}
 
 
+def session_menu(content) -> None:
+    """In the presenter bar's Pages menu while this tab runs a session: the way back to the group
+    agreement screen (in the menu, so the bar itself stays on one line at 1080p)."""
+    current = active(content)
+    if current is not None and not _on_run_page():
+        agreement_link(content, *current)
+
+
 def agreement_link(content, plan, index: int) -> None:
-    """The session bar's way back to the group agreement screen."""
+    """The way back to the group agreement screen."""
     st.page_link(page_target(RUN_PAGE, content), label=content.ui.labels["facilitate_agreement_show"],
                  icon=":material/handshake:", query_params=agreement_query(plan, index))
 

@@ -37,6 +37,9 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ d
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {{ max-width: 60ch; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: #1a1a1a !important; opacity: 1 !important; }}
 .st-key-presenter_bar [data-testid="stMarkdownContainer"] :is(p, li) {{ font-size: 1rem; max-width: none; white-space: nowrap; }}
+.st-key-presenter_bar, .st-key-session_bar {{ column-gap: 0.6rem !important; }}
+/* the presenter's own controls (not the room's reading): a size smaller, so they stay on one line */
+.st-key-presenter_bar :is(button, a, label, [data-testid="stMarkdownContainer"] p) {{ font-size: 0.9rem !important; }}
 </style>
 """
 # High contrast for a projector: projectors wash out light greys, thin strokes and pale fills, so

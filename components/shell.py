@@ -75,6 +75,7 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
         facilitator_ui.scroll_to_segment()  # a workshop segment opens at its step
         with st.container(key="presenter_bar", horizontal=True, vertical_alignment="center"):
             with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):
+                facilitator_ui.session_menu(content)  # the group agreement, while a session runs
                 _nav_links(content)
             presenter.toggles(ui, "bar")
             facilitator_ui.session_bar(content)  # while presenting a workshop plan: segment, time, next

@@ -122,7 +122,7 @@ def test_stepping_is_announced_and_focus_stays_on_a_control(laptop, app_server):
 def test_clicker_buttons_are_not_read_or_tabbed_to_and_still_work(laptop, app_server):
     open_app_page(laptop, app_server.url, "cycle")
     names = [_name(n) for n in _ax(laptop) if _role(n) == "button"]
-    assert "Next Shortcut →" in names  # the stepper's own Next is there, read once per stepper
+    assert "Next" in names  # the stepper's own Next, read once per stepper (its arrow badge is hidden: app.css)
     assert sum(n.startswith("Next") for n in names) == 2, names  # the cycle's two steppers
     assert not [n for n in names if "Page Down" in n or "Page Up" in n], names
     assert not any(s["where"].startswith("stBaseButton") and "Page" in s["name"] for s in tab_stops(laptop))

@@ -27,6 +27,14 @@ def _finish_run(p) -> None:
     wait_ready(p)
 
 
+def _show_on_projector(p) -> None:
+    """Show on the projector: the session opens on its opening screen (group agreement and content
+    note, issue 20.8, tested in test_browser_workshops); go on past it to the segment's page."""
+    p.locator(".st-key-show_segment button").first.click()
+    p.wait_for_selector(".st-key-group_agreement", timeout=60_000)
+    p.locator(".st-key-content_note_go_on button").first.click()
+
+
 def _open_next(p, label: str) -> None:
     """Press the presenter bar's Next segment and wait until the bar says `label` and the page is drawn."""
     p.locator(".st-key-bar_next_segment button").first.click()
@@ -47,6 +55,12 @@ def _bar_is_one_line(p) -> None:
     bar = p.evaluate(_BOX, ".st-key-presenter_bar")
     button = p.evaluate(_BOX, ".st-key-presenter_bar button")
     assert bar["height"] <= 1.5 * button["height"], (bar, button)
+    # and nothing of it runs past the page's column (text that does not wrap would overflow instead)
+    overflow = p.evaluate("""() => { const right = document.querySelector('[data-testid="stMainBlockContainer"]')
+        .getBoundingClientRect().right - parseFloat(getComputedStyle(document.querySelector('[data-testid="stMainBlockContainer"]')).paddingRight);
+      return [...document.querySelectorAll('.st-key-presenter_bar *')].map((e) => e.getBoundingClientRect().right - right)
+        .filter((d) => d > 1); }""")
+    assert overflow == [], overflow
 
 
 @pytest.mark.parametrize("plan_id", PLANS)
@@ -61,7 +75,7 @@ def test_segments_open_at_their_visual(browser, app_server, content, plan_id):
     p = context.new_page()
     try:
         open_app_page(p, app_server.url, "run-session", f"?plan={plan_id}&segment=1&present=1")
-        p.locator(".st-key-show_segment button").first.click()
+        _show_on_projector(p)
         p.wait_for_function("(t) => (document.querySelector('.st-key-session_bar') || {}).innerText?.includes(t)",
                             arg=of.format(n=1, total=len(segments)), timeout=60_000)
         _finish_run(p)
@@ -98,7 +112,7 @@ def test_a_segment_scrolls_once_not_on_every_rerun(browser, app_server, content)
     p = context.new_page()
     try:
         open_app_page(p, app_server.url, "run-session", f"?plan={plan.id}&segment={index + 1}&present=1")
-        p.locator(".st-key-show_segment button").first.click()
+        _show_on_projector(p)
         p.wait_for_function("() => location.pathname.endsWith('/cycle')", timeout=60_000)
         _finish_run(p)
         placed = _settled_at(p, ".st-key-stepper_phase", VIEW["height"] / 3)

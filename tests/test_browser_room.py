@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 SHOTS = Path("/tmp/wt-room")
 PHONE = {"width": 390, "height": 844}
@@ -27,6 +28,22 @@ def _answered(projector, n: int) -> None:
         arg=n, timeout=30_000)
 
 
+def _open_picker(p, container: str) -> None:
+    """Open a select box's list. Its list closes when the page scrolls (react-aria), and a click on
+    a field below the fold scrolls first: scroll, let the page settle, then click the field."""
+    field = p.locator(f"{container} [role=combobox]")
+    for _ in range(5):
+        field.scroll_into_view_if_needed()
+        p.wait_for_timeout(300)
+        field.click()
+        try:
+            p.locator("[role=option]").first.wait_for(timeout=2_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"the list of {container} does not open")
+
+
 def test_a_room_answers_from_phones_and_the_projector_reveals_after_five(browser, app_server):
     SHOTS.mkdir(parents=True, exist_ok=True)
     fac = browser.new_context(viewport={"width": 1920, "height": 1080})
@@ -39,11 +56,12 @@ def test_a_room_answers_from_phones_and_the_projector_reveals_after_five(browser
         code_box.wait_for(timeout=30_000)
         code = code_box.inner_text().strip()
         assert len(code) == 5, code
-        assert proj.locator('img[alt*="QR code"]').count() == 1  # drawn by the app itself
+        proj.locator('img[alt*="QR code"]').first.wait_for(timeout=30_000)  # drawn by the app itself
+        assert proj.locator('img[alt*="QR code"]').count() == 1
         assert f"/join?code={code}" in proj.locator(".st-key-room_panel").inner_text()
 
         # a scenario on the spectrum
-        proj.locator(".st-key-room_question_pick").click()
+        _open_picker(proj, ".st-key-room_question_pick")
         proj.get_by_role("option", name="The silent treatment").click()
         proj.locator(".st-key-room_ask button").click()
         _answered(proj, 0)
