@@ -387,7 +387,11 @@ def pair_box(content, plan, index: int) -> None:
         _pair_qr(content.ui, code)
         md(labels["facilitate_pair_how"].format(hours=int(pairing.STORE.idle_seconds // 3600)))
     st.button(labels["facilitate_pair_end"], key="pair_end", on_click=_unpair)
+    _watch_notes_device(content)
 
+
+def _watch_notes_device(content) -> None:
+    """Rerun the page whenever the paired notes device moved (polled every POLL_SECONDS)."""
     @st.fragment(run_every=POLL_SECONDS)
     def watch() -> None:
         if _pending(content):
@@ -482,12 +486,7 @@ def opening_screen(content, plan, on_go_on) -> None:
         if right.button(note.go_elsewhere, key="content_note_elsewhere"):
             st.switch_page(page_target("get-help", content))
     if st.session_state.get(PAIR):
-        @st.fragment(run_every=POLL_SECONDS)
-        def watch() -> None:
-            if _pending(content):
-                st.rerun(scope="app")
-
-        watch()
+        _watch_notes_device(content)
 
 
 def session_opening(content) -> bool:

@@ -105,8 +105,11 @@ class PairingStore:
                 if raw is None:
                     self.unavailable = False
                     return None
-                p = _decode(code, raw)
-                if self._expired(p, now):
+                try:
+                    p = _decode(code, raw)
+                except (ValueError, TypeError):  # not a record this version can read: no pairing
+                    p = None
+                if p is None or self._expired(p, now):
                     db.delete(KEY_PREFIX + code)
                     self.unavailable = False
                     return None

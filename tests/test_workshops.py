@@ -816,3 +816,15 @@ def test_run_session_picks_the_handout_region(content):
     assert picker.value == handouts.default_region(content.help)
     picker.set_value("canada").run()
     assert not at.exception and at.selectbox(key="handout_region").value == "canada"
+
+
+def test_a_pairing_record_this_version_cannot_read_is_no_pairing(tmp_path):
+    """The store outlives the process: a record written by another version reads as no pairing
+    (and is removed), never as an error on the projector."""
+    from components.store import SqliteStore
+
+    db = SqliteStore(tmp_path / "store.sqlite3")
+    store = pairing.PairingStore(db)
+    db.set(pairing.KEY_PREFIX + "ABCDEF", '{"plan": "p", "colour": "red"}', 60)
+    assert store.get("ABCDEF") is None and not store.unavailable
+    assert db.get(pairing.KEY_PREFIX + "ABCDEF") is None
