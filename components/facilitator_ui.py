@@ -19,6 +19,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import facilitate, pairing, presenter, url_state
 from components.navigation import PAGES, page_spec
+from components.qr import qr_svg
 from components.routing import page_target
 from components.text import callout, caption, md
 from components.url_params import by_name
@@ -431,7 +432,7 @@ def _pair_qr(ui, code: str) -> None:
     labels = ui.labels
     with st.container(key="pair_qr"):
         # an <img> of an SVG data: URL (the sanitiser of st.html drops inline SVG); alt names it
-        st.image(pairing.qr_svg(link, labels["facilitate_pair_qr"]), alt=labels["facilitate_pair_qr"], width=246)
+        st.image(qr_svg(link, labels["facilitate_pair_qr"]), alt=labels["facilitate_pair_qr"], width=246)
         caption(labels["facilitate_pair_link"])
         md(f"[{link}]({link})")
 

@@ -29,8 +29,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-import segno
-
 from components.countdown import Timer
 from components.store import Store, StoreUnavailable, get_store
 
@@ -226,15 +224,6 @@ def notes_url(page_url: str | None, code: str, page: str = "run-session") -> str
     path = parts.path.rstrip("/")
     base = path.rsplit("/", 1)[0] if "/" in path else ""
     return urlunsplit((parts.scheme, parts.netloc, f"{base}/{page}", f"view=notes&pair={normalise(code)}", ""))
-
-
-def qr_svg(text: str, title: str) -> str:
-    """`text` as a QR code: inline SVG drawn here (segno, pure Python; no other host involved),
-    with `title` as its accessible name. Black on white with the standard quiet zone, so any
-    phone camera reads it, in high contrast too."""
-    qr = segno.make(text, error="m")
-    svg = qr.svg_inline(scale=6, border=4, dark="#000000", light="#ffffff", title=title, omitsize=True)
-    return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
 # Every session's pairings, in the process's shared store (components/store.py).

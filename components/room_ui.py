@@ -10,7 +10,6 @@ the page carries on.
 
 from __future__ import annotations
 
-import io
 from urllib.parse import urlencode, urlparse, urlunparse
 
 import streamlit as st
@@ -18,6 +17,7 @@ import streamlit as st
 from components import presenter, room_questions as rq
 from components.charts.room import room_counts_figure
 from components.live_room import MIN_ANSWERS, LiveRooms, Status, new_token, normalise
+from components.qr import qr_svg
 from components.store import StoreUnavailable, get_store
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
@@ -163,15 +163,6 @@ def join_address(code: str) -> str:
     return urlunparse((here.scheme, here.netloc, f"{base}/{JOIN_PAGE}", "", urlencode({"code": code}), ""))
 
 
-def qr_png(text: str) -> bytes:
-    """A QR code drawn here (segno, pure Python): no other service ever sees the address."""
-    import segno
-
-    out = io.BytesIO()
-    segno.make(text, error="m").save(out, kind="png", scale=10, border=2, dark="#000000", light="#ffffff")
-    return out.getvalue()
-
-
 def _open_room() -> None:
     try:
         st.session_state[CODE] = rooms().open().code
@@ -227,7 +218,8 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
     address = join_address(code)
     qr, about = st.columns([1, 3], gap="large")
     with qr:
-        st.image(qr_png(address), alt=labels["room_qr_alt"].format(code=code), width=260)
+        alt = labels["room_qr_alt"].format(code=code)
+        st.image(qr_svg(address, alt), alt=alt, width=260)
     with about:
         caption(labels["room_code"])
         with st.container(key="room_code_box"):

@@ -12,6 +12,7 @@ from conftest import all_text, open_page
 
 from components import live_room as lr, room_ui, store as store_mod
 from components.live_room import LiveRooms
+from components.qr import qr_svg
 from components.store import SqliteStore, StoreUnavailable
 
 
@@ -195,4 +196,4 @@ def test_join_address_is_the_apps_own():
         assert room_ui.join_address("ABCDE") == "http://10.0.0.5:8501/join?code=ABCDE"
         ctx.url = "https://example.org/healthy/run-session"
         assert room_ui.join_address("ABCDE") == "https://example.org/healthy/join?code=ABCDE"
-    assert room_ui.qr_png("http://x/join?code=ABCDE").startswith(b"\x89PNG")
+    assert qr_svg("http://x/join?code=ABCDE", "Join").startswith('<svg role="img" ')  # the one QR drawing

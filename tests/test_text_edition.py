@@ -192,3 +192,28 @@ def test_in_page_links_land_and_ids_are_unique(content, page_id):
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     assert not [h for h in re.findall(r'href="#([^"]+)"', page) if h not in ids]
+
+
+HOSTILE = 'Hi <script>alert(1)</script> <img src=x onerror="alert(2)"> [link](javascript:alert(3))'
+
+
+def test_html_in_content_stays_text_on_text_pages(content_copy):
+    """Markup in the YAML (an intro, a takeaway, a page title) is shown as text on the text edition:
+    no element, no handler, no javascript: link reaches the page."""
+    import yaml
+
+    def edit(name, change):
+        f = content_copy / name
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        change(data)
+        f.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    edit("welcome.yaml", lambda d: d.update(intro=HOSTILE))
+    edit("cycle.yaml", lambda d: d["takeaway"].update(text=HOSTILE))
+    edit("ui.yaml", lambda d: d["pages"]["cycle"].update(title="Cycle <b onmouseover=alert(4)>x</b>"))
+    hostile = load_content(content_copy)
+    for page in (render_page(hostile, "welcome"), render_page(hostile, "cycle"), render_index(hostile)):
+        body = page.split("<body", 1)[1]
+        assert "<script>alert" not in body and "<img" not in body and "<b onmouseover" not in body
+        assert 'href="javascript:' not in body.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in render_page(hostile, "welcome")  # shown, as text

@@ -15,6 +15,7 @@ from components import facilitate, handouts, pairing
 from components.content import ContentError, load_content
 from components.models.workshops import RESERVED_PARAMS, WorkshopFile
 from components.navigation import PAGES
+from components.qr import qr_svg
 from conftest import CONTENT, all_text, open_page, problems_for, qp
 
 # Pages other helpers are building; plans may name them before they land (the lead will tighten).
@@ -351,7 +352,7 @@ def test_qr_code_encodes_exactly_the_link():
     import segno
 
     link = "http://10.0.0.5:8501/run-session?view=notes&pair=ABCDEF"
-    svg = pairing.qr_svg(link, "Scan me")
+    svg = qr_svg(link, "Scan me")
     assert svg.startswith('<svg role="img" ') and "<title>Scan me</title>" in svg
     path = re.search(r'class="qrline"[^>]* d="([^"]+)"', svg).group(1)
     fresh = segno.make(link, error="m")
