@@ -174,6 +174,8 @@ def _help_section(doc: _Doc, content, region: str, once: _Once, address: str | N
             # the status once: "as published on ...; not yet confirmed" is said by the first line only
             items.append(f"**{line.name}** ({line.hours}). {ways}. {once(live_status(line, L, published))}")
         doc.bullets(items, 10)
+    # what Get help's "not listed yet" says, short: a handout must not leave a person in crisis without a step
+    doc.para(L["facilitate_pdf_crisis"], 10)
     doc.small(L["facilitate_pdf_checked"].format(date=published))
     if address:
         doc.para(L["facilitate_pdf_address"].format(address=address), 11)

@@ -581,6 +581,8 @@ def test_participant_handout_has_agenda_ideas_and_help(content, plan_id):
         assert idea.title in text
     assert content.help.helplines[0].name in text  # the first region's, by default
     assert content.help.immediate_danger.numbers[0].number in text
+    # a person in crisis is given a step, as Get help's "not listed yet" does
+    assert "Call your emergency number now, or tell someone you trust" in text
     # no facilitator notes in the participant handout
     assert " ".join(plan.segments()[1][1].notes.split()[:6]) not in text
 
