@@ -81,7 +81,23 @@ def _pages(p, base):
         wait_ready(p)
 
 
-JOURNEYS = {"steps": _steps, "filter": _filter, "plan": _plan, "pages": _pages}
+def _text(p, base):
+    """To the text edition and around it (its skip link, another text page) and back into the app:
+    plain links, each followed in place of the page before."""
+    open_app_page(p, base, "cycle")
+    p.get_by_test_id("text-version-link").click()
+    p.wait_for_url(f"{base}/text/cycle", timeout=30_000)
+    p.locator("a.skip").focus()
+    p.keyboard.press("Enter")
+    p.wait_for_url(f"{base}/text/cycle#main", timeout=15_000)
+    p.locator('header a[href="get-help"]').first.click()
+    p.wait_for_url(f"{base}/text/get-help", timeout=15_000)
+    p.get_by_role("link", name="Open the interactive version of this page").click()
+    p.wait_for_url(f"{base}/get-help", timeout=30_000)
+    wait_ready(p)
+
+
+JOURNEYS = {"steps": _steps, "filter": _filter, "plan": _plan, "pages": _pages, "text": _text}
 
 
 @pytest.mark.parametrize("journey", JOURNEYS)

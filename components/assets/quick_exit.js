@@ -83,6 +83,17 @@
     return target && target.closest && target.closest('#hb-exit-button');
   }
 
+  function followInPlace(event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+        || event.altKey) return;
+    var link = event.target && event.target.closest && event.target.closest('a[href]');
+    if (!link || isExitButton(link) || link.hasAttribute('download')) return;
+    if (link.target && link.target !== '_self') return;
+    if (link.origin !== window.location.origin || !/^https?:$/.test(link.protocol)) return;
+    event.preventDefault();
+    window.location.replace(link.href);
+  }
+
   function install(settings) {
     if (config) return;  // one set of listeners per page
     config = {
@@ -99,6 +110,10 @@
       // Streamlit calls window.history.pushState at the moment it changes the URL.
       var replace = window.history.replaceState.bind(window.history);
       window.history.pushState = function (state, title, url) { return replace(state, title, url); };
+      // Plain links within the site (the app's "Text-only version", the text edition's own links
+      // and its skip link) would add an entry too: follow them by replacing this one instead.
+      // Links the app handles itself (Streamlit's page links) have already been handled by now.
+      document.addEventListener('click', followInPlace);
     }
     document.addEventListener('click', function (event) {
       if (isExitButton(event.target)) { event.preventDefault(); leave(); }
