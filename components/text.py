@@ -43,6 +43,21 @@ def small(text: str) -> str:
     return f":small[{text.replace('[', '(').replace(']', ')')}]" if text else ""
 
 
+def source_lines(content, src, cited_on: list[str] | None) -> list[str]:
+    """One entry of the source list as Markdown lines, the same on the Sources page and its text
+    page: kind and byline, summary, address, the sources it cites, the pages that cite it
+    (`cited_on`, from navigation.pages_citing)."""
+    labels = content.ui.labels
+    byline = ", ".join(str(x) for x in (src.author, src.publisher, src.year) if x)
+    lines = [f"**{labels[f'source_kind_{src.kind}']}**" + (f" · {byline}" if byline else ""), src.summary]
+    if src.url:
+        lines.append(src.url)
+    if src.cited_in:
+        lines.append(small(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in)))
+    lines.append(small(f"{labels['sources_cited_on']}: {', '.join(cited_on)}" if cited_on else labels["sources_not_cited"]))
+    return lines
+
+
 def sources_small(content, source_ids: list[str]) -> str:
     """sources_text as a small line inside a text block."""
     return small(sources_text(content, source_ids))

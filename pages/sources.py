@@ -5,7 +5,7 @@ import streamlit as st
 from components.navigation import pages_citing
 from components.page_kit import page_start
 from components.routing import page_content
-from components.text import callout, md, small
+from components.text import callout, md, source_lines
 
 content = page_content()
 ui = content.ui
@@ -22,14 +22,6 @@ for src in content.sources.sources:
         continue
     # A heading, one text block and an optional caution per source: few elements, quick runs.
     st.subheader(src.title, anchor=src.id)
-    byline = ", ".join(str(x) for x in (src.author, src.publisher, src.year) if x)
-    parts = [f"**{labels[f'source_kind_{src.kind}']}**" + (f" · {byline}" if byline else ""), src.summary]
-    if src.url:
-        parts.append(src.url)
-    if src.cited_in:
-        parts.append(small(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in)))
-    pages = cited_on.get(src.id)
-    parts.append(small(f"{labels['sources_cited_on']}: {', '.join(pages)}" if pages else labels["sources_not_cited"]))
-    md("\n\n".join(parts))
+    md("\n\n".join(source_lines(content, src, cited_on.get(src.id))))
     if src.caution:
         callout("warning", src.caution)

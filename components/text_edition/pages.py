@@ -18,7 +18,7 @@ from components.help import helpline_text, number_line
 from components.models.comparison import LEVEL_ORDER
 from components.navigation import PAGES, pages_citing
 from components.page_kit import union_sources
-from components.text import small
+from components.text import small, source_lines
 from components.text_edition.doc import Doc, sub
 
 Renderer = Callable[[object, Doc], None]
@@ -82,20 +82,13 @@ def glossary(content, doc: Doc) -> None:
 
 
 def sources(content, doc: Doc) -> None:
-    ui, labels = content.ui, content.ui.labels
+    ui = content.ui
     cited_on = pages_citing(content)
     doc.md(ui.pages["sources"].description)
     for src in content.sources.sources:
         doc.h(2, src.title, id=src.id)
-        byline = ", ".join(str(x) for x in (src.author, src.publisher, src.year) if x)
-        doc.p(f"**{labels[f'source_kind_{src.kind}']}**" + (f" · {byline}" if byline else ""))
-        doc.md(src.summary)
-        if src.url:
-            doc.p(src.url)
-        if src.cited_in:
-            doc.p(small(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in)))
-        pages = cited_on.get(src.id)
-        doc.p(small(f"{labels['sources_cited_on']}: {', '.join(pages)}" if pages else labels["sources_not_cited"]))
+        for line in source_lines(content, src, cited_on.get(src.id)):
+            doc.md(line)
         if src.caution:
             doc.note(src.caution)
 
