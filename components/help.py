@@ -45,9 +45,32 @@ def region_for_locale(help_file, locale: str | None) -> str:
     return next((r.id for r in help_file.regions if country and country in r.countries), "all")
 
 
-def helplines_in(help_file, region: str) -> list:
-    """The helplines of one region id, or all of them for 'all' (international directories last)."""
-    return [h for h in help_file.helplines if region == "all" or h.region == region]
+# The order of Get help's sections of lines: a person in crisis and a young person first.
+LINE_KINDS = ("crisis", "youth", "domestic-abuse", "specialist", "directory")
+
+
+def serves(line, region: str) -> bool:
+    """Whether a line is listed for readers in `region` ('all': every line)."""
+    return region == "all" or line.region == region or region in line.also_regions
+
+
+def helplines_in(help_file, region: str, kind: str | None = None) -> list:
+    """The helplines of one region id, or all of them for 'all', in the content's order; only those
+    of one `kind` (crisis, youth, ...) when it is given. International directories serve every region."""
+    return [h for h in help_file.helplines if (serves(h, region) or (region != "all" and h.kind == "directory"
+            and h.region == "international")) and (kind is None or h.kind == kind)]
+
+
+def first_line(help_file, region: str, kind: str):
+    """The first line of a kind for a region (the one a page names beside the emergency number), or
+    None where the region has none of its own (a directory does not count)."""
+    return next((h for h in help_file.helplines if h.kind == kind and h.region != "international"
+                 and serves(h, region) and region != "all"), None)
+
+
+def lines_for_friends(help_file, region: str) -> list:
+    """The lines whose sources say they also serve friends, family or people worried about someone."""
+    return [h for h in helplines_in(help_file, region) if h.for_friends]
 
 
 def numbers_first(help_file, region: str) -> tuple[list, list]:

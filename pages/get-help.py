@@ -13,7 +13,7 @@ from components.help import (helpline_text, helplines_in, number_line, number_sh
                              region_for_locale)
 from components.page_kit import card, page_start
 from components.routing import page_content
-from components.text import callout, caption, md, sources_line
+from components.text import caption, md, sources_line
 
 content = page_content()
 ui, help_ = content.ui, content.help
@@ -45,7 +45,7 @@ for line in helplines_in(help_, region):
     with card(f"line_{line.id}", line.name, helpline_text(line, labels, published), heading=True, anchor=False):
         pass
 st.subheader(labels["help_about_lines"], anchor=False)
-callout("warning", help_.not_yet_listed)
+md(help_.crisis_step)
 md(help_.check_local_note)
 caption(help_.published_how)
 

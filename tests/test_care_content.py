@@ -49,10 +49,10 @@ def test_abuse_is_a_pattern_of_control_not_an_anger_or_drinking_problem(content)
     assert "problem such as anger or drinking" not in text
 
 
-def test_uk_line_is_for_england_and_the_gaps_are_named(content):
+def test_uk_line_is_for_england_and_points_to_the_wales_and_northern_ireland_lines(content):
     line = next(h for h in content.help.helplines if h.id == "uk-national-da-helpline")
     assert "England" in line.name and "England" in line.who
-    assert "Wales" in content.help.not_yet_listed and "Northern Ireland" in content.help.not_yet_listed
+    assert "Live Fear Free" in line.who and "Domestic and Sexual Abuse Helpline" in line.who
 
 
 def test_digital_abuse_is_a_form_of_abuse(content):

@@ -195,13 +195,12 @@ def test_pages_that_talk_about_leaving_link_to_leaving_safely(content, page_id):
 # --------------------------------------------------------------------------- young people and crisis (point 4)
 
 
-def test_get_help_says_which_kinds_of_line_are_not_listed_yet(content):
+def test_get_help_gives_a_person_in_crisis_a_step_where_no_line_is_listed(content):
     from test_pages import open_page
 
     at = open_page("get-help")
-    warnings = [w.value for w in at.warning]
-    assert content.help.not_yet_listed in warnings
-    assert "suicide" in content.help.not_yet_listed and "young people" in content.help.not_yet_listed
+    assert content.help.crisis_step in [m.value for m in at.markdown]
+    assert "emergency number now" in content.help.crisis_step and "someone you trust" in content.help.crisis_step
 
 
 def test_teenagers_have_their_own_therapy_path(content):
@@ -300,4 +299,4 @@ def test_a_helplines_flag_is_a_quiet_line_inside_its_entry_not_a_warning_box(con
     text = helpline_text(conflict, labels, "2026-11-23")
     assert f":small[{line_flag(conflict, labels)}]" in text  # small text, with a sign: not colour alone
     at = open_page("get-help")
-    assert [w.value for w in at.warning] == [content.help.not_yet_listed]  # one box on the whole page
+    assert [w.value for w in at.warning] == []  # flags are quiet lines, never a box each

@@ -45,6 +45,7 @@ NOT_IN_TEXT = {
     r"help\.quick_exit\.back_note\.(single|normal)$": "only the deployment's own setting is true (the other is checked below)",
     r"help\.regions\.\d+\.countries\.\d+$": "country codes that choose the first region in the app",
     r"help\.helplines\.\d+\.(region|status|seen_in)$": "shown through the helpline's heading and status line",
+    r"help\.helplines\.\d+\.(kind|also_regions\.\d+)$": "keys: the section (crisis, young people, ...) and the regions a line is listed under",
     r"help\.helplines\.\d+\.channels\.\d+\.(kind|keyword)$": "a channel's kind is its label; the keyword is in the sms: link",
     r"help\.immediate_danger\.numbers\.\d+\.status$": "shown as the status line",
     r"help\.immediate_danger\.numbers\.\d+\.regions\.\d+$": "region ids that put a number first in the app",

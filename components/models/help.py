@@ -61,8 +61,18 @@ class Channel(Strict):
     keyword: str | None = Field(None, description="for a text line: the word to send, put in the message for the reader")
 
 
+LineKind = Literal["crisis", "youth", "domestic-abuse", "specialist", "directory"]
+
+
 class Helpline(Item):
     region: str
+    also_regions: list[str] = Field(default_factory=list, description="other region ids the line also serves "
+                                    "(a line for the US and Canada, say); it is listed under each")
+    kind: LineKind = Field(description="crisis: suicide, self-harm and emotional crisis; youth: children and young "
+                           "people; domestic-abuse; specialist: for one community (LGBTQ+, Deaf callers, ...); "
+                           "directory: a look-up of lines in other countries")
+    for_friends: bool = Field(False, description="true only where the sources say the line also serves friends, "
+                              "family or people worried about someone (the Worried about someone page lists these)")
     name: str
     organisation: str
     channels: list[Channel] = Field(min_length=1)
@@ -96,7 +106,10 @@ class HelpFile(Strict):
     published_on: date = Field(description="when the entries were gathered from published pages (archived copies)")
     published_how: str
     check_local_note: Markdown
-    not_yet_listed: Markdown = Field(description="kinds of line the research notes do not cover yet, and what to do meanwhile")
+    crisis_step: Markdown = Field(description="what a person in crisis can do right now when no line is listed "
+                                  "for where they are (said on Get help, the handouts and the friends page)")
+    youth_intro: Markdown = Field(description="opens the lines for children and young people")
+    crisis_intro: Markdown = Field(description="opens the crisis and suicide lines")
     immediate_danger: ImmediateDanger
     leaving_safely: LeavingSafely
     regions: list[Region] = Field(min_length=1)
@@ -108,8 +121,9 @@ class HelpFile(Strict):
     def _regions_resolve(self) -> HelpFile:
         ids = {r.id for r in self.regions}
         for h in self.helplines:
-            if h.region not in ids:
-                raise ValueError(f"helpline '{h.id}': region '{h.region}' is not one of {sorted(ids)}")
+            for r in (h.region, *h.also_regions):
+                if r not in ids:
+                    raise ValueError(f"helpline '{h.id}': region '{r}' is not one of {sorted(ids)}")
         for n in self.immediate_danger.numbers:
             for r in n.regions:
                 if r not in ids:

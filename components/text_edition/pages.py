@@ -14,7 +14,7 @@ from components import cycle as cycle_logic
 from components import perspectives as persp_logic
 from components import therapies as therapy_logic
 from components import trauma_healing as th_logic
-from components.help import helpline_text, number_line
+from components.help import LINE_KINDS, helpline_text, number_line
 from components.models.comparison import LEVEL_ORDER
 from components.navigation import PAGES, pages_citing
 from components.page_kit import union_sources
@@ -49,13 +49,21 @@ def get_help(content, doc: Doc) -> None:
     # Every region one tap away, before the long list.
     doc.raw(f'<nav aria-label="{_esc(labels["help_region"])}"><ul>'
             + "".join(f'<li><a href="#region-{r.id}">{_esc(r.name)}</a></li>' for r in regions) + "</ul></nav>")
+    intros = {"crisis": h.crisis_intro, "youth": h.youth_intro}
     for region in regions:
         doc.h(3, region.name, id=f"region-{region.id}")
-        for line in (x for x in h.helplines if x.region == region.id):
-            doc.h(4, line.name).md(helpline_text(line, labels, published))
-            if line.status != "seen" or line.status_note:
-                doc.p(f"**{labels['help_flag']}** ({labels['status_' + line.status]}). {line.status_note or ''}")
-    doc.md(h.check_local_note).md(h.not_yet_listed).p(small(h.published_how))
+        for kind in LINE_KINDS:
+            lines = [x for x in h.helplines if x.kind == kind and (x.region == region.id or region.id in x.also_regions)]
+            if not lines:
+                continue
+            doc.h(4, labels[f"help_kind_{kind}"])
+            if kind in intros:
+                doc.md(intros.pop(kind))  # said once, at its first section
+            for line in lines:
+                doc.h(5, line.name).md(helpline_text(line, labels, published))
+                if line.status != "seen" or line.status_note:
+                    doc.p(f"**{labels['help_flag']}** ({labels['status_' + line.status]}). {line.status_note or ''}")
+    doc.md(h.check_local_note).md(h.crisis_step).p(small(h.published_how))
     leaving = h.leaving_safely
     doc.h(2, leaving.heading, id="leaving-safely").md(leaving.intro)
     for point in leaving.points:
