@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from components.url_params import Choice, Param
+
 # A phone number as written in content: digits with spaces or dashes, perhaps a leading +.
 _NUMBER = re.compile(r"\+?\d[\d -]*\d|\d")
 
@@ -45,13 +47,50 @@ def region_for_locale(help_file, locale: str | None) -> str:
     return next((r.id for r in help_file.regions if country and country in r.countries), "all")
 
 
-# The order of Get help's sections of lines: a person in crisis and a young person first.
-LINE_KINDS = ("crisis", "youth", "domestic-abuse", "specialist", "directory")
+# The order of Get help's sections of lines (the first lines of the first three kinds are also at the
+# very top of the page, one tap each; `?show=` puts the section a link asked for first).
+LINE_KINDS = ("domestic-abuse", "crisis", "youth", "specialist", "directory")
 
 
 def serves(line, region: str) -> bool:
     """Whether a line is listed for readers in `region` ('all': every line)."""
     return region == "all" or line.region == region or region in line.also_regions
+
+
+# Each kind's place on Get help (its heading's anchor, in the app and the text edition, and the value of
+# Get help's `?show=` that puts that section first): the safety line links the first two from every page.
+KIND_ANCHORS = {"crisis": "crisis", "youth": "under-18", "domestic-abuse": "domestic-abuse",
+                "specialist": "specialist", "directory": "directories"}
+
+
+# Get help's URL: ?show=crisis or ?show=under-18 (the safety line's links) puts that section first.
+URL_PARAMS = (Param("show", Choice(tuple(KIND_ANCHORS.values()), default=None)),)
+
+
+def kinds_in_order(show: str | None) -> list[str]:
+    """Get help's sections of lines in order: the one a link asked for (`?show=under-18`) first."""
+    chosen = next((k for k, anchor in KIND_ANCHORS.items() if anchor == show), None)
+    return ([chosen] if chosen else []) + [k for k in LINE_KINDS if k != chosen]
+
+
+def region_for_languages(help_file, accept_language: str | None) -> str:
+    """The region a reader most likely wants first from an HTTP Accept-Language header
+    ("en-GB,en;q=0.9"): the first language tag, by preference, that names a country we cover; "all"
+    when none does. Used by the text edition, which has no browser script; nothing is stored."""
+    tags = []
+    for position, part in enumerate((accept_language or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        try:
+            q = float(params.strip()[2:]) if params.strip().startswith("q=") else 1.0
+        except ValueError:
+            q = 0.0
+        if tag:
+            tags.append((-q, position, tag))
+    for _, _, tag in sorted(tags):
+        region = region_for_locale(help_file, tag)
+        if region != "all":
+            return region
+    return "all"
 
 
 def helplines_in(help_file, region: str, kind: str | None = None) -> list:
@@ -79,6 +118,27 @@ def numbers_first(help_file, region: str) -> tuple[list, list]:
     numbers = help_file.immediate_danger.numbers
     first = [n for n in numbers if region in n.regions]
     return first, [n for n in numbers if n not in first]
+
+
+def main_channel(line):
+    """The channel a person in a hurry uses: the first phone or text channel (a directory: its site)."""
+    return next((c for c in line.channels if c.kind in ("phone", "text")), line.channels[0])
+
+
+def first_steps(help_file, region: str, labels: dict[str, str]) -> str:
+    """Markdown for the top of Get help, right under the title: the region's emergency number, main
+    domestic-abuse line, crisis line and youth line, each one tap (a phone calls or texts it); for an unknown region, how to get
+    them (choose where you are), and the crisis step."""
+    first, _ = numbers_first(help_file, region)
+    if not first:
+        return f"{labels['help_first_choose']}\n\n{help_file.crisis_step}"
+    out = [f"- **{labels['help_first_danger']} {call_links(first[0].number)}**"]
+    for kind, label in (("domestic-abuse", "help_first_abuse"), ("crisis", "help_first_crisis"),
+                        ("youth", "help_first_youth")):
+        line = first_line(help_file, region, kind)
+        if line is not None:
+            out.append(f"- **{labels[label]}** {line.name}: **{channel_value(main_channel(line))}**")
+    return "\n".join(out)
 
 
 def number_short(number) -> str:

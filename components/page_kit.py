@@ -131,6 +131,8 @@ _BRING_JS = """
 export default function (component) {
   const target = document.querySelector(`.st-key-${CSS.escape(component.data.key)}`);
   if (!target) { return undefined; }
+  // Clear of Streamlit's fixed top bar (and the exit button in it), so the heading is seen.
+  target.style.scrollMarginTop = '5rem';
   target.scrollIntoView({ block: 'start' });
   const heading = target.querySelector('h1, h2, h3, h4');
   if (heading) {

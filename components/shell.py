@@ -69,6 +69,10 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
     with st.container(key="safety_bar", horizontal=True, vertical_alignment="center"):
         caption(ui.safety_note)
         st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
+        # A young person and someone thinking of suicide are one tap from their lines, on every page.
+        for show, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")):
+            st.page_link(page_target("get-help", content), label=ui.labels[label], query_params={"show": show},
+                         icon=":material/arrow_forward:")
         if spec.id in TEXT_PAGES and not presenting:
             _text_version_link(ui.text_edition.app_link, spec.id)
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar

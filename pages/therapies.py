@@ -69,6 +69,9 @@ if path:
                           icon=":material/arrow_downward:", help=a.name)
         if path.note:
             callout("info" if path.id == "child" else "warning", path.note.text)
+        if path.help_section:  # the teen path: the lines for young people, one tap
+            st.page_link(page_target("get-help", content), label=path.help_label, icon=":material/support:",
+                         query_params={"show": path.help_section})
         sources_line(content, list(dict.fromkeys([*path.sources, *(path.note.sources if path.note else [])])))
 
 

@@ -60,6 +60,7 @@ NOT_IN_TEXT = {
     r"perspectives\.perspectives\.\d+\.short_label$": "a voice's shorter name on the app's chart; the page names it in full",
     r"therapies\.approaches\.\d+\.((audiences|formats|focus)\.\d+|evidence\.level)$": "facet ids, shown as their labels",
     r"therapies\.approaches\.\d+\.short_name$": "an approach's label on the app's map; the page names it in full",
+    r"therapies\.paths\.\d+\.help_section$": "a Get help section id: the link's address",
     r"therapies\.paths\.\d+\.approaches\.\d+$": "approach ids, shown as the approaches' names (linked to their cards)",
 }
 

@@ -13,7 +13,7 @@ from components.text_edition import serve
 from tests.conftest import CONTENT
 
 
-def _get(path: str) -> tuple[int, dict[str, str], str]:
+def _get(path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
     app = Starlette(routes=serve.routes())
     messages: list[dict] = []
 
@@ -23,7 +23,8 @@ def _get(path: str) -> tuple[int, dict[str, str], str]:
     async def send(message):
         messages.append(message)
 
-    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "headers": [],
+    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(),
+             "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
              "query_string": b"", "scheme": "http", "server": ("test", 80), "root_path": ""}
     with ThreadPoolExecutor(1) as pool:  # a loop of its own: Playwright's may be running here
         pool.submit(asyncio.run, app(scope, receive, send)).result()

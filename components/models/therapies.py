@@ -100,7 +100,16 @@ class GuidedPath(Item):
     intro: Markdown
     approaches: list[str] = Field(min_length=1, description="approach ids, in the order to read them")
     note: SourcedNote | None = None
+    help_section: Literal["under-18", "crisis"] | None = Field(None, description="a Get help section the path "
+                                                                 "links to with its own button (the teen path: under-18)")
+    help_label: str | None = Field(None, description="that button's words")
     sources: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _help_section_has_words(self) -> GuidedPath:
+        if (self.help_section is None) != (self.help_label is None):
+            raise ValueError(f"path '{self.id}': help_section and help_label go together")
+        return self
 
 
 class Question(Sourced):

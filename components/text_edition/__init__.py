@@ -25,10 +25,11 @@ def app_path(page_id: str) -> str:
 
 
 def render_page(content, page_id: str, *, app_root: str | None = "/",
-                settings: quick_exit.ExitSettings | None = None) -> str:
-    """One text page; `app_root` is where the interactive app lives (None: no link to it)."""
+                settings: quick_exit.ExitSettings | None = None, reader_region: str | None = None) -> str:
+    """One text page; `app_root` is where the interactive app lives (None: no link to it);
+    `reader_region`: the region to put first where a page has one (Get help), else the content's order."""
     ui = content.ui
-    doc = Doc()
+    doc = Doc(reader_region)
     doc.h(1, ui.app_title if page_id == "welcome" else ui.pages[page_id].title)
     if ui.pages[page_id].heavy:  # the app's content note, as the page's first paragraph (no button to pass)
         doc.raw(f'<div class="content-note">{markdown(ui.content_note.body)}</div>')

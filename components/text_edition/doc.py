@@ -50,8 +50,11 @@ def markdown_inline(text: str) -> str:
 
 
 class Doc:
-    def __init__(self) -> None:
+    def __init__(self, reader_region: str | None = None) -> None:
         self.parts: list[str] = []
+        # The region the reader's browser language names (from the request's Accept-Language), for the
+        # pages that put it first (Get help); None: the content's order. Never stored.
+        self.reader_region = reader_region
 
     def raw(self, markup: str) -> Doc:
         """Markup this module built (never content)."""

@@ -21,6 +21,9 @@ def document(content, *, title: str, body: str, settings: quick_exit.ExitSetting
     safety = markdown_inline(ui.safety_note)
     if help_href:
         safety += f' <a href="{esc(help_href)}">{esc(ui.safety_link)}</a>'
+    # A young person and someone thinking of suicide: one tap to their lines, from every text page.
+    for anchor, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")):
+        safety += f' <a href="{esc(help_href or "")}#{anchor}">{esc(ui.labels[label])}</a>'
     return (
         f'<!doctype html>\n<html lang="{esc(ui.language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -14,7 +14,7 @@ from components import cycle as cycle_logic
 from components import perspectives as persp_logic
 from components import therapies as therapy_logic
 from components import trauma_healing as th_logic
-from components.help import LINE_KINDS, helpline_text, number_line
+from components.help import KIND_ANCHORS, LINE_KINDS, helpline_text, number_line, numbers_first, serves
 from components.models.comparison import LEVEL_ORDER
 from components.navigation import PAGES, pages_citing
 from components.page_kit import union_sources
@@ -42,21 +42,27 @@ def welcome(content, doc: Doc) -> None:
 def get_help(content, doc: Doc) -> None:
     ui, h = content.ui, content.help
     labels, published = ui.labels, h.published_on.isoformat()
-    regions = [r for r in h.regions if any(line.region == r.id for line in h.helplines)]
+    regions = [r for r in h.regions if any(serves(line, r.id) for line in h.helplines)]
+    # The reader's own region first (from the browser's language, read by the server), its numbers at the top.
+    regions.sort(key=lambda r: r.id != doc.reader_region)
+    first, others = numbers_first(h, doc.reader_region or "all")
     doc.h(2, labels["help_immediate_heading"], id="immediate-danger").md(h.immediate_danger.intro)
-    doc.md("\n".join(number_line(n, labels, published) for n in h.immediate_danger.numbers))
+    doc.md("\n".join(number_line(n, labels, published) for n in [*first, *others]))
     doc.h(2, labels["help_lines_heading"], id="helplines")
     # Every region one tap away, before the long list.
     doc.raw(f'<nav aria-label="{_esc(labels["help_region"])}"><ul>'
             + "".join(f'<li><a href="#region-{r.id}">{_esc(r.name)}</a></li>' for r in regions) + "</ul></nav>")
     intros = {"crisis": h.crisis_intro, "youth": h.youth_intro}
+    anchored: set[str] = set()  # #crisis and #under-18 (the safety line's links) go to the first region's
     for region in regions:
         doc.h(3, region.name, id=f"region-{region.id}")
         for kind in LINE_KINDS:
-            lines = [x for x in h.helplines if x.kind == kind and (x.region == region.id or region.id in x.also_regions)]
+            lines = [x for x in h.helplines if x.kind == kind and serves(x, region.id)]
             if not lines:
                 continue
-            doc.h(4, labels[f"help_kind_{kind}"])
+            anchor = KIND_ANCHORS[kind]
+            doc.h(4, labels[f"help_kind_{kind}"], id=anchor if anchor not in anchored else f"{region.id}-{anchor}")
+            anchored.add(anchor)
             if kind in intros:
                 doc.md(intros.pop(kind))  # said once, at its first section
             for line in lines:
@@ -371,6 +377,8 @@ def therapies(content, doc: Doc) -> None:
         doc.items(f"[**{a.name}**](#approach-{a.id}): {a.summary}" for a in therapy_logic.path_approaches(data, path.id))
         if path.note:
             doc.note(path.note.text)
+        if path.help_section:
+            doc.raw(f'<p><a href="get-help#{path.help_section}">{_esc(path.help_label)}</a></p>')
         doc.sources(content, list(dict.fromkeys([*path.sources, *(path.note.sources if path.note else [])])))
 
     doc.h(2, labels["therapies_browse_heading"], id="approaches").p(words.not_in_text)

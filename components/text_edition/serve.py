@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from components import quick_exit
 from components.content import content_dir, load_cached
+from components.help import region_for_languages
 from components.text import escape_html
 from components.text_edition import TEXT_PAGES, render_index, render_page
 
@@ -31,11 +32,16 @@ def policy(page: str) -> str:
             "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
+# Pages that put the reader's region first, read from the request's Accept-Language (the text edition
+# has no script to ask the browser); their responses vary by that header. Nothing is stored.
+BY_REGION = {"get-help"}
+
+
 @functools.lru_cache(maxsize=64)
-def _rendered(content, page_id: str | None, app_root: str) -> str:
+def _rendered(content, page_id: str | None, app_root: str, region: str | None = None) -> str:
     if page_id is None:
         return render_index(content, app_root=app_root)
-    return render_page(content, page_id, app_root=app_root)
+    return render_page(content, page_id, app_root=app_root, reader_region=region)
 
 
 def _base() -> str:
@@ -45,9 +51,11 @@ def _base() -> str:
     return f"/{base}" if base else ""
 
 
-def _respond(body: str, status: int = 200) -> Response:
-    return HTMLResponse(body, status_code=status, headers={
-        "Cache-Control": CACHE if status == 200 else "no-store", "Content-Security-Policy": policy(body)})
+def _respond(body: str, status: int = 200, vary: str | None = None) -> Response:
+    headers = {"Cache-Control": CACHE if status == 200 else "no-store", "Content-Security-Policy": policy(body)}
+    if vary:
+        headers["Vary"] = vary  # a shared cache (nginx) keeps one copy per language, never the wrong region
+    return HTMLResponse(body, status_code=status, headers=headers)
 
 
 async def _page(request: Request) -> Response:
@@ -61,8 +69,12 @@ async def _page(request: Request) -> Response:
                         f"<h1>The app's content has problems</h1><ul>{problems}</ul></body></html>", 503)
     if page_id is not None and page_id not in TEXT_PAGES:
         return RedirectResponse(f"{_base()}/{PREFIX}/", status_code=307)
-    body = await run_in_threadpool(_rendered, loaded.content, page_id, _base() + "/")
-    return _respond(body)
+    region = None
+    if page_id in BY_REGION:
+        found = region_for_languages(loaded.content.help, request.headers.get("accept-language"))
+        region = None if found == "all" else found
+    body = await run_in_threadpool(_rendered, loaded.content, page_id, _base() + "/", region)
+    return _respond(body, vary="Accept-Language" if page_id in BY_REGION else None)
 
 
 async def _to_index(request: Request) -> Response:
