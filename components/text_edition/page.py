@@ -22,8 +22,8 @@ def document(content, *, title: str, body: str, settings: quick_exit.ExitSetting
     if help_href:
         safety += f' <a href="{esc(help_href)}">{esc(ui.safety_link)}</a>'
     # A young person and someone thinking of suicide: one tap to their lines, from every text page.
-    for anchor, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")):
-        safety += f' <a href="{esc(help_href or "")}#{anchor}">{esc(ui.labels[label])}</a>'
+    quick = "".join(f'<li><a href="{esc(help_href or "")}#{anchor}">{esc(ui.labels[label])}</a></li>'
+                    for anchor, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")))
     return (
         f'<!doctype html>\n<html lang="{esc(ui.language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -32,6 +32,7 @@ def document(content, *, title: str, body: str, settings: quick_exit.ExitSetting
         f"{quick_exit.body_html(settings)}"
         f'<a class="skip" href="#main">{esc(words.skip_link)}</a>'
         f'<div class="wrap"><header><p class="safety">{safety}</p>'
+        f'<nav class="quick-help" aria-label="{esc(ui.labels["safety_help_nav"])}"><ul>{quick}</ul></nav>'
         f'<nav class="pages" aria-label="{esc(words.pages_heading)}"><ul>{"".join(links)}</ul></nav></header>\n'
         f'<main id="main">\n{body}\n</main></div></body></html>\n'
     )

@@ -1,0 +1,91 @@
+"""The people who act first, on a 390x844 touch phone (issue 24, part 1): for readers in the UK, the
+US and Australia, Get help's crisis number can be tapped within its first two screens, and the lines
+for young people and for a person in crisis are one tap from any page, in the app and in the text
+edition."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import SHOTS, axe_violations, open_app_page, pass_content_note, wait_ready
+from components.help import dial_address, first_line, main_channel, region_for_locale
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+SCREEN = 844
+LOCALES = ["en-GB", "en-US", "en-AU"]
+
+
+@pytest.fixture
+def phone_in(browser):
+    contexts = []
+
+    def open_phone(locale: str):
+        context = browser.new_context(**PHONE, locale=locale)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_phone
+    for context in contexts:
+        context.close()
+
+
+def _dial(line) -> str:
+    channel = main_channel(line)
+    return dial_address(channel.value) if channel.kind == "phone" else "sms:"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_crisis_number_can_be_tapped_within_two_screens_of_get_help(phone_in, app_server, content, locale):
+    p = phone_in(locale)
+    open_app_page(p, app_server.url, "get-help")
+    region = region_for_locale(content.help, locale)
+    for kind in ("crisis", "youth"):
+        line = first_line(content.help, region, kind)
+        link = p.locator(f'.st-key-help_first a[href^="{_dial(line)}"]').first
+        box = link.bounding_box()
+        assert box and box["y"] + box["height"] < 2 * SCREEN, (kind, box)
+        assert link.is_visible()
+    emergency = p.locator('.st-key-help_first a[href^="tel:"]').first.bounding_box()
+    assert emergency["y"] < SCREEN  # the emergency number on the first screen
+    if locale == "en-GB":
+        SHOTS.mkdir(exist_ok=True)
+        p.screenshot(path=str(SHOTS / "get-help-phone-first-steps.png"))
+
+
+@pytest.mark.parametrize(("locale", "start"), [("en-GB", "cycle"), ("en-US", "therapies"), ("en-AU", "welcome")])
+@pytest.mark.parametrize(("label", "kind"), [("safety_youth_link", "youth"), ("safety_crisis_link", "crisis")])
+def test_youth_and_crisis_lines_are_one_tap_from_any_page(phone_in, app_server, content, locale, start, label,
+                                                          kind):
+    p = phone_in(locale)
+    p.goto(f"{app_server.url}/{'' if start == 'welcome' else start}")
+    p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=60_000)
+    p.get_by_role("link", name=content.ui.labels[label]).first.click()  # one tap, even before a content note
+    p.wait_for_url("**/get-help?show=*", timeout=60_000)
+    pass_content_note(p)
+    wait_ready(p)
+    heading = p.locator(f".st-key-help_kind_{kind} h2").first
+    heading.wait_for(state="visible", timeout=30_000)
+    p.wait_for_timeout(800)  # the scroll to the section runs after the page has drawn
+    box = heading.bounding_box()
+    assert 0 <= box["y"] < SCREEN / 2, box  # in view, below the top bar, not scrolled past
+    line = first_line(content.help, region_for_locale(content.help, locale), kind)
+    call = p.locator(f'.st-key-line_{line.id} a[href^="{_dial(line)}"]').first
+    assert call.bounding_box()["y"] < 2 * SCREEN
+    assert axe_violations(p) == []
+
+
+@pytest.mark.parametrize(("locale", "anchor", "kind"), [("en-GB", "crisis", "crisis"), ("en-AU", "under-18", "youth")])
+def test_text_edition_links_to_the_readers_crisis_and_youth_lines(phone_in, app_server, content, locale, anchor,
+                                                                   kind):
+    p = phone_in(locale)
+    p.goto(f"{app_server.url}/text/cycle")
+    p.locator(f'header nav.quick-help a[href="get-help#{anchor}"]').click()
+    p.wait_for_url(f"**/text/get-help#{anchor}")
+    heading = p.locator(f"#{anchor}")
+    box = heading.bounding_box()
+    assert 0 <= box["y"] < SCREEN / 2, box
+    region = region_for_locale(content.help, locale)
+    assert heading.evaluate("(h) => { let e = h; while (e && !(e.id || '').startsWith('region-')) "
+                            "{ e = e.previousElementSibling; } return e && e.id; }") == f"region-{region}"
+    line = first_line(content.help, region, kind)
+    assert p.locator(f'a[href^="{_dial(line)}"]').count() >= 1
