@@ -201,6 +201,8 @@ def helpline_text(line, labels: dict[str, str], published: str) -> str:
     if line.languages:
         parts.append(f"**{labels['help_languages']}:** {line.languages}")
     parts.append(f"**{labels['help_who']}:** {line.who}")
+    if line.for_friends:  # said only where the sources say so (help.yaml `for_friends`)
+        parts.append(f"**{labels['help_for_friends']}**")
     if line.url:
         parts.append(f"{labels['help_website']}: {line.url}")
     flag = line_flag(line, labels)

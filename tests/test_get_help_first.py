@@ -147,3 +147,14 @@ def test_text_pages_other_than_get_help_do_not_vary_and_link_the_youth_and_crisi
     for anchor, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")):
         assert f'href="get-help#{anchor}"' in text and content.ui.labels[label] in text
     assert set(KIND_ANCHORS.values()) >= {"crisis", "under-18"}
+
+
+def test_lines_that_serve_friends_and_family_say_so_and_only_those(content):
+    from components.help import helpline_text
+
+    labels = content.ui.labels
+    said = labels["help_for_friends"]
+    friends = [h for h in content.help.helplines if h.for_friends]
+    assert friends and len(friends) < len(content.help.helplines)
+    for line in content.help.helplines:
+        assert (said in helpline_text(line, labels, "2026-11-23")) == line.for_friends, line.id
