@@ -103,8 +103,11 @@ def helplines_in(help_file, region: str, kind: str | None = None) -> list:
 def first_line(help_file, region: str, kind: str):
     """The first line of a kind for a region (the one a page names beside the emergency number), or
     None where the region has none of its own (a directory does not count)."""
-    return next((h for h in help_file.helplines if h.kind == kind and h.region != "international"
-                 and serves(h, region) and region != "all"), None)
+    if region == "all":
+        return None
+    own = [h for h in help_file.helplines if h.kind == kind and h.region == region]
+    shared = [h for h in help_file.helplines if h.kind == kind and region in h.also_regions]
+    return next(iter(own + shared), None)  # a line of the region's own before one it shares (US and Canada)
 
 
 def lines_for_friends(help_file, region: str) -> list:

@@ -67,7 +67,11 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
     """The safety line under the quick exit (with the page's text version), and the presenter toggles."""
     ui = content.ui
     with st.container(key="safety_bar", horizontal=True, vertical_alignment="center"):
-        caption(ui.safety_note)
+        # On a phone one short line (app.css shows one or the other by width); Get help says the rest.
+        with st.container(key="safety_note_full"):
+            caption(ui.safety_note)
+        with st.container(key="safety_note_short"):
+            caption(ui.labels["safety_note_short"])
         st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
         # A young person and someone thinking of suicide are one tap from their lines, on every page.
         for show, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")):
