@@ -49,7 +49,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("therapies", "heal", uses=("therapies",), params=therapies.URL_PARAMS),
     PageSpec("perspectives", "heal", uses=("perspectives",), params=perspectives.URL_PARAMS),
     PageSpec("get-help", "support", uses=("help",)),
-    PageSpec("worried-about-someone", "support"),
+    PageSpec("worried-about-someone", "support", uses=("helping",)),
     PageSpec("glossary", "support", uses=("glossary",)),
     PageSpec("sources", "support"),
     PageSpec("run-session", "facilitate", params=RUN_SESSION_PARAMS),

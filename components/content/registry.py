@@ -14,6 +14,7 @@ from components.models.comparison import ComparisonFile, ScenariosFile
 from components.models.cycle import CycleFile
 from components.models.glossary import GlossaryFile
 from components.models.help import HelpFile
+from components.models.helping import HelpingFile
 from components.models.perspectives import PerspectivesFile
 from components.models.room import RoomFile
 from components.models.sources import Source, SourcesFile
@@ -40,6 +41,7 @@ FILES: dict[str, FileSpec] = {
     "sources": FileSpec("sources.yaml", SourcesFile),
     "glossary": FileSpec("glossary.yaml", GlossaryFile),
     "help": FileSpec("help.yaml", HelpFile),
+    "helping": FileSpec("helping.yaml", HelpingFile),
     "welcome": FileSpec("welcome.yaml", WelcomeFile),
     "cycle": FileSpec("cycle.yaml", CycleFile),
     "comparison": FileSpec("comparison.yaml", ComparisonFile),
@@ -67,6 +69,7 @@ class Content:
     sources: SourcesFile
     glossary: GlossaryFile
     help: HelpFile
+    helping: HelpingFile
     welcome: WelcomeFile
     cycle: CycleFile
     comparison: ComparisonFile
