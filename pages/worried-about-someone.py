@@ -7,6 +7,7 @@ serve friends and family for the reader's region (components/helping.py), and a 
 
 import streamlit as st
 
+from components import practice_ui
 from components.help import number_line, number_short, region_for_locale
 from components.helping import lines_for
 from components.navigation import PAGES
@@ -35,7 +36,7 @@ for section in helping.sections:
     if section.id == "safety":  # separation risk: how a safety plan helps, on Get help
         st.page_link(page_target("get-help", content), label=labels["leaving_safely_link"], icon=":material/shield:")
 
-# What could you say? (practice section: components/practice_ui.py)
+practice_ui.section(content)  # What could you say? (scenes to practise a reply; issue 24.3)
 
 # --------------------------------------------------------------------------- the lines
 st.header(helping.lines.heading, anchor="lines")

@@ -280,6 +280,19 @@ def test_the_last_scene_starts_again(content):
     assert qp(at, "scene") == "1" and qp(at, "reply") is None
 
 
+def test_the_worried_page_opens_on_the_linked_scene_and_reply(content):
+    from conftest import open_page
+
+    s = content.practice.scene("confront-partner")
+    index = [x.id for x in scenes(content)].index(s.id)
+    reply = s.replies[1]
+    at = open_page("worried-about-someone", go_on=True, scene=str(index + 1), reply=reply.id)
+    assert not at.exception, [e.value for e in at.exception]
+    assert content.ui.labels["practice_heading"] in [h.value for h in at.header]
+    assert s.scene in all_text(at) and reply.why in all_text(at)
+    assert qp(at, "scene") == str(index + 1) and qp(at, "reply") == reply.id
+
+
 def test_presenter_mode_shows_one_scene_per_step(content):
     ss = scenes(content)
     labels = content.ui.labels
