@@ -1,13 +1,15 @@
 """The text page of Worried about someone (/text/worried-about-someone): every point of
 content/helping.yaml in order with its sources, each disagreement between sources in a note of its
-own, the link to Get help's Leaving safely, then the lines for every region (a text page has no
-browser language to pick one: each region is one tap away), and the next step."""
+own, the link to Get help's Leaving safely, the practice scenes (What could you say?, from
+components/text_edition/practice.py), then the lines for every region (a text page has no browser
+language to pick one: each region is one tap away), and the next step."""
 
 from __future__ import annotations
 
 from components.help import helpline_text, number_line
 from components.helping import regions_with_lines
 from components.text_edition.doc import Doc, esc
+from components.text_edition.practice import practice_text
 
 
 def render(content, doc: Doc) -> None:
@@ -21,6 +23,7 @@ def render(content, doc: Doc) -> None:
             doc.sources(content, point.sources)
         if section.id == "safety":
             doc.raw(f'<p><a href="get-help#leaving-safely">{esc(labels["leaving_safely_link"])}</a></p>')
+    practice_text(content, doc)  # What could you say? (where the app shows it: before the lines)
 
     lines = helping.lines
     doc.h(2, lines.heading, id="lines").md(lines.intro)
