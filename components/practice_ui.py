@@ -90,5 +90,5 @@ def section(content) -> None:
                           icon=":material/restart_alt:" if last else ":material/arrow_forward:",
                           on_click=_move, args=(url, view, logic.reset if last else logic.next_scene, scenes))
             sources_line(content, scene.sources)
-        _announce("practice_feedback", f"{view.scene}:{view.reply}", len(scenes),
+        _announce("practice_live", f"{view.scene}:{view.reply}", len(scenes),
                   logic.announcement(scene, chosen, labels))
