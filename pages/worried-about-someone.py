@@ -46,7 +46,7 @@ regions = {"all": labels["help_all_regions"], **{r.id: r.name for r in help_.reg
 region = st.selectbox(labels["help_region"], list(regions), format_func=regions.get, key="worried_region",
                       index=list(regions).index(region_for_locale(help_, st.context.locale)))
 found = lines_for(help_, region)
-with st.container(key="worried_numbers"):
+with st.container(key="help_numbers"):  # the key Get help uses: the same 44 px call links (app.css)
     st.subheader(labels["help_immediate_heading"], anchor=False)
     if found.numbers:
         md("\n".join(number_line(n, labels, published) for n in found.numbers))
@@ -55,12 +55,12 @@ with st.container(key="worried_numbers"):
 for kind, line in (("crisis", found.crisis), ("youth", found.youth)):
     if line is not None:
         st.subheader(labels[f"help_kind_{kind}"], anchor=False)
-        helpline_cards(content, [line], key="worried_line")
+        helpline_cards(content, [line])
 if found.crisis is None:  # no crisis line of the region's own: what to do right now
     md(help_.crisis_step)
 st.subheader(helping.lines.friends_heading, anchor=False)
 if found.friends:
-    helpline_cards(content, found.friends, key="worried_line")
+    helpline_cards(content, found.friends)
 else:
     md(labels["worried_no_friends_line"])
 
