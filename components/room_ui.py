@@ -278,8 +278,8 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
         with st.container(key="room_count"):
             md(f"**{labels['room_answers_so_far'].format(n=tally.total)}**")
         practice_scene = rq.practice_scene(content, question)
-        if practice_scene is not None:
-            _practice_replies(content, practice_scene, revealed=tally.counts is not None)
+        if practice_scene is not None and tally.counts is None:
+            _practice_replies(content, practice_scene, revealed=False)
         if tally.counts is None:
             callout("info", labels["room_hidden"].format(min=MIN_ANSWERS))
             st.button(labels["room_reveal"], key="room_reveal", icon=":material/visibility:", type="primary",
@@ -297,5 +297,7 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
             st.subheader(labels["room_where_it_sits"])
             md(f"**{titles[scene.level]}.** {scene.why}")
             md(f"**{labels['room_differ']}.** {scene.differ}")
+        if practice_scene is not None:
+            _practice_replies(content, practice_scene, revealed=True)
 
     counts()
