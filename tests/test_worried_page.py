@@ -260,3 +260,38 @@ def test_the_text_page_has_every_point_its_sources_and_the_lines(content):
                     tel = re.findall(r"\((tel:[^)]+)\)", call_links(c.value))
                     assert tel and all(f'href="{t}"' in page for t in tel), line.id
     assert page.rstrip().endswith("</html>") and 'href="get-help"' in page
+
+
+# --------------------------------------------------------------------------- faithful to the research notes
+
+NOTES = ROOT / "docs" / "research" / "helping-someone.md"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+
+
+def test_every_source_address_is_one_the_research_notes_give(content):
+    notes = NOTES.read_text(encoding="utf-8")
+    for src in content.sources.sources:
+        if src.id.startswith("helping-"):
+            assert src.url in notes, src.id
+
+
+def test_no_sentence_is_copied_from_the_sources_quotes(content):
+    """Our own words: no run of six words of any quote in the notes' evidence log is in a point, a
+    disagreement or a glossary term that cites these sources."""
+    notes = NOTES.read_text(encoding="utf-8").replace("“", '"').replace("”", '"')
+    log = notes[notes.index("## Part 2"):notes.index("## Part 3")]
+    quotes = re.findall(r'"([^"]{15,})"', log)
+    assert len(quotes) >= 40
+    runs = {tuple(w[i:i + 6]) for q in quotes for w in [_words(q)] for i in range(len(w) - 5)}
+    texts = {p.id: f"{p.title}. {p.body} {p.sources_differ or ''}" for p in content.helping.all_points()}
+    texts |= {t.id: t.definition for t in content.glossary.terms if any(s.startswith("helping-") for s in t.sources)}
+    copied = {}
+    for item_id, text in texts.items():
+        w = _words(text)
+        found = {" ".join(w[i:i + 6]) for i in range(len(w) - 5) if tuple(w[i:i + 6]) in runs}
+        if found:
+            copied[item_id] = found
+    assert not copied, copied
