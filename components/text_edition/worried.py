@@ -30,7 +30,8 @@ def render(content, doc: Doc) -> None:
     found = regions_with_lines(help_)
     names = {r.id: r.name for r in help_.regions}
     doc.raw(f'<nav aria-label="{esc(labels["help_region"])}"><ul>'
-            + "".join(f'<li><a href="#lines-{f.region}">{esc(names[f.region])}</a></li>' for f in found) + "</ul></nav>")
+            + "".join(f'<li><a href="#lines-{f.region}">{esc(names[f.region])}</a></li>' for f in found)
+            + "</ul></nav>")
     for f in found:
         doc.h(3, names[f.region], id=f"lines-{f.region}")
         if f.numbers:
