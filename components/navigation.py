@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from components import comparison, cycle, help, live_room, pairing, perspectives, therapies, trauma_healing
+from components import comparison, cycle, help, live_room, pairing, perspectives, practice, therapies, trauma_healing
 from components.url_params import Choice, Param, Step, Text
 
 # The run-session page's own parameters (the facilitator tools' reserved names; see models/workshops.py)
@@ -49,7 +49,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("therapies", "heal", uses=("therapies",), params=therapies.URL_PARAMS),
     PageSpec("perspectives", "heal", uses=("perspectives",), params=perspectives.URL_PARAMS),
     PageSpec("get-help", "support", uses=("help",), params=help.URL_PARAMS),
-    PageSpec("worried-about-someone", "support"),
+    PageSpec("worried-about-someone", "support", uses=("helping", "practice"), params=practice.URL_PARAMS),
     PageSpec("glossary", "support", uses=("glossary",)),
     PageSpec("sources", "support"),
     PageSpec("run-session", "facilitate", params=RUN_SESSION_PARAMS),

@@ -14,6 +14,7 @@
   however many there are; presenter mode may ask for fewer per row; `extra(item)` adds to a card;
   `title=` / `body=` name the item's attribute (or a function of the item) a card shows.
 - `sources_of(content, items)`: one sources line for several items (the union of their sources).
+- `helpline_cards(content, lines, key=...)`: help lines, one card each, as Get help shows them.
 
 All text goes through components.text: Markdown with raw HTML shown as text, never unsafe HTML.
 """
@@ -27,6 +28,7 @@ from typing import Any, Literal, TypeVar
 import streamlit as st
 
 from components import presenter
+from components.help import helpline_text
 from components.text import md, sources_line
 
 T = TypeVar("T")
@@ -113,6 +115,16 @@ def card_grid(items: Sequence[T], per_row: int, *, key: str, per_row_presenting:
                       sources=item.sources if content is not None else (), content=content, where=place):
                 if extra:
                     extra(item)
+
+
+def helpline_cards(content, lines: Iterable[Any], *, key: str = "line") -> None:
+    """Help lines as Get help shows them: one card each (key `{key}_{line.id}`), the line's name as
+    its heading and components.help.helpline_text as its body (how to reach it, hours, who it
+    serves, where it was seen and whether anyone has confirmed it live)."""
+    labels, published = content.ui.labels, content.help.published_on.isoformat()
+    for line in lines:
+        with card(f"{key}_{line.id}", line.name, helpline_text(line, labels, published), heading=True, anchor=False):
+            pass
 
 
 def union_sources(items: Iterable[Any]) -> list[str]:

@@ -1,13 +1,15 @@
 """Room questions from content (content/room.yaml, the sorter's scenarios in scenarios.yaml, the
-spectrum's names in comparison.yaml): their choices, their prompt, which ones a plan suggests, and
-the counts' text alternative. Pure: no streamlit import."""
+spectrum's names in comparison.yaml, the practice scenes in practice.yaml): their choices, their
+prompt, which ones a plan suggests, and the counts' text alternative. Pure: no streamlit import."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from components.charts.common import LEVELS
+from components import practice
 from components.models.comparison import LEVEL_ORDER, Scenario
+from components.models.practice import Scene
 from components.models.room import RoomQuestion
 
 SCALE = ("1", "2", "3", "4", "5")
@@ -17,6 +19,11 @@ SCALE = ("1", "2", "3", "4", "5")
 class Choice:
     id: str
     label: str
+    short: str = ""  # the label on the counts' chart where the full label is a sentence ("Reply A")
+
+    @property
+    def bar(self) -> str:
+        return self.short or self.label
 
 
 def choices(content, q: RoomQuestion) -> list[Choice]:
@@ -25,6 +32,11 @@ def choices(content, q: RoomQuestion) -> list[Choice]:
     if q.kind == "spectrum":
         titles = {s.level: s.title for s in content.comparison.spectrum}
         return [Choice(level, f"{LEVELS[level]['icon']} {titles[level]}") for level in LEVEL_ORDER]
+    if q.kind == "practice":
+        s = practice_scene(content, q)
+        reply = content.ui.labels["room_practice_reply"]
+        return [Choice(r.id, practice.reply_label(i, r), reply.format(letter=practice.letter(i)))
+                for i, r in enumerate(s.replies)] if s else []
     if q.kind == "scale":
         ends = {"1": q.low, "5": q.high}
         return [Choice(n, f"{n} · {ends[n]}" if n in ends else n) for n in SCALE]
@@ -37,8 +49,15 @@ def scenario(content, q: RoomQuestion) -> Scenario | None:
     return next((s for s in content.scenarios.scenarios if s.id == q.scenario), None)
 
 
+def practice_scene(content, q: RoomQuestion) -> Scene | None:
+    return content.practice.scene(q.scene) if q.kind == "practice" and q.scene else None
+
+
 def prompt(content, q: RoomQuestion) -> str:
-    """The question in words (a scenario's question names the scene)."""
+    """The question in words (a scenario's or a practice scene's question names the scene)."""
+    if q.kind == "practice":
+        s = practice_scene(content, q)
+        return content.ui.labels["room_practice_prompt"].format(title=s.title if s else q.scene)
     if q.kind == "spectrum":
         s = scenario(content, q)
         return content.ui.labels["room_spectrum_prompt"].format(title=s.title if s else q.scenario)

@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urlparse, urlunparse
 
 import streamlit as st
 
-from components import presenter, room_questions as rq
+from components import practice, presenter, room_questions as rq
 from components.charts.room import room_counts_figure
 from components.live_room import MIN_ANSWERS, LiveRooms, Status, new_token, normalise
 from components.qr import qr_svg
@@ -124,6 +124,9 @@ def join_view(content, url) -> None:
         scene = rq.scenario(content, question)
         if scene is not None:
             md(scene.vignette)
+        practice_scene = rq.practice_scene(content, question)
+        if practice_scene is not None:
+            md(practice_scene.scene)
         key = f"join_choice_{code}_{room.round}"
         if key not in st.session_state and mine is not None:
             st.session_state[key] = mine
@@ -197,6 +200,21 @@ def _reveal(code: str) -> None:
         st.session_state["room_down"] = True
 
 
+def _practice_replies(content, scene, *, revealed: bool) -> None:
+    """A practice scene on the projector: the scene and its replies by letter; once the counts are
+    shown, how each reply may land (its outcome in words and symbol, and why)."""
+    labels = content.ui.labels
+    with st.container(key="room_practice"):
+        md(scene.scene)
+        st.subheader(labels["room_practice_how"] if revealed else labels["room_practice_replies"])
+        for i, reply in enumerate(scene.replies):
+            md(f"**{practice.reply_label(i, reply)}**")
+            if revealed:
+                md(f"**{practice.outcome_label(reply.outcome, labels)}.** {reply.why}")
+                if reply.instead:
+                    md(f"**{labels['practice_instead']}.** {reply.instead}")
+
+
 def room_panel(content, plan_id: str | None) -> None:
     """Run a session's live room: open one (code, join address, QR code), choose the live question,
     and the counts, hidden until MIN_ANSWERS have answered and the facilitator reveals them."""
@@ -259,13 +277,16 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
         md(labels["room_asking"].format(prompt=rq.prompt(content, question)))
         with st.container(key="room_count"):
             md(f"**{labels['room_answers_so_far'].format(n=tally.total)}**")
+        practice_scene = rq.practice_scene(content, question)
+        if practice_scene is not None and tally.counts is None:
+            _practice_replies(content, practice_scene, revealed=False)
         if tally.counts is None:
             callout("info", labels["room_hidden"].format(min=MIN_ANSWERS))
             st.button(labels["room_reveal"], key="room_reveal", icon=":material/visibility:", type="primary",
                       disabled=not tally.can_reveal, on_click=_reveal, args=(code,))
             return
         choices = [c for c in rq.choices(content, question) if c.id in room.question.choices]
-        fig = cached_figure(room_counts_figure, tuple((c.id, c.label) for c in choices),
+        fig = cached_figure(room_counts_figure, tuple((c.id, c.bar) for c in choices),
                             tuple(tally.counts[c.id] for c in choices), "", presenter.chart_scale())
         summary, rows = rq.counts_text(content.ui, choices, tally.counts, tally.total)
         show_chart(fig, alt=labels["room_counts_title"], summary=summary, rows=rows, ui=content.ui,
@@ -276,5 +297,7 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
             st.subheader(labels["room_where_it_sits"])
             md(f"**{titles[scene.level]}.** {scene.why}")
             md(f"**{labels['room_differ']}.** {scene.differ}")
+        if practice_scene is not None:
+            _practice_replies(content, practice_scene, revealed=True)
 
     counts()

@@ -17,7 +17,7 @@ from components.models.room import RoomFile, RoomQuestion
 
 
 def test_every_question_has_choices_the_room_accepts(content):
-    assert {q.kind for q in content.room.questions} == {"spectrum", "scale", "choice"}
+    assert {q.kind for q in content.room.questions} == {"spectrum", "scale", "choice", "practice"}
     for q in content.room.questions:
         ids = [c.id for c in rq.choices(content, q)]
         assert 2 <= len(ids) <= live_room.MAX_CHOICES and len(set(ids)) == len(ids)

@@ -25,6 +25,7 @@ PAGE_FILES = {
     "therapies": ("therapies",),
     "perspectives": ("perspectives",),
     "get-help": ("help",),
+    "worried-about-someone": ("helping", "practice"),
     "glossary": ("glossary",),
     "sources": ("sources",),
 }

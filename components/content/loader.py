@@ -169,7 +169,8 @@ def _segment_link_problems(content: Content, parsed: dict[str, tuple[dict, Lines
 
 
 def _room_problems(content: Content, parsed: dict[str, tuple[dict, Lines]]) -> list[Problem]:
-    """room.yaml's scenario and plan ids checked against scenarios.yaml and the workshop plans."""
+    """room.yaml's scenario, scene and plan ids checked against scenarios.yaml, practice.yaml and the
+    workshop plans."""
     name = FILES["room"].name
     if name not in parsed:
         return []
@@ -181,6 +182,10 @@ def _room_problems(content: Content, parsed: dict[str, tuple[dict, Lines]]) -> l
             at = ("questions", i, "scenario")
             problems.append(Problem(name, line_of(lines, at), dotted(at),
                                     f"no scenario '{q.scenario}' in {FILES['scenarios'].name}"))
+        if q.scene and content.practice.scene(q.scene) is None:
+            at = ("questions", i, "scene")
+            problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                    f"no scene '{q.scene}' in {FILES['practice'].name}"))
     for i, s in enumerate(content.room.sets):
         if s.plan not in content.workshops:
             at = ("sets", i, "plan")

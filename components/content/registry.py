@@ -14,7 +14,9 @@ from components.models.comparison import ComparisonFile, ScenariosFile
 from components.models.cycle import CycleFile
 from components.models.glossary import GlossaryFile
 from components.models.help import HelpFile
+from components.models.helping import HelpingFile
 from components.models.perspectives import PerspectivesFile
+from components.models.practice import PracticeFile
 from components.models.room import RoomFile
 from components.models.sources import Source, SourcesFile
 from components.models.therapies import TherapiesFile
@@ -40,6 +42,7 @@ FILES: dict[str, FileSpec] = {
     "sources": FileSpec("sources.yaml", SourcesFile),
     "glossary": FileSpec("glossary.yaml", GlossaryFile),
     "help": FileSpec("help.yaml", HelpFile),
+    "helping": FileSpec("helping.yaml", HelpingFile),
     "welcome": FileSpec("welcome.yaml", WelcomeFile),
     "cycle": FileSpec("cycle.yaml", CycleFile),
     "comparison": FileSpec("comparison.yaml", ComparisonFile),
@@ -50,6 +53,7 @@ FILES: dict[str, FileSpec] = {
     "perspectives": FileSpec("perspectives.yaml", PerspectivesFile),
     "workshops": FileSpec("workshops/*.yaml", WorkshopFile, many=True),
     "room": FileSpec("room.yaml", RoomFile),
+    "practice": FileSpec("practice.yaml", PracticeFile),
 }
 
 
@@ -67,6 +71,7 @@ class Content:
     sources: SourcesFile
     glossary: GlossaryFile
     help: HelpFile
+    helping: HelpingFile
     welcome: WelcomeFile
     cycle: CycleFile
     comparison: ComparisonFile
@@ -77,6 +82,7 @@ class Content:
     perspectives: PerspectivesFile
     workshops: dict[str, WorkshopFile]  # plan id (the file's `id`) -> plan, in file-name order
     room: RoomFile
+    practice: PracticeFile
 
     def source(self, source_id: str) -> Source:
         return self.sources_by_id[source_id]

@@ -1,8 +1,9 @@
 """Model of content/room.yaml: the questions a facilitator can put to a live room (components/
 live_room.py), and which of them each workshop plan suggests. Choices only: a question is a place
 on the healthy / unhealthy / abusive spectrum for one of the sorter's scenarios (scenarios.yaml),
-a 1-5 scale, or one choice from a short list. There is no free-text kind, on purpose: nothing a
-person types can reach a projector. Scenario and plan ids are checked against the other files
+a 1-5 scale, one choice from a short list, or one of the three replies of a practice scene
+(practice.yaml). There is no free-text kind, on purpose: nothing a
+person types can reach a projector. Scenario, scene and plan ids are checked against the other files
 when content loads (components/content/loader.py)."""
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ class RoomChoice(Item):
 
 class RoomQuestion(Item):
     """One question. `spectrum` names a `scenario`; `scale` has a `prompt` and words for its two
-    ends (`low` for 1, `high` for 5); `choice` has a `prompt` and 2-8 `choices`."""
+    ends (`low` for 1, `high` for 5); `choice` has a `prompt` and 2-8 `choices`; `practice` names a
+    `scene` of "What could you say?" (practice.yaml), whose three replies are the choices."""
 
-    kind: Literal["spectrum", "scale", "choice"]
+    kind: Literal["spectrum", "scale", "choice", "practice"]
     scenario: str | None = Field(default=None, pattern=KEBAB, description="a scenario id in scenarios.yaml")
+    scene: str | None = Field(default=None, pattern=KEBAB, description="a practice scene id in practice.yaml")
     prompt: str | None = Field(default=None, max_length=200)
     low: str | None = Field(default=None, max_length=40, description="what 1 means on a scale")
     high: str | None = Field(default=None, max_length=40, description="what 5 means on a scale")
@@ -33,8 +36,9 @@ class RoomQuestion(Item):
 
     @model_validator(mode="after")
     def _fields_of_its_kind(self) -> RoomQuestion:
-        wanted = {"spectrum": {"scenario"}, "scale": {"prompt", "low", "high"}, "choice": {"prompt", "choices"}}[self.kind]
-        given = {name for name in ("scenario", "prompt", "low", "high", "choices") if getattr(self, name)}
+        wanted = {"spectrum": {"scenario"}, "scale": {"prompt", "low", "high"}, "choice": {"prompt", "choices"},
+                  "practice": {"scene"}}[self.kind]
+        given = {name for name in ("scenario", "scene", "prompt", "low", "high", "choices") if getattr(self, name)}
         if given != wanted:
             raise ValueError(f"question '{self.id}' ({self.kind}) needs exactly {sorted(wanted)}, has {sorted(given)}")
         if self.kind == "choice" and len(self.choices) < 2:

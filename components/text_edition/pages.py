@@ -19,6 +19,7 @@ from components.models.comparison import LEVEL_ORDER
 from components.navigation import PAGES, pages_citing
 from components.page_kit import union_sources
 from components.text import small, source_lines
+from components.text_edition import worried
 from components.text_edition.doc import Doc, sub
 
 Renderer = Callable[[object, Doc], None]
@@ -491,6 +492,7 @@ TEXT_PAGES: dict[str, Renderer] = {
     "therapies": therapies,
     "perspectives": perspectives,
     "get-help": get_help,
+    "worried-about-someone": worried.render,
     "glossary": glossary,
     "sources": sources,
 }

@@ -1,0 +1,107 @@
+""""What could you say?" on Worried about someone, in a real browser: on a phone (390x844, touch) and on
+a projector (1920x1080, ?present=1) a reply is chosen, its feedback shows, the URL carries the scene
+and the reply, a reload keeps them, and axe-core finds no serious or critical issue; the keyboard
+alone can choose a reply, and the feedback is said in the polite live region."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, pass_content_note, url_param, wait_ready
+
+PAGE = "worried-about-someone"
+
+
+def chosen_feedback(p, reply_id: str) -> str:
+    box = p.locator(f".st-key-practice_feedback_{reply_id}")
+    box.wait_for(state="visible", timeout=30_000)
+    return box.inner_text()
+
+
+def choose_by_pointer(p, content, scene_index: int, reply_index: int, tap: bool) -> None:
+    scene = content.practice.scenes[scene_index]
+    reply = scene.replies[reply_index]
+    section = p.locator(".st-key-practice_scene")
+    option = section.get_by_text(reply.text[:30], exact=False).first
+    option.scroll_into_view_if_needed()
+    option.tap() if tap else option.click()
+    button = p.locator(".st-key-practice_choose button")
+    button.wait_for(state="visible")
+    p.wait_for_function("() => !document.querySelector('.st-key-practice_choose button').disabled", timeout=30_000)
+    button.tap() if tap else button.click()
+    p.wait_for_function("(r) => new URLSearchParams(location.search).get('reply') === r", arg=reply.id,
+                        timeout=30_000)
+    wait_ready(p)
+
+
+def check_round_trip(p, content, scene_index: int, reply_index: int, name: str) -> None:
+    scene = content.practice.scenes[scene_index]
+    reply = scene.replies[reply_index]
+    text = chosen_feedback(p, reply.id)
+    assert content.ui.labels[f"practice_outcome_{reply.outcome}"] in text and reply.why[:40] in text
+    assert url_param(p, "scene") == str(scene_index + 1) and url_param(p, "reply") == reply.id
+    no_exception(p)
+    SHOTS.mkdir(exist_ok=True)
+    p.screenshot(path=str(SHOTS / f"practice-{name}.png"))
+    assert axe_violations(p) == []
+    p.reload()
+    pass_content_note(p)
+    wait_ready(p)
+    text = chosen_feedback(p, reply.id)  # the same feedback after a reload
+    assert reply.why[:40] in text
+    assert url_param(p, "scene") == str(scene_index + 1) and url_param(p, "reply") == reply.id
+    checked = p.locator(".st-key-practice_scene input[type=radio]:checked")
+    assert checked.count() == 1
+
+
+@pytest.fixture
+def phone(browser, app_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_phone_choose_a_reply_and_reload(phone, app_server, content):
+    open_app_page(phone, app_server.url, PAGE, "?scene=2")
+    choose_by_pointer(phone, content, 1, 0, tap=True)  # the promise: may make things harder
+    check_round_trip(phone, content, 1, 0, "phone")
+    assert content.ui.labels["practice_instead"] in chosen_feedback(phone, content.practice.scenes[1].replies[0].id)
+
+
+def test_projector_choose_a_reply_and_reload(projector, app_server, content):
+    open_app_page(projector, app_server.url, PAGE, "?present=1&scene=4")
+    assert projector.locator(".st-key-practice_scene").count() == 1  # one scene per projected step
+    body = projector.locator(".st-key-practice_scene [data-testid=stMarkdownContainer] p").first
+    assert float(body.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 27  # the back of a room
+    choose_by_pointer(projector, content, 3, 1, tap=False)
+    check_round_trip(projector, content, 3, 1, "present")
+    assert url_param(projector, "present") == "1"
+    # the other two replies are open on the projector
+    for other in (0, 2):
+        assert content.practice.scenes[3].replies[other].why[:40] in projector.locator(".st-key-practice").inner_text()
+
+
+def test_keyboard_chooses_a_reply_and_hears_the_feedback(page, app_server, content):
+    scene = content.practice.scenes[0]
+    open_app_page(page, app_server.url, PAGE, "?scene=1")
+    first = page.locator(".st-key-practice_scene input[type=radio]").first
+    first.focus()
+    page.keyboard.press("Space")  # choose A
+    wait_ready(page)
+    page.keyboard.press("ArrowDown")  # move to B: still nothing revealed
+    wait_ready(page)
+    assert page.locator("[class*='st-key-practice_feedback_']").count() == 0
+    page.wait_for_function("() => !document.querySelector('.st-key-practice_choose button').disabled", timeout=30_000)
+    page.keyboard.press("Tab")  # the radio group is one tab stop; then "See how it may land"
+    assert page.evaluate("() => !!document.activeElement.closest('.st-key-practice_choose')")
+    page.keyboard.press("Enter")
+    reply = scene.replies[1]
+    page.wait_for_function("(r) => new URLSearchParams(location.search).get('reply') === r", arg=reply.id,
+                           timeout=30_000)
+    wait_ready(page)
+    assert reply.why[:40] in chosen_feedback(page, reply.id)
+    live = page.locator("#hb-step-live")
+    assert live.get_attribute("aria-live") == "polite"
+    page.wait_for_function("(w) => document.getElementById('hb-step-live').textContent.includes(w)",
+                           arg=reply.why[:40], timeout=15_000)
+    assert content.ui.labels[f"practice_outcome_{reply.outcome}"] in live.text_content()
