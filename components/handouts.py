@@ -1,5 +1,6 @@
 """PDF handouts built from the same YAML as the app (fpdf2): a participant handout (two A4 pages:
-key ideas, one picture, care after the session, the helplines of one region, the app's address)
+key ideas, one picture, care after the session, the helplines of one region, the app's address;
+components/handout_lines.py prints the helplines, components/address.py makes the address)
 and a facilitator guide (safeguarding, agenda, care guidance, and for each segment what the
 screen shows, in words, with notes, questions and activity). Content in, bytes out.
 
@@ -27,7 +28,6 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from components import facilitate
-from components.address import app_address  # noqa: F401 - the handouts' address, one home (address.py)
 from components.handout_lines import BUDGETS, FULL, help_section
 from components.models.workshops import WorkshopFile
 

@@ -776,10 +776,9 @@ def test_handout_without_a_browser_prints_the_chart_in_words(content, monkeypatc
 
 
 def test_app_address_from_the_page_url():
-    assert handouts.app_address is components_address.app_address  # one home
-    assert handouts.app_address("http://192.168.1.20:8501/run-session?plan=x") == "http://192.168.1.20:8501/"
-    assert handouts.app_address("https://example.org/bonds/run-session") == "https://example.org/bonds/"
-    assert handouts.app_address(None) is None
+    assert components_address.app_address("http://192.168.1.20:8501/run-session?plan=x") == "http://192.168.1.20:8501/"
+    assert components_address.app_address("https://example.org/bonds/run-session") == "https://example.org/bonds/"
+    assert components_address.app_address(None) is None
 
 
 def _sentences_of(plan) -> list[str]:
