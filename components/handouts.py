@@ -1,5 +1,6 @@
 """PDF handouts built from the same YAML as the app (fpdf2): a participant handout (two A4 pages:
-key ideas, one picture, care after the session, the helplines of one region, the app's address)
+key ideas, one picture, care after the session, the helplines of one region, the app's address;
+components/handout_lines.py prints the helplines, components/address.py makes the address)
 and a facilitator guide (safeguarding, agenda, care guidance, and for each segment what the
 screen shows, in words, with notes, questions and activity). Content in, bytes out.
 
@@ -22,13 +23,12 @@ import io
 import os
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from components import facilitate
-from components.help import live_status
+from components.handout_lines import BUDGETS, FULL, help_section
 from components.models.workshops import WorkshopFile
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
@@ -133,57 +133,15 @@ class _Once:
         return fresh
 
 
-def app_address(page_url: str | None) -> str | None:
-    """The app's address for a handout, from the address of the page the facilitator is on
-    (st.context.url): scheme, host and the path the app is served under, without the page name
-    and query ("http://192.168.1.20:8501/run-session?plan=x" -> "http://192.168.1.20:8501/")."""
-    if not page_url:
-        return None
-    parts = urlsplit(page_url)
-    if not parts.scheme or not parts.netloc:
-        return None
-    base = parts.path.rsplit("/", 1)[0] + "/"
-    return f"{parts.scheme}://{parts.netloc}{base}"
-
-
 def default_region(help_file) -> str:
     """A handout's region when none is chosen: the first region in help.yaml."""
     return help_file.regions[0].id
 
 
-def _help_section(doc: _Doc, content, region: str, once: _Once, address: str | None) -> None:
-    """Emergency numbers and the helplines of one region (the facilitator picks it), compact."""
-    L = content.ui.labels
-    h = content.help
-    regions = {r.id: r for r in h.regions}
-    chosen = regions.get(region) or regions[default_region(h)]
-    published = h.published_on.isoformat()
-    doc.heading(L["facilitate_pdf_help"], 13)
-    doc.para(once(h.immediate_danger.intro), 10)
-    numbers = [n for n in h.immediate_danger.numbers if n.region == chosen.name] or h.immediate_danger.numbers
-    doc.bullets([f"**{n.region}: {n.number}**" + (f" {once(n.note)}" if n.note and len(numbers) == 1 else "")
-                 + f" ({once(live_status(n, L, published))})".replace(" ()", "") for n in numbers], 10)
-    lines = [line for line in h.helplines if line.region == chosen.id]
-    if lines:
-        doc.heading(L["facilitate_pdf_region_lines"].format(region=chosen.name), 11)
-        items = []
-        for line in lines:
-            ways = "; ".join(f"{L.get('channel_' + c.kind, c.kind)}: {c.value}"
-                             + (f" ({L['facilitate_pdf_text_word'].format(word=c.keyword)})" if c.keyword else "")
-                             for c in line.channels)
-            # the status once: "as published on ...; not yet confirmed" is said by the first line only
-            items.append(f"**{line.name}** ({line.hours}). {ways}. {once(live_status(line, L, published))}")
-        doc.bullets(items, 10)
-    # what Get help's "not listed yet" says, short: a handout must not leave a person in crisis without a step
-    doc.para(L["facilitate_pdf_crisis"], 10)
-    doc.small(L["facilitate_pdf_checked"].format(date=published))
-    if address:
-        doc.para(L["facilitate_pdf_address"].format(address=address), 11)
-
-
 def _safeguarding_section(doc: _Doc, plan: WorkshopFile, L: dict[str, str], steps: bool, once: _Once) -> None:
     """The limits of confidentiality, the safeguarding lead (a blank to fill in) and, for the
-    facilitator, what to do if someone discloses: first in the guide, before the agenda."""
+    facilitator, what to do if someone discloses, about themselves or a friend: first in the guide,
+    before the agenda."""
     guard = plan.safeguarding
     doc.heading(L["facilitate_safeguarding_heading"])
     doc.para(f"**{L['facilitate_safeguarding_confidentiality']}.** {once(guard.confidentiality)}")
@@ -250,7 +208,18 @@ def _picture(doc: _Doc, content, L: dict[str, str]) -> None:
 
 def participant_handout(content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
     """Two A4 pages: what the session covered, its key ideas, one picture, care after the session,
-    the emergency numbers and helplines of `region` (a help.yaml region id) and the app's address."""
+    the emergency numbers and helplines of `region` (a help.yaml region id) and the app's address.
+    Only what a participant should read: the safeguarding lead as `participant_lead` (the plan's
+    `lead` is a blank for the facilitator). Where the region has many lines, the first of each kind
+    are kept so the handout stays on two pages (handout_lines.BUDGETS)."""
+    for budget in BUDGETS:
+        doc = _participant_doc(content, plan, region, address, budget)
+        if doc.page_no() <= 2:
+            break
+    return bytes(doc.output())
+
+
+def _participant_doc(content, plan: WorkshopFile, region: str | None, address: str | None, budget) -> _Doc:
     L = content.ui.labels
     once = _Once()
     doc = _Doc(content.ui.app_title)
@@ -266,11 +235,11 @@ def participant_handout(content, plan: WorkshopFile, region: str | None = None, 
     doc.small(f"{L['facilitate_pdf_sources']}: {_source_names(content, sources)}")
     doc.heading(L["facilitate_pdf_after"], 13)
     doc.para(once(plan.safeguarding.confidentiality), 10)
-    doc.para(f"**{L['facilitate_safeguarding_lead']}.** {once(plan.safeguarding.lead)}", 10)
+    doc.para(f"**{L['facilitate_safeguarding_lead']}.** {once(plan.safeguarding.participant_lead)}", 10)
     doc.para(once(plan.care.no_disclosure), 10)
     doc.para(once(plan.care.support_after), 10)
-    _help_section(doc, content, region or default_region(content.help), once, address)
-    return bytes(doc.output())
+    help_section(doc, content, region or default_region(content.help), once, address, budget)
+    return doc
 
 
 def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
@@ -325,5 +294,7 @@ def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, ad
             doc.para(f"**{L['facilitate_questions_heading']}**", 10)
             doc.bullets([said(q, title) for q in seg.questions], 10)
             doc.para(f"**{L['facilitate_activity_heading']}.** {said(seg.activity, title)}", 10)
-    _help_section(doc, content, region or default_region(content.help), once, address)
+            if seg.sources:
+                doc.small(f"{L['facilitate_pdf_sources']}: {_source_names(content, seg.sources)}")
+    help_section(doc, content, region or default_region(content.help), once, address, FULL)
     return bytes(doc.output())

@@ -15,6 +15,7 @@ from urllib.parse import urlencode, urlparse, urlunparse
 import streamlit as st
 
 from components import practice, presenter, room_questions as rq
+from components.address import is_local
 from components.charts.room import room_counts_figure
 from components.live_room import MIN_ANSWERS, LiveRooms, Status, new_token, normalise
 from components.qr import qr_svg
@@ -243,7 +244,7 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
         with st.container(key="room_code_box"):
             md(f"# {code}")
         md(labels["room_join_at"].format(url=address, code=code))
-        if urlparse(address).hostname in ("localhost", "127.0.0.1", "::1"):
+        if is_local(address):
             callout("info", labels["room_local_address"])
         questions = rq.questions_for(content, plan_id)
         by_id = {q.id: q for q in questions}

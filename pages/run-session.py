@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import facilitate, facilitator_ui as fui, handouts, pairing, room_ui
 from components.help import region_for_locale
-from components.handouts import app_address
+from components.address import app_address, is_local
 from components.navigation import PAGES
 from components.routing import page_content
 from components.stepper import stepper
@@ -166,6 +166,8 @@ def projector_view() -> None:
                               key="handout_region",
                               index=list(regions).index(local if local in regions else handouts.default_region(content.help)))
         address = app_address(st.context.url)
+        if is_local(address):  # as the live room says: no phone in the room can open this address
+            callout("warning", L["facilitate_handout_local_address"].format(address=address))
         st.download_button(L["facilitate_handout_participant"], key="dl_participant", icon=":material/download:",
                            data=lambda: handouts.participant_handout(content, plan, region, address),
                            file_name=f"{plan.id}-participant-handout.pdf", mime="application/pdf", on_click="ignore")

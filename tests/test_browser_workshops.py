@@ -142,3 +142,20 @@ def test_notes_device_drives_the_projector(browser, app_server):
     finally:
         projector.close()
         phone.close()
+
+
+def test_run_session_warns_that_a_local_address_reaches_no_phone(page, app_server):
+    """The test server is on 127.0.0.1: next to the handout downloads, Run a session says the
+    handouts cannot print that address (no phone in the room could open it), and the warning
+    passes axe. (A network address is not warned about: test_workshops, through AppTest.)"""
+    from components.content import load_content
+    from conftest import CONTENT
+
+    labels = load_content(CONTENT).ui.labels
+    open_app_page(page, app_server.url, "run-session", "?plan=classroom-45&segment=2")
+    no_exception(page)
+    warning = page.locator('[data-testid="stAlert"]').filter(has_text=labels["facilitate_handout_local_address"][:40])
+    warning.first.wait_for(timeout=15000)
+    assert "127.0.0.1" in warning.first.inner_text()
+    assert page.get_by_text(labels["facilitate_handout_participant"]).first.is_visible()
+    assert axe_violations(page) == []

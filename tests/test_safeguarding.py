@@ -1,6 +1,7 @@
-"""Workshop and lesson plans respect safeguarding (issue 16, point 3): every plan states the limits of
-confidentiality up front, has a safeguarding lead (a blank to fill in) and says what to do if someone
-discloses (listen, do not promise secrecy, pass it on); no plan promises what a school cannot keep;
+"""Workshop and lesson plans respect safeguarding (issue 16, point 3; issue 24, section 5): every plan
+states the limits of confidentiality up front, has a safeguarding lead (a blank to fill in, and a
+participant's wording without one) and says what to do if someone discloses (listen, do not promise
+secrecy, pass it on), about themselves or about a friend; no plan promises what a school cannot keep;
 the facilitator guide and the run-session page show the same, first."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 from pypdf import PdfReader
 
 from components import handouts
-from components.models.workshops import UNKEEPABLE_PROMISES, WorkshopFile
+from components.models.workshops import FACILITATOR_ONLY, UNKEEPABLE_PROMISES, WorkshopFile
 from conftest import CONTENT, problems_for
 
 PLANS = sorted(p.stem for p in (CONTENT / "workshops").glob("*.yaml"))
@@ -40,6 +41,38 @@ def test_every_plan_has_safeguarding(content, plan_id):
     assert "____" in guard.lead, "the lead is a blank the facilitator fills in"
     steps = " ".join(guard.if_someone_discloses).lower()
     assert "listen" in steps and "do not promise to keep it secret" in steps and "pass it on" in steps
+    assert not any(bit in guard.participant_lead.lower() for bit in FACILITATOR_ONLY), guard.participant_lead
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_every_plan_says_what_to_do_when_someone_tells_about_a_friend(content, plan_id):
+    """Someone says a friend is being hurt: listen; a young person (or an adult at risk) who may be
+    in danger is not kept secret but passed on to the safeguarding lead; in an emergency, call the
+    emergency number first (helping-someone.md, points 33-37)."""
+    steps = content.workshops[plan_id].safeguarding.if_someone_discloses
+    friend = [i for i, step in enumerate(steps) if "friend" in step.lower()]
+    assert friend, "no step for a disclosure about a friend"
+    about = " ".join(steps[friend[0]:]).lower()
+    assert "listen" in about
+    assert "secret" in about and "safeguarding lead" in about and "pass it on" in about
+    assert "emergency number" in about
+    assert "child" in about or "young person" in about
+
+
+def test_model_rejects_steps_without_a_friend(content):
+    data = plan_data()
+    data["safeguarding"]["if_someone_discloses"] = [s for s in data["safeguarding"]["if_someone_discloses"]
+                                                    if "friend" not in s.lower()]
+    with pytest.raises(ValidationError, match="about a friend"):
+        WorkshopFile.model_validate(data)
+
+
+@pytest.mark.parametrize("bad", ["The lead is ________.", "Ask them (The teacher fills this in.)"])
+def test_model_rejects_a_participant_lead_with_a_blank_or_an_instruction(bad):
+    data = plan_data()
+    data["safeguarding"]["participant_lead"] = bad
+    with pytest.raises(ValidationError, match="participant_lead"):
+        WorkshopFile.model_validate(data)
 
 
 @pytest.mark.parametrize("plan_id", PLANS)
@@ -56,7 +89,7 @@ def test_model_requires_safeguarding():
         WorkshopFile.model_validate(data)
 
 
-@pytest.mark.parametrize("field", ["confidentiality", "lead", "if_someone_discloses"])
+@pytest.mark.parametrize("field", ["confidentiality", "lead", "participant_lead", "if_someone_discloses"])
 def test_model_requires_each_part(field):
     data = plan_data()
     del data["safeguarding"][field]
@@ -101,16 +134,21 @@ def test_facilitator_guide_puts_safeguarding_first(content, plan_id):
     assert text.index(heading) < text.index(content.ui.labels["facilitate_agenda_heading"])
     assert flat(guard.confidentiality) in text
     assert "________" in text and flat(guard.lead).split("____")[0].strip() in text
-    for step in guard.if_someone_discloses:
-        assert flat(step) in text, step
+    for step in guard.if_someone_discloses:  # a friend's disclosure too
+        assert flat(step).replace("**", "") in text, step
+    friend = next(seg for _, seg in plan.segments() if seg.page == "worried-about-someone")
+    assert friend.title in text and content.ui.pages["worried-about-someone"].title in text
 
 
 @pytest.mark.parametrize("plan_id", PLANS)
 def test_participant_handout_states_the_limits(content, plan_id):
+    """The limits and who to go to, in the participant's words: never the facilitator's blank."""
     plan = content.workshops[plan_id]
     text = pdf_text(handouts.participant_handout(content, plan))
     assert flat(plan.safeguarding.confidentiality) in text
     assert content.ui.labels["facilitate_safeguarding_lead"] in text
+    assert flat(plan.safeguarding.participant_lead) in text
+    assert "____" not in text and flat(plan.safeguarding.lead).split("____")[0].strip() not in text
 
 
 def test_opening_segment_shows_safeguarding_before_the_agreement(content):

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from components import facilitate, handouts, pairing
+from components import address as components_address, facilitate, handouts, pairing
 from components.content import ContentError, load_content
 from components.models.workshops import RESERVED_PARAMS, WorkshopFile
 from components.navigation import PAGES
@@ -86,6 +86,34 @@ def test_every_plan_opens_with_agreement_and_care(content):
 def test_minutes_add_up(content):
     for plan in content.workshops.values():
         assert sum(seg.minutes for _, seg in plan.segments()) == plan.minutes
+        for session in plan.sessions:
+            assert sum(seg.minutes for seg in session.segments) == session.minutes, session.id
+    # a new segment never makes the lesson longer
+    assert content.workshops["classroom-45"].minutes == 45 and content.workshops["workshop-90"].minutes == 90
+    assert [s.minutes for s in content.workshops["series-3x60"].sessions] == [60, 60, 60]
+
+
+@pytest.mark.parametrize("plan_id", ["classroom-45", "workshop-90", "series-3x60"])
+def test_every_plan_has_a_helping_a_friend_segment(content, plan_id):
+    """Issue 24, section 5: a segment on the Worried about someone page, before the closing, whose
+    notes send the facilitator to the page's "What could you say?" practice, keep it away from
+    anyone's own life, and put safety first; what it states as fact names sources that resolve."""
+    plan = content.workshops[plan_id]
+    found = [(i, seg) for i, (_, seg) in enumerate(plan.segments()) if seg.page == "worried-about-someone"]
+    assert len(found) == 1, plan_id
+    i, seg = found[0]
+    closing = max(j for j, (_, g) in enumerate(plan.segments()) if g.kind == "closing")
+    assert seg.kind == "content" and i < closing  # taught before the lines are shown and handed out
+    assert "worried-about-someone" in {p.id for p in PAGES}
+    notes = " ".join(seg.notes.split())
+    assert "What could you say?" in notes and "Worried about someone" in notes
+    assert "emergency number" in notes and "dangerous" in notes
+    assert "never" in notes.lower() or "nobody" in notes.lower()
+    assert seg.sources and all(sid in content.sources_by_id for sid in seg.sources)
+    assert 5 <= seg.minutes <= 15
+    guide = _pdf_text(handouts.facilitator_guide(content, plan, "uk"))
+    assert seg.title in guide and content.ui.pages["worried-about-someone"].title in guide
+    assert content.sources_by_id[seg.sources[0]].title in guide
 
 
 def _plan_data() -> dict:
@@ -581,7 +609,7 @@ def test_participant_handout_has_agenda_ideas_and_help(content, plan_id):
         assert idea.title in text
     assert content.help.helplines[0].name in text  # the first region's, by default
     assert content.help.immediate_danger.numbers[0].number in text
-    # a person in crisis is given a step, as Get help's "not listed yet" does
+    # a person in crisis is given a step: with the region's crisis lines, or Get help's crisis step
     assert "Call your emergency number now, or tell someone you trust" in text
     # no facilitator notes in the participant handout
     assert " ".join(plan.segments()[1][1].notes.split()[:6]) not in text
@@ -591,19 +619,52 @@ def _pages(data: bytes):
     return PdfReader(io.BytesIO(data)).pages
 
 
-@pytest.mark.parametrize("region", ["us", "uk", "canada", "international"])
+REGIONS = [r.id for r in load_content(CONTENT).help.regions]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("**", "").split())
+
+
+def _assert_region_lines(content, text: str, region: str) -> None:
+    """The lines printed are the region's (and the directories every region has), never another
+    region's; its first crisis, youth and domestic-abuse line, and every line for friends and
+    family, are printed; a region without a crisis line gets the crisis step instead."""
+    from components.help import helplines_in, lines_for_friends
+
+    h = content.help
+    serving = {line.id for line in helplines_in(h, region)}
+    for line in h.helplines:
+        if line.id not in serving:
+            assert f"{line.name} (" not in text, (region, line.name)
+    for kind in ("crisis", "youth", "domestic-abuse", "directory"):
+        if (lines := helplines_in(h, region, kind)):
+            assert f"{lines[0].name} (" in text, (region, kind, lines[0].name)
+    crisis = helplines_in(h, region, "crisis")
+    if crisis:
+        assert _flat(content.ui.labels["facilitate_pdf_crisis"]) in text
+    else:
+        assert _flat(h.crisis_step) in text, region
+    friends = lines_for_friends(h, region)
+    if friends:
+        assert friends[0].name in text, (region, friends[0].name)
+    assert content.ui.labels["facilitate_pdf_friends_heading"] in text
+    assert content.ui.pages["worried-about-someone"].title in text
+
+
+@pytest.mark.parametrize("region", REGIONS)
 @pytest.mark.parametrize("plan_id", ["classroom-45", "workshop-90", "series-3x60"])
 def test_participant_handout_two_pages_one_picture_one_region(content, plan_id, region):
-    """Two A4 pages, one picture (the cycle as the app draws it), the chosen region's helplines and
-    no other region's, and the app's address."""
+    """Two A4 pages, one picture (the cycle as the app draws it), the chosen region's emergency
+    number and lines (crisis, youth, domestic abuse, for friends and family) and no other
+    region's, and the app's address."""
     plan = content.workshops[plan_id]
     data = handouts.participant_handout(content, plan, region, "http://192.168.1.20:8501/")
     pages = _pages(data)
     assert len(pages) == 2
     assert sum(len(page.images) for page in pages) == 1
     text = _pdf_text(data)
-    for line in content.help.helplines:
-        assert (line.name in text) == (line.region == region), (line.name, line.region)
+    _assert_region_lines(content, text, region)
     assert "http://192.168.1.20:8501/" in text
     name = next(r.name for r in content.help.regions if r.id == region)
     emergency = [n for n in content.help.immediate_danger.numbers if n.region == name]
@@ -612,6 +673,86 @@ def test_participant_handout_two_pages_one_picture_one_region(content, plan_id, 
     if emergency:  # the region's own emergency number, not every country's
         assert all(f"{n.region}: {n.number}" not in text for n in content.help.immediate_danger.numbers
                    if n.region != name)
+
+
+def test_participant_handout_stays_on_two_pages_when_a_region_has_many_lines(content_copy):
+    """help.yaml grows: with many more lines of every kind, the handout keeps the first of each
+    kind and a line for friends and family, still on two pages, and says Get help lists more."""
+    h = yaml.safe_load((content_copy / "help.yaml").read_text(encoding="utf-8"))
+    region = h["helplines"][0]["region"]
+    template = h["helplines"][0]
+    for kind in ("crisis", "youth", "domestic-abuse", "specialist"):
+        for i in range(6):
+            h["helplines"].append({**template, "id": f"extra-{kind}-{i}", "kind": kind, "for_friends": True,
+                                   "also_regions": [], "name": f"Extra {kind} line {i}", "region": region})
+    (content_copy / "help.yaml").write_text(yaml.safe_dump(h, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    c = load_content(content_copy)
+    for plan in c.workshops.values():
+        data = handouts.participant_handout(c, plan, region, "http://192.168.1.20:8501/")
+        assert len(_pages(data)) == 2, plan.id
+        text = _pdf_text(data)
+        _assert_region_lines(c, text, region)
+        name = next(r.name for r in c.help.regions if r.id == region)
+        assert _flat(c.ui.labels["facilitate_pdf_more_lines"].format(region=name)) in text
+        assert "Extra crisis line 5 (" not in text  # the first lines of a kind are kept, not all
+
+
+def _teacher_only(plan) -> list[str]:
+    """What is for the facilitator only: the blank lead, the disclosure steps and every sentence of
+    the facilitator notes (of four words or more)."""
+    texts = [plan.safeguarding.lead, *plan.safeguarding.if_someone_discloses]
+    for _, seg in plan.segments():
+        texts += [s for s in facilitate.sentences(seg.notes) if len(s.split()) >= 4]
+    return [_flat(t) for t in texts]
+
+
+@pytest.mark.parametrize("plan_id", ["classroom-45", "workshop-90", "series-3x60"])
+def test_participant_handout_says_only_what_a_participant_should_read(content, plan_id):
+    """No blank to fill in, no instruction to the teacher, no facilitator note, no warning meant
+    for the facilitator: the participant handout is read by participants."""
+    plan = content.workshops[plan_id]
+    for region in ("uk", "us", REGIONS[-1]):
+        text = _pdf_text(handouts.participant_handout(content, plan, region, "http://192.168.1.20:8501/"))
+        for bit in ("____", "(The teacher", "(The facilitator", "fills this in", "says it aloud"):
+            assert bit not in text, (plan_id, region, bit)
+        for said in _teacher_only(plan):
+            assert said not in text, (plan_id, said[:60])
+        assert _flat(plan.safeguarding.participant_lead) in text
+        assert content.ui.labels["facilitate_handout_local_address"][:30] not in text
+
+
+def test_a_local_address_is_never_printed_on_a_handout(content):
+    plan = content.workshops["classroom-45"]
+    for local in ("http://127.0.0.1:8501/", "http://localhost:8501/", "http://[::1]:8501/"):
+        for build in (handouts.participant_handout, handouts.facilitator_guide):
+            text = _pdf_text(build(content, plan, "uk", local))
+            assert local not in text and "8501" not in text, (build.__name__, local)
+            assert content.ui.labels["facilitate_handout_local_address"][:30] not in text
+
+
+def test_is_local_address():
+    from components.address import is_local
+
+    for local in ("http://127.0.0.1:8501/", "http://localhost:8501/run-session", "http://[::1]:8501/",
+                  "http://0.0.0.0:8501/", "http://LOCALHOST/", "http://app.localhost/"):
+        assert is_local(local), local
+    for shared in ("http://192.168.1.20:8501/", "http://10.0.0.5/", "https://bonds.example.org/", None, ""):
+        assert not is_local(shared), shared
+
+
+@pytest.mark.parametrize(("address", "warned"), [("http://127.0.0.1:8501/", True), ("http://localhost:8501/", True),
+                                                  ("http://192.168.1.20:8501/", False)])
+def test_run_session_warns_when_the_handouts_address_is_local(content, monkeypatch, address, warned):
+    """Next to the handout downloads: a local address (this computer only) is said plainly, as the
+    live room says it; a network address is not warned about."""
+    import components.address
+
+    monkeypatch.setattr(components.address, "app_address", lambda url: address)
+    at = open_page("run-session", plan="classroom-45", segment="1")
+    assert not at.exception
+    expected = content.ui.labels["facilitate_handout_local_address"].format(address=address)
+    shown = [w.value for w in at.warning]
+    assert (expected in shown) == warned, shown
 
 
 def test_handout_picture_is_the_apps_own_chart(content):
@@ -635,9 +776,9 @@ def test_handout_without_a_browser_prints_the_chart_in_words(content, monkeypatc
 
 
 def test_app_address_from_the_page_url():
-    assert handouts.app_address("http://192.168.1.20:8501/run-session?plan=x") == "http://192.168.1.20:8501/"
-    assert handouts.app_address("https://example.org/bonds/run-session") == "https://example.org/bonds/"
-    assert handouts.app_address(None) is None
+    assert components_address.app_address("http://192.168.1.20:8501/run-session?plan=x") == "http://192.168.1.20:8501/"
+    assert components_address.app_address("https://example.org/bonds/run-session") == "https://example.org/bonds/"
+    assert components_address.app_address(None) is None
 
 
 def _sentences_of(plan) -> list[str]:

@@ -33,6 +33,8 @@ class Segment(Item):
     notes: Markdown = Field(description="for the facilitator only: what to say and watch for")
     questions: list[str] = Field(min_length=1, description="discussion questions")
     activity: Markdown = Field(description="what the group does in this segment")
+    sources: list[str] = Field(default_factory=list, description="ids from sources.yaml for what the notes "
+                               "state as fact, if anything (the facilitator guide names them)")
 
     @model_validator(mode="after")
     def _query_keys(self) -> Segment:
@@ -74,23 +76,38 @@ class Care(Strict):
 
 class Safeguarding(Strict):
     """Said up front, before any content, in every plan: what the facilitator can and cannot keep
-    private, who the safeguarding lead is, and what to do if someone discloses harm. A school or a
-    service has a duty to act on a disclosure, so no plan may promise more privacy than that."""
+    private, who the safeguarding lead is, and what to do if someone discloses harm, to themselves
+    or to a friend. A school or a service has a duty to act on a disclosure, so no plan may promise
+    more privacy than that. `lead` is the facilitator's (a blank to fill in and say aloud);
+    `participant_lead` is what the participant handout prints instead: no blank, no instruction."""
 
     confidentiality: Markdown = Field(description="the limits of confidentiality, said before anything else")
     lead: Markdown = Field(min_length=10, description="who the safeguarding lead is: a blank (____) the facilitator fills in")
+    participant_lead: Markdown = Field(min_length=10, description="the lead as a participant reads it on the handout: "
+                                       "who to go to, with no blank and no instruction to the facilitator")
     if_someone_discloses: list[str] = Field(
-        min_length=3, description="the steps, in order: listen; do not promise secrecy; pass it on to the lead")
+        min_length=3, description="the steps, in order: listen; do not promise secrecy; pass it on to the lead; "
+        "and what to do when someone says a friend is being hurt")
 
     @model_validator(mode="after")
     def _shape(self) -> Safeguarding:
         steps = " ".join(self.if_someone_discloses).lower()
         missing = [what for what, words in (("listen", ("listen",)), ("do not promise secrecy", ("secre",)),
-                                            ("pass it on", ("pass it on", "pass on", "report")))
+                                            ("pass it on", ("pass it on", "pass on", "report")),
+                                            ("what to do if it is about a friend", ("friend",)),
+                                            ("the emergency number", ("emergency number",)))
                    if not any(w in steps for w in words)]
         if missing:
             raise ValueError(f"if_someone_discloses must say: {', '.join(missing)}")
+        found = [bit for bit in FACILITATOR_ONLY if bit in self.participant_lead.lower()]
+        if found:
+            raise ValueError(f"participant_lead is printed for participants: no blank or instruction to the "
+                             f"facilitator ({', '.join(repr(b) for b in found)})")
         return self
+
+
+# Text that is for the facilitator only and must never reach a participant's handout.
+FACILITATOR_ONLY = ("____", "(the teacher", "(the facilitator", "fills this in", "fill this in")
 
 
 # Promises a facilitator cannot keep once someone discloses harm (checked in every plan's text).
