@@ -29,6 +29,7 @@ import streamlit as st
 
 from components import presenter
 from components.help import helpline_text
+from components.routing import page_target
 from components.text import md, sources_line
 
 T = TypeVar("T")
@@ -125,6 +126,12 @@ def helpline_cards(content, lines: Iterable[Any], *, key: str = "line") -> None:
     for line in lines:
         with card(f"{key}_{line.id}", line.name, helpline_text(line, labels, published), heading=True, anchor=False):
             pass
+
+
+def help_section_link(content, section: str, label: str, icon: str = ":material/support:") -> None:
+    """A link to one of Get help's sections ("under-18", "crisis"): Get help opens with it first and
+    scrolls to it (its `?show=`). The safety line under the exit and the teen therapy path use it."""
+    st.page_link(page_target("get-help", content), label=label, icon=icon, query_params={"show": section})
 
 
 def union_sources(items: Iterable[Any]) -> list[str]:

@@ -16,6 +16,7 @@ from components import a11y, facilitator_ui, presenter, quick_exit
 from components.content import Content, Loaded, content_dir, load_cached, load_one
 from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
+from components.page_kit import help_section_link
 from components.routing import new_run, page_target, running_page
 from components.text import caption, escape_html, md
 from components.text_edition.pages import TEXT_PAGES
@@ -75,8 +76,7 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
         st.page_link(page_target("get-help", content), label=ui.safety_link, icon=":material/support:")
         # A young person and someone thinking of suicide are one tap from their lines, on every page.
         for show, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")):
-            st.page_link(page_target("get-help", content), label=ui.labels[label], query_params={"show": show},
-                         icon=":material/arrow_forward:")
+            help_section_link(content, show, ui.labels[label], icon=":material/arrow_forward:")
         if spec.id in TEXT_PAGES and not presenting:
             _text_version_link(ui.text_edition.app_link, spec.id)
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar

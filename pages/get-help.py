@@ -10,9 +10,9 @@ a warning box each, and the longer sections follow the lines."""
 
 import streamlit as st
 
-from components.help import (KIND_ANCHORS, first_steps, helpline_text, helplines_in, kinds_in_order, number_line,
+from components.help import (KIND_ANCHORS, first_steps, helplines_in, kinds_in_order, number_line,
                              number_short, numbers_first, region_for_locale)
-from components.page_kit import bring_into_view, card, page_start
+from components.page_kit import bring_into_view, helpline_cards, page_start
 from components.routing import page_content
 from components.text import caption, md, sources_line
 from components.url_state import for_page
@@ -55,12 +55,9 @@ for kind in kinds_in_order(show):  # domestic abuse, crisis, young people, ... (
             md(intros[kind])
         if not lines:  # no line of this kind where the reader is: never a dead end
             md(help_.crisis_step)
-        for line in lines:
-            # One text block per helpline, its flag and live status quiet lines inside it: this is the page
-            # someone in trouble opens on a phone, so it is kept as quick to draw as the shortest page.
-            with card(f"line_{line.id}", line.name, helpline_text(line, labels, published), heading=True,
-                      anchor=False):
-                pass
+        # One text block per helpline, its flag and live status quiet lines inside it: this is the page
+        # someone in trouble opens on a phone, so it is kept as quick to draw as the shortest page.
+        helpline_cards(content, lines)
 if show:  # arrived from "Under 18" or "Suicide or self-harm": that section, its heading focused
     bring_into_view(f"help_kind_{kinds_in_order(show)[0]}", 0)
 st.subheader(labels["help_about_lines"], anchor=False)

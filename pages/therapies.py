@@ -10,7 +10,7 @@ from components import therapies as th
 from components.charts.therapies import MAP_MIN_WIDTH, therapy_map
 from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
-from components.page_kit import bring_into_view, page_start
+from components.page_kit import bring_into_view, help_section_link, page_start
 from components.text import callout, caption, md, sources_line
 from components.url_state import for_page
 from components.visual import cached_figure, show_chart
@@ -70,8 +70,7 @@ if path:
         if path.note:
             callout("info" if path.id == "child" else "warning", path.note.text)
         if path.help_section:  # the teen path: the lines for young people, one tap
-            st.page_link(page_target("get-help", content), label=path.help_label, icon=":material/support:",
-                         query_params={"show": path.help_section})
+            help_section_link(content, path.help_section, path.help_label)
         sources_line(content, list(dict.fromkeys([*path.sources, *(path.note.sources if path.note else [])])))
 
 

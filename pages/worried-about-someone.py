@@ -10,7 +10,6 @@ import streamlit as st
 from components import practice_ui
 from components.help import number_line, number_short, region_for_locale
 from components.helping import lines_for
-from components.navigation import PAGES
 from components.page_kit import card_grid, helpline_cards, page_start
 from components.routing import page_content, page_target
 from components.text import md, note
@@ -69,5 +68,4 @@ st.header(helping.next_step.heading, anchor="next")
 md(helping.next_step.body)
 with st.container(horizontal=True):
     for page_id, icon in (("get-help", ":material/support:"), ("healthy-vs-toxic", ":material/compare_arrows:")):
-        if page_id in {p.id for p in PAGES}:
-            st.page_link(page_target(page_id, content), icon=icon)
+        st.page_link(page_target(page_id, content), icon=icon)

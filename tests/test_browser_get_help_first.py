@@ -89,3 +89,22 @@ def test_text_edition_links_to_the_readers_crisis_and_youth_lines(phone_in, app_
                             "{ e = e.previousElementSibling; } return e && e.id; }") == f"region-{region}"
     line = first_line(content.help, region, kind)
     assert p.locator(f'a[href^="{_dial(line)}"]').count() >= 1
+
+
+def test_on_a_phone_the_safety_line_is_one_short_sentence_and_on_a_laptop_the_whole_note(browser, app_server,
+                                                                                        content):
+    for device, short in ((PHONE, True), ({"viewport": {"width": 1366, "height": 900}}, False)):
+        context = browser.new_context(**device)
+        p = context.new_page()
+        try:
+            open_app_page(p, app_server.url, "get-help")
+            full_note = p.locator(".st-key-safety_note_full")
+            short_note = p.locator(".st-key-safety_note_short")
+            assert short_note.is_visible() == short and full_note.is_visible() != short
+            shown = short_note if short else full_note
+            box = shown.bounding_box()
+            if short:  # one line of text at most two lines tall, the full width of the phone
+                assert box["height"] < 50 and box["width"] > 300, box
+                assert "Get help" in p.locator(".st-key-safety_bar").inner_text()  # the rest, one tap away
+        finally:
+            context.close()

@@ -19,7 +19,7 @@ from components.models.comparison import LEVEL_ORDER
 from components.navigation import PAGES, pages_citing
 from components.page_kit import union_sources
 from components.text import small, source_lines
-from components.text_edition import worried
+from components.text_edition.worried import render as worried_about_someone
 from components.text_edition.doc import Doc, sub
 
 Renderer = Callable[[object, Doc], None]
@@ -492,7 +492,7 @@ TEXT_PAGES: dict[str, Renderer] = {
     "therapies": therapies,
     "perspectives": perspectives,
     "get-help": get_help,
-    "worried-about-someone": worried.render,
+    "worried-about-someone": worried_about_someone,
     "glossary": glossary,
     "sources": sources,
 }
