@@ -199,7 +199,8 @@ def test_the_steps_are_sourced_and_never_a_verdict(content):
     known = content.sources_by_id
     assert all(s.sources and all(x in known for x in s.sources) for s in words.steps)
     said = " ".join([words.heading, words.intro, *(s.body for s in words.steps)]).lower()
-    for verdict in ("you are being abused", "this is abuse", "is abusive", "is toxic", "you should leave", "you must leave"):
+    verdicts = ("you are being abused", "this is abuse", "is abusive", "is toxic", "you should leave", "you must leave")
+    for verdict in verdicts:
         assert verdict not in said
     assert "only you" in words.intro.lower()  # the reader's own call, said first
 
