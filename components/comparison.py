@@ -26,6 +26,10 @@ from components.url_params import Choice, Flag, Int, Param, Step
 PARTS = ("compare", "wheel", "signs", "sorter", "heal")
 ALL = "all"
 SORTER_MODES = ("self", "room")
+# The parts a reader sees alone where they may recognise their own life: each ends with the "Does this
+# sound familiar?" step (components/next_step.py). The wheel is a group's tool; "can it heal?" ends with help.
+NEXT_STEP_PARTS = ("compare", "signs", "sorter")
+BADGE_COLOUR = {"healthy": "green", "unhealthy": "orange", "abusive": "red"}  # beside the level's icon and name
 T = TypeVar("T")
 
 # Every parameter but the steps is pinned: written on every run, so a copied link says exactly
@@ -160,6 +164,18 @@ def condition_lines(cond, labels: Mapping[str, str]) -> list[str]:
             f"**{labels['hvt_think']}:** {cond.to_think_about}"]
 
 
+def sign_groups(comp, labels: Mapping[str, str]) -> list[tuple[str, str, list]]:
+    """The lists of signs after the forms of abuse, as (heading, intro, signs): the less overt signs,
+    then the same control when teenagers date (phones, messages, school, friends)."""
+    return [(labels["hvt_signs_heading"], comp.signs_intro, list(comp.less_overt_signs)),
+            (labels["hvt_teen_heading"], comp.teen_intro, list(comp.teen_signs))]
+
+
+def sign_items(signs: Sequence) -> list[str]:
+    """Each sign as one Markdown list entry's text: "**Title.** description"."""
+    return [f"**{s.title}.** {s.description}" for s in signs]
+
+
 # --------------------------------------------------------------------------- the sorter
 # Its state lives in session state only (never the URL): the answers (scene id -> level), the scene
 # shown (an index; one past the last is the summary), and one radio a scene under `choice_key`.
@@ -174,6 +190,12 @@ def distance(a: str, b: str) -> int:
 def feedback(answer: str, placed: str) -> str:
     """`same`, `near` (one step apart) or `far` (opposite ends): how the person's answer compares."""
     return ("same", "near", "far")[distance(answer, placed)]
+
+
+def feedback_callout(answer: str, placed: str, labels: Mapping[str, str]) -> tuple[str, str]:
+    """The callout after a scene is placed: ("success", same place as ours) or ("info", near or far)."""
+    kind = feedback(answer, placed)
+    return ("success" if kind == "same" else "info"), labels[f"hvt_feedback_{kind}"]
 
 
 def record_answer(answers: Mapping[str, str], scenario_id: str, level: str) -> dict[str, str]:

@@ -6,11 +6,11 @@ import streamlit as st
 
 from components import cycle as logic
 from components.charts.cycle import STAGES_MIN_WIDTH, cycle_figure, over_time_figure, sandbox_figure, stages_figure
-from components.navigation import PAGES
 from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
 from components.url_state import for_page
+from components.next_step import next_step, read_on
 from components.page_kit import card_grid, page_start
 from components.text import callout, caption, md, note, sources_line
 from components.visual import cached_figure, show_chart
@@ -170,6 +170,5 @@ md(rs.intro)
 caption(rs.caution)
 card_grid(rs.reasons, 3, per_row_presenting=2, key="cycle", content=content)
 st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
-if "healthy-vs-toxic" in {p.id for p in PAGES}:
-    md(rs.link_intro)
-    st.page_link(page_target("healthy-vs-toxic", content), icon=":material/compare_arrows:")
+read_on(content, rs.link_intro, ("healthy-vs-toxic", "healing", "therapies"))
+next_step(content)  # a reader who recognised their own life is not left here: what next, and the lines

@@ -7,6 +7,7 @@ import streamlit as st
 from components import comparison as logic
 from components.charts.comparison import spectrum_figure, wheel_figure
 from components.models.comparison import LEVEL_ORDER
+from components.next_step import next_step
 from components.page_kit import card, card_grid, page_start, sources_of
 from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
@@ -16,18 +17,16 @@ from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
 content = page_content()
-ui, comp, scen = content.ui, content.comparison, content.scenarios
-labels = ui.labels
+ui, comp, scen, labels = content.ui, content.comparison, content.scenarios, content.ui.labels
 presenting = is_presenting()
 url = for_page("healthy-vs-toxic", content)
 
 LEVEL_TITLE = {s.level: s.title for s in comp.spectrum}
 LEVEL_NAME = logic.level_names(comp.spectrum)
-BADGE_COLOUR = {"healthy": "green", "unhealthy": "orange", "abusive": "red"}
 
 
 def level_badge(level: str) -> None:
-    st.badge(LEVEL_NAME[level], color=BADGE_COLOUR[level])
+    st.badge(LEVEL_NAME[level], color=logic.BADGE_COLOUR[level])
 
 
 # on a projector the facilitator introduces the page; the visuals move up
@@ -91,8 +90,7 @@ def show_wheel() -> None:
         level_badge("healthy" if flipped else "abusive")
         st.subheader(f"{index + 1}. {spoke.equality if flipped else spoke.control}")
         caption(labels["hvt_side_equality"] if flipped else labels["hvt_side_control"])
-        for text in logic.spoke_lines(spoke, flipped, labels):
-            md(text)
+        md("\n\n".join(logic.spoke_lines(spoke, flipped, labels)))
     with st.expander(labels["hvt_credit_heading"], expanded=presenting, icon=":material/info:"):
         md(wheel.credit)
         sources_line(content, wheel.sources)
@@ -104,25 +102,23 @@ def show_signs() -> None:
     card_grid(comp.forms_of_abuse, 3, per_row_presenting=2, key="hvt_form", heading=True, body="description",
               extra=lambda form: md("\n".join(f"- {e}" for e in form.examples)), gap="small")
     sources_of(content, comp.forms_of_abuse)
-    st.header(labels["hvt_signs_heading"])
-    md(comp.signs_intro)
-    md("\n".join(f"- **{s.title}.** {s.description}" for s in comp.less_overt_signs))
-    sources_of(content, comp.less_overt_signs)
+    for heading, intro, signs in logic.sign_groups(comp, labels):  # the less overt signs, then teen dating
+        st.header(heading)
+        md(intro)
+        md("\n".join(f"- {text}" for text in logic.sign_items(signs)))
+        sources_of(content, signs)
 
 
 def reveal_scene(s, answer: str | None) -> None:
     placements, reasons = logic.reveal_lines(s, answer, LEVEL_NAME, labels)
-    for text in placements:
-        md(text)
+    md("\n\n".join(placements))
     if answer is not None:
-        kind = logic.feedback(answer, s.level)
-        callout("success" if kind == "same" else "info", labels[f"hvt_feedback_{kind}"])
+        callout(*logic.feedback_callout(answer, s.level, labels))
     marks = logic.spectrum_marks(answer, s.level, labels)
     alt, summary = logic.spectrum_words(marks, LEVEL_TITLE, labels)
     fig = cached_figure(spectrum_figure, tuple(LEVEL_TITLE.items()), tuple(marks))
     show_chart(fig, alt=alt, summary=summary, ui=ui, key=f"hvt_spectrum_{s.id}")
-    for text in reasons:
-        md(text)
+    md("\n\n".join(reasons))
     sources_line(content, s.sources)
 
 
@@ -189,8 +185,7 @@ def show_heal() -> None:
                         required=True, format_func=titles.get)
     cond = next(c for c in repair.conditions if c.id == chosen)
     with card("hvt_condition_detail", cond.title, heading=True, sources=cond.sources, content=content):
-        for text in logic.condition_lines(cond, labels):
-            md(text)
+        md("\n\n".join(logic.condition_lines(cond, labels)))
     callout("success", f"**{repair.not_staying.title}.** {repair.not_staying.body}")
     sources_line(content, repair.not_staying.sources)
     # Always the last thing in this part: safety, and the way to help.
@@ -200,3 +195,5 @@ def show_heal() -> None:
 
 
 {"compare": show_compare, "wheel": show_wheel, "signs": show_signs, "sorter": show_sorter, "heal": show_heal}[part]()
+if part in logic.NEXT_STEP_PARTS:  # a reader who recognised their own life is not left at a sources line
+    next_step(content)

@@ -287,7 +287,8 @@ def test_heavy_page_shows_content_note_first(content):
 
 def test_compare_dimension_and_reveal_round_trip(content):
     at = open_page(PAGE, go_on=True, dimension="trust", reveal="1")
-    assert [s.value for s in at.subheader] == ["Trust and honesty"]
+    # the chosen dimension, then the "Does this sound familiar?" step that ends the part
+    assert [s.value for s in at.subheader] == ["Trust and honesty", content.help.next_step.heading]
     trust = next(d for d in content.comparison.dimensions if d.id == "trust")
     text = all_text(at)
     assert trust.healthy in text and trust.unhealthy not in text and trust.abusive not in text
@@ -298,7 +299,7 @@ def test_compare_dimension_and_reveal_round_trip(content):
     assert qp(at, "reveal") == "3" and trust.abusive in all_text(at)
     at.selectbox(key="hvt_dimension").set_value("all").run()
     assert qp(at, "dimension") == "all"
-    assert len(at.subheader) == len(content.comparison.dimensions)
+    assert len(at.subheader) == len(content.comparison.dimensions) + 1  # every dimension, then the next step
 
 
 def test_wheel_steps_and_flips(content):

@@ -93,6 +93,9 @@ class ComparisonFile(Strict):
     forms_of_abuse: list[AbuseForm] = Field(min_length=5)
     signs_intro: Markdown
     less_overt_signs: list[Sign] = Field(min_length=4)
+    teen_intro: Markdown = Field(description="opens the teen dating examples")
+    teen_signs: list[Sign] = Field(min_length=3, description="the same control when teenagers date: "
+                                   "phones, messages, school, friends (each example sourced)")
     repair: Repair
 
     @model_validator(mode="after")

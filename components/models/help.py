@@ -101,6 +101,24 @@ class FindingATherapist(Strict):
     questions_to_ask: list[str] = Field(min_length=1)
 
 
+class NextStep(Strict):
+    """"Does this sound familiar?": the short step that ends each page where a reader may recognise
+    their own life (components/next_step.py, text_edition/next_step.py). It informs and points to
+    help, never says what a relationship is; the lines come from `helplines` by the reader's region."""
+
+    heading: str
+    intro: Markdown
+    steps: list[SourcedText] = Field(min_length=2, max_length=4, description="what a reader can do next")
+    emergency: str = Field(description="lead-in of the emergency number")
+    domestic_abuse: str = Field(description="lead-in of the region's first domestic-abuse line")
+    crisis: str = Field(description="lead-in of the region's first crisis line")
+    youth: str = Field(description="lead-in of the region's first line for young people")
+    on_get_help: str = Field(description="where a region has no line of a kind: said after the name of Get help's "
+                             "section that lists them ('If you are under 18: see Get help.')")
+    friends: str = Field(description="the link to the Worried about someone page")
+    get_help: str = Field(description="the link to Get help (every line, safety planning)")
+
+
 class HelpFile(Strict):
     quick_exit: QuickExit
     published_on: date = Field(description="when the entries were gathered from published pages (archived copies)")
@@ -116,6 +134,7 @@ class HelpFile(Strict):
     helplines: list[Helpline] = Field(min_length=1)
     finding_a_therapist: FindingATherapist
     after_exit_note: Markdown
+    next_step: NextStep
 
     @model_validator(mode="after")
     def _regions_resolve(self) -> HelpFile:

@@ -20,6 +20,7 @@ from components.navigation import PAGES, pages_citing
 from components.page_kit import union_sources
 from components.text import small, source_lines
 from components.text_edition.worried import render as worried_about_someone
+from components.text_edition import next_step
 from components.text_edition.doc import Doc, sub
 
 Renderer = Callable[[object, Doc], None]
@@ -166,8 +167,8 @@ def cycle(content, doc: Doc) -> None:
     doc.h(3, rs.heading, id="six-reasons").md(rs.intro).p(small(rs.caution))
     for reason in rs.reasons:
         doc.h(4, reason.title).md(reason.body).sources(content, reason.sources)
-    doc.md(rs.link_intro)
-    doc.raw(f'<p><a href="healthy-vs-toxic">{_esc(ui.pages["healthy-vs-toxic"].title)}</a></p>')
+    next_step.read_on(content, doc, rs.link_intro, ("healthy-vs-toxic", "healing", "therapies"))
+    next_step.render(content, doc)  # as the app: what next, and where the lines are
 
 
 def healthy_vs_toxic(content, doc: Doc) -> None:
@@ -215,9 +216,8 @@ def healthy_vs_toxic(content, doc: Doc) -> None:
         for form in comp.forms_of_abuse:
             doc.h(3, form.title, id=form.id).md(form.description).items(form.examples)
         doc.sources(content, union_sources(comp.forms_of_abuse))
-        doc.h(2, labels["hvt_signs_heading"]).md(comp.signs_intro)
-        doc.items(f"**{s.title}.** {s.description}" for s in comp.less_overt_signs)
-        doc.sources(content, union_sources(comp.less_overt_signs))
+        for heading, intro, signs in hvt_logic.sign_groups(comp, labels):  # the less overt signs, then teen dating
+            doc.h(2, heading).md(intro).items(hvt_logic.sign_items(signs)).sources(content, union_sources(signs))
 
     with doc.section("sorter"):
         doc.h(2, labels["hvt_sorter_heading"]).md(scen.intro)
@@ -254,6 +254,7 @@ def healthy_vs_toxic(content, doc: Doc) -> None:
         doc.sources(content, repair.not_staying.sources)
         doc.note(repair.safety)  # always the last thing: safety, and the way to help
         doc.raw(f'<p><a href="get-help">{_esc(labels["hvt_get_help"])}</a></p>')
+    next_step.render(content, doc)  # as the app's side by side, forms and signs, and sorter end
 
 
 def relational_trauma(content, doc: Doc) -> None:
