@@ -123,27 +123,6 @@ def numbers_first(help_file, region: str) -> tuple[list, list]:
     return first, [n for n in numbers if n not in first]
 
 
-def main_channel(line):
-    """The channel a person in a hurry uses: the first phone or text channel (a directory: its site)."""
-    return next((c for c in line.channels if c.kind in ("phone", "text")), line.channels[0])
-
-
-def first_steps(help_file, region: str, labels: dict[str, str]) -> str:
-    """Markdown for the top of Get help, right under the title: the region's emergency number, main
-    domestic-abuse line, crisis line and youth line, each one tap (a phone calls or texts it); for an unknown region, how to get
-    them (choose where you are), and the crisis step."""
-    first, _ = numbers_first(help_file, region)
-    if not first:
-        return f"{labels['help_first_choose']}\n\n{help_file.crisis_step}"
-    out = [f"- **{labels['help_first_danger']} {call_links(first[0].number)}**"]
-    for kind, label in (("domestic-abuse", "help_first_abuse"), ("crisis", "help_first_crisis"),
-                        ("youth", "help_first_youth")):
-        line = first_line(help_file, region, kind)
-        if line is not None:
-            out.append(f"- **{labels[label]}** {line.name}: **{channel_value(main_channel(line))}**")
-    return "\n".join(out)
-
-
 def number_short(number) -> str:
     """One emergency number as a short Markdown item: where, and the number a phone calls when tapped
     (its note and live status are said in its full line, `number_line`)."""

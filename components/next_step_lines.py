@@ -71,6 +71,15 @@ def rows(help_file, region: str, labels: dict[str, str]) -> list[Row]:
     return out
 
 
+def first_steps(help_file, region: str, labels: dict[str, str]) -> str:
+    """Markdown for the top of Get help, right under the title: the same rows as the step, one tap
+    each; for a reader whose region is unknown, how to get them (choose where you are) and the
+    crisis step instead of every country's numbers (those follow at once, in the numbers list)."""
+    if not numbers_first(help_file, region)[0]:
+        return f"{labels['help_first_choose']}\n\n{help_file.crisis_step}"
+    return "\n".join(f"- {row.text}" for row in rows(help_file, region, labels))
+
+
 def steps_text(help_file) -> str:
     """What a reader can do next, as one Markdown list ("- **Talk to a helpline.** ...")."""
     return "\n".join(f"- **{s.title}.** {s.body}" for s in help_file.next_step.steps)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from browser_helpers import SHOTS, axe_violations, open_app_page, pass_content_note, wait_ready
-from components.help import dial_address, first_line, main_channel, region_for_locale
+from components.help import dial_address, first_line, region_for_locale
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 SCREEN = 844
@@ -30,7 +30,8 @@ def phone_in(browser):
 
 
 def _dial(line) -> str:
-    channel = main_channel(line)
+    """The start of the address a tap on the line's first number opens (tel:..., or sms: for a text line)."""
+    channel = next(c for c in line.channels if c.kind in ("phone", "text"))
     return dial_address(channel.value) if channel.kind == "phone" else "sms:"
 
 

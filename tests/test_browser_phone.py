@@ -100,7 +100,7 @@ SMALL_TARGETS = """() => {
     }
     if (clear) continue;
     const inText = el.matches('a') && el.closest('[data-testid="stMarkdownContainer"]');
-    const tapToCall = el.matches('a[href^="tel:"], a[href^="sms:"]') && el.closest('.st-key-help_numbers, [class*="st-key-line_"]');
+    const tapToCall = el.matches('a[href^="tel:"], a[href^="sms:"]') && el.closest('.st-key-help_numbers, .st-key-help_first, [class*="st-key-line_"], [class*="st-key-next_step"]');
     if (inText && !tapToCall) continue;
     if (r.width >= 43.5 && r.height >= 43.5) continue;
     const name = (el.getAttribute('aria-label') || box.textContent || el.getAttribute('data-testid') || el.tagName)

@@ -6,8 +6,9 @@ reader's region first from the request's Accept-Language, with nothing stored.""
 from __future__ import annotations
 
 import pytest
-from components.help import (KIND_ANCHORS, LINE_KINDS, call_links, channel_value, first_line, first_steps,
-                             helplines_in, kinds_in_order, main_channel, region_for_languages)
+from components.help import (KIND_ANCHORS, LINE_KINDS, call_links, first_line, helplines_in, kinds_in_order,
+                             region_for_languages)
+from components.next_step_lines import first_steps, line_contact
 from conftest import open_page
 from test_text_serve import _get
 
@@ -60,16 +61,16 @@ def test_directories_serve_every_region_but_never_stand_in_for_a_regions_own_lin
 
 @pytest.mark.parametrize("region", COUNTRY_REGIONS)
 def test_the_top_of_get_help_names_the_number_and_the_lines_each_one_tap(content, region):
-    labels, h = content.ui.labels, content.help
-    top = first_steps(h, region, labels)
+    labels, h = content.ui, content.help
+    top = first_steps(h, region, labels.labels)
     number = next(n for n in h.immediate_danger.numbers if region in n.regions)
-    assert top.startswith(f"- **{labels['help_first_danger']} {call_links(number.number)}**")
+    assert top.startswith(f"- **{h.next_step.emergency}** {call_links(number.number)}")
     for kind in ("domestic-abuse", "crisis", "youth"):
         line = first_line(h, region, kind)
-        shown = channel_value(main_channel(line))
-        assert f"{line.name}: **{shown}**" in top
+        shown = line_contact(line, labels.labels)
+        assert shown in top
         # a crisis or youth line is a number to tap; Canada's national domestic-abuse start is a map of shelters
-        assert "](tel:" in shown or "](sms:" in shown or (kind == "domestic-abuse" and shown.startswith("https://"))
+        assert "](tel:" in shown or "](sms:" in shown or (kind == "domestic-abuse" and "https://" in shown)
 
 
 def test_the_top_of_get_help_for_an_unknown_region_says_how_and_gives_the_crisis_step(content):
