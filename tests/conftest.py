@@ -32,10 +32,12 @@ def problems_for(directory: Path) -> list[str]:
 APPTEST_TIMEOUT = 120  # a cold Plotly import on a busy 2-core machine can take many seconds
 
 
-def open_page(page_id: str, charts_in_view: bool = True, go_on: bool = False, **query: str):
+def open_page(page_id: str, charts_in_view: bool = True, go_on: bool = False, locale: str | None = None,
+              **query: str):
     """Open a page through AppTest as a session would, inside the full shell. Charts draw once one
     has scrolled into view (a browser event AppTest cannot raise), so by default the session starts
-    with that already true. `go_on` passes the content note where the page shows one."""
+    with that already true. `go_on` passes the content note where the page shows one. `locale`: the
+    browser's language (st.context.locale), which chooses the reader's region."""
     from streamlit.testing.v1 import AppTest
 
     from components.navigation import PAGES
@@ -44,6 +46,8 @@ def open_page(page_id: str, charts_in_view: bool = True, go_on: bool = False, **
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APPTEST_TIMEOUT)
     if charts_in_view:
         at.session_state[CHARTS_AWAKE] = True
+    if locale:
+        at.context["locale"] = locale
     for k, v in query.items():
         at.query_params[k] = v
     at.run()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import APPTEST_TIMEOUT, ROOT
+from conftest import open_page
 
 from components import comparison as hvt
 from components import next_step_lines as lines
@@ -24,21 +24,7 @@ ENDING_IDS = ["cycle", "compare", "signs", "sorter", "sorter-room"]
 def open_in(page_id: str, locale: str | None, **query: str):
     """A page through AppTest, inside the shell, for a browser whose language is `locale`, past the
     content note."""
-    from streamlit.testing.v1 import AppTest
-
-    from components.visual import CHARTS_AWAKE
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APPTEST_TIMEOUT)
-    at.session_state[CHARTS_AWAKE] = True
-    at.context["locale"] = locale
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(f"pages/{page_id}.py").run()
-    if any(b.key == "content_note_go_on" for b in at.button):
-        at.button(key="content_note_go_on").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(page_id, go_on=True, locale=locale, **query)
 
 
 def leaves(node) -> list:

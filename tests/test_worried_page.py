@@ -14,28 +14,15 @@ from components.help import call_links, first_line, lines_for_friends, numbers_f
 from components.helping import lines_for, regions_with_lines
 from components.models.helping import SECTION_ORDER
 from components.text import escape_html, sources_text
-from conftest import APPTEST_TIMEOUT, CONTENT, ROOT, all_text, open_page
+from conftest import CONTENT, ROOT, all_text, open_page
 
 PAGE = "worried-about-someone"
 PAGE_FILE = ROOT / "pages" / f"{PAGE}.py"
 
 
 def _open(locale: str | None = None, **query: str):
-    """The page through AppTest inside the full shell, past the content note, with the browser
-    language `locale` (st.context.locale) set before the page first runs."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APPTEST_TIMEOUT)
-    if locale:
-        at.context = {"locale": locale}
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(f"pages/{PAGE}.py").run()
-    if any(b.key == "content_note_go_on" for b in at.button):
-        at.button(key="content_note_go_on").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    """The page through AppTest, past its content note, for a browser whose language is `locale`."""
+    return open_page(PAGE, go_on=True, locale=locale, **query)
 
 
 @pytest.fixture(scope="module")
