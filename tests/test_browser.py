@@ -100,6 +100,8 @@ def test_broken_content_error_screen_in_browser(browser, tmp_path):
         p.goto(server.url + "/glossary")
         p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=60_000)
         p.wait_for_selector("h1", timeout=60_000)
+        # the problem list arrives after the title: wait for it (a busy machine draws it later)
+        p.get_by_text("glossary.yaml:2: (file): not valid UTF-8").first.wait_for(timeout=60_000)
         body = p.inner_text("body")
         assert "glossary.yaml:2: (file): not valid UTF-8" in body
         assert "Traceback" not in body
@@ -144,7 +146,7 @@ def test_phone_width_keeps_exit_and_content_readable(browser, app_server):
         assert button.is_visible() and button.bounding_box()["y"] < 80
         # every number can be tapped to call or text; a text line's keyword is already in the message
         assert p.locator('a[href^="tel:"]').count() >= 8
-        assert p.locator('a[href="sms:88788?&body=START"]').count() == 1
+        assert p.locator('a[href="sms:88788?&body=START"]').count() >= 1  # at the top, and in its entry
         overflow = p.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1
         p.screenshot(path=str(SHOTS / "get-help-phone.png"))

@@ -20,7 +20,8 @@ from components.navigation import PAGES, pages_citing
 from components.page_kit import union_sources
 from components.text import small, source_lines
 from components.text_edition.worried import render as worried_about_someone
-from components.text_edition import next_step
+from components.text_edition.next_step import read_on as next_step_read_on
+from components.text_edition.next_step import render as next_step_render
 from components.text_edition.doc import Doc, sub
 
 Renderer = Callable[[object, Doc], None]
@@ -167,8 +168,8 @@ def cycle(content, doc: Doc) -> None:
     doc.h(3, rs.heading, id="six-reasons").md(rs.intro).p(small(rs.caution))
     for reason in rs.reasons:
         doc.h(4, reason.title).md(reason.body).sources(content, reason.sources)
-    next_step.read_on(content, doc, rs.link_intro, ("healthy-vs-toxic", "healing", "therapies"))
-    next_step.render(content, doc)  # as the app: what next, and where the lines are
+    next_step_read_on(content, doc, rs.link_intro, ("healthy-vs-toxic", "healing", "therapies"))
+    next_step_render(content, doc)  # as the app: what next, and where the lines are
 
 
 def healthy_vs_toxic(content, doc: Doc) -> None:
@@ -254,7 +255,7 @@ def healthy_vs_toxic(content, doc: Doc) -> None:
         doc.sources(content, repair.not_staying.sources)
         doc.note(repair.safety)  # always the last thing: safety, and the way to help
         doc.raw(f'<p><a href="get-help">{_esc(labels["hvt_get_help"])}</a></p>')
-    next_step.render(content, doc)  # as the app's side by side, forms and signs, and sorter end
+    next_step_render(content, doc)  # as the app's side by side, forms and signs, and sorter end
 
 
 def relational_trauma(content, doc: Doc) -> None:
