@@ -98,9 +98,18 @@ def normalise(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:16]
 
 
+TOKEN_BYTES = 16
+
+
 def new_token() -> str:
-    """A random per-tab token (128 bits): the only thing an answer carries besides its choice."""
-    return secrets.token_hex(16)
+    """A random per-tab token (128 bits): the only thing an answer carries besides its choice. The
+    app's tabs make their own (components/tab_storage.js, the same form); tests use this."""
+    return secrets.token_hex(TOKEN_BYTES)
+
+
+def is_token(value) -> bool:
+    """A well-formed token (32 lowercase hex digits), whatever a tab sent."""
+    return isinstance(value, str) and bool(_TOKEN.fullmatch(value))
 
 
 def _key(code: str) -> str:

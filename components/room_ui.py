@@ -1,9 +1,11 @@
 """The Streamlit side of the live room (components/live_room.py): a participant's page (`join_view`,
 for pages/join.py) and the facilitator's panel on Run a session (`room_panel`).
 
-State in this browser tab only: `room_token` (the tab's random answer token), `room_code` (the
-room this tab runs, on the projector), `room_sent` (round -> the status of this tab's last
-answer). The participant's room code is in the join page's URL (`?code=`), so a reload or the QR
+A participant's answer token is made by the tab itself and kept in the tab's sessionStorage
+(components/tab_storage.py), so a reload or another replica answers as the same phone (its answer
+replaced, its rate limit kept) and closing the tab forgets it; `room_token` holds it for this
+session once the tab has said it. State in this Streamlit session only: `room_code` (the room this
+tab runs, on the projector), `room_sent` (round -> the status of this tab's last answer). The participant's room code is in the join page's URL (`?code=`), so a reload or the QR
 code opens the same room. A store that is down is caught here and said in plain words; the rest of
 the page carries on.
 """
@@ -14,10 +16,10 @@ from urllib.parse import urlencode, urlparse, urlunparse
 
 import streamlit as st
 
-from components import practice, presenter, room_questions as rq
+from components import practice, presenter, room_questions as rq, tab_storage
 from components.address import is_local
 from components.charts.room import room_counts_figure
-from components.live_room import MIN_ANSWERS, LiveRooms, Status, new_token, normalise
+from components.live_room import MIN_ANSWERS, TOKEN_BYTES, LiveRooms, Status, is_token, normalise
 from components.qr import qr_svg
 from components.store import StoreUnavailable, get_store
 from components.text import callout, caption, md
@@ -37,10 +39,23 @@ def rooms() -> LiveRooms:
     return LiveRooms(get_store())
 
 
-def _token() -> str:
-    if TOKEN not in st.session_state:
-        st.session_state[TOKEN] = new_token()
-    return st.session_state[TOKEN]
+TOKEN_STORAGE = "room-token"  # the name of the participant's token in the tab's sessionStorage
+
+
+def _token() -> str | None:
+    """This tab's answer token, or None while the tab has not said it yet (never a second one)."""
+    return st.session_state.get(TOKEN)
+
+
+def load_token() -> str | None:
+    """Read (or have the tab make) the tab's token; in the main script, once per run."""
+    if is_token(st.session_state.get(TOKEN)):
+        return st.session_state[TOKEN]
+    value = tab_storage.read(TOKEN_STORAGE, create=TOKEN_BYTES)
+    if is_token(value):
+        st.session_state[TOKEN] = value
+        return value
+    return None
 
 
 def _problem_text(labels, status: Status) -> str | None:
@@ -72,6 +87,9 @@ def _send(code: str, round_: int, key: str) -> None:
     if choice is None:
         sent[round_] = "choose"
         return
+    if _token() is None:  # the tab has not said its token yet: nothing is sent as a stranger
+        sent[round_] = "unavailable"
+        return
     try:
         sent[round_] = rooms().answer(code, _token(), round_, choice).status.value
     except StoreUnavailable:
@@ -82,6 +100,7 @@ def join_view(content, url) -> None:
     """The participant's page: a code field; then the live question as choices and a send button,
     following the room as the facilitator moves on."""
     labels = content.ui.labels
+    load_token()
     caption(labels["join_no_name"])
     code = url.get("code")
     if not code:
@@ -97,13 +116,11 @@ def join_view(content, url) -> None:
         md(content.room.privacy)
         return
 
-    _token()
-
     @st.fragment(run_every=PARTICIPANT_POLL_SECONDS)
     def live() -> None:
         try:
             result = rooms().join(code)
-            mine = rooms().my_answer(code, _token()) if result.ok else None
+            mine = rooms().my_answer(code, _token()) if result.ok and _token() else None
         except StoreUnavailable:
             callout("warning", labels["room_unavailable"])
             return

@@ -52,6 +52,7 @@ def test_join_by_typed_code_then_answer_twice_is_replaced(store, content):
     rooms = LiveRooms(store)
     code = rooms.open().code
     at = open_page("join")
+    at.session_state[room_ui.TOKEN] = lr.new_token()  # what the tab's sessionStorage said (a browser test shows it)
     at.text_input(key=room_ui.JOIN_INPUT).input(code.lower())
     at.button[0].click().run()
     assert at.query_params.get("code") in (code, [code])

@@ -1,0 +1,92 @@
+"""The tab's identity (components/tab_storage.py): what the component is given, where the value
+lives (sessionStorage only), and the participant's token: not yet known -> nothing is sent as a
+stranger; the same token after a reload (a new session) answers as the same phone. The browser
+side is in tests/test_browser_room_reload.py."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import open_page
+
+from components import live_room as lr, room_ui, store as store_mod, tab_storage
+from components.live_room import LiveRooms
+from components.store import SqliteStore
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = SqliteStore(tmp_path / "store.sqlite3")
+    store_mod.reset_store(s)
+    yield s
+    store_mod.reset_store(None)
+
+
+def test_the_value_lives_in_session_storage_only():
+    js = "\n".join(line for line in tab_storage.SCRIPT.splitlines() if not line.lstrip().startswith("//"))
+    assert "sessionStorage.getItem" in js and "sessionStorage.setItem" in js
+    for elsewhere in ("localStorage", "document.cookie", "location", "history."):
+        assert elsewhere not in js, elsewhere
+    assert "crypto.getRandomValues" in js  # the tab makes its own token (never Math.random)
+    assert "Math.random" not in js
+
+
+def test_request_names_and_values():
+    data = tab_storage.request("room-token", create=16)
+    assert data == {"name": "room-token", "known": None, "write": None, "create": 16}
+    assert tab_storage.request("room-key", write="")["write"] == ""
+    for bad in ("", "Room", "a b", "x" * 60, "../x"):
+        with pytest.raises(ValueError):
+            tab_storage.request(bad)
+    with pytest.raises(TypeError):
+        tab_storage.request("room-key", write=123)
+
+
+def test_a_token_is_32_hex_digits_whatever_the_tab_sent():
+    assert lr.is_token(lr.new_token())
+    for bad in (None, "", "A" * 32, "0" * 31, "0" * 32 + "\n", "g" * 32, 12):
+        assert not lr.is_token(bad), bad
+    assert len(lr.new_token()) == 2 * lr.TOKEN_BYTES
+
+
+def _answer_on_a_new_session(code: str, token: str | None, choice_index: int):
+    at = open_page("join", code=code)
+    if token is not None:
+        at.session_state[room_ui.TOKEN] = token  # what the tab's sessionStorage gave the new session
+        at.run()
+    at.radio[0].set_value(["healthy", "unhealthy", "abusive"][choice_index]).run()
+    at.button(key="join_send_1").click().run()
+    assert not at.exception
+    return at
+
+
+def test_a_reload_answers_as_the_same_phone(store, content):
+    """Three sessions (a phone answering, reloading, answering again twice) with the tab's one
+    token: one answer, the last one."""
+    rooms = LiveRooms(store)
+    code = rooms.open().code
+    rooms.ask(code, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
+    token = lr.new_token()
+    for i in (2, 1, 0):
+        _answer_on_a_new_session(code, token, i)
+    assert store.hash_get_all(f"room:{code}:1") == {token: "healthy"}
+    assert rooms.tally(code).tally.total == 1
+
+
+def test_the_rate_limit_follows_the_token_across_sessions(store, content):
+    rooms = LiveRooms(store)
+    code = rooms.open().code
+    rooms.ask(code, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
+    token = lr.new_token()
+    for _ in range(lr.RATE_LIMIT):
+        assert rooms.answer(code, token, 1, "healthy").ok
+    at = _answer_on_a_new_session(code, token, 0)  # a reload does not reset the limit
+    assert content.ui.labels["join_rate_limited"] in "\n".join(str(w.value) for w in at.warning)
+
+
+def test_before_the_tab_says_its_token_nothing_is_sent(store, content):
+    rooms = LiveRooms(store)
+    code = rooms.open().code
+    rooms.ask(code, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
+    at = _answer_on_a_new_session(code, None, 0)  # AppTest runs no JavaScript: the tab never answers
+    assert room_ui.TOKEN not in at.session_state
+    assert store.hash_get_all(f"room:{code}:1") == {}  # no second identity made up in Python
