@@ -28,6 +28,7 @@ import json
 import os
 import random
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -100,6 +101,9 @@ def read(msgs: list) -> Seen:
             seen.widgets[w.id.rsplit("-", 1)[-1]] = w.id
             if etype == "radio":
                 seen.radio_options = list(w.options)
+        elif etype == "bidi_component" and el.bidi_component.component_name == "healthy_bonds.tab_storage":
+            # the tab's sessionStorage (components/tab_storage.py): a participant says its token here
+            seen.widgets["tab-storage:" + json.loads(el.bidi_component.json)["name"]] = el.bidi_component.id
         elif etype == "alert":
             seen.alerts.append(el.alert.body)
         elif etype == "markdown":
@@ -174,6 +178,10 @@ async def participant(target: bench.Target, code: str, start: float, delay: floa
         async with gate:  # open the pages a few at a time, before the window
             await s.connect()
             result, seen = await s.run_seen("join", f"code={code}")
+            # the tab's token from its sessionStorage, as the browser's component sends it
+            token = WidgetState(id=_key(seen, "tab-storage:room-token"),
+                                json_value=json.dumps({"value": secrets.token_hex(16)}))
+            result, seen = await s.run_seen("join", f"code={code}", [token])
         if result.error or not seen.radio_options:
             p.error = result.error or "no question on the join page"
             return s

@@ -5,7 +5,10 @@ Pure logic over the shared store (components/store.py), no streamlit import; uni
 fake clock. What is kept, and for how long:
 - `room:<code>`: the room's record (JSON): when it opened, the live question (its id and the ids
   of its choices), a round number that grows with every new question, whether the counts are
-  revealed, whether it is closed. It lives `ROOM_SECONDS` after the room opens, then a short
+  revealed, whether it is closed, and the SHA-256 of the facilitator's key. The key is a random
+  secret (256 bits) given once, by `open`, to the tab that opened the room (which keeps it in its
+  sessionStorage: components/room_ui.py); only that key can ask, reveal or close, compared in
+  constant time. The public 5-letter code can only join and answer. It lives `ROOM_SECONDS` after the room opens, then a short
   `ENDED_GRACE_SECONDS` more so that a late participant hears "this room has ended" rather than
   "no such room".
 - `room:<code>:<round>`: the answers to one question, a hash of tab token -> choice id. A token is
@@ -19,6 +22,8 @@ Nothing is logged.
 from __future__ import annotations
 
 import enum
+import hashlib
+import hmac
 import json
 import re
 import secrets
@@ -50,6 +55,7 @@ class Status(enum.Enum):
     BAD_CHOICE = "bad_choice"  # not one of the live question's choices (or a malformed token)
     RATE_LIMITED = "rate_limited"  # too many answers from one tab in a short time
     TOO_FEW = "too_few"  # reveal asked for before MIN_ANSWERS answers
+    FORBIDDEN = "forbidden"  # a control action without the room's key
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ class Room:
     round: int
     revealed: bool
     closed: bool
+    key_hash: str = ""  # SHA-256 (hex) of the facilitator's key; "" for none: nobody controls it
+    key: str | None = field(default=None, repr=False, compare=False)  # the secret: only from `open`
 
     def ends(self) -> float:
         return self.opened + ROOM_SECONDS
@@ -112,6 +120,20 @@ def is_token(value) -> bool:
     return isinstance(value, str) and bool(_TOKEN.fullmatch(value))
 
 
+KEY_BYTES = 32
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def key_matches(room: Room, key: str | None) -> bool:
+    """The facilitator's key opens this room (constant-time; a room without a key opens to none)."""
+    if not room.key_hash or not isinstance(key, str) or not key:
+        return False
+    return hmac.compare_digest(hash_key(key), room.key_hash)
+
+
 def _key(code: str) -> str:
     return f"room:{code}"
 
@@ -122,6 +144,7 @@ def _answers_key(code: str, round_: int) -> str:
 
 def _encode(room: Room) -> str:
     return json.dumps({"opened": room.opened, "round": room.round, "revealed": room.revealed, "closed": room.closed,
+                       "key_hash": room.key_hash,
                        "question": None if room.question is None else
                        {"id": room.question.id, "choices": list(room.question.choices)}},
                       separators=(",", ":"), sort_keys=True)
@@ -131,7 +154,7 @@ def _decode(code: str, raw: str) -> Room:
     d = json.loads(raw)
     q = d.get("question")
     return Room(code, float(d["opened"]), None if q is None else Question(q["id"], tuple(q["choices"])),
-                int(d["round"]), bool(d["revealed"]), bool(d["closed"]))
+                int(d["round"]), bool(d["revealed"]), bool(d["closed"]), str(d.get("key_hash") or ""))
 
 
 class LiveRooms:
@@ -159,12 +182,15 @@ class LiveRooms:
             return Status.EXPIRED, room, raw
         return Status.OK, room, raw
 
-    def _update(self, code: str, change: Callable[[Room], Room]) -> Result:
-        """Read, change, compare-and-set (again if another session changed it in between)."""
+    def _update(self, code: str, key: str, change: Callable[[Room], Room]) -> Result:
+        """Read, check the key, change, compare-and-set (again if another session changed it in
+        between)."""
         for _ in range(20):
             status, room, raw = self._load(code)
             if status is not Status.OK:
                 return Result(status, room)
+            if not key_matches(room, key):
+                return Result(Status.FORBIDDEN)
             new = change(room)
             if self.store.cas(_key(room.code), raw, _encode(new), self._record_ttl(new, self._clock())):
                 return Result(Status.OK, new)
@@ -172,48 +198,69 @@ class LiveRooms:
 
     # ------------------------------------------------------------------ the facilitator
     def open(self) -> Room:
-        """A new room with a fresh code, nothing asked yet."""
+        """A new room with a fresh code, nothing asked yet. The returned room carries its `key`
+        (the only time it is seen: the store keeps its hash)."""
         now = self._clock()
+        key = secrets.token_hex(KEY_BYTES)
         while True:
             code = "".join(secrets.choice(ALPHABET) for _ in range(ROOM_CODE_LENGTH))
-            room = Room(code, now, None, 0, False, False)
+            room = Room(code, now, None, 0, False, False, hash_key(key))
             if self.store.set_if_absent(_key(code), _encode(room), self._record_ttl(room, now)):
-                return room
+                return Room(code, now, None, 0, False, False, room.key_hash, key)
 
-    def ask(self, code: str, question_id: str, choices: Sequence[str]) -> Result:
+    def control(self, code: str, key: str | None) -> Result:
+        """The room this key runs (to come back to it after a reload or on another replica):
+        OK or NO_QUESTION with the room; FORBIDDEN for any other key; or why it is gone."""
+        status, room, _ = self._load(code)
+        if room is None:
+            return Result(status)
+        if not key_matches(room, key):
+            return Result(Status.FORBIDDEN)
+        if status is Status.OK and room.question is None:
+            return Result(Status.NO_QUESTION, room)
+        return Result(status, room)
+
+    def ask(self, code: str, key: str, question_id: str, choices: Sequence[str]) -> Result:
         """Make a question live (a new round: earlier answers no longer count, counts hidden again)."""
         choices = tuple(choices)
         if not 2 <= len(choices) <= MAX_CHOICES or len(set(choices)) != len(choices) or \
                 not all(_CHOICE.match(c) for c in choices):
             raise ValueError(f"a question needs 2..{MAX_CHOICES} distinct kebab-case choice ids, got {choices}")
         old = self._load(code)[1]
-        result = self._update(code, lambda r: Room(r.code, r.opened, Question(question_id, choices), r.round + 1,
-                                                   False, False))
+        result = self._update(code, key, lambda r: Room(r.code, r.opened, Question(question_id, choices),
+                                                        r.round + 1, False, False, r.key_hash))
         if result.ok and old is not None and old.round:
             self.store.delete(_answers_key(result.room.code, old.round))
         return result
 
-    def reveal(self, code: str) -> Result:
+    def reveal(self, code: str, key: str) -> Result:
         """Show the counts on the projector, once at least MIN_ANSWERS have answered."""
         status, room, _ = self._load(code)
         if status is not Status.OK:
             return Result(status, room)
+        if not key_matches(room, key):
+            return Result(Status.FORBIDDEN)
         if room.question is None:
             return Result(Status.NO_QUESTION, room)
         if self._total(room) < MIN_ANSWERS:
             return Result(Status.TOO_FEW, room)
-        result = self._update(code, lambda r: Room(r.code, r.opened, r.question, r.round, True, r.closed))
+        result = self._update(code, key, lambda r: Room(r.code, r.opened, r.question, r.round, True, r.closed,
+                                                        r.key_hash))
         return Result(result.status, result.room, self.tally(code).tally if result.ok else None)
 
-    def close(self, code: str) -> Result:
+    def close(self, code: str, key: str) -> Result:
         """End the room: its answers go at once; its code says "closed" until the record expires."""
-        status, room, raw = self._load(code)
-        if room is None or status is Status.CLOSED:
-            return Result(status, room)
-        self.store.delete(*(_answers_key(room.code, r) for r in range(1, room.round + 1)))
-        closed = Room(room.code, room.opened, None, room.round, False, True)
-        self.store.set(_key(room.code), _encode(closed), self._record_ttl(closed, self._clock()))
-        return Result(Status.OK, closed)
+        for _ in range(20):
+            status, room, raw = self._load(code)
+            if room is None or status is Status.CLOSED:
+                return Result(status, room)
+            if not key_matches(room, key):
+                return Result(Status.FORBIDDEN)
+            closed = Room(room.code, room.opened, None, room.round, False, True, room.key_hash)
+            if self.store.cas(_key(room.code), raw, _encode(closed), self._record_ttl(closed, self._clock())):
+                self.store.delete(*(_answers_key(room.code, r) for r in range(1, room.round + 1)))
+                return Result(Status.OK, closed)
+        raise RuntimeError("the room kept changing under this close")
 
     def tally(self, code: str) -> Result:
         """The live question's counts, as the projector may show them."""

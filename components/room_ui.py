@@ -4,8 +4,11 @@ for pages/join.py) and the facilitator's panel on Run a session (`room_panel`).
 A participant's answer token is made by the tab itself and kept in the tab's sessionStorage
 (components/tab_storage.py), so a reload or another replica answers as the same phone (its answer
 replaced, its rate limit kept) and closing the tab forgets it; `room_token` holds it for this
-session once the tab has said it. State in this Streamlit session only: `room_code` (the room this
-tab runs, on the projector), `room_sent` (round -> the status of this tab's last answer). The participant's room code is in the join page's URL (`?code=`), so a reload or the QR
+session once the tab has said it. The facilitator's control of a room is the room's secret key
+(components/live_room.py), kept the same way in the laptop tab as "<code>:<key>", so a reload or
+a replica change brings back the same room, question and count (`restore_room`); `room_code` and
+`room_key` hold them for this session (None: no room, and the tab forgets it). `room_sent` (round
+-> the status of this tab's last answer) is this session's only. The participant's room code is in the join page's URL (`?code=`), so a reload or the QR
 code opens the same room. A store that is down is caught here and said in plain words; the rest of
 the page carries on.
 """
@@ -27,6 +30,8 @@ from components.visual import cached_figure, show_chart
 
 TOKEN = "room_token"
 CODE = "room_code"
+KEY = "room_key"
+ROOM_STORAGE = "room-key"  # "<code>:<key>" of the room this tab runs, in its sessionStorage
 SENT = "room_sent"
 JOIN_INPUT = "join_code_input"
 JOIN_PROBLEM = "join_problem"
@@ -184,19 +189,43 @@ def join_address(code: str) -> str:
     return urlunparse((here.scheme, here.netloc, f"{base}/{JOIN_PAGE}", "", urlencode({"code": code}), ""))
 
 
+def restore_room() -> None:
+    """Keep the tab's note of the room this tab runs in step with this session: write it when a
+    room was opened or closed here; in a new session (a reload, another replica), take the room
+    back from it when its key still runs a live room, else forget it. In the main script."""
+    code = st.session_state.get(CODE)
+    write = None
+    if CODE in st.session_state:
+        write = f"{code}:{st.session_state.get(KEY) or ''}" if code else ""
+    value = tab_storage.read(ROOM_STORAGE, write=write)
+    if CODE in st.session_state or not value:
+        return
+    code, _, key = value.partition(":")
+    try:
+        result = rooms().control(code, key)
+    except StoreUnavailable:
+        return  # the store may come back: keep the tab's note, try again on the next run
+    if result.status in (Status.OK, Status.NO_QUESTION):
+        st.session_state[CODE], st.session_state[KEY] = result.room.code, key
+    else:  # closed, expired, gone, or not this key's: the tab forgets it
+        st.session_state[CODE] = st.session_state[KEY] = None
+
+
 def _open_room() -> None:
     try:
-        st.session_state[CODE] = rooms().open().code
+        room = rooms().open()
+        st.session_state[CODE], st.session_state[KEY] = room.code, room.key
     except StoreUnavailable:
-        st.session_state[CODE] = None
+        st.session_state[CODE] = st.session_state[KEY] = None
         st.session_state["room_down"] = True
 
 
 def _close_room() -> None:
-    code = st.session_state.pop(CODE, None)
+    code, key = st.session_state.get(CODE), st.session_state.get(KEY)
+    st.session_state[CODE] = st.session_state[KEY] = None
     if code:
         try:
-            rooms().close(code)
+            rooms().close(code, key)
         except StoreUnavailable:
             pass
 
@@ -206,14 +235,14 @@ def _ask(code: str, key: str, content) -> None:
     if q is None:
         return
     try:
-        rooms().ask(code, q.id, [c.id for c in rq.choices(content, q)])
+        rooms().ask(code, st.session_state.get(KEY), q.id, [c.id for c in rq.choices(content, q)])
     except StoreUnavailable:
         st.session_state["room_down"] = True
 
 
 def _reveal(code: str) -> None:
     try:
-        rooms().reveal(code)
+        rooms().reveal(code, st.session_state.get(KEY))
     except StoreUnavailable:
         st.session_state["room_down"] = True
 
@@ -237,6 +266,7 @@ def room_panel(content, plan_id: str | None) -> None:
     """Run a session's live room: open one (code, join address, QR code), choose the live question,
     and the counts, hidden until MIN_ANSWERS have answered and the facilitator reveals them."""
     labels = content.ui.labels
+    restore_room()
     with st.container(key="room_panel"):
         st.subheader(labels["room_heading"])
         code = st.session_state.get(CODE)

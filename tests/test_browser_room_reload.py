@@ -78,3 +78,43 @@ def test_a_reloading_phone_is_counted_once(browser, app_server):
     finally:
         phone.close()
         fac.close()
+
+
+def test_the_facilitators_reload_keeps_the_room(browser, app_server):
+    """The laptop reloads Run a session: the same room, question and count come back (the key from
+    the tab's sessionStorage); the key is not in the address; a new tab runs no room."""
+    fac, proj, code = _open_and_ask(browser, app_server.url)
+    phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        p = phone.new_page()
+        open_app_page(p, app_server.url, "join", f"?code={code}")
+        _send(p, 1)
+        _answered(proj, 1)
+        stored = proj.evaluate("() => sessionStorage.getItem('healthy-bonds:room-key')")
+        assert stored and stored.startswith(code + ":") and len(stored.split(":")[1]) == 64
+        proj.reload()
+        wait_ready(proj)
+        proj.locator(".st-key-room_code_box").wait_for(timeout=30_000)
+        assert proj.locator(".st-key-room_code_box").inner_text().strip() == code
+        _answered(proj, 1)
+        assert "The silent treatment" in proj.locator(".st-key-room_panel").inner_text()
+        assert stored.split(":")[1] not in proj.url
+        proj.screenshot(path=str(SHOTS / "projector-after-reload.png"), full_page=True)
+        no_exception(proj)
+
+        again = fac.new_page()  # a new tab: its own sessionStorage, no room
+        open_app_page(again, app_server.url, "run-session", "?plan=workshop-90&present=1")
+        again.locator(".st-key-room_open button").wait_for(timeout=30_000)
+        assert again.locator(".st-key-room_code_box").count() == 0
+
+        # after a reload the restored key still runs the room: close it, and the phone hears so
+        proj.locator(".st-key-room_close button").click()
+        proj.locator(".st-key-room_open button").wait_for(timeout=30_000)
+        p.wait_for_function("() => document.body.innerText.includes('closed')", timeout=30_000)
+        proj.reload()
+        wait_ready(proj)
+        proj.locator(".st-key-room_open button").wait_for(timeout=30_000)  # closed stays closed
+        assert proj.evaluate("() => sessionStorage.getItem('healthy-bonds:room-key')") is None
+    finally:
+        phone.close()
+        fac.close()

@@ -10,6 +10,13 @@ from components.live_room import LiveRooms, Status
 from components.pairing import ALPHABET
 from components.store import SqliteStore
 
+
+def opened(rooms) -> tuple[str, str]:
+    """A new room's code and the facilitator's key (given only by `open`)."""
+    room = rooms.open()
+    return room.code, room.key
+
+
 SPECTRUM = ("healthy", "unhealthy", "abusive")
 
 
@@ -49,7 +56,7 @@ def test_join_by_what_a_person_types(rooms):
     room = rooms.open()
     typed = " " + "-".join(room.code.lower()) + " "
     assert rooms.join(typed).status is Status.NO_QUESTION  # open, nothing asked yet
-    rooms.ask(room.code, "how-are-you", ["1", "2", "3", "4", "5"])
+    rooms.ask(room.code, room.key, "how-are-you", ["1", "2", "3", "4", "5"])
     joined = rooms.join(typed)
     assert joined.ok and joined.room.question.id == "how-are-you" and joined.room.round == 1
 
@@ -62,65 +69,65 @@ def test_wrong_code_is_unknown(rooms):
 
 
 def test_a_room_expires_three_hours_after_it_opens(rooms, clock):
-    code = rooms.open().code
-    rooms.ask(code, "q", SPECTRUM)
+    code, key = opened(rooms)
+    rooms.ask(code, key, "q", SPECTRUM)
     clock.now += lr.ROOM_SECONDS - 1
     assert rooms.join(code).ok
     clock.now += 1
     for result in (rooms.join(code), rooms.answer(code, lr.new_token(), 1, "healthy"), rooms.tally(code),
-                   rooms.ask(code, "q", SPECTRUM), rooms.reveal(code)):
+                   rooms.ask(code, key, "q", SPECTRUM), rooms.reveal(code, key)):
         assert result.status is Status.EXPIRED
     clock.now += lr.ENDED_GRACE_SECONDS
     assert rooms.join(code).status is Status.UNKNOWN  # and then it is gone from the store
 
 
 def test_a_closed_room_says_so_and_its_answers_go(rooms):
-    code = rooms.open().code
-    rooms.ask(code, "q", SPECTRUM)
+    code, key = opened(rooms)
+    rooms.ask(code, key, "q", SPECTRUM)
     answer_n(rooms, code, 3)
-    assert rooms.close(code).ok
+    assert rooms.close(code, key).ok
     assert rooms.join(code).status is Status.CLOSED
     assert rooms.answer(code, lr.new_token(), 1, "healthy").status is Status.CLOSED
     assert rooms.store.hash_get_all(f"room:{code}:1") == {}
 
 
 def test_a_second_answer_from_the_same_tab_replaces_the_first(rooms):
-    code = rooms.open().code
-    rooms.ask(code, "q", SPECTRUM)
+    code, key = opened(rooms)
+    rooms.ask(code, key, "q", SPECTRUM)
     tokens = answer_n(rooms, code, 4, "healthy")
     assert rooms.answer(code, tokens[0], 1, "abusive").ok
     assert rooms.answer(code, tokens[0], 1, "unhealthy").ok
     assert rooms.my_answer(code, tokens[0]) == "unhealthy"
     answer_n(rooms, code, 1, "abusive")
     assert rooms.tally(code).tally.total == 5
-    rooms.reveal(code)
+    rooms.reveal(code, key)
     assert rooms.tally(code).tally.counts == {"healthy": 3, "unhealthy": 1, "abusive": 1}
 
 
 def test_counts_hidden_until_five_answers_then_revealed(rooms):
     assert lr.MIN_ANSWERS == 5
-    code = rooms.open().code
-    rooms.ask(code, "q", SPECTRUM)
+    code, key = opened(rooms)
+    rooms.ask(code, key, "q", SPECTRUM)
     answer_n(rooms, code, 4, "abusive")
     t = rooms.tally(code).tally
     assert t.total == 4 and t.counts is None and not t.can_reveal
-    assert rooms.reveal(code).status is Status.TOO_FEW
+    assert rooms.reveal(code, key).status is Status.TOO_FEW
     assert rooms.tally(code).tally.counts is None
     answer_n(rooms, code, 1, "healthy")
     t = rooms.tally(code).tally
     assert t.total == 5 and t.counts is None and t.can_reveal  # enough, but not revealed yet
-    revealed = rooms.reveal(code)
+    revealed = rooms.reveal(code, key)
     assert revealed.ok and revealed.tally.counts == {"healthy": 1, "unhealthy": 0, "abusive": 4}
     answer_n(rooms, code, 1, "unhealthy")  # live after the reveal
     assert rooms.tally(code).tally.counts == {"healthy": 1, "unhealthy": 1, "abusive": 4}
 
 
 def test_a_new_question_starts_afresh(rooms):
-    code = rooms.open().code
-    rooms.ask(code, "first", SPECTRUM)
+    code, key = opened(rooms)
+    rooms.ask(code, key, "first", SPECTRUM)
     answer_n(rooms, code, 5)
-    rooms.reveal(code)
-    assert rooms.ask(code, "second", ["1", "2", "3", "4", "5"]).room.round == 2
+    rooms.reveal(code, key)
+    assert rooms.ask(code, key, "second", ["1", "2", "3", "4", "5"]).room.round == 2
     t = rooms.tally(code).tally
     assert t.total == 0 and t.counts is None and not t.revealed
     assert rooms.store.hash_get_all(f"room:{code}:1") == {}  # the old answers are gone
@@ -131,20 +138,20 @@ def test_a_new_question_starts_afresh(rooms):
 
 
 def test_an_answer_carries_a_token_and_a_choice_only(rooms):
-    code = rooms.open().code
-    rooms.ask(code, "q", SPECTRUM)
+    code, key = opened(rooms)
+    rooms.ask(code, key, "q", SPECTRUM)
     assert rooms.answer(code, "Alex from the back row", 1, "healthy").status is Status.BAD_CHOICE
     assert rooms.answer(code, lr.new_token(), 1, "I think it is fine really").status is Status.BAD_CHOICE
     token = lr.new_token()
     rooms.answer(code, token, 1, "healthy")
     assert rooms.store.hash_get_all(f"room:{code}:1") == {token: "healthy"}
     with pytest.raises(ValueError):
-        rooms.ask(code, "free-text", ["<type anything>"])
+        rooms.ask(code, key, "free-text", ["<type anything>"])
 
 
 def test_a_flood_from_one_tab_is_rate_limited(rooms, clock):
-    code = rooms.open().code
-    rooms.ask(code, "q", SPECTRUM)
+    code, key = opened(rooms)
+    rooms.ask(code, key, "q", SPECTRUM)
     token = lr.new_token()
     results = [rooms.answer(code, token, 1, SPECTRUM[i % 3]).status for i in range(lr.RATE_LIMIT + 5)]
     assert results[:lr.RATE_LIMIT] == [Status.OK] * lr.RATE_LIMIT
@@ -156,9 +163,9 @@ def test_a_flood_from_one_tab_is_rate_limited(rooms, clock):
 
 
 def test_no_question_yet(rooms):
-    code = rooms.open().code
+    code, key = opened(rooms)
     assert rooms.answer(code, lr.new_token(), 0, "healthy").status is Status.NO_QUESTION
-    assert rooms.reveal(code).status is Status.NO_QUESTION
+    assert rooms.reveal(code, key).status is Status.NO_QUESTION
     assert rooms.tally(code).tally.total == 0
 
 
@@ -167,3 +174,39 @@ def test_the_room_module_logs_nothing_and_imports_no_streamlit():
 
     source = inspect.getsource(lr)
     assert "import streamlit" not in source and "logging" not in source and "print(" not in source
+
+
+def test_only_the_facilitators_key_asks_reveals_or_closes(rooms):
+    """The public code (or any other key, or an empty one) controls nothing; the store keeps only
+    the key's hash."""
+    code, key = opened(rooms)
+    assert len(key) == 2 * lr.KEY_BYTES
+    raw = rooms.store.get(f"room:{code}")
+    assert key not in raw and lr.hash_key(key) in raw
+    other_code, other_key = opened(rooms)
+    for wrong in ("", None, code, other_key, key.upper(), key[:-1]):
+        assert rooms.ask(code, wrong, "q", SPECTRUM).status is Status.FORBIDDEN
+        assert rooms.reveal(code, wrong).status is Status.FORBIDDEN
+        assert rooms.close(code, wrong).status is Status.FORBIDDEN
+        assert rooms.control(code, wrong).status is Status.FORBIDDEN
+    assert rooms.join(code).status is Status.NO_QUESTION  # nothing changed
+    assert rooms.ask(code, key, "q", SPECTRUM).ok
+    answer_n(rooms, code, 5)
+    assert rooms.reveal(code, key).ok
+    assert rooms.close(other_code, key).status is Status.FORBIDDEN  # a key runs its own room only
+    assert rooms.close(code, key).ok and rooms.join(code).status is Status.CLOSED
+
+
+def test_the_key_finds_its_room_again_from_another_process(tmp_path, clock):
+    """A reload or another replica: a second handle on the same store, the key from the tab."""
+    path = tmp_path / "shared.sqlite3"
+    one = LiveRooms(SqliteStore(path, clock=clock), clock=clock)
+    two = LiveRooms(SqliteStore(path, clock=clock), clock=clock)
+    code, key = opened(one)
+    assert two.control(code, key).status is Status.NO_QUESTION
+    one.ask(code, key, "q", SPECTRUM)
+    answer_n(two, code, 3)
+    back = two.control(code, key)
+    assert back.ok and back.room.question.id == "q" and two.tally(code).tally.total == 3
+    assert two.close(code, key).ok
+    assert one.control(code, key).status is Status.CLOSED

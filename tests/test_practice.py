@@ -370,8 +370,9 @@ def test_a_phone_answers_a_practice_scene_with_its_three_replies(store, content)
     q = content.room.question("practice-just-leave")
     s = rq.practice_scene(content, q)
     rooms = LiveRooms(store)
-    code = rooms.open().code
-    rooms.ask(code, q.id, [c.id for c in rq.choices(content, q)])
+    room = rooms.open()
+    code = room.code
+    rooms.ask(code, room.key, q.id, [c.id for c in rq.choices(content, q)])
     at = open_page("join", code=code)
     assert not at.exception
     assert s.scene in all_text(at) and rq.prompt(content, q) in all_text(at)

@@ -16,6 +16,12 @@ from components.qr import qr_svg
 from components.store import SqliteStore, StoreUnavailable
 
 
+def opened(rooms) -> tuple[str, str]:
+    """A new room's code and the facilitator's key (given only by `open`)."""
+    room = rooms.open()
+    return room.code, room.key
+
+
 @pytest.fixture
 def store(tmp_path):
     s = SqliteStore(tmp_path / "store.sqlite3")
@@ -50,7 +56,7 @@ def test_join_with_a_wrong_code_says_so(store, content):
 
 def test_join_by_typed_code_then_answer_twice_is_replaced(store, content):
     rooms = LiveRooms(store)
-    code = rooms.open().code
+    code, key = opened(rooms)
     at = open_page("join")
     at.session_state[room_ui.TOKEN] = lr.new_token()  # what the tab's sessionStorage said (a browser test shows it)
     at.text_input(key=room_ui.JOIN_INPUT).input(code.lower())
@@ -58,7 +64,7 @@ def test_join_by_typed_code_then_answer_twice_is_replaced(store, content):
     assert at.query_params.get("code") in (code, [code])
     assert labels(content)["join_waiting"] in warnings(at)
 
-    rooms.ask(code, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
+    rooms.ask(code, key, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
     at.run()
     radio = at.radio[0]
     assert radio.options[0].endswith("Healthy") and len(radio.options) == 3
@@ -76,23 +82,23 @@ def test_join_by_typed_code_then_answer_twice_is_replaced(store, content):
 
 def test_join_follows_the_next_question(store, content):
     rooms = LiveRooms(store)
-    code = rooms.open().code
-    rooms.ask(code, "how-are-you", list("12345"))
+    code, key = opened(rooms)
+    rooms.ask(code, key, "how-are-you", list("12345"))
     at = open_page("join", code=code)
     assert "How are you doing right now?" in all_text(at)
-    rooms.ask(code, "heard-of-trauma-bond", ["knew-it", "heard-it", "new-to-me"])
+    rooms.ask(code, key, "heard-of-trauma-bond", ["knew-it", "heard-it", "new-to-me"])
     at.run()
     assert "trauma bond" in all_text(at) and len(at.radio[0].options) == 3
 
 
 def test_join_an_expired_or_closed_room(store, content):
     past = LiveRooms(store, clock=lambda: time.time() - lr.ROOM_SECONDS - 10)
-    old = past.open().code
+    old, _ = opened(past)
     at = open_page("join", code=old)
     assert labels(content)["join_expired"] in warnings(at)
     rooms = LiveRooms(store)
-    code = rooms.open().code
-    rooms.close(code)
+    code, key = opened(rooms)
+    rooms.close(code, key)
     at = open_page("join", code=code)
     assert labels(content)["join_closed"] in warnings(at)
     assert not at.radio

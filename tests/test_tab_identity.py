@@ -13,6 +13,12 @@ from components.live_room import LiveRooms
 from components.store import SqliteStore
 
 
+def opened(rooms) -> tuple[str, str]:
+    """A new room's code and the facilitator's key (given only by `open`)."""
+    room = rooms.open()
+    return room.code, room.key
+
+
 @pytest.fixture
 def store(tmp_path):
     s = SqliteStore(tmp_path / "store.sqlite3")
@@ -63,8 +69,8 @@ def test_a_reload_answers_as_the_same_phone(store, content):
     """Three sessions (a phone answering, reloading, answering again twice) with the tab's one
     token: one answer, the last one."""
     rooms = LiveRooms(store)
-    code = rooms.open().code
-    rooms.ask(code, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
+    code, key = opened(rooms)
+    rooms.ask(code, key, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
     token = lr.new_token()
     for i in (2, 1, 0):
         _answer_on_a_new_session(code, token, i)
@@ -74,8 +80,8 @@ def test_a_reload_answers_as_the_same_phone(store, content):
 
 def test_the_rate_limit_follows_the_token_across_sessions(store, content):
     rooms = LiveRooms(store)
-    code = rooms.open().code
-    rooms.ask(code, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
+    code, key = opened(rooms)
+    rooms.ask(code, key, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
     token = lr.new_token()
     for _ in range(lr.RATE_LIMIT):
         assert rooms.answer(code, token, 1, "healthy").ok
@@ -85,8 +91,8 @@ def test_the_rate_limit_follows_the_token_across_sessions(store, content):
 
 def test_before_the_tab_says_its_token_nothing_is_sent(store, content):
     rooms = LiveRooms(store)
-    code = rooms.open().code
-    rooms.ask(code, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
+    code, key = opened(rooms)
+    rooms.ask(code, key, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
     at = _answer_on_a_new_session(code, None, 0)  # AppTest runs no JavaScript: the tab never answers
     assert room_ui.TOKEN not in at.session_state
     assert store.hash_get_all(f"room:{code}:1") == {}  # no second identity made up in Python
