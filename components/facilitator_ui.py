@@ -5,7 +5,10 @@ shown at the top of every page while presenting a session.
 
 State: `run_session` ({plan, segment}) and `run_timer` (facilitate.Timer) live in session state
 (this browser tab only); the run-session page also keeps `plan` and `segment` in its URL. A pairing
-keeps only its code here (`pair_code`) and the last version this tab has seen (`pair_version`).
+keeps its hidden id here (`pair_code`; None: none), the laptop's key (`pair_key`) and the last
+version this tab has seen (`pair_version`); a notes device keeps (id, its token) in `notes_pair`.
+Both come back after a reload from the tab's sessionStorage (components/pairing_ui.py). Every
+change this tab makes to a pairing carries its key or token, checked in components/pairing.py.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import facilitate, pairing, presenter, url_state
 from components.navigation import PAGES, page_spec
-from components.qr import qr_svg
 from components.routing import page_target
 from components.text import callout, caption, md
 from components.url_params import by_name
@@ -27,9 +29,9 @@ from components.url_params import by_name
 RUN = "run_session"
 TIMER = "run_timer"
 PAIR = "pair_code"
+PAIR_KEY = "pair_key"
 PAIR_SEEN = "pair_version"
-CODE_INPUT = "notes_code_input"  # the notes device's code field
-CODE_UNKNOWN = "notes_unknown"  # the last code typed there matched no pairing
+NOTES = "notes_pair"  # the notes device's (pairing id, its token)
 RUN_PAGE = "run-session"
 POLL_SECONDS = 2
 OPENED = "content_note_session"  # presenter mode: the session's opening screen (note, agreement) was passed
@@ -39,6 +41,17 @@ SCROLL = "segment_scroll_to"  # {target, n}: where the page of the segment opene
 
 def now() -> float:
     return time.time()
+
+
+def laptop_key() -> str | None:
+    """The laptop's key to the pairing this tab runs (the pairing checks it)."""
+    return st.session_state.get(PAIR_KEY)
+
+
+def device_token() -> str | None:
+    """This notes device's token (the pairing checks it on every control action)."""
+    notes = st.session_state.get(NOTES)
+    return notes[1] if notes else None
 
 
 def active(content):
@@ -57,9 +70,9 @@ def set_active(plan, index: int) -> None:
     code = st.session_state.get(PAIR)
     if code:
         p = pairing.STORE.set_segment(code, index, len(plan.segments()), plan=plan.id,
-                                      timer=st.session_state[TIMER])
+                                      timer=st.session_state[TIMER], who=laptop_key())
         if p is None and not pairing.STORE.unavailable:  # ended or expired (a store blip keeps it)
-            st.session_state.pop(PAIR, None)
+            st.session_state[PAIR] = None
         else:
             st.session_state[PAIR_SEEN] = p.version
 
@@ -177,7 +190,7 @@ def remote_update(content) -> tuple[tuple | None, bool]:
     p = pairing.STORE.get(code)
     if p is None:
         if not pairing.STORE.unavailable:  # ended or expired; a store that is down may come back
-            st.session_state.pop(PAIR, None)
+            st.session_state[PAIR] = None
         return None, False
     if p.plan not in content.workshops:
         return None, False
@@ -235,7 +248,7 @@ def _report_step(content, plan, p) -> None:
     param, step = here
     index = step.index(st.query_params.get(step.name))
     if index != (step.start if p.step is None else p.step):
-        q = pairing.STORE.set_step(p.code, index, step.count)
+        q = pairing.STORE.set_step(p.code, index, step.count, who=laptop_key())
         if q is not None:
             st.session_state[PAIR_SEEN] = q.version
 
@@ -319,7 +332,7 @@ def _press(button: str) -> None:
     st.session_state[TIMER] = st.session_state[TIMER].press(button, now())
     code = st.session_state.get(PAIR)
     if code:  # the notes device shows the same countdown
-        p = pairing.STORE.set_timer(code, st.session_state[TIMER])
+        p = pairing.STORE.set_timer(code, st.session_state[TIMER], who=laptop_key())
         if p is not None:
             st.session_state[PAIR_SEEN] = p.version
 
@@ -351,47 +364,10 @@ def clock(ui) -> None:
     tick()
 
 
-# --------------------------------------------------------------------------- pairing a notes device
+# --------------------------------------------------------------------------- following a notes device
 
 
-def _pair(plan, index: int) -> None:
-    p = pairing.STORE.create(plan.id, index)
-    if p is None:  # the store is not answering: pair_box says so
-        return
-    st.session_state[PAIR] = p.code
-    st.session_state[PAIR_SEEN] = p.version
-
-
-def _unpair() -> None:
-    code = st.session_state.pop(PAIR, None)
-    if code:
-        pairing.STORE.end(code)
-
-
-def pair_box(content, plan, index: int) -> None:
-    """The projector's side: a button that makes a code; then the code, how to use it and a way to
-    end it, while the page reruns whenever the notes device moves."""
-    labels = content.ui.labels
-    code = st.session_state.get(PAIR)
-    if code and pairing.STORE.get(code) is None and not pairing.STORE.unavailable:
-        st.session_state.pop(PAIR, None)
-        code = None
-    if pairing.STORE.unavailable:
-        callout("warning", labels["facilitate_pair_unavailable"])
-    if not code:
-        st.button(labels["facilitate_pair_start"], key="pair_start", icon=":material/devices:",
-                  on_click=_pair, args=(plan, index))
-        return
-    with st.container(border=True, key="pair_code_box"):
-        caption(labels["facilitate_pair_code"])
-        md(f"## {code}")
-        _pair_qr(content.ui, code)
-        md(labels["facilitate_pair_how"].format(hours=int(pairing.STORE.idle_seconds // 3600)))
-    st.button(labels["facilitate_pair_end"], key="pair_end", on_click=_unpair)
-    _watch_notes_device(content)
-
-
-def _watch_notes_device(content) -> None:
+def watch_notes_device(content) -> None:
     """Rerun the page whenever the paired notes device moved (polled every POLL_SECONDS)."""
     @st.fragment(run_every=POLL_SECONDS)
     def watch() -> None:
@@ -400,41 +376,6 @@ def _watch_notes_device(content) -> None:
 
     watch()
 
-
-def _connect(url) -> None:
-    code = pairing.STORE.find(st.session_state.get(CODE_INPUT) or "")
-    st.session_state[CODE_INPUT] = ""
-    st.session_state[CODE_UNKNOWN] = code is None
-    if code is not None:
-        url.set("pair", code)
-
-
-def connect_form(ui, url, asked: str | None) -> None:
-    """The notes device's side: type the projector's code. `asked`: a code from the URL that no
-    longer (or never did) match a pairing, which the form says."""
-    labels = ui.labels
-    with st.form("notes_connect", border=False):
-        st.text_input(labels["facilitate_code_input"], key=CODE_INPUT, max_chars=12, autocomplete="off")
-        st.form_submit_button(labels["facilitate_code_connect"], on_click=_connect, args=(url,), type="primary")
-    if pairing.STORE.unavailable:
-        callout("warning", labels["facilitate_pair_unavailable"])
-    elif asked or st.session_state.get(CODE_UNKNOWN):
-        callout("warning", labels["facilitate_code_unknown"])
-
-
-def _pair_qr(ui, code: str) -> None:
-    """A QR code and the link it holds, so a phone joins by scanning: the app's own address as this
-    browser sees it (drawn here, no other host). Only on the facilitator's Run a session view,
-    never on a projected page."""
-    link = pairing.notes_url(st.context.url, code)
-    if link is None:
-        return
-    labels = ui.labels
-    with st.container(key="pair_qr"):
-        # an <img> of an SVG data: URL (the sanitiser of st.html drops inline SVG); alt names it
-        st.image(qr_svg(link, labels["facilitate_pair_qr"]), alt=labels["facilitate_pair_qr"], width=246)
-        caption(labels["facilitate_pair_link"])
-        md(f"[{link}]({link})")
 
 
 # --------------------------------------------------------------------------- the opening screen
@@ -446,7 +387,7 @@ def pass_opening() -> None:
     st.session_state[SHOWING] = False
     code = st.session_state.get(PAIR)
     if code:
-        p = pairing.STORE.set_opening(code, False)
+        p = pairing.STORE.set_opening(code, False, who=laptop_key())
         if p is not None:
             st.session_state[PAIR_SEEN] = p.version
 
@@ -456,7 +397,7 @@ def _showing_opening() -> None:
     st.session_state[SHOWING] = True
     code = st.session_state.get(PAIR)
     if code:
-        p = pairing.STORE.set_opening(code, True)
+        p = pairing.STORE.set_opening(code, True, who=laptop_key())
         if p is not None:
             st.session_state[PAIR_SEEN] = p.version
 
@@ -487,7 +428,7 @@ def opening_screen(content, plan, on_go_on) -> None:
         if right.button(note.go_elsewhere, key="content_note_elsewhere"):
             st.switch_page(page_target("get-help", content))
     if st.session_state.get(PAIR):
-        _watch_notes_device(content)
+        watch_notes_device(content)
 
 
 def session_opening(content) -> bool:
@@ -545,17 +486,26 @@ def _retimer(content):
     return retime
 
 
-def notes_move(content, code: str, delta: int, count: int) -> None:
-    pairing.STORE.move(code, delta, count, retime=_retimer(content))
+def notes_move(content, code: str, delta: int, count: int, who: str | None = None) -> None:
+    """Previous / next segment from the notes device, with its token (`who`, else this tab's)."""
+    pairing.STORE.move(code, delta, count, retime=_retimer(content), who=who or device_token())
 
 
-def notes_press(content, code: str, plan, index: int, button: str) -> None:
+def notes_press(content, code: str, plan, index: int, button: str, who: str | None = None) -> None:
     """A countdown button on the notes device (the projector takes the countdown over)."""
     def press(timer):
         if not (isinstance(timer, facilitate.Timer) and timer.plan == plan.id and timer.segment == index):
             timer = facilitate.timer_for(None, plan, index, now())
         return timer.press(button, now())
-    pairing.STORE.press_timer(code, press)
+    pairing.STORE.press_timer(code, press, who=who or device_token())
+
+
+def _notes_go_on(code: str) -> None:
+    pairing.STORE.set_opening(code, False, who=device_token())
+
+
+def _notes_step(code: str, delta: int, start: int, count: int) -> None:
+    pairing.STORE.move_step(code, delta, start, count, who=device_token())
 
 
 def notes_controls(content, p, plan, index: int) -> None:
@@ -567,7 +517,7 @@ def notes_controls(content, p, plan, index: int) -> None:
     code = p.code
     if p.opening:
         st.button(labels["facilitate_notes_go_on"], key="notes_go_on", type="primary",
-                  icon=":material/play_arrow:", on_click=pairing.STORE.set_opening, args=(code, False))
+                  icon=":material/play_arrow:", on_click=_notes_go_on, args=(code,))
     timer = p.timer if isinstance(p.timer, facilitate.Timer) and p.timer.segment == index \
         and p.timer.plan == plan.id else facilitate.timer_for(None, plan, index, now())
     with st.container(horizontal=True, vertical_alignment="center", key="notes_timer"):
@@ -585,8 +535,8 @@ def notes_controls(content, p, plan, index: int) -> None:
         at = step.start if p.step is None else p.step
         with st.container(horizontal=True, vertical_alignment="center", key="notes_step"):
             st.button(labels["facilitate_step_previous"], key="notes_step_prev", icon=":material/chevron_left:",
-                      disabled=at == 0, on_click=pairing.STORE.move_step, args=(code, -1, step.start, step.count))
+                      disabled=at == 0, on_click=_notes_step, args=(code, -1, step.start, step.count))
             st.button(labels["facilitate_step_next"], key="notes_step_next", icon=":material/chevron_right:",
                       icon_position="right", disabled=at >= step.count - 1,
-                      on_click=pairing.STORE.move_step, args=(code, 1, step.start, step.count))
+                      on_click=_notes_step, args=(code, 1, step.start, step.count))
             caption(labels["step_of"].format(n=at + 1, total=step.count))

@@ -1,9 +1,20 @@
-"""Pairing a facilitator's second device (notes view) with the projector, by a short code.
+"""Pairing a facilitator's second device (notes view) with the projector, by a short code, so
+that one confirmed device, and nobody else in the room, controls the session.
 
 A pairing is a record in the shared store (components/store.py), the same store the live room
-uses: `pair:<code>` -> (plan id, segment index, the step within the segment, the segment's
+uses: `pair:<id>` -> (plan id, segment index, the step within the segment, the segment's
 countdown, whether the projector shows the session's opening screen (content note and group
-agreement), version), as JSON. Nothing else is kept (no names, no device details, no addresses).
+agreement), version, and who may control it), as JSON. The id is long and random and never shown;
+the laptop's session and the paired device's tab hold it (with their secrets, in the tab's
+sessionStorage: components/tab_storage.py, never in the URL).
+
+Who may control it: the laptop (the SHA-256 of the key `create` gives it) and one confirmed
+device (the SHA-256 of the token that device's tab got when it asked). The shown code (`join`,
+6 letters, `pairjoin:<code>` -> id) admits one device: `claim` makes it the pending device;
+the laptop then allows it (`confirm`) or not (`refuse`), naming it by kind and time only (no
+names, no addresses). Both, and `unpair`, change the code, so nobody can use an old one. A
+refused, unpaired or stale device is told so (`device_state`) and every control action carries
+`who` (a key or a token) and is refused here unless it is the laptop's or the confirmed device's.
 A pairing expires after `idle_seconds` without use or `max_seconds` after it began, whichever comes
 first: the store's own expiry (every key has a time to live), refreshed on each use. Both devices
 read and move the same record; `version` grows with every move so each side can tell that the
@@ -21,11 +32,14 @@ No streamlit import: the store is unit-tested with a fake clock.
 from __future__ import annotations
 
 import dataclasses
+import enum
+import hashlib
+import hmac
 import json
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -36,6 +50,10 @@ from components.store import Store, StoreUnavailable, get_store
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 KEY_PREFIX = "pair:"
+JOIN_PREFIX = "pairjoin:"
+ID_LENGTH = 24  # the record's id: never shown (about 119 bits)
+SECRET_BYTES = 32  # the laptop's key and a device's token
+ENDED_KEEP = 8  # how many refused or unpaired devices a pairing remembers, to tell them so
 CAS_TRIES = 1000  # compare-and-set retries: only another device's write in between makes one fail
 
 Retime = Callable[[Any, str, int], Any]  # (old countdown, plan id, new segment) -> new countdown
@@ -52,6 +70,63 @@ class Pairing:
     step: int | None = None  # 0-based step within the segment; None: the segment's own first step
     timer: Timer | None = None  # the segment's countdown
     opening: bool = False  # the projector shows the session's opening screen (note, agreement)
+    join: str = ""  # the code a device pairs with now (shown only when the facilitator asks)
+    laptop: str = ""  # SHA-256 of the laptop's key
+    device: str = ""  # SHA-256 of the confirmed device's token
+    device_kind: str = ""  # "phone", "tablet" or "computer", from its browser's user agent
+    device_at: float = 0.0  # when it asked or was confirmed
+    pending: str = ""  # SHA-256 of the token of the device asking to pair
+    pending_kind: str = ""
+    pending_at: float = 0.0
+    ended: dict = field(default_factory=dict)  # device hash -> "refused" | "unpaired"
+    key: str | None = field(default=None, repr=False, compare=False)  # the laptop's key: only from `create`
+
+
+class Claim(enum.Enum):
+    PENDING = "pending"  # asked; the laptop will allow it or not
+    UNKNOWN = "unknown"  # no live pairing has this code (mistyped, changed, or ended)
+    IN_USE = "in_use"  # another device asked first, or one is paired: this code admits one
+
+
+class DeviceState(enum.Enum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REFUSED = "refused"
+    UNPAIRED = "unpaired"
+    STALE = "stale"  # the pairing ended or expired, or this device was never part of it
+
+
+def secret_hash(secret: str | None) -> str:
+    return hashlib.sha256((secret or "").encode("utf-8")).hexdigest() if secret else ""
+
+
+def _is(secret: str | None, digest: str) -> bool:
+    """Constant-time: `secret` hashes to `digest` (never for an empty one)."""
+    return bool(secret) and bool(digest) and hmac.compare_digest(secret_hash(secret), digest)
+
+
+def is_laptop(p: Pairing, who: str | None) -> bool:
+    return _is(who, p.laptop)
+
+
+def may_control(p: Pairing, who: str | None) -> bool:
+    """The laptop's key or the confirmed device's token."""
+    return _is(who, p.laptop) or _is(who, p.device)
+
+
+def device_kind(user_agent: str | None) -> str:
+    """The class of a device from its browser's user agent: phone, tablet or computer. Nothing
+    else of the user agent is kept."""
+    ua = (user_agent or "").lower()
+    if "ipad" in ua or "tablet" in ua or ("android" in ua and "mobile" not in ua):
+        return "tablet"
+    if "mobile" in ua or "iphone" in ua or "android" in ua:
+        return "phone"
+    return "computer"
+
+
+class Forbidden(Exception):
+    """A control action without the laptop's key or the confirmed device's token."""
 
 
 def normalise(code: str) -> str:
@@ -62,6 +137,7 @@ def normalise(code: str) -> str:
 def _encode(p: Pairing) -> str:
     record = dataclasses.asdict(p)
     del record["code"]  # it is the key
+    del record["key"]  # never stored: only its hash (`laptop`)
     return json.dumps(record, separators=(",", ":"))
 
 
@@ -89,9 +165,11 @@ class PairingStore:
     def _expired(self, p: Pairing, now: float) -> bool:
         return now - p.touched >= self.idle_seconds or now - p.created >= self.max_seconds
 
-    def _change(self, code: str, change: Callable[[Pairing, float], Pairing]) -> Pairing | None:
+    def _change(self, code: str, change: Callable[[Pairing, float], Pairing], who: str | None = None,
+                check: bool = True) -> Pairing | None:
         """Read the live pairing, `change(pairing, now)` it and write it back if nobody wrote in
-        between (else read again); the new pairing, or None if there is none (or no store)."""
+        between (else read again); the new pairing, or None if there is none (or no store). With
+        `check`, only the laptop's key or the confirmed device's token (`who`) may: None else."""
         code = normalise(code or "")
         if not code:
             return None
@@ -111,7 +189,14 @@ class PairingStore:
                     db.delete(KEY_PREFIX + code)
                     self.unavailable = False
                     return None
-                q = replace(change(p, now), touched=now)
+                if check and not may_control(p, who):
+                    self.unavailable = False
+                    return None
+                try:
+                    q = replace(change(p, now), touched=now)
+                except Forbidden:
+                    self.unavailable = False
+                    return None
                 if db.cas(KEY_PREFIX + code, raw, _encode(q), self._ttl(q, now)):
                     self.unavailable = False
                     return q
@@ -120,15 +205,15 @@ class PairingStore:
             self.unavailable = True
             return None
 
-    def _update(self, code: str, **changes) -> Pairing | None:
+    def _update(self, code: str, who: str | None, **changes) -> Pairing | None:
         """Change some fields of a live pairing; the version grows only when something changed."""
         def change(p: Pairing, now: float) -> Pairing:
             changed = any(getattr(p, k) != v for k, v in changes.items())
             return replace(p, **changes, version=p.version + (1 if changed else 0))
-        return self._change(code, change)
+        return self._change(code, change, who)
 
-    def _set(self, code: str, segment_of: Callable[[Pairing], int], count: int, plan: str | None,
-             retime: Retime | None = None, timer: object | None = None) -> Pairing | None:
+    def _set(self, code: str, who: str | None, segment_of: Callable[[Pairing], int], count: int,
+             plan: str | None, retime: Retime | None = None, timer: object | None = None) -> Pairing | None:
         def change(p: Pairing, now: float) -> Pairing:
             segment = max(0, min(count - 1, segment_of(p)))
             new_plan = plan or p.plan
@@ -140,78 +225,201 @@ class PairingStore:
             changed = moved or new_timer != p.timer
             return replace(p, plan=new_plan, segment=segment, version=p.version + (1 if changed else 0),
                            step=None if moved else p.step, timer=new_timer)
-        return self._change(code, change)
+        return self._change(code, change, who)
+
+    def _new_join(self, db: Store, p: Pairing, now: float) -> str:
+        """A fresh shown code pointing at this pairing (the old one, if any, is dropped by the
+        caller once the record that names the new one is written)."""
+        while True:
+            join = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+            if db.set_if_absent(JOIN_PREFIX + join, p.code, self._ttl(p, now)):
+                return join
+
+    def _rotate(self, code: str, who: str | None, change: Callable[[Pairing, float], Pairing]) -> Pairing | None:
+        """A laptop-only change that also changes the shown code."""
+        try:
+            db = self._store()
+        except StoreUnavailable:
+            self.unavailable = True
+            return None
+        made: list[str] = []
+
+        def with_new_code(p: Pairing, now: float) -> Pairing:
+            if not _is(who, p.laptop):
+                raise Forbidden
+            made.append(self._new_join(db, p, now))
+            return replace(change(p, now), join=made[-1], version=p.version + 1)
+        before = self.get(code)
+        q = self._change(code, with_new_code, who)
+        try:
+            for join in made[:-1] if q is not None else made:  # codes made for a lost try
+                db.delete(JOIN_PREFIX + join)
+            if q is not None and before is not None and before.join:
+                db.delete(JOIN_PREFIX + before.join)
+        except StoreUnavailable:
+            self.unavailable = True
+        return q
 
     # ------------------------------------------------------------------ public
     def create(self, plan: str, segment: int = 0, timer: object | None = None) -> Pairing | None:
-        """A new pairing with a fresh random code (None when the store cannot be reached)."""
+        """A new pairing with a fresh random id, shown code and laptop key (`key` on the returned
+        pairing only; the store keeps its hash). None when the store cannot be reached."""
         try:
             db = self._store()
             now = self._clock()
+            key = secrets.token_hex(SECRET_BYTES)
             while True:
-                code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
-                p = Pairing(code, plan, max(0, segment), 1, now, now, timer=timer)
+                code = "".join(secrets.choice(ALPHABET) for _ in range(ID_LENGTH))
+                p = Pairing(code, plan, max(0, segment), 1, now, now, timer=timer, laptop=secret_hash(key))
+                join = self._new_join(db, p, now)
+                p = replace(p, join=join)
                 if db.set_if_absent(KEY_PREFIX + code, _encode(p), self._ttl(p, now)):
                     self.unavailable = False
-                    return p
+                    return replace(p, key=key)
+                db.delete(JOIN_PREFIX + join)
         except StoreUnavailable:
             self.unavailable = True
             return None
 
     def get(self, code: str) -> Pairing | None:
-        """The live pairing for a code (reading it counts as use), or None if unknown or expired."""
-        return self._change(code, lambda p, now: p)
+        """The live pairing with this id (reading it counts as use), or None if unknown or expired.
+        The id is the laptop's and the confirmed device's secret handle; a shown code is not one."""
+        return self._change(code, lambda p, now: p, check=False)
 
-    def find(self, typed: str) -> str | None:
-        """The code of a live pairing from what a person typed (see `normalise`), or None."""
-        p = self.get(normalise(typed))
-        return p.code if p is not None else None
+    # ------------------------------------------------------------------ one device, confirmed
+    def claim(self, typed: str, kind: str) -> tuple[Claim, str | None, str | None]:
+        """A device asks to pair with the shown code it was given: (Claim, the pairing's id, the
+        device's token) - the id and token only when PENDING, for its tab to keep."""
+        join = normalise(typed or "")
+        try:
+            code = self._store().get(JOIN_PREFIX + join) if join else None
+        except StoreUnavailable:
+            self.unavailable = True
+            return Claim.UNKNOWN, None, None
+        if code is None:
+            return Claim.UNKNOWN, None, None
+        token = secrets.token_hex(SECRET_BYTES)
+        kind = kind if kind in ("phone", "tablet", "computer") else "computer"
+        outcome: list[Claim] = []
+
+        def ask(p: Pairing, now: float) -> Pairing:
+            outcome.clear()
+            if p.join != join:
+                outcome.append(Claim.UNKNOWN)
+                return p
+            if p.pending or p.device:
+                outcome.append(Claim.IN_USE)
+                return p
+            outcome.append(Claim.PENDING)
+            return replace(p, pending=secret_hash(token), pending_kind=kind, pending_at=now, version=p.version + 1)
+        q = self._change(code, ask, check=False)
+        if q is None or outcome != [Claim.PENDING]:
+            return (outcome[0] if outcome else Claim.UNKNOWN), None, None
+        return Claim.PENDING, code, token
+
+    def device_state(self, code: str, token: str | None) -> tuple[DeviceState, Pairing | None]:
+        """What a device that asked is now, and the pairing when it is the confirmed one."""
+        p = self.get(code) if code else None
+        if p is None or not token:
+            return DeviceState.STALE, None
+        if _is(token, p.device):
+            return DeviceState.CONFIRMED, p
+        if _is(token, p.pending):
+            return DeviceState.PENDING, None
+        state = p.ended.get(secret_hash(token))
+        return (DeviceState(state) if state in ("refused", "unpaired") else DeviceState.STALE), None
+
+    def confirm(self, code: str, who: str | None) -> Pairing | None:
+        """The laptop allows the pending device; the shown code changes."""
+        def allow(p: Pairing, now: float) -> Pairing:
+            if not p.pending:
+                raise Forbidden
+            return replace(p, device=p.pending, device_kind=p.pending_kind, device_at=now,
+                           pending="", pending_kind="", pending_at=0.0)
+        return self._rotate(code, who, allow)
+
+    def refuse(self, code: str, who: str | None) -> Pairing | None:
+        """The laptop does not allow the pending device (it is told so); the shown code changes."""
+        def deny(p: Pairing, now: float) -> Pairing:
+            return replace(p, pending="", pending_kind="", pending_at=0.0,
+                           ended=_remember(p.ended, p.pending, "refused"))
+        return self._rotate(code, who, deny)
+
+    def unpair(self, code: str, who: str | None) -> Pairing | None:
+        """The laptop lets go of the paired device (it is told so); the shown code changes."""
+        def drop(p: Pairing, now: float) -> Pairing:
+            return replace(p, device="", device_kind="", device_at=0.0,
+                           ended=_remember(p.ended, p.device, "unpaired"))
+        return self._rotate(code, who, drop)
 
     def set_segment(self, code: str, segment: int, count: int, plan: str | None = None,
-                    timer: object | None = None) -> Pairing | None:
+                    timer: object | None = None, *, who: str | None) -> Pairing | None:
         """Go to a segment (clamped to 0..count-1), with its countdown when given. A new segment
         starts at its own first step. The version grows only when something changed."""
-        return self._set(code, lambda p: segment, count, plan, timer=timer)
+        return self._set(code, who, lambda p: segment, count, plan, timer=timer)
 
-    def move(self, code: str, delta: int, count: int, retime: Retime | None = None) -> Pairing | None:
+    def move(self, code: str, delta: int, count: int, retime: Retime | None = None, *,
+             who: str | None) -> Pairing | None:
         """Next (+1) or previous (-1), clamped to the plan's segments; atomic. `retime(timer, plan,
         segment)` gives the new segment's countdown from the old one (in the same atomic step)."""
-        return self._set(code, lambda p: p.segment + delta, count, None, retime)
+        return self._set(code, who, lambda p: p.segment + delta, count, None, retime)
 
-    def set_step(self, code: str, step: int, count: int) -> Pairing | None:
+    def set_step(self, code: str, step: int, count: int, *, who: str | None) -> Pairing | None:
         """Go to a step within the current segment (clamped to 0..count-1)."""
-        return self._update(code, step=max(0, min(count - 1, step)))
+        return self._update(code, who, step=max(0, min(count - 1, step)))
 
-    def move_step(self, code: str, delta: int, start: int, count: int) -> Pairing | None:
+    def move_step(self, code: str, delta: int, start: int, count: int, *, who: str | None) -> Pairing | None:
         """The next (+1) or previous (-1) step within the segment, from `start` when no step has been
         set yet (the segment's own first step); clamped; atomic."""
         def change(p: Pairing, now: float) -> Pairing:
             step = max(0, min(count - 1, (start if p.step is None else p.step) + delta))
             return replace(p, step=step, version=p.version + (1 if step != p.step else 0))
-        return self._change(code, change)
+        return self._change(code, change, who)
 
-    def set_timer(self, code: str, timer: object) -> Pairing | None:
+    def set_timer(self, code: str, timer: object, *, who: str | None) -> Pairing | None:
         """The segment's countdown after a button was pressed on either device."""
-        return self._update(code, timer=timer)
+        return self._update(code, who, timer=timer)
 
-    def press_timer(self, code: str, press: Callable[[object], object]) -> Pairing | None:
+    def press_timer(self, code: str, press: Callable[[object], object], *, who: str | None) -> Pairing | None:
         """Apply a button press (`press(timer) -> timer`) to the stored countdown atomically."""
         def change(p: Pairing, now: float) -> Pairing:
             timer = press(p.timer)
             return replace(p, timer=timer, version=p.version + (1 if timer != p.timer else 0))
-        return self._change(code, change)
+        return self._change(code, change, who)
 
-    def set_opening(self, code: str, showing: bool) -> Pairing | None:
+    def set_opening(self, code: str, showing: bool, *, who: str | None) -> Pairing | None:
         """The projector shows the session's opening screen (True), or it was passed (False: either
         device's Go on)."""
-        return self._update(code, opening=showing)
+        return self._update(code, who, opening=showing)
 
-    def end(self, code: str) -> None:
+    def reachable(self) -> bool:
+        """The store answers (sets `unavailable` when it does not)."""
         try:
-            self._store().delete(KEY_PREFIX + normalise(code))
+            self._store().ping()
             self.unavailable = False
         except StoreUnavailable:
             self.unavailable = True
+        return not self.unavailable
+
+    def end(self, code: str, who: str | None) -> bool:
+        """The laptop ends the pairing (its record and its shown code go). False if not the laptop."""
+        p = self.get(code)
+        if p is None or not _is(who, p.laptop):
+            return False
+        try:
+            self._store().delete(KEY_PREFIX + p.code, *((JOIN_PREFIX + p.join,) if p.join else ()))
+            self.unavailable = False
+        except StoreUnavailable:
+            self.unavailable = True
+        return True
+
+
+def _remember(ended: dict, digest: str, state: str) -> dict:
+    """The last few refused or unpaired devices (so each is told what happened to it)."""
+    if not digest:
+        return ended
+    kept = [(k, v) for k, v in ended.items() if k != digest][-(ENDED_KEEP - 1):]
+    return dict([*kept, (digest, state)])
 
 
 def notes_url(page_url: str | None, code: str, page: str = "run-session") -> str | None:

@@ -1,14 +1,14 @@
 """Run a session: pick a workshop plan, step through its segments with a countdown, open each
 segment's page in presenter mode, pair a second device for notes, download the handouts.
 
-URL: ?plan=<id>&segment=<n> (projector), ?view=notes&pair=<code> (notes device),
+URL: ?plan=<id>&segment=<n> (projector), ?view=notes&pair=<shown code> (notes device: fills the form),
 ?plan=<id>&segment=<n>&view=agreement&present=1 (the projected opening screen: group agreement and
 content note).
 """
 
 import streamlit as st
 
-from components import facilitate, facilitator_ui as fui, handouts, pairing, room_ui
+from components import facilitate, facilitator_ui as fui, handouts, pairing, pairing_ui as pui, room_ui
 from components.help import region_for_locale
 from components.address import app_address, is_local
 from components.navigation import PAGES
@@ -66,17 +66,17 @@ def _segment_body(plan, session, seg, *, notes_open: bool) -> None:
 
 
 def notes_view() -> None:
-    code = url.get("pair")
-    if not code or pairing.STORE.get(code) is None:
-        fui.connect_form(ui, url, code)
+    confirmed = pui.confirmed_device(content, url)  # else: the code form, or why it controls nothing
+    if confirmed is None:
         return
-
-    first = pairing.STORE.get(code)
-    ticking = first is not None and isinstance(first.timer, facilitate.Timer) and first.timer.running
+    code, token, first = confirmed
+    ticking = isinstance(first.timer, facilitate.Timer) and first.timer.running
 
     @st.fragment(run_every=1 if ticking else 3)  # follow the projector when it moves; the clock while it runs
     def follow() -> None:
-        p = pairing.STORE.get(code)
+        p = pairing.STORE.device_state(code, token)[1]
+        if p is None and not pairing.STORE.unavailable:
+            st.rerun(scope="app")  # unpaired or ended: the page says why
         if p is None or p.plan not in plans:
             callout("warning", L["facilitate_pair_unavailable" if pairing.STORE.unavailable else "facilitate_code_unknown"])
             return
@@ -103,7 +103,7 @@ def notes_view() -> None:
             caption(f"{ui.next}: {segments[index + 1][1].title}")
 
     follow()
-    st.button(L["facilitate_disconnect"], key="notes_disconnect", on_click=url.set, args=("pair", None))
+    st.button(L["facilitate_disconnect"], key="notes_disconnect", on_click=pui.forget_notes)
 
 
 # --------------------------------------------------------------------------- projector view
@@ -114,6 +114,7 @@ def _pick_plan() -> None:
 
 
 def projector_view() -> None:
+    pui.laptop_identity()  # after a reload: the pairing this tab runs, from the tab
     md(L["facilitate_intro"])
     running = fui.active(content)
     asked = url.raw()
@@ -155,7 +156,7 @@ def projector_view() -> None:
         st.subheader(L["facilitate_agenda_heading"])
         md(facilitate.agenda(plan, index, L["facilitate_segment_label"], L["facilitate_minutes"]))
         st.subheader(L["facilitate_pair_heading"])
-        fui.pair_box(content, plan, index)
+        pui.pair_box(content, plan, index)
 
         st.subheader(L["facilitate_handouts_heading"])
         # the handouts list one region's helplines: the reader's own where the browser's language

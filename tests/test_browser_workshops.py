@@ -92,9 +92,13 @@ def test_notes_device_drives_the_projector(browser, app_server):
         assert axe_violations(pp) == []
         pp.screenshot(path=str(SHOTS / "run-session-paired.png"))
 
-        np_.goto(link)  # what scanning the code opens
+        np_.goto(link)  # what scanning the code opens: the code filled in; Connect, then the laptop allows
+        np_.get_by_role("button", name=plan_labels["facilitate_code_connect"]).click(timeout=60_000)
+        pp.locator(".st-key-pair_allow button").click(timeout=30_000)
         np_.wait_for_selector(".st-key-notes_next button", timeout=60_000)
-        assert url_param(np_, "pair") == code
+        assert url_param(np_, "pair") is None  # the code left the address
+        pp.locator(".st-key-pair_paired").wait_for(timeout=30_000)
+        assert pp.locator(".st-key-pair_code_box, .st-key-pair_qr").count() == 0  # hidden once paired
 
         # Show on the projector: the session opens on its group agreement, with the content note
         wait_ready(pp)

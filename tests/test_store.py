@@ -240,24 +240,30 @@ def test_pairing_lives_in_the_shared_store(store, request, tmp_path):
     other = _second(store, request, tmp_path)
     projector, notes = pairing.PairingStore(store), pairing.PairingStore(other)
     p = projector.create("workshop-90", 0, timer=facilitate.Timer("workshop-90", 0, 5))
-    assert notes.find(p.code.lower()) == p.code
-    notes.move(p.code, 1, 9)
-    notes.press_timer(p.code, lambda t: t.press("start", 100.0))
+    state, code, token = notes.claim(p.join.lower(), "phone")  # the phone asks on the other replica
+    assert (state, code) == (pairing.Claim.PENDING, p.code)
+    assert projector.get(p.code).pending_kind == "phone"  # the laptop sees it
+    projector.confirm(p.code, p.key)
+    assert notes.device_state(code, token)[0] is pairing.DeviceState.CONFIRMED
+    notes.move(code, 1, 9, who=token)
+    notes.press_timer(code, lambda t: t.press("start", 100.0), who=token)
     seen = projector.get(p.code)
-    assert (seen.segment, seen.timer.running, seen.version) == (1, True, 3)
+    assert (seen.segment, seen.timer.running, seen.version) == (1, True, 5)
     assert 0 < store.ttl(pairing.KEY_PREFIX + p.code) <= projector.idle_seconds  # it expires
 
-    def press(side):
+    def press(side, who):
         for _ in range(50):
-            side.move_step(p.code, 1, 0, 10_000)
+            side.move_step(p.code, 1, 0, 10_000, who=who)
 
-    threads = [threading.Thread(target=press, args=(side,)) for side in (projector, notes, projector, notes)]
+    threads = [threading.Thread(target=press, args=args)
+               for args in ((projector, p.key), (notes, token), (projector, p.key), (notes, token))]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     assert projector.get(p.code).step == 200 and notes.get(p.code).version == seen.version + 200
-    notes.end(p.code)
+    assert not notes.end(p.code, token)  # only the laptop ends it
+    projector.end(p.code, p.key)
     assert projector.get(p.code) is None and not projector.unavailable
     other.close()
 
@@ -267,4 +273,4 @@ def test_pairing_when_the_store_is_down_says_so():
 
     down = pairing.PairingStore(RedisStore(f"redis://127.0.0.1:{free_port()}/0"))
     assert down.create("plan", 0) is None and down.unavailable
-    assert down.get("ABCDEF") is None and down.move("ABCDEF", 1, 3) is None and down.unavailable
+    assert down.get("ABCDEF") is None and down.move("ABCDEF", 1, 3, who="x") is None and down.unavailable

@@ -281,23 +281,23 @@ def _pairings(tmp_path, clock=None, **settings) -> pairing.PairingStore:
 def test_pairing_code_shape_and_lookup(tmp_path):
     store = _pairings(tmp_path)
     p = store.create("plan-a", 2)
-    assert len(p.code) == pairing.CODE_LENGTH and set(p.code) <= set(pairing.ALPHABET)
+    assert len(p.join) == pairing.CODE_LENGTH and set(p.join) <= set(pairing.ALPHABET)  # the shown code
+    assert len(p.code) == pairing.ID_LENGTH and set(p.code) <= set(pairing.ALPHABET)  # the hidden id
     assert store.get(p.code.lower()).segment == 2  # case does not matter
-    assert store.get(f" {p.code[:3]}-{p.code[3:]} ").plan == "plan-a"
-    assert store.get("ZZZZZZ") is None
-    assert store.find(f" {p.code[:3].lower()}-{p.code[3:]} ") == p.code  # what a person typed
-    assert store.find("ZZZZZZ") is None and store.find("") is None
+    assert store.get(p.join) is None and store.get("ZZZZZZ") is None  # the shown code is not the id
+    assert store.claim(f" {p.join[:3].lower()}-{p.join[3:]} ", "phone")[1] == p.code  # what a person typed
+    assert store.claim("ZZZZZZ", "phone")[1] is None and store.claim("", "phone")[1] is None
 
 
 def test_pairing_moves_clamp_and_version(tmp_path):
     store = _pairings(tmp_path)
     p = store.create("plan-a", 0)
-    assert store.move(p.code, -1, 5).segment == 0
+    assert store.move(p.code, -1, 5, who=p.key).segment == 0
     assert store.get(p.code).version == p.version  # nothing changed, no new version
-    q = store.move(p.code, 1, 5)
+    q = store.move(p.code, 1, 5, who=p.key)
     assert q.segment == 1 and q.version == p.version + 1
-    assert store.set_segment(p.code, 99, 5).segment == 4
-    assert store.set_segment(p.code, 0, 3, plan="plan-b").plan == "plan-b"
+    assert store.set_segment(p.code, 99, 5, who=p.key).segment == 4
+    assert store.set_segment(p.code, 0, 3, plan="plan-b", who=p.key).plan == "plan-b"
 
 
 def test_pairing_expires_when_idle_and_at_max_age(tmp_path):
@@ -319,22 +319,25 @@ def test_pairing_expires_when_idle_and_at_max_age(tmp_path):
 
 def test_pairing_keeps_only_plan_and_segment(tmp_path):
     p = _pairings(tmp_path).create("plan", 0)
-    # where the session is (plan, segment, step, countdown, opening screen); nothing about anyone
-    assert set(vars(p)) == {"code", "plan", "segment", "version", "created", "touched", "step", "timer", "opening"}
+    # where the session is (plan, segment, step, countdown, opening screen) and who controls it
+    # (hashes of secrets, a device's kind and time); nothing about anyone
+    assert set(vars(p)) == {"code", "plan", "segment", "version", "created", "touched", "step", "timer", "opening",
+                            "join", "laptop", "device", "device_kind", "device_at", "pending", "pending_kind",
+                            "pending_at", "ended", "key"}
 
 
 def test_pairing_steps_within_a_segment(tmp_path):
     store = _pairings(tmp_path)
     p = store.create("plan-a", 1)
     assert p.step is None  # the segment's own first step
-    q = store.move_step(p.code, 1, 2, 4)  # from the segment's start (3rd step): the 4th
+    q = store.move_step(p.code, 1, 2, 4, who=p.key)  # from the segment's start (3rd step): the 4th
     assert q.step == 3 and q.version == p.version + 1
-    assert store.move_step(p.code, 1, 2, 4).version == q.version  # clamped: nothing changed
-    assert store.move_step(p.code, -1, 2, 4).step == 2
-    assert store.set_step(p.code, -5, 4).step == 0
-    moved = store.move(p.code, 1, 5)
+    assert store.move_step(p.code, 1, 2, 4, who=p.key).version == q.version  # clamped: nothing changed
+    assert store.move_step(p.code, -1, 2, 4, who=p.key).step == 2
+    assert store.set_step(p.code, -5, 4, who=p.key).step == 0
+    moved = store.move(p.code, 1, 5, who=p.key)
     assert moved.segment == 2 and moved.step is None  # a new segment starts at its own step
-    assert store.set_segment(p.code, 2, 5).step is None
+    assert store.set_segment(p.code, 2, 5, who=p.key).step is None
 
 
 def test_pairing_carries_the_countdown_and_the_opening_screen(tmp_path):
@@ -342,16 +345,17 @@ def test_pairing_carries_the_countdown_and_the_opening_screen(tmp_path):
     t0 = facilitate.Timer("plan-a", 0, 5)
     p = store.create("plan-a", 0, timer=t0)
     assert p.timer == t0 and not p.opening
-    q = store.press_timer(p.code, lambda t: t.press("start", 50.0))
+    q = store.press_timer(p.code, lambda t: t.press("start", 50.0), who=p.key)
     assert q.timer.running and q.version == p.version + 1
-    assert store.set_timer(p.code, q.timer).version == q.version  # same countdown: no new version
+    assert store.set_timer(p.code, q.timer, who=p.key).version == q.version  # same countdown: no new version
     # moving on re-times in the same step: the next segment's countdown, still running
-    r = store.move(p.code, 1, 3, retime=lambda timer, plan, seg: facilitate.Timer(plan, seg, 9, started=timer.started))
+    r = store.move(p.code, 1, 3, retime=lambda timer, plan, seg: facilitate.Timer(plan, seg, 9, started=timer.started),
+                   who=p.key)
     assert r.timer == facilitate.Timer("plan-a", 1, 9, started=50.0)
-    s = store.set_opening(p.code, True)
+    s = store.set_opening(p.code, True, who=p.key)
     assert s.opening and s.version == r.version + 1
-    assert not store.set_opening(p.code, False).opening
-    assert store.set_opening("ZZZZZZ", True) is None
+    assert not store.set_opening(p.code, False, who=p.key).opening
+    assert store.set_opening("ZZZZZZ", True, who=p.key) is None
 
 
 def test_segment_step_is_the_pages_step_parameter(content):
@@ -394,10 +398,13 @@ def test_qr_code_encodes_exactly_the_link():
 
 def test_pairing_end(tmp_path):
     store = _pairings(tmp_path)
-    codes = [store.create("p").code for _ in range(3)]
+    made = [store.create("p") for _ in range(3)]
+    codes = [p.code for p in made]
     assert len(set(codes)) == 3
-    store.end(codes[1])
+    assert not store.end(codes[1], made[0].key)  # another pairing's key ends nothing
+    assert store.end(codes[1], made[1].key)
     assert store.get(codes[1]) is None and store.get(codes[0]) is not None and not store.unavailable
+    assert store.claim(made[1].join, "phone")[0] is pairing.Claim.UNKNOWN  # its shown code went with it
 
 
 def test_pairing_is_thread_safe(tmp_path):
@@ -406,7 +413,7 @@ def test_pairing_is_thread_safe(tmp_path):
 
     def bump():
         for _ in range(200):
-            store.move(p.code, 1, 10_000)
+            store.move(p.code, 1, 10_000, who=p.key)
 
     threads = [threading.Thread(target=bump) for _ in range(8)]
     for t in threads:
@@ -513,11 +520,25 @@ def test_segment_whose_page_is_missing_cannot_be_shown(content_copy, monkeypatch
     assert not at.button(key="show_segment").disabled
 
 
+def _paired_notes(content, plan_id: str, segment: int):
+    """A notes device (AppTest) that opened the QR code's link, pressed Connect and was allowed on
+    the laptop (the laptop's key): (pairing, the device's session)."""
+    p = pairing.STORE.create(plan_id, segment)
+    at = open_page("run-session", view="notes", pair=p.join)
+    assert at.text_input(key="notes_code_input").value == p.join  # filled in from the link
+    at.button[[b.label for b in at.button].index(content.ui.labels["facilitate_code_connect"])].click().run()
+    assert qp(at, "pair") is None  # the code leaves the address once used
+    assert any(content.ui.labels["facilitate_notes_waiting"] in i.value for i in at.info)
+    assert not any(b.key == "notes_next" for b in at.button)  # not allowed yet: no controls
+    assert pairing.STORE.confirm(p.code, p.key) is not None
+    at.run()
+    return p, at
+
+
 def test_notes_view_reads_and_drives_a_pairing(content):
     plan = content.workshops["workshop-90"]
-    p = pairing.STORE.create(plan.id, 0)
+    p, at = _paired_notes(content, plan.id, 0)
     try:
-        at = open_page("run-session", view="notes", pair=p.code)
         assert not at.exception
         assert at.header[0].value == plan.segments()[0][1].title
         text = "\n".join(m.value for m in at.markdown)
@@ -525,37 +546,49 @@ def test_notes_view_reads_and_drives_a_pairing(content):
         at.button(key="notes_next").click().run()
         assert pairing.STORE.get(p.code).segment == 1
         assert at.header[0].value == plan.segments()[1][1].title
+        pairing.STORE.unpair(p.code, p.key)  # the laptop lets it go: told so, no controls
+        at.run()
+        assert any(content.ui.labels["facilitate_notes_unpaired"] in w.value for w in at.warning)
+        assert not any(b.key == "notes_next" for b in at.button)
     finally:
-        pairing.STORE.end(p.code)
+        pairing.STORE.end(p.code, p.key)
 
 
 def test_notes_view_connects_by_typed_code(content):
+    labels = content.ui.labels
     p = pairing.STORE.create("classroom-45", 2)
     try:
         at = open_page("run-session", view="notes")
-        at.text_input(key="notes_code_input").input(p.code.lower())
-        connect = [b for b in at.button if b.label == content.ui.labels["facilitate_code_connect"]]
+        at.text_input(key="notes_code_input").input(p.join.lower())
+        connect = [b for b in at.button if b.label == labels["facilitate_code_connect"]]
         assert len(connect) == 1
         connect[0].click().run()
-        assert qp(at, "pair") == p.code
+        pairing.STORE.confirm(p.code, p.key)
+        at.run()
         assert at.header[0].value == content.workshops["classroom-45"].segments()[2][1].title
         at2 = open_page("run-session", view="notes", pair="WRONG1")
-        assert any(content.ui.labels["facilitate_code_unknown"] in w.value for w in at2.warning)
+        at2.button[[b.label for b in at2.button].index(labels["facilitate_code_connect"])].click().run()
+        assert any(labels["facilitate_code_unknown"] in w.value for w in at2.warning)
+        late = open_page("run-session", view="notes", pair=pairing.STORE.get(p.code).join)  # the new code
+        late.button[[b.label for b in late.button].index(labels["facilitate_code_connect"])].click().run()
+        assert any(labels["facilitate_notes_in_use"] in w.value for w in late.warning)  # one device only
     finally:
-        pairing.STORE.end(p.code)
+        pairing.STORE.end(p.code, p.key)
 
 
 def test_projector_follows_the_notes_device(content):
     plan = content.workshops["classroom-45"]
     at = open_page("run-session", plan="classroom-45", segment="1")
     at.button(key="pair_start").click().run()
-    code = at.session_state["pair_code"]
+    code, key = at.session_state["pair_code"], at.session_state["pair_key"]
     try:
-        assert any(code in m.value for m in at.markdown)  # shown on the projector
+        assert any(pairing.STORE.get(code).join in m.value for m in at.markdown)  # shown: asked for
+        assert not any(code in m.value for m in at.markdown)  # the hidden id never is
         assert pairing.STORE.get(code).plan == "classroom-45"
         at.button(key="segment_next").click().run()  # the projector moves: the store follows
         assert pairing.STORE.get(code).segment == 1
-        pairing.STORE.move(code, 1, len(plan.segments()))  # the notes device moves
+        assert pairing.STORE.move(code, 1, len(plan.segments()), who=None) is None  # no key: nothing
+        pairing.STORE.move(code, 1, len(plan.segments()), who=key)  # (the notes device's moves: below)
         at.run()
         target = plan.segments()[2][1]
         assert at.session_state["run_session"]["segment"] == 2
@@ -563,7 +596,7 @@ def test_projector_follows_the_notes_device(content):
             assert qp(at, k) == str(v)
         assert qp(at, "present") == "1"
     finally:
-        pairing.STORE.end(code)
+        pairing.STORE.end(code, key)
 
 
 def test_stepper_has_page_up_down_buttons():
@@ -904,40 +937,44 @@ def test_notes_device_drives_step_timer_and_opening_screen(content):
     plan = content.workshops["workshop-90"]
     at = open_page("run-session", plan=plan.id, segment="1", present="1")
     at.button(key="pair_start").click().run()
-    code = at.session_state["pair_code"]
+    code, key = at.session_state["pair_code"], at.session_state["pair_key"]
+    _, _, token = pairing.STORE.claim(pairing.STORE.get(code).join, "phone")
+    at.run()
+    assert any(b.key == "pair_allow" for b in at.button)  # "Allow this device?"
+    at.button(key="pair_allow").click().run()
     try:
         at.button(key="show_segment").click().run()  # the agreement screen
         assert pairing.STORE.get(code).opening
-        pairing.STORE.set_opening(code, False)  # the notes device's Go on
+        pairing.STORE.set_opening(code, False, who=token)  # the notes device's Go on
         at.run()
         assert qp(at, "view") is None and not _note_shown(at)  # the projector went on: Get help
-        fui.notes_move(content, code, 1, len(plan.segments()))  # next segment: the comparison
-        fui.notes_move(content, code, 1, len(plan.segments()))  # and the cycle, four phases
+        fui.notes_move(content, code, 1, len(plan.segments()), who=token)  # next segment: the comparison
+        fui.notes_move(content, code, 1, len(plan.segments()), who=token)  # and the cycle, four phases
         at.run()
         assert qp(at, "phase") == "1" and at.session_state["run_session"]["segment"] == 2
         at.switch_page("pages/cycle.py").run()  # AppTest's next runs stay on the page the browser shows
         step = facilitate.segment_step(plan.segments()[2][1], content)
-        pairing.STORE.move_step(code, 1, step.start, step.count)  # the notes device: next step
+        pairing.STORE.move_step(code, 1, step.start, step.count, who=token)  # the notes device: next step
         at.run()
         assert qp(at, "phase") == "2"
         at.button(key="phase_next").click().run()  # the projector steps itself: the store hears it
         assert qp(at, "phase") == "3" and pairing.STORE.get(code).step == 2
-        fui.notes_press(content, code, plan, 2, "start")  # the notes device starts the countdown
+        fui.notes_press(content, code, plan, 2, "start", who=token)  # the notes device starts the countdown
         at.run()
         assert at.session_state["run_timer"].running and at.session_state["run_timer"].segment == 2
-        fui.notes_press(content, code, plan, 2, "pause")
+        fui.notes_press(content, code, plan, 2, "pause", who=token)
         at.run()
         assert not at.session_state["run_timer"].running
     finally:
-        pairing.STORE.end(code)
+        pairing.STORE.end(code, key)
 
 
 def test_notes_view_has_the_projectors_buttons(content):
     plan = content.workshops["workshop-90"]
-    p = pairing.STORE.create(plan.id, 2)
-    pairing.STORE.set_opening(p.code, True)
+    p, at = _paired_notes(content, plan.id, 2)
+    pairing.STORE.set_opening(p.code, True, who=p.key)
+    at.run()
     try:
-        at = open_page("run-session", view="notes", pair=p.code)
         at.button(key="notes_go_on").click().run()
         assert not pairing.STORE.get(p.code).opening
         assert not any(b.key == "notes_go_on" for b in at.button)
@@ -950,7 +987,7 @@ def test_notes_view_has_the_projectors_buttons(content):
         at.button(key="notes_timer_reset").click().run()
         assert pairing.STORE.get(p.code).timer.elapsed == 0
     finally:
-        pairing.STORE.end(p.code)
+        pairing.STORE.end(p.code, p.key)
 
 
 def test_run_session_picks_the_handout_region(content):
