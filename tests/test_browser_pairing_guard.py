@@ -1,0 +1,106 @@
+"""Pairing nobody can hijack, in real browsers: the facilitator's laptop (1920x1080, presenter
+mode), the phone the facilitator pairs, and intruder phones with the same code. The intruder who
+asks first is refused and controls nothing; once the phone is allowed, the code changes and an
+intruder with either code is told so and has no controls; the paired phone drives the session;
+a reload of the laptop or of the phone keeps the pairing (the tab's sessionStorage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
+
+SHOTS = Path("/tmp/identity")
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                       "Chrome/120.0 Mobile Safari/537.36"}
+
+
+def _connect(p, base: str, code: str, labels) -> None:
+    """Open the QR code's link and press Connect."""
+    p.goto(f"{base}/run-session?view=notes&pair={code}")
+    p.get_by_role("button", name=labels["facilitate_code_connect"]).click(timeout=60_000)
+
+
+def _shown_code(laptop) -> str:
+    laptop.locator(".st-key-pair_code_box h2").wait_for(timeout=30_000)
+    return laptop.locator(".st-key-pair_code_box h2").inner_text().strip()
+
+
+def test_an_intruder_with_the_code_controls_nothing(browser, app_server):
+    from components.content import load_content
+    from conftest import CONTENT
+
+    labels = load_content(CONTENT).ui.labels
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    fac = browser.new_context(viewport={"width": 1920, "height": 1080})
+    mine, theirs, late = (browser.new_context(**PHONE) for _ in range(3))
+    try:
+        laptop = fac.new_page()
+        open_app_page(laptop, app_server.url, "run-session", "?plan=classroom-45&segment=1&present=1")
+        laptop.locator(".st-key-pair_start button").click()
+        first = _shown_code(laptop)
+
+        # an intruder asks first: the laptop names the device and the facilitator refuses it
+        intruder = theirs.new_page()
+        _connect(intruder, app_server.url, first, labels)
+        intruder.get_by_text(labels["facilitate_notes_waiting"]).wait_for(timeout=60_000)
+        laptop.locator(".st-key-pair_pending").wait_for(timeout=30_000)
+        asked = laptop.locator(".st-key-pair_pending").inner_text()
+        assert "Allow this device?" in asked and "Phone · asked " in asked
+        assert laptop.locator(".st-key-pair_code_box").count() == 0  # the code hides while asking
+        laptop.screenshot(path=str(SHOTS / "laptop-allow-this-device.png"))
+        laptop.locator(".st-key-pair_refuse button").click()
+        intruder.locator(".st-key-notes_not_paired").wait_for(timeout=30_000)
+        assert labels["facilitate_notes_refused"] in intruder.locator(".st-key-notes_not_paired").inner_text()
+        assert intruder.locator(".st-key-notes_next").count() == 0
+        intruder.screenshot(path=str(SHOTS / "intruder-refused.png"), full_page=True)
+        assert axe_violations(intruder) == []
+
+        # the code changed and is hidden until asked for; the facilitator's phone pairs with it
+        laptop.locator(".st-key-pair_show button").click()
+        second = _shown_code(laptop)
+        assert second != first
+        phone = mine.new_page()
+        _connect(phone, app_server.url, second, labels)
+        laptop.locator(".st-key-pair_allow button").click(timeout=30_000)
+        phone.locator(".st-key-notes_next button").wait_for(timeout=60_000)
+        laptop.locator(".st-key-pair_paired").wait_for(timeout=30_000)
+        assert "Phone · paired " in laptop.locator(".st-key-pair_paired").inner_text()
+        assert laptop.locator(".st-key-pair_code_box, .st-key-pair_qr").count() == 0  # hidden once paired
+        laptop.screenshot(path=str(SHOTS / "laptop-paired.png"))
+
+        # a late intruder with either code: told so, no controls
+        other = late.new_page()
+        _connect(other, app_server.url, first, labels)
+        other.get_by_text(labels["facilitate_code_unknown"]).wait_for(timeout=30_000)
+        _connect(other, app_server.url, second, labels)
+        other.get_by_text(labels["facilitate_code_unknown"]).wait_for(timeout=30_000)
+        assert other.locator(".st-key-notes_next").count() == 0
+        assert intruder.locator(".st-key-notes_next").count() == 0
+
+        # the paired phone drives the session; a reload of either side keeps the pairing
+        phone.locator(".st-key-notes_next button").click()
+        phone.get_by_text("Segment 2 of").first.wait_for(timeout=30_000)
+        phone.reload()
+        phone.locator(".st-key-notes_next button").wait_for(timeout=60_000)
+        phone.get_by_text("Segment 2 of").first.wait_for(timeout=30_000)
+        assert "pair=" not in phone.url
+        phone.screenshot(path=str(SHOTS / "phone-after-reload.png"), full_page=True)
+        open_app_page(laptop, app_server.url, "run-session", "?plan=classroom-45&segment=2&present=1")
+        laptop.reload()
+        wait_ready(laptop)
+        laptop.locator(".st-key-pair_paired").wait_for(timeout=30_000)
+        phone.locator(".st-key-notes_next button").click()
+        phone.get_by_text("Segment 3 of").first.wait_for(timeout=30_000)
+        no_exception(phone)
+
+        # unpaired: the phone is told so and keeps no controls
+        open_app_page(laptop, app_server.url, "run-session", "?plan=classroom-45&segment=3&present=1")
+        laptop.locator(".st-key-pair_unpair button").click(timeout=30_000)
+        phone.locator(".st-key-notes_not_paired").wait_for(timeout=30_000)
+        assert labels["facilitate_notes_unpaired"] in phone.locator(".st-key-notes_not_paired").inner_text()
+        assert phone.locator(".st-key-notes_next").count() == 0
+    finally:
+        for ctx in (fac, mine, theirs, late):
+            ctx.close()
