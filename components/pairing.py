@@ -32,9 +32,6 @@ No streamlit import: the store is unit-tested with a fake clock.
 from __future__ import annotations
 
 import dataclasses
-import enum
-import hashlib
-import hmac
 import json
 import secrets
 import time
@@ -44,6 +41,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from components.countdown import Timer
+from components.pairing_guard import (  # noqa: F401 - the guard's names, used as pairing.<name>
+    Claim, DeviceState, Forbidden, device_kind, matches, remember, is_laptop, may_control, secret_hash)
 from components.store import Store, StoreUnavailable, get_store
 
 # No 0/O, 1/I/L: a code read off a projector from the back of a room is typed without guessing.
@@ -53,7 +52,6 @@ KEY_PREFIX = "pair:"
 JOIN_PREFIX = "pairjoin:"
 ID_LENGTH = 24  # the record's id: never shown (about 119 bits)
 SECRET_BYTES = 32  # the laptop's key and a device's token
-ENDED_KEEP = 8  # how many refused or unpaired devices a pairing remembers, to tell them so
 CAS_TRIES = 1000  # compare-and-set retries: only another device's write in between makes one fail
 
 Retime = Callable[[Any, str, int], Any]  # (old countdown, plan id, new segment) -> new countdown
@@ -80,53 +78,6 @@ class Pairing:
     pending_at: float = 0.0
     ended: dict = field(default_factory=dict)  # device hash -> "refused" | "unpaired"
     key: str | None = field(default=None, repr=False, compare=False)  # the laptop's key: only from `create`
-
-
-class Claim(enum.Enum):
-    PENDING = "pending"  # asked; the laptop will allow it or not
-    UNKNOWN = "unknown"  # no live pairing has this code (mistyped, changed, or ended)
-    IN_USE = "in_use"  # another device asked first, or one is paired: this code admits one
-
-
-class DeviceState(enum.Enum):
-    PENDING = "pending"
-    CONFIRMED = "confirmed"
-    REFUSED = "refused"
-    UNPAIRED = "unpaired"
-    STALE = "stale"  # the pairing ended or expired, or this device was never part of it
-
-
-def secret_hash(secret: str | None) -> str:
-    return hashlib.sha256((secret or "").encode("utf-8")).hexdigest() if secret else ""
-
-
-def _is(secret: str | None, digest: str) -> bool:
-    """Constant-time: `secret` hashes to `digest` (never for an empty one)."""
-    return bool(secret) and bool(digest) and hmac.compare_digest(secret_hash(secret), digest)
-
-
-def is_laptop(p: Pairing, who: str | None) -> bool:
-    return _is(who, p.laptop)
-
-
-def may_control(p: Pairing, who: str | None) -> bool:
-    """The laptop's key or the confirmed device's token."""
-    return _is(who, p.laptop) or _is(who, p.device)
-
-
-def device_kind(user_agent: str | None) -> str:
-    """The class of a device from its browser's user agent: phone, tablet or computer. Nothing
-    else of the user agent is kept."""
-    ua = (user_agent or "").lower()
-    if "ipad" in ua or "tablet" in ua or ("android" in ua and "mobile" not in ua):
-        return "tablet"
-    if "mobile" in ua or "iphone" in ua or "android" in ua:
-        return "phone"
-    return "computer"
-
-
-class Forbidden(Exception):
-    """A control action without the laptop's key or the confirmed device's token."""
 
 
 def normalise(code: str) -> str:
@@ -245,7 +196,7 @@ class PairingStore:
         made: list[str] = []
 
         def with_new_code(p: Pairing, now: float) -> Pairing:
-            if not _is(who, p.laptop):
+            if not matches(who, p.laptop):
                 raise Forbidden
             made.append(self._new_join(db, p, now))
             return replace(change(p, now), join=made[-1], version=p.version + 1)
@@ -322,9 +273,9 @@ class PairingStore:
         p = self.get(code) if code else None
         if p is None or not token:
             return DeviceState.STALE, None
-        if _is(token, p.device):
+        if matches(token, p.device):
             return DeviceState.CONFIRMED, p
-        if _is(token, p.pending):
+        if matches(token, p.pending):
             return DeviceState.PENDING, None
         state = p.ended.get(secret_hash(token))
         return (DeviceState(state) if state in ("refused", "unpaired") else DeviceState.STALE), None
@@ -342,14 +293,14 @@ class PairingStore:
         """The laptop does not allow the pending device (it is told so); the shown code changes."""
         def deny(p: Pairing, now: float) -> Pairing:
             return replace(p, pending="", pending_kind="", pending_at=0.0,
-                           ended=_remember(p.ended, p.pending, "refused"))
+                           ended=remember(p.ended, p.pending, "refused"))
         return self._rotate(code, who, deny)
 
     def unpair(self, code: str, who: str | None) -> Pairing | None:
         """The laptop lets go of the paired device (it is told so); the shown code changes."""
         def drop(p: Pairing, now: float) -> Pairing:
             return replace(p, device="", device_kind="", device_at=0.0,
-                           ended=_remember(p.ended, p.device, "unpaired"))
+                           ended=remember(p.ended, p.device, "unpaired"))
         return self._rotate(code, who, drop)
 
     def set_segment(self, code: str, segment: int, count: int, plan: str | None = None,
@@ -404,7 +355,7 @@ class PairingStore:
     def end(self, code: str, who: str | None) -> bool:
         """The laptop ends the pairing (its record and its shown code go). False if not the laptop."""
         p = self.get(code)
-        if p is None or not _is(who, p.laptop):
+        if p is None or not matches(who, p.laptop):
             return False
         try:
             self._store().delete(KEY_PREFIX + p.code, *((JOIN_PREFIX + p.join,) if p.join else ()))
@@ -412,14 +363,6 @@ class PairingStore:
         except StoreUnavailable:
             self.unavailable = True
         return True
-
-
-def _remember(ended: dict, digest: str, state: str) -> dict:
-    """The last few refused or unpaired devices (so each is told what happened to it)."""
-    if not digest:
-        return ended
-    kept = [(k, v) for k, v in ended.items() if k != digest][-(ENDED_KEEP - 1):]
-    return dict([*kept, (digest, state)])
 
 
 def notes_url(page_url: str | None, code: str, page: str = "run-session") -> str | None:
