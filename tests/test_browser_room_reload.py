@@ -1,13 +1,24 @@
-"""Identity through reloads, in a real browser: the tab's value lives in its sessionStorage
-(components/tab_storage.py): a reload keeps it, a new tab does not have it, the address never
-shows it. A phone that answers, reloads /join and answers again twice is counted once."""
+"""Identity through reloads and failovers, in a real browser: the tab's value lives in its
+sessionStorage (components/tab_storage.py): a reload keeps it, a new tab does not have it, the
+address never shows it. A phone that answers, reloads /join and answers again twice is counted
+once; the facilitator's reload keeps the room; on two replicas with Redis, the facilitator's
+replica stopped mid-room: the same room comes back and no phone is counted twice."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
+import pytest
 from browser_helpers import no_exception, open_app_page, wait_ready
+from conftest import ROOT, AppServer, free_port
+from test_browser_proxy import Proxy
 from test_browser_room import _answered, _open_picker
+from test_store import RedisServer
 
 SHOTS = Path("/tmp/identity")
 PHONE = {"width": 390, "height": 844}
@@ -118,3 +129,86 @@ def test_the_facilitators_reload_keeps_the_room(browser, app_server):
     finally:
         phone.close()
         fac.close()
+
+
+# --------------------------------------------------------------------------- two replicas, one stopped
+
+
+def _established(port: int) -> int:
+    """Open TCP connections into a replica (nginx's websockets to it)."""
+    out = subprocess.run(["ss", "-Htn", "state", "established", f"( sport = :{port} )"],
+                         capture_output=True, text=True, check=True).stdout
+    return len([line for line in out.splitlines() if line.strip()])
+
+
+def test_a_replica_stopped_mid_room_loses_no_room_and_counts_no_phone_twice(browser, browser_content):
+    """Two replicas behind deploy/nginx.conf sharing one redis-server. The facilitator opens a
+    room, phones answer; the facilitator's replica is stopped. The laptop (reloaded, now on the
+    other replica) has the same room, question and count; every phone reloads and answers again:
+    still counted once each."""
+    if shutil.which("redis-server") is None or shutil.which("nginx") is None:
+        pytest.fail("redis-server and nginx are needed (scripts/test.sh installs them)")
+    redis = RedisServer()
+    before = os.environ.get("STORE_URL")
+    os.environ["STORE_URL"] = redis.url
+    servers, proxy, run_dir = [], None, Path(tempfile.mkdtemp(prefix="hb-nginx-"))
+    try:
+        servers = [AppServer(browser_content), AppServer(browser_content)]
+        run_dir.chmod(0o755)
+        proxy = Proxy.__new__(Proxy)  # the shipped config with both replicas as its upstreams
+        proxy.port, proxy.dir = free_port(), run_dir
+        proxy.url = f"http://127.0.0.1:{proxy.port}"
+        for sub in ("logs", "tmp", "cache"):
+            (run_dir / sub).mkdir(parents=True, exist_ok=True)
+            (run_dir / sub).chmod(0o777)
+        conf = (ROOT / "deploy" / "nginx.conf").read_text()
+        conf = re.sub(r"^\s*listen \d+;", f"        listen 127.0.0.1:{proxy.port};", conf, flags=re.M)
+        lines = re.findall(r"^\s*server 127\.0\.0\.1:\d+[^\n]*\n", conf, flags=re.M)
+        assert len(lines) == 2
+        for line, server in zip(lines, servers, strict=True):
+            conf = conf.replace(line, re.sub(r":\d+", f":{server.port}", line, count=1), 1)
+        proxy.conf = run_dir / "nginx.conf"
+        proxy.conf.write_text(conf)
+        subprocess.run(["nginx", "-p", f"{run_dir}/", "-c", str(proxy.conf)], check=True)
+
+        fac, proj, code = _open_and_ask(browser, proxy.url)
+        ours = max(servers, key=lambda s: _established(s.port))  # the laptop's replica (its websocket)
+        assert _established(ours.port) > 0
+        phones = [browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True) for _ in range(4)]
+        pages = [ctx.new_page() for ctx in phones]
+        for i, p in enumerate(pages):
+            open_app_page(p, proxy.url, "join", f"?code={code}")
+            _send(p, i % 3)
+        _answered(proj, 4)
+        tokens = [_token(p) for p in pages]
+
+        ours.stop()  # the facilitator's replica goes away mid-room
+        servers.remove(ours)
+        proj.reload()
+        wait_ready(proj)
+        proj.locator(".st-key-room_code_box").wait_for(timeout=60_000)
+        assert proj.locator(".st-key-room_code_box").inner_text().strip() == code  # the same room
+        assert "The silent treatment" in proj.locator(".st-key-room_panel").inner_text()
+        _answered(proj, 4)
+        for i, p in enumerate(pages):  # every phone reloads (some were on the stopped replica)
+            p.reload()
+            wait_ready(p)
+            assert _token(p) == tokens[i]
+            _send(p, (i + 1) % 3)
+        p.wait_for_timeout(2_500)
+        _answered(proj, 4)  # no phone counted twice
+        proj.screenshot(path=str(SHOTS / "projector-after-failover.png"), full_page=True)
+        no_exception(proj)
+        for ctx in (*phones, fac):
+            ctx.close()
+    finally:
+        if proxy is not None:
+            proxy.stop()
+        for s in servers:
+            s.stop()
+        redis.stop()
+        if before is None:
+            os.environ.pop("STORE_URL", None)
+        else:
+            os.environ["STORE_URL"] = before
+        shutil.rmtree(run_dir, ignore_errors=True)
