@@ -2,13 +2,16 @@
 mode), the phone the facilitator pairs, and intruder phones with the same code. The intruder who
 asks first is refused and controls nothing; once the phone is allowed, the code changes and an
 intruder with either code is told so and has no controls; the paired phone drives the session;
-a reload of the laptop or of the phone keeps the pairing (the tab's sessionStorage)."""
+a reload of the laptop or of the phone keeps the pairing (the tab's sessionStorage). On one
+process, and on two replicas behind nginx sharing Redis (each device may be on either)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
+from test_browser_room_reload import two_replicas
 
 SHOTS = Path("/tmp/identity")
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
@@ -27,7 +30,17 @@ def _shown_code(laptop) -> str:
     return laptop.locator(".st-key-pair_code_box h2").inner_text().strip()
 
 
-def test_an_intruder_with_the_code_controls_nothing(browser, app_server):
+@pytest.fixture(params=["one process", "two replicas"])
+def base(request, browser_content):
+    """The app's address: the test server, or two replicas behind nginx sharing Redis."""
+    if request.param == "one process":
+        yield request.getfixturevalue("app_server").url
+        return
+    with two_replicas(browser_content) as (proxy, _):
+        yield proxy.url
+
+
+def test_an_intruder_with_the_code_controls_nothing(browser, base):
     from components.content import load_content
     from conftest import CONTENT
 
@@ -37,13 +50,13 @@ def test_an_intruder_with_the_code_controls_nothing(browser, app_server):
     mine, theirs, late = (browser.new_context(**PHONE) for _ in range(3))
     try:
         laptop = fac.new_page()
-        open_app_page(laptop, app_server.url, "run-session", "?plan=classroom-45&segment=1&present=1")
+        open_app_page(laptop, base, "run-session", "?plan=classroom-45&segment=1&present=1")
         laptop.locator(".st-key-pair_start button").click()
         first = _shown_code(laptop)
 
         # an intruder asks first: the laptop names the device and the facilitator refuses it
         intruder = theirs.new_page()
-        _connect(intruder, app_server.url, first, labels)
+        _connect(intruder, base, first, labels)
         intruder.get_by_text(labels["facilitate_notes_waiting"]).wait_for(timeout=60_000)
         laptop.locator(".st-key-pair_pending").wait_for(timeout=30_000)
         asked = laptop.locator(".st-key-pair_pending").inner_text()
@@ -62,7 +75,7 @@ def test_an_intruder_with_the_code_controls_nothing(browser, app_server):
         second = _shown_code(laptop)
         assert second != first
         phone = mine.new_page()
-        _connect(phone, app_server.url, second, labels)
+        _connect(phone, base, second, labels)
         laptop.locator(".st-key-pair_allow button").click(timeout=30_000)
         phone.locator(".st-key-notes_next button").wait_for(timeout=60_000)
         laptop.locator(".st-key-pair_paired").wait_for(timeout=30_000)
@@ -72,9 +85,9 @@ def test_an_intruder_with_the_code_controls_nothing(browser, app_server):
 
         # a late intruder with either code: told so, no controls
         other = late.new_page()
-        _connect(other, app_server.url, first, labels)
+        _connect(other, base, first, labels)
         other.get_by_text(labels["facilitate_code_unknown"]).wait_for(timeout=30_000)
-        _connect(other, app_server.url, second, labels)
+        _connect(other, base, second, labels)
         other.get_by_text(labels["facilitate_code_unknown"]).wait_for(timeout=30_000)
         assert other.locator(".st-key-notes_next").count() == 0
         assert intruder.locator(".st-key-notes_next").count() == 0
@@ -87,7 +100,7 @@ def test_an_intruder_with_the_code_controls_nothing(browser, app_server):
         phone.get_by_text("Segment 2 of").first.wait_for(timeout=30_000)
         assert "pair=" not in phone.url
         phone.screenshot(path=str(SHOTS / "phone-after-reload.png"), full_page=True)
-        open_app_page(laptop, app_server.url, "run-session", "?plan=classroom-45&segment=2&present=1")
+        open_app_page(laptop, base, "run-session", "?plan=classroom-45&segment=2&present=1")
         laptop.reload()
         wait_ready(laptop)
         laptop.locator(".st-key-pair_paired").wait_for(timeout=30_000)
@@ -96,7 +109,7 @@ def test_an_intruder_with_the_code_controls_nothing(browser, app_server):
         no_exception(phone)
 
         # unpaired: the phone is told so and keeps no controls
-        open_app_page(laptop, app_server.url, "run-session", "?plan=classroom-45&segment=3&present=1")
+        open_app_page(laptop, base, "run-session", "?plan=classroom-45&segment=3&present=1")
         laptop.locator(".st-key-pair_unpair button").click(timeout=30_000)
         phone.locator(".st-key-notes_not_paired").wait_for(timeout=30_000)
         assert labels["facilitate_notes_unpaired"] in phone.locator(".st-key-notes_not_paired").inner_text()

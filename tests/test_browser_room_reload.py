@@ -6,6 +6,7 @@ replica stopped mid-room: the same room comes back and no phone is counted twice
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -141,11 +142,11 @@ def _established(port: int) -> int:
     return len([line for line in out.splitlines() if line.strip()])
 
 
-def test_a_replica_stopped_mid_room_loses_no_room_and_counts_no_phone_twice(browser, browser_content):
-    """Two replicas behind deploy/nginx.conf sharing one redis-server. The facilitator opens a
-    room, phones answer; the facilitator's replica is stopped. The laptop (reloaded, now on the
-    other replica) has the same room, question and count; every phone reloads and answers again:
-    still counted once each."""
+@contextlib.contextmanager
+def two_replicas(browser_content):
+    """Two replicas (`streamlit run`, STORE_URL to one redis-server) behind the shipped
+    deploy/nginx.conf with both as its upstreams: yields (proxy, [replica, replica]). Stops
+    whatever it started."""
     if shutil.which("redis-server") is None or shutil.which("nginx") is None:
         pytest.fail("redis-server and nginx are needed (scripts/test.sh installs them)")
     redis = RedisServer()
@@ -170,45 +171,55 @@ def test_a_replica_stopped_mid_room_loses_no_room_and_counts_no_phone_twice(brow
         proxy.conf = run_dir / "nginx.conf"
         proxy.conf.write_text(conf)
         subprocess.run(["nginx", "-p", f"{run_dir}/", "-c", str(proxy.conf)], check=True)
-
-        fac, proj, code = _open_and_ask(browser, proxy.url)
-        ours = max(servers, key=lambda s: _established(s.port))  # the laptop's replica (its websocket)
-        assert _established(ours.port) > 0
-        phones = [browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True) for _ in range(4)]
-        pages = [ctx.new_page() for ctx in phones]
-        for i, p in enumerate(pages):
-            open_app_page(p, proxy.url, "join", f"?code={code}")
-            _send(p, i % 3)
-        _answered(proj, 4)
-        tokens = [_token(p) for p in pages]
-
-        ours.stop()  # the facilitator's replica goes away mid-room
-        servers.remove(ours)
-        proj.reload()
-        wait_ready(proj)
-        proj.locator(".st-key-room_code_box").wait_for(timeout=60_000)
-        assert proj.locator(".st-key-room_code_box").inner_text().strip() == code  # the same room
-        assert "The silent treatment" in proj.locator(".st-key-room_panel").inner_text()
-        _answered(proj, 4)
-        for i, p in enumerate(pages):  # every phone reloads (some were on the stopped replica)
-            p.reload()
-            wait_ready(p)
-            assert _token(p) == tokens[i]
-            _send(p, (i + 1) % 3)
-        p.wait_for_timeout(2_500)
-        _answered(proj, 4)  # no phone counted twice
-        proj.screenshot(path=str(SHOTS / "projector-after-failover.png"), full_page=True)
-        no_exception(proj)
-        for ctx in (*phones, fac):
-            ctx.close()
+        yield proxy, servers
     finally:
         if proxy is not None:
             proxy.stop()
         for s in servers:
-            s.stop()
+            if s.proc.poll() is None:
+                s.stop()
         redis.stop()
         if before is None:
             os.environ.pop("STORE_URL", None)
         else:
             os.environ["STORE_URL"] = before
         shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def test_a_replica_stopped_mid_room_loses_no_room_and_counts_no_phone_twice(browser, browser_content):
+    """Two replicas behind deploy/nginx.conf sharing one redis-server. The facilitator opens a
+    room, phones answer; the facilitator's replica is stopped. The laptop (reloaded, now on the
+    other replica) has the same room, question and count; every phone reloads and answers again:
+    still counted once each."""
+    with two_replicas(browser_content) as (proxy, servers):
+        fac, proj, code = _open_and_ask(browser, proxy.url)
+        ours = max(servers, key=lambda s: _established(s.port))  # the laptop's replica (its websocket)
+        assert _established(ours.port) > 0
+        phones = [browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True) for _ in range(4)]
+        try:
+            pages = [ctx.new_page() for ctx in phones]
+            for i, p in enumerate(pages):
+                open_app_page(p, proxy.url, "join", f"?code={code}")
+                _send(p, i % 3)
+            _answered(proj, 4)
+            tokens = [_token(p) for p in pages]
+
+            ours.stop()  # the facilitator's replica goes away mid-room
+            proj.reload()
+            wait_ready(proj)
+            proj.locator(".st-key-room_code_box").wait_for(timeout=60_000)
+            assert proj.locator(".st-key-room_code_box").inner_text().strip() == code  # the same room
+            assert "The silent treatment" in proj.locator(".st-key-room_panel").inner_text()
+            _answered(proj, 4)
+            for i, p in enumerate(pages):  # every phone reloads (some were on the stopped replica)
+                p.reload()
+                wait_ready(p)
+                assert _token(p) == tokens[i]
+                _send(p, (i + 1) % 3)
+            p.wait_for_timeout(2_500)
+            _answered(proj, 4)  # no phone counted twice
+            proj.screenshot(path=str(SHOTS / "projector-after-failover.png"), full_page=True)
+            no_exception(proj)
+        finally:
+            for ctx in (*phones, fac):
+                ctx.close()
