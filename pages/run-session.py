@@ -185,6 +185,7 @@ def projector_view() -> None:
 def agreement_view() -> None:
     """The session's first projected screen: the plan's group agreement, large, and the content
     note. Go on (here or on the paired notes device) opens the segment's page."""
+    pui.laptop_identity()  # after a reload: the pairing this tab runs, from the tab
     plan = plans[url.get("plan")]
     index = facilitate.clamp(url.get("segment"), len(plan.segments()))
     running = fui.active(content)
