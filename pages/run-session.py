@@ -114,7 +114,6 @@ def _pick_plan() -> None:
 
 
 def projector_view() -> None:
-    pui.laptop_identity()  # after a reload: the pairing this tab runs, from the tab
     md(L["facilitate_intro"])
     running = fui.active(content)
     asked = url.raw()
@@ -185,7 +184,6 @@ def projector_view() -> None:
 def agreement_view() -> None:
     """The session's first projected screen: the plan's group agreement, large, and the content
     note. Go on (here or on the paired notes device) opens the segment's page."""
-    pui.laptop_identity()  # after a reload: the pairing this tab runs, from the tab
     plan = plans[url.get("plan")]
     index = facilitate.clamp(url.get("segment"), len(plan.segments()))
     running = fui.active(content)
@@ -203,6 +201,7 @@ def agreement_view() -> None:
     fui.back_to_session_link(content, plan, index)
 
 
+pui.laptop_identity()  # after a reload: the pairing this laptop's tab runs, from the tab
 if url.get("view") == "agreement" and plans:
     agreement_view()
 else:
