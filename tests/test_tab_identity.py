@@ -96,3 +96,22 @@ def test_before_the_tab_says_its_token_nothing_is_sent(store, content):
     at = _answer_on_a_new_session(code, None, 0)  # AppTest runs no JavaScript: the tab never answers
     assert room_ui.TOKEN not in at.session_state
     assert store.hash_get_all(f"room:{code}:1") == {}  # no second identity made up in Python
+
+
+def test_read_before_the_tab_answers_and_after_a_write():
+    """Without a browser the tab never answers: `read` says "not yet known" (None), and a value
+    just written is what this run knows."""
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+
+        from components import tab_storage
+
+        st.session_state["unknown"] = tab_storage.read("probe-read", create=16)
+        st.session_state["written"] = tab_storage.read("probe-write", write="abc")
+
+    at = AppTest.from_function(script, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert at.session_state["unknown"] is None and at.session_state["written"] == "abc"
