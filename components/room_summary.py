@@ -149,9 +149,15 @@ def shift_words(labels, shift: Shift) -> str:
                     for name, counts, note in sides)
 
 
+def shift_chart_args(labels, shift: Shift) -> tuple[tuple, tuple]:
+    """room_shift_figure's arguments for a pair (hashable, for visual.cached_figure)."""
+    choices = tuple((c.id if c.id.isdigit() else c.bar, c.label) for c in shift.choices)
+    rows = tuple((name, None if counts is None else tuple(counts), note) for name, counts, note in shift_rows(labels, shift))
+    return choices, rows
+
+
 def shift_figure(labels, shift: Shift, scale: float = 1.0):
-    return room_shift_figure([(c.id if c.id.isdigit() else c.bar, c.label) for c in shift.choices],
-                             shift_rows(labels, shift), scale)
+    return room_shift_figure(*shift_chart_args(labels, shift), scale)
 
 
 # --------------------------------------------------------------------------- the CSV and the PDF

@@ -13,6 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import presenter, room_summary as rs
+from components.charts.room_shift import room_shift_figure
 from components.live_room import MIN_ANSWERS, LiveRooms, Status, keep_totals, kept_totals
 from components.store import StoreUnavailable, get_store
 from components.text import callout, caption, md
@@ -55,7 +56,7 @@ def _shift(content, plan, store, code: str) -> None:
     with st.container(key="room_shift"):
         st.subheader(labels["summary_shift_heading"])
         md(f"**{shift.prompt}**")
-        fig = cached_figure(rs.shift_figure, labels, shift, presenter.chart_scale())
+        fig = cached_figure(room_shift_figure, *rs.shift_chart_args(labels, shift), presenter.chart_scale())
         show_chart(fig, alt=labels["summary_shift_alt"], summary=rs.shift_words(labels, shift), ui=content.ui,
                    key="room_shift_chart")
         if shift.after is None:

@@ -187,3 +187,47 @@ def test_summary_module_imports_no_streamlit():
         names = {a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
         mods = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         assert "streamlit" not in names and not any((m or "").startswith("streamlit") for m in mods)
+
+
+@pytest.fixture
+def store(tmp_path):
+    from components import store as store_mod
+
+    s = SqliteStore(tmp_path / "app-store.sqlite3")
+    store_mod.reset_store(s)
+    yield s
+    store_mod.reset_store(None)
+
+
+def test_run_session_shows_the_shift_and_keeps_the_downloads_after_closing(store, content, monkeypatch):
+    from conftest import all_text, open_page
+
+    from components import room_ui
+
+    monkeypatch.setattr(rs, "warm_up", lambda: None)  # no browser started behind AppTest
+    at = open_page("run-session", plan="workshop-90")
+    at.button(key="room_open").click().run()
+    code = at.session_state[room_ui.CODE]
+    assert "“How sure do you feel about spotting" in all_text(at)  # the plan's pair, told ahead
+    rooms = LiveRooms(store)
+    for round_, question, choices in ((1, "confident-spotting", "112233"), (2, "heard-of-trauma-bond", None),
+                                      (3, "confident-spotting", "34455")):
+        at.selectbox(key="room_question_pick").set_value(question).run()
+        at.button(key="room_ask").click().run()
+        if choices:
+            _answers(rooms, code, round_, choices)
+        at.run()
+    text = all_text(at)
+    assert "Before and after" in text and "After: not shown yet." in text  # 5 answers, not revealed
+    at.button(key="room_reveal").click().run()
+    (shift,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")
+                if json.loads(c.proto.spec)["data"][0].get("orientation") == "h"]
+    assert [d["x"] for d in shift["data"]] == [[2, 0], [2, 0], [2, 1], [0, 2], [0, 2]]
+    assert "After: 1 · Not sure at all: 0, 2: 0, 3: 1, 4: 2, 5 · Very sure: 2." in all_text(at)
+    def ours():
+        return [b.label for b in at.get("download_button") if b.key.startswith("room_summary_")]
+
+    assert ours() == ["Session summary (PDF)", "Totals (CSV)"]
+    at.button(key="room_close").click().run()
+    assert ours() == ["Session summary (PDF)", "Totals (CSV)"]  # still there once the room is closed
+    assert not any(json.loads(c.proto.spec)["data"][0].get("orientation") == "h" for c in at.get("plotly_chart"))
