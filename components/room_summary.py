@@ -135,10 +135,11 @@ def side_note(labels, asked: bool, note: str = "") -> str:
 
 def shift_rows(labels, shift: Shift) -> list[tuple[str, list[int] | None, str]]:
     """The figure's two rows: (row name, counts or None, the note in its place)."""
-    return [(labels["summary_before"], None if shift.before is None else [shift.before.get(c.id, 0) for c in shift.choices],
-             side_note(labels, shift.before_asked)),
-            (labels["summary_after"], None if shift.after is None else [shift.after.get(c.id, 0) for c in shift.choices],
-             side_note(labels, shift.after_asked, shift.after_note))]
+    def counts(side: dict[str, int] | None) -> list[int] | None:
+        return None if side is None else [side.get(c.id, 0) for c in shift.choices]
+
+    return [(labels["summary_before"], counts(shift.before), side_note(labels, shift.before_asked)),
+            (labels["summary_after"], counts(shift.after), side_note(labels, shift.after_asked, shift.after_note))]
 
 
 def shift_words(labels, shift: Shift) -> str:
@@ -152,7 +153,8 @@ def shift_words(labels, shift: Shift) -> str:
 def shift_chart_args(labels, shift: Shift) -> tuple[tuple, tuple]:
     """room_shift_figure's arguments for a pair (hashable, for visual.cached_figure)."""
     choices = tuple((c.id if c.id.isdigit() else c.bar, c.label) for c in shift.choices)
-    rows = tuple((name, None if counts is None else tuple(counts), note) for name, counts, note in shift_rows(labels, shift))
+    rows = tuple((name, None if counts is None else tuple(counts), note)
+                 for name, counts, note in shift_rows(labels, shift))
     return choices, rows
 
 

@@ -39,9 +39,9 @@ def _live_shift(content, plan, store, code: str) -> rs.Shift | None:
     for pair, before, _ in rs.match_pairs(plan.room_pairs, earlier):
         if pair.after == room.question.id and before is not None:
             choices, prompt = rs.choices_and_prompt(content, pair.after, dict.fromkeys(room.question.choices, 0))
-            hidden = content.ui.labels["summary_not_shown"] if tally.total >= MIN_ANSWERS and tally.counts is None else ""
-            return rs.Shift(prompt, choices, rs.shown(before.counts), tally.counts, True, tally.total >= MIN_ANSWERS,
-                            hidden)
+            enough = tally.total >= MIN_ANSWERS
+            hidden = content.ui.labels["summary_not_shown"] if enough and tally.counts is None else ""
+            return rs.Shift(prompt, choices, rs.shown(before.counts), tally.counts, True, enough, hidden)
     return None
 
 
@@ -81,17 +81,22 @@ def summary_section(content, plan_id: str | None, code: str | None) -> None:
         return
     if open_now:
         st.fragment(run_every=POLL_SECONDS)(_shift)(content, plan, store, code)
-    with st.expander(labels["summary_heading"], expanded=not open_now,
-                     icon=":material/summarize:"):
-        if plan is not None and plan.room_pairs:
-            names = ", ".join(f"“{rs.choices_and_prompt(content, p.before, {})[1]}”" for p in plan.room_pairs)
-            md(labels["summary_pairs_hint"].format(questions=names))
-        caption(labels["summary_what"])
-        caption(labels["summary_downloads_note"])
-        with st.container(horizontal=True, key="room_summary_downloads"):
-            st.download_button(labels["summary_download_pdf"], lambda: rs.pdf_bytes(content, _summary(content, plan, store, code)),
-                               file_name=rs.file_name(plan_id, "pdf"), mime="application/pdf", on_click="ignore",
-                               icon=":material/picture_as_pdf:", key="room_summary_pdf")
-            st.download_button(labels["summary_download_csv"], lambda: rs.csv_text(labels, _summary(content, plan, store, code)),
-                               file_name=rs.file_name(plan_id, "csv"), mime="text/csv", on_click="ignore",
-                               icon=":material/table:", key="room_summary_csv")
+    with st.container(key="room_summary"):
+        with st.expander(labels["summary_heading"], expanded=not open_now, icon=":material/summarize:"):
+            if plan is not None and plan.room_pairs:
+                names = ", ".join(f"“{rs.choices_and_prompt(content, p.before, {})[1]}”" for p in plan.room_pairs)
+                md(labels["summary_pairs_hint"].format(questions=names))
+            caption(labels["summary_what"])
+            caption(labels["summary_downloads_note"])
+            def pdf() -> bytes:  # made when the button is pressed, from the store's kept totals
+                return rs.pdf_bytes(content, _summary(content, plan, store, code))
+
+            def table() -> str:
+                return rs.csv_text(labels, _summary(content, plan, store, code))
+
+            with st.container(horizontal=True, key="room_summary_downloads"):
+                st.download_button(labels["summary_download_pdf"], pdf, file_name=rs.file_name(plan_id, "pdf"),
+                                   mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:",
+                                   key="room_summary_pdf")
+                st.download_button(labels["summary_download_csv"], table, file_name=rs.file_name(plan_id, "csv"),
+                                   mime="text/csv", on_click="ignore", icon=":material/table:", key="room_summary_csv")
