@@ -201,6 +201,9 @@ def chart_png(fig, width: int = 640, height: int = 230) -> bytes | None:
             if not _kaleido_started:
                 kaleido.start_sync_server(silence_warnings=True)
                 _kaleido_started = True
+                # Plotly's own to_image (the handout's picture) now goes through this browser too,
+                # and says once per call that its options are not needed: they are not.
+                warnings.filterwarnings("ignore", message="The kopts argument is ignored if using a server")
             return kaleido.calc_fig_sync(fig.to_dict(), opts=dict(format="png", width=width, height=height, scale=2))
     except Exception:  # noqa: BLE001 - no kaleido, or the browser would not start: words instead
         return None

@@ -231,3 +231,14 @@ def test_run_session_shows_the_shift_and_keeps_the_downloads_after_closing(store
     at.button(key="room_close").click().run()
     assert ours() == ["Session summary (PDF)", "Totals (CSV)"]  # still there once the room is closed
     assert not any(json.loads(c.proto.spec)["data"][0].get("orientation") == "h" for c in at.get("plotly_chart"))
+
+
+@pytest.mark.parametrize("plan_id", ["classroom-45", "workshop-90", "series-3x60"])
+def test_facilitator_guide_says_how_to_use_before_after_and_the_summary(content, plan_id, monkeypatch):
+    monkeypatch.setattr(handouts, "picture_png", lambda c: None)
+    plan = content.workshops[plan_id]
+    reader = PdfReader(io.BytesIO(handouts.facilitator_guide(content, plan)))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Before and after" in text and "session summary (PDF)" in text and "show of hands, not a study" in text
+    for pair in plan.room_pairs:
+        assert content.room.question(pair.before).prompt in text
