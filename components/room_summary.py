@@ -184,6 +184,9 @@ def csv_text(labels, summary: Summary) -> str:
 
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
+# Once kaleido's browser is kept, Plotly's own to_image (the handout's picture) goes through it too,
+# and warns on every call that its (empty) options are unused.
+warnings.filterwarnings("ignore", message="The kopts argument is ignored if using a server")
 
 
 def chart_png(fig, width: int = 640, height: int = 230) -> bytes | None:
@@ -201,9 +204,6 @@ def chart_png(fig, width: int = 640, height: int = 230) -> bytes | None:
             if not _kaleido_started:
                 kaleido.start_sync_server(silence_warnings=True)
                 _kaleido_started = True
-                # Plotly's own to_image (the handout's picture) now goes through this browser too,
-                # and says once per call that its options are not needed: they are not.
-                warnings.filterwarnings("ignore", message="The kopts argument is ignored if using a server")
             return kaleido.calc_fig_sync(fig.to_dict(), opts=dict(format="png", width=width, height=height, scale=2))
     except Exception:  # noqa: BLE001 - no kaleido, or the browser would not start: words instead
         return None
