@@ -150,6 +150,13 @@ def shift_words(labels, shift: Shift) -> str:
                     for name, counts, note in sides)
 
 
+def shift_table(labels, shift: Shift) -> list[dict[str, object]]:
+    """The two rows as a table (the chart in words): a side not shown has its note in every cell."""
+    return [{labels["summary_csv_when"]: name, **{c.label: note if counts is None else counts[i]
+                                                  for i, c in enumerate(shift.choices)}}
+            for name, counts, note in shift_rows(labels, shift)]
+
+
 def shift_chart_args(labels, shift: Shift) -> tuple[tuple, tuple]:
     """room_shift_figure's arguments for a pair (hashable, for visual.cached_figure)."""
     choices = tuple((c.id if c.id.isdigit() else c.bar, c.label) for c in shift.choices)

@@ -57,7 +57,8 @@ def _shift(content, plan, store, code: str) -> None:
         st.subheader(labels["summary_shift_heading"])
         md(f"**{shift.prompt}**")
         fig = cached_figure(room_shift_figure, *rs.shift_chart_args(labels, shift), presenter.chart_scale())
-        show_chart(fig, alt=labels["summary_shift_alt"], summary=rs.shift_words(labels, shift), ui=content.ui,
+        show_chart(fig, alt=labels["summary_shift_alt"], summary=rs.shift_words(labels, shift),
+                   rows=rs.shift_table(labels, shift), ui=content.ui,
                    key="room_shift_chart")
         if shift.after is None:
             callout("info", labels["summary_shift_hidden"].format(min=MIN_ANSWERS))

@@ -10,7 +10,7 @@ import csv
 import io
 from pathlib import Path
 
-from browser_helpers import no_exception, open_app_page, wait_ready
+from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
 from pypdf import PdfReader
 
 SHOTS = Path("/tmp/summary")
@@ -102,6 +102,7 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         shift.scroll_into_view_if_needed()
         proj.screenshot(path=str(SHOTS / "projector-shift.png"))
         no_exception(proj)
+        assert axe_violations(proj) == []
 
         # the summary, while the room is open, and again once it is closed
         proj.locator(".st-key-room_summary summary").click()
@@ -112,6 +113,7 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         proj.locator(".st-key-room_summary_downloads").scroll_into_view_if_needed()
         proj.screenshot(path=str(SHOTS / "projector-closed.png"))
         no_exception(proj)
+        assert axe_violations(proj) == []
     finally:
         fac.close()
         for ctx in phones:

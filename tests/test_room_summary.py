@@ -118,6 +118,9 @@ def test_a_side_under_five_is_only_fewer_than_five(rooms, content):
     assert "After: fewer than 5 answers." in words
     fig = rs.shift_figure(content.ui.labels, shift)
     assert [a.text for a in fig.layout.annotations] == ["fewer than 5 answers"]
+    table = rs.shift_table(content.ui.labels, shift)
+    assert [r["Before or after"] for r in table] == ["Before", "After"]
+    assert table[0]["1 · Not sure at all"] == 2 and table[1]["5 · Very sure"] == "fewer than 5 answers"
     assert all(t.x[1] is None for t in fig.data)  # no bar for the after
     quiet = rs.build(content, content.workshops["workshop-90"], [lr.KeptRound(1, "confident-spotting",
                                                                            {"1": 4, "2": 0})])
