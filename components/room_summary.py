@@ -4,8 +4,8 @@ From a room's kept totals (live_room.kept_totals: per asked question, choice ids
 token) and the plan's `room_pairs`, this builds what the facilitator can take away: a one-page
 PDF (plan, date, how many answered, each question's totals, each pair's shift with the
 projector's chart) and a CSV of the same totals. A side or a question with fewer than MIN_ANSWERS
-answers is only "fewer than 5 answers": no count under 5 appears anywhere, and there is no free
-text to leak. Nothing links one phone's before to its after: the room keeps counts, not who.
+answers is only "fewer than 5 answers": neither its total nor its choices' counts appear (as on the
+projector, a question of 5 or more shows every choice's count), and there is no free text to leak. Nothing links one phone's before to its after: the room keeps counts, not who.
 Pure: no streamlit import; content in, bytes out.
 
 The chart is the projector's own (charts/room_shift.py), exported by kaleido with the system

@@ -14,7 +14,7 @@ import streamlit as st
 
 from components import presenter, room_summary as rs
 from components.charts.room_shift import room_shift_figure
-from components.live_room import MIN_ANSWERS, LiveRooms, Status, keep_totals, kept_totals
+from components.live_room import MIN_ANSWERS, LiveRooms, keep_totals, kept_totals
 from components.store import StoreUnavailable, get_store
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
