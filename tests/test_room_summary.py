@@ -245,3 +245,14 @@ def test_facilitator_guide_says_how_to_use_before_after_and_the_summary(content,
     assert "Before and after" in text and "session summary (PDF)" in text and "show of hands, not a study" in text
     for pair in plan.room_pairs:
         assert content.room.question(pair.before).prompt in text
+
+
+def test_a_second_replica_builds_the_same_summary(tmp_path, content):
+    """Kept totals live in the shared store: a replica that did not run the room has them too."""
+    one = LiveRooms(SqliteStore(tmp_path / "shared.sqlite3"))
+    two = LiveRooms(SqliteStore(tmp_path / "shared.sqlite3"))
+    code, _ = _session(one)
+    plan = content.workshops["workshop-90"]
+    a = rs.build(content, plan, kept_totals(one.store, code))
+    b = rs.build(content, plan, kept_totals(two.store, code))
+    assert a == b and a.shifts[0].after == {"1": 0, "2": 0, "3": 1, "4": 2, "5": 3}
