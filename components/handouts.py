@@ -271,6 +271,12 @@ def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, ad
         if line:
             doc.para(line)
     once.shown += [f"{L['facilitate_care_' + k]}. {t}" for k, t in care]
+    if plan.room_pairs and getattr(content, "room", None) is not None:  # before and after, and the summary
+        asked = [content.room.question(p.before) for p in plan.room_pairs]
+        doc.heading(L["summary_shift_heading"])
+        doc.para(L["summary_guide_ask"])
+        doc.bullets([q.prompt for q in asked if q])
+        doc.para(L["summary_guide"])
     n = 0
     first_said: dict[str, str] = {}  # a segment text printed in full -> the segment that has it
 

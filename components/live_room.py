@@ -317,3 +317,62 @@ class LiveRooms:
         if status is not Status.OK or room.question is None:
             return None
         return self.store.hash_get_all(_answers_key(room.code, room.round)).get(token)
+
+
+# --------------------------------------------------------------------------- kept totals (issue 25, part 5)
+# For the session summary (components/room_summary.py): each asked question's final totals, taken
+# just before a new question replaces its answers and when the room closes. `room:<code>:totals` is
+# a hash of round -> {"question", "counts"}: choice ids and counts only, never a token, so nothing
+# links one phone's answers across questions. It lives as long as the room's record.
+
+
+@dataclass(frozen=True)
+class KeptRound:
+    round: int
+    question: str
+    counts: dict[str, int]  # choice id -> answers, every choice, in the question's order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def keep_totals(store: Store, code: str, now: float | None = None) -> None:
+    """Copy the live question's counts (not its tokens) into the room's kept totals."""
+    code = normalise(code)
+    raw = store.get(_key(code)) if code else None
+    if raw is None:
+        return
+    room = _decode(code, raw)
+    if room.question is None or room.closed:
+        return
+    counts = {c: 0 for c in room.question.choices}
+    for choice in store.hash_get_all(_answers_key(code, room.round)).values():
+        if choice in counts:
+            counts[choice] += 1
+    ttl = max(1.0, room.ends() + ENDED_GRACE_SECONDS - (time.time() if now is None else now))
+    store.hash_set(f"room:{code}:totals", str(room.round),
+                   json.dumps({"question": room.question.id, "counts": counts}, separators=(",", ":")), ttl)
+
+
+def kept_totals(store: Store, code: str) -> list[KeptRound]:
+    """The kept totals, in the order the questions were asked."""
+    kept = store.hash_get_all(f"room:{normalise(code)}:totals")
+    rounds = []
+    for r, raw in kept.items():
+        d = json.loads(raw)
+        rounds.append(KeptRound(int(r), d["question"], {k: int(v) for k, v in d["counts"].items()}))
+    return sorted(rounds, key=lambda k: k.round)
+
+
+def _keeping_totals(method):
+    """LiveRooms.ask and .close keep the live question's totals first (the answers go after)."""
+    def kept(self: LiveRooms, code: str, *args, **kwargs):
+        keep_totals(self.store, code, self._clock())
+        return method(self, code, *args, **kwargs)
+    kept.__doc__ = method.__doc__
+    return kept
+
+
+LiveRooms.ask = _keeping_totals(LiveRooms.ask)
+LiveRooms.close = _keeping_totals(LiveRooms.close)

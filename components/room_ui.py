@@ -24,6 +24,7 @@ from components.address import is_local
 from components.charts.room import room_counts_figure
 from components.live_room import MIN_ANSWERS, TOKEN_BYTES, LiveRooms, Status, is_token, normalise
 from components.qr import qr_svg
+from components.summary_ui import summary_section
 from components.store import StoreUnavailable, get_store
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
@@ -270,6 +271,7 @@ def room_panel(content, plan_id: str | None) -> None:
     with st.container(key="room_panel"):
         st.subheader(labels["room_heading"])
         code = st.session_state.get(CODE)
+        summary_section(content, plan_id, code)  # before/after and the session summary (issue 25, parts 4-5)
         if not code:
             md(content.room.intro)
             st.button(labels["room_open"], key="room_open", icon=":material/how_to_vote:", on_click=_open_room)

@@ -161,7 +161,7 @@ def test_facilitator_opens_asks_and_reveals_after_five(store, content):
     assert at.get("image")  # the QR code, drawn here
     assert labels(content)["room_none_asked"] in all_text(at)
     pick = at.selectbox(key="room_question_pick")
-    assert pick.options[0] == "How are you doing right now?"  # the plan's set comes first
+    assert pick.options[0] == content.room.question("confident-spotting").prompt  # the plan's set first: the topic
     pick.set_value("place-silent-evening").run()
     at.button(key="room_ask").click().run()
     rooms = LiveRooms(store)

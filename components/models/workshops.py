@@ -116,6 +116,16 @@ UNKEEPABLE_PROMISES = ("stays here", "stays in the room", "stays in the group", 
                        "completely confidential", "kept secret", "nothing leaves")
 
 
+class RoomPair(Strict):
+    """A live-room question asked before and after (content/room.yaml ids): the room's totals of
+    each are shown side by side. Usually one question asked twice (`before` == `after`): its first
+    asking is the before, its last later asking the after. Counts only: nothing links one phone's
+    before to its after (components/room_summary.py)."""
+
+    before: str = Field(pattern=KEBAB, description="a room question id, asked near the start")
+    after: str = Field(pattern=KEBAB, description="a room question id with the same choices, asked near the end")
+
+
 class WorkshopFile(Strict):
     id: str = Field(pattern=KEBAB)
     title: str
@@ -128,6 +138,8 @@ class WorkshopFile(Strict):
     care: Care
     sessions: list[Session] = Field(min_length=1)
     key_ideas: list[SourcedText] = Field(min_length=3, description="for the participant handout; factual, so each names its sources")
+    room_pairs: list[RoomPair] = Field(default_factory=list, max_length=3,
+                                       description="live-room questions asked before and after (the room's shift)")
 
     @model_validator(mode="after")
     def _total(self) -> WorkshopFile:
