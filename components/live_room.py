@@ -227,6 +227,8 @@ class LiveRooms:
                 not all(_CHOICE.match(c) for c in choices):
             raise ValueError(f"a question needs 2..{MAX_CHOICES} distinct kebab-case choice ids, got {choices}")
         old = self._load(code)[1]
+        if old is not None and key_matches(old, key):
+            keep_totals(self.store, code, self._clock())  # the last question's totals (never tokens), for the summary
         result = self._update(code, key, lambda r: Room(r.code, r.opened, Question(question_id, choices),
                                                         r.round + 1, False, False, r.key_hash))
         if result.ok and old is not None and old.round:
@@ -256,6 +258,7 @@ class LiveRooms:
                 return Result(status, room)
             if not key_matches(room, key):
                 return Result(Status.FORBIDDEN)
+            keep_totals(self.store, code, self._clock())  # before its answers go: the summary's totals
             closed = Room(room.code, room.opened, None, room.round, False, True, room.key_hash)
             if self.store.cas(_key(room.code), raw, _encode(closed), self._record_ttl(closed, self._clock())):
                 self.store.delete(*(_answers_key(room.code, r) for r in range(1, room.round + 1)))
@@ -363,16 +366,3 @@ def kept_totals(store: Store, code: str) -> list[KeptRound]:
         d = json.loads(raw)
         rounds.append(KeptRound(int(r), d["question"], {k: int(v) for k, v in d["counts"].items()}))
     return sorted(rounds, key=lambda k: k.round)
-
-
-def _keeping_totals(method):
-    """LiveRooms.ask and .close keep the live question's totals first (the answers go after)."""
-    def kept(self: LiveRooms, code: str, *args, **kwargs):
-        keep_totals(self.store, code, self._clock())
-        return method(self, code, *args, **kwargs)
-    kept.__doc__ = method.__doc__
-    return kept
-
-
-LiveRooms.ask = _keeping_totals(LiveRooms.ask)
-LiveRooms.close = _keeping_totals(LiveRooms.close)
