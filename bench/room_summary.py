@@ -34,15 +34,16 @@ from components.live_room import LiveRooms, kept_totals, new_token  # noqa: E402
 from components.store import open_store  # noqa: E402
 
 
-def fill_room(rooms: LiveRooms, content, plan, n: int) -> str:
-    code = rooms.open().code
+def fill_room(rooms: LiveRooms, content, plan, n: int) -> tuple[str, str]:
+    room = rooms.open()
+    code, key = room.code, room.key
     asked = next(s.questions for s in content.room.sets if s.plan == plan.id) + [p.after for p in plan.room_pairs]
     for round_, qid in enumerate(asked, 1):
         ids = [c.id for c in rq.choices(content, content.room.question(qid))]
-        rooms.ask(code, qid, ids)
+        rooms.ask(code, key, qid, ids)
         for i in range(n):
             rooms.answer(code, new_token(), round_, ids[(i * 7 + round_) % len(ids)])
-    return code
+    return code, key
 
 
 def summary_files(content, plan, rooms: LiveRooms, code: str) -> tuple[float, float]:
@@ -66,15 +67,15 @@ def main() -> None:
     plan = content.workshops[args.plan]
     with tempfile.TemporaryDirectory() as tmp:
         rooms = LiveRooms(open_store(args.store_url or f"sqlite:///{tmp}/bench.sqlite3"))
-        code = fill_room(rooms, content, plan, args.participants)
+        code, key = fill_room(rooms, content, plan, args.participants)
         t = time.perf_counter()
-        rooms.close(code)
+        rooms.close(code, key)
         close_s = time.perf_counter() - t
         csv_cold, pdf_cold = summary_files(content, plan, rooms, code)  # kaleido's browser starts here
         csv_s, pdf_s, ref_s = [], [], []
         for _ in range(args.runs):
-            code = fill_room(rooms, content, plan, args.participants)
-            rooms.close(code)
+            code, key = fill_room(rooms, content, plan, args.participants)
+            rooms.close(code, key)
             c, p = summary_files(content, plan, rooms, code)
             csv_s.append(c)
             pdf_s.append(p)

@@ -37,14 +37,15 @@ def _answers(rooms, code, round_, choices) -> list[str]:
 
 def _session(rooms, before=("1", "1", "2", "2", "3", "3"), after=("3", "4", "4", "5", "5", "5"), middle=("knew-it",) * 3):
     """A room: the before, a question of 3 answers, the after; then closed. Returns (code, tokens)."""
-    code = rooms.open().code
-    rooms.ask(code, "confident-spotting", SCALE)
+    room = rooms.open()
+    code, key = room.code, room.key
+    rooms.ask(code, key, "confident-spotting", SCALE)
     tokens = _answers(rooms, code, 1, before)
-    rooms.ask(code, "heard-of-trauma-bond", ["knew-it", "heard-it", "new-to-me"])
+    rooms.ask(code, key, "heard-of-trauma-bond", ["knew-it", "heard-it", "new-to-me"])
     tokens += _answers(rooms, code, 2, middle)
-    rooms.ask(code, "confident-spotting", SCALE)
+    rooms.ask(code, key, "confident-spotting", SCALE)
     tokens += _answers(rooms, code, 3, after)
-    rooms.close(code)
+    rooms.close(code, key)
     return code, tokens
 
 
@@ -86,8 +87,9 @@ def test_kept_totals_hold_counts_and_no_token(rooms):
 
 
 def test_keeping_again_replaces_a_rounds_totals(rooms):
-    code = rooms.open().code
-    rooms.ask(code, "confident-helping", SCALE)
+    room = rooms.open()
+    code, key = room.code, room.key
+    rooms.ask(code, key, "confident-helping", SCALE)
     _answers(rooms, code, 1, "11")
     keep_totals(rooms.store, code)
     _answers(rooms, code, 1, "222")
@@ -163,12 +165,13 @@ def test_pdf_one_page_reads_back(rooms, content, charts, monkeypatch):
 
 def test_pdf_of_a_long_session_stays_on_one_page(rooms, content, monkeypatch):
     monkeypatch.setattr(rs, "_browser", lambda: None)
-    code = rooms.open().code
+    room = rooms.open()
+    code, key = room.code, room.key
     for r, q in enumerate([q for q in content.room.questions][:12], 1):
         ids = [c.id for c in rq.choices(content, q)]
-        rooms.ask(code, q.id, ids)
+        rooms.ask(code, key, q.id, ids)
         _answers(rooms, code, r, [ids[i % len(ids)] for i in range(7)])
-    rooms.close(code)
+    rooms.close(code, key)
     summary = rs.build(content, content.workshops["series-3x60"], kept_totals(rooms.store, code))
     assert len(PdfReader(io.BytesIO(rs.pdf_bytes(content, summary))).pages) == 1
 
