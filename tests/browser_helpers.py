@@ -89,3 +89,10 @@ def draw_charts(p, timeout=60_000) -> None:
     p.wait_for_function("() => !document.querySelector('[data-testid=\"chart-waiting\"]')"
                         " && document.querySelector('[role=\"figure\"]')", timeout=timeout)
     wait_ready(p, timeout)
+
+
+def wait_answered(projector, n: int) -> None:
+    """Wait until the live room's panel on the projector says `n` have answered."""
+    projector.wait_for_function(
+        "(n) => (document.querySelector('.st-key-room_count')?.innerText || '').includes(n + ' answered')",
+        arg=n, timeout=30_000)

@@ -79,6 +79,24 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def opened(rooms) -> tuple[str, str]:
+    """A new live room's code and the facilitator's key (given only by `open`)."""
+    room = rooms.open()
+    return room.code, room.key
+
+
+@pytest.fixture
+def store(tmp_path):
+    """The app's shared store (components/store.py), a private SQLite file for one test."""
+    from components import store as store_mod
+    from components.store import SqliteStore
+
+    s = SqliteStore(tmp_path / "app-store.sqlite3")
+    store_mod.reset_store(s)
+    yield s
+    store_mod.reset_store(None)
+
+
 @pytest.fixture(scope="session")
 def content():
     from components.content import load_content

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
+from browser_helpers import axe_violations, no_exception, open_app_page, wait_answered, wait_ready
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 SHOTS = Path("/tmp/wt-room")
@@ -21,11 +21,6 @@ def _phone_answers(p, base: str, code: str, choice_index: int) -> None:
     p.locator(".st-key-join_send_1 button").click()
     p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
 
-
-def _answered(projector, n: int) -> None:
-    projector.wait_for_function(
-        "(n) => (document.querySelector('.st-key-room_count')?.innerText || '').includes(n + ' answered')",
-        arg=n, timeout=30_000)
 
 
 def _open_picker(p, container: str) -> None:
@@ -64,7 +59,7 @@ def test_a_room_answers_from_phones_and_the_projector_reveals_after_five(browser
         _open_picker(proj, ".st-key-room_question_pick")
         proj.get_by_role("option", name="The silent treatment").click()
         proj.locator(".st-key-room_ask button").click()
-        _answered(proj, 0)
+        wait_answered(proj, 0)
 
         pages = [ctx.new_page() for ctx in phones]
         # choices in order: healthy, unhealthy, abusive
@@ -74,7 +69,7 @@ def test_a_room_answers_from_phones_and_the_projector_reveals_after_five(browser
         pages[0].locator('[data-testid="stRadio"] [role="radiogroup"] label').nth(0).click()
         pages[0].locator(".st-key-join_send_1 button").click()
         pages[0].wait_for_timeout(1500)
-        _answered(proj, 3)
+        wait_answered(proj, 3)
         assert proj.locator(".st-key-room_reveal button").is_disabled()
         assert proj.locator('.st-key-room_panel [role="figure"]').count() == 0
         pages[0].screenshot(path=str(SHOTS / "join-phone.png"), full_page=True)
@@ -82,7 +77,7 @@ def test_a_room_answers_from_phones_and_the_projector_reveals_after_five(browser
 
         for p, choice in zip(pages[3:], (2, 1), strict=True):
             _phone_answers(p, app_server.url, code, choice)
-        _answered(proj, 5)
+        wait_answered(proj, 5)
         reveal = proj.locator(".st-key-room_reveal button")
         proj.wait_for_function("() => !document.querySelector('.st-key-room_reveal button')?.disabled",
                                timeout=30_000)

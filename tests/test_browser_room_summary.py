@@ -10,7 +10,7 @@ import csv
 import io
 from pathlib import Path
 
-from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
+from browser_helpers import axe_violations, no_exception, open_app_page, wait_answered, wait_ready
 from pypdf import PdfReader
 
 SHOTS = Path("/tmp/summary")
@@ -26,11 +26,6 @@ def _answer(p, round_: int, choice_index: int) -> None:
     send.click()
     p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
 
-
-def _answered(projector, n: int) -> None:
-    projector.wait_for_function(
-        "(n) => (document.querySelector('.st-key-room_count')?.innerText || '').includes(n + ' answered')",
-        arg=n, timeout=30_000)
 
 
 def _download(proj, key: str) -> bytes:
@@ -69,21 +64,21 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
             "(el) => el.innerText + ' ' + [...el.querySelectorAll('input')].map((i) => i.value).join(' ')")
         assert "How sure do you feel about spotting" in picked
         proj.locator(".st-key-room_ask button").click()
-        _answered(proj, 0)
+        wait_answered(proj, 0)
 
         pages = [ctx.new_page() for ctx in phones]
         for p in pages:
             open_app_page(p, app_server.url, "join", f"?code={code}")
         for p, choice in zip(pages, BEFORE, strict=True):
             _answer(p, 1, choice)
-        _answered(proj, 6)
+        wait_answered(proj, 6)
         assert proj.locator(".st-key-room_shift").count() == 0  # a before alone: nothing to compare yet
 
         proj.locator(".st-key-room_ask button").click()  # the same question again, at the end
-        _answered(proj, 0)
+        wait_answered(proj, 0)
         for p, choice in zip(pages, AFTER, strict=True):
             _answer(p, 2, choice)
-        _answered(proj, 6)
+        wait_answered(proj, 6)
         shift = proj.locator(".st-key-room_shift")
         shift.wait_for(timeout=30_000)
         assert "After: not shown yet." in shift.inner_text()  # enough answers, the counts not shown yet

@@ -4,17 +4,13 @@ both the room and the store read."""
 from __future__ import annotations
 
 import pytest
+from conftest import opened
 
 from components import live_room as lr
 from components.live_room import LiveRooms, Status
 from components.pairing import ALPHABET
 from components.store import SqliteStore
 
-
-def opened(rooms) -> tuple[str, str]:
-    """A new room's code and the facilitator's key (given only by `open`)."""
-    room = rooms.open()
-    return room.code, room.key
 
 
 SPECTRUM = ("healthy", "unhealthy", "abusive")

@@ -8,7 +8,7 @@ import json
 import time
 
 import pytest
-from conftest import all_text, open_page
+from conftest import all_text, open_page, opened
 
 from components import live_room as lr, room_ui, store as store_mod
 from components.live_room import LiveRooms
@@ -16,18 +16,7 @@ from components.qr import qr_svg
 from components.store import SqliteStore, StoreUnavailable
 
 
-def opened(rooms) -> tuple[str, str]:
-    """A new room's code and the facilitator's key (given only by `open`)."""
-    room = rooms.open()
-    return room.code, room.key
 
-
-@pytest.fixture
-def store(tmp_path):
-    s = SqliteStore(tmp_path / "store.sqlite3")
-    store_mod.reset_store(s)
-    yield s
-    store_mod.reset_store(None)
 
 
 def labels(content):

@@ -195,14 +195,6 @@ def test_summary_module_imports_no_streamlit():
         assert "streamlit" not in names and not any((m or "").startswith("streamlit") for m in mods)
 
 
-@pytest.fixture
-def store(tmp_path):
-    from components import store as store_mod
-
-    s = SqliteStore(tmp_path / "app-store.sqlite3")
-    store_mod.reset_store(s)
-    yield s
-    store_mod.reset_store(None)
 
 
 def test_run_session_shows_the_shift_and_keeps_the_downloads_after_closing(store, content, monkeypatch):

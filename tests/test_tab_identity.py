@@ -6,25 +6,14 @@ side is in tests/test_browser_room_reload.py."""
 from __future__ import annotations
 
 import pytest
-from conftest import open_page
+from conftest import open_page, opened
 
 from components import live_room as lr, room_ui, store as store_mod, tab_storage
 from components.live_room import LiveRooms
 from components.store import SqliteStore
 
 
-def opened(rooms) -> tuple[str, str]:
-    """A new room's code and the facilitator's key (given only by `open`)."""
-    room = rooms.open()
-    return room.code, room.key
 
-
-@pytest.fixture
-def store(tmp_path):
-    s = SqliteStore(tmp_path / "store.sqlite3")
-    store_mod.reset_store(s)
-    yield s
-    store_mod.reset_store(None)
 
 
 def test_the_value_lives_in_session_storage_only():
