@@ -15,10 +15,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from browser_helpers import no_exception, open_app_page, wait_ready
+from browser_helpers import no_exception, open_app_page, wait_answered, wait_ready
 from conftest import ROOT, AppServer, free_port
 from test_browser_proxy import Proxy
-from test_browser_room import _answered, _open_picker
+from test_browser_room import _open_picker
 from test_store import RedisServer
 
 SHOTS = Path("/tmp/identity")
@@ -53,7 +53,7 @@ def _open_and_ask(browser, base: str):
     _open_picker(proj, ".st-key-room_question_pick")
     proj.get_by_role("option", name="The silent treatment").click()
     proj.locator(".st-key-room_ask button").click()
-    _answered(proj, 0)
+    wait_answered(proj, 0)
     return fac, proj, code
 
 
@@ -75,9 +75,9 @@ def test_a_reloading_phone_is_counted_once(browser, app_server):
         assert token not in p.url  # never in the address
         cookies, local = _cookies_and_local(p)
         assert token not in cookies and local == []  # not a cookie, not localStorage
-        _answered(proj, 1)
+        wait_answered(proj, 1)
         p.wait_for_timeout(2_500)  # the projector polls each second: nothing more arrives
-        _answered(proj, 1)
+        wait_answered(proj, 1)
         p.screenshot(path=str(SHOTS / "join-after-reloads.png"), full_page=True)
         no_exception(p)
 
@@ -86,7 +86,7 @@ def test_a_reloading_phone_is_counted_once(browser, app_server):
         other.wait_for_function("(k) => sessionStorage.getItem(k)", arg=TOKEN_KEY, timeout=30_000)
         assert _token(other) != token
         _send(other, 0)
-        _answered(proj, 2)
+        wait_answered(proj, 2)
     finally:
         phone.close()
         fac.close()
@@ -101,14 +101,14 @@ def test_the_facilitators_reload_keeps_the_room(browser, app_server):
         p = phone.new_page()
         open_app_page(p, app_server.url, "join", f"?code={code}")
         _send(p, 1)
-        _answered(proj, 1)
+        wait_answered(proj, 1)
         stored = proj.evaluate("() => sessionStorage.getItem('healthy-bonds:room-key')")
         assert stored and stored.startswith(code + ":") and len(stored.split(":")[1]) == 64
         proj.reload()
         wait_ready(proj)
         proj.locator(".st-key-room_code_box").wait_for(timeout=30_000)
         assert proj.locator(".st-key-room_code_box").inner_text().strip() == code
-        _answered(proj, 1)
+        wait_answered(proj, 1)
         assert "The silent treatment" in proj.locator(".st-key-room_panel").inner_text()
         assert stored.split(":")[1] not in proj.url
         proj.screenshot(path=str(SHOTS / "projector-after-reload.png"), full_page=True)
@@ -201,7 +201,7 @@ def test_a_replica_stopped_mid_room_loses_no_room_and_counts_no_phone_twice(brow
             for i, p in enumerate(pages):
                 open_app_page(p, proxy.url, "join", f"?code={code}")
                 _send(p, i % 3)
-            _answered(proj, 4)
+            wait_answered(proj, 4)
             tokens = [_token(p) for p in pages]
 
             ours.stop()  # the facilitator's replica goes away mid-room
@@ -210,14 +210,14 @@ def test_a_replica_stopped_mid_room_loses_no_room_and_counts_no_phone_twice(brow
             proj.locator(".st-key-room_code_box").wait_for(timeout=60_000)
             assert proj.locator(".st-key-room_code_box").inner_text().strip() == code  # the same room
             assert "The silent treatment" in proj.locator(".st-key-room_panel").inner_text()
-            _answered(proj, 4)
+            wait_answered(proj, 4)
             for i, p in enumerate(pages):  # every phone reloads (some were on the stopped replica)
                 p.reload()
                 wait_ready(p)
                 assert _token(p) == tokens[i]
                 _send(p, (i + 1) % 3)
             p.wait_for_timeout(2_500)
-            _answered(proj, 4)  # no phone counted twice
+            wait_answered(proj, 4)  # no phone counted twice
             proj.screenshot(path=str(SHOTS / "projector-after-failover.png"), full_page=True)
             no_exception(proj)
         finally:
