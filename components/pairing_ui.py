@@ -187,7 +187,10 @@ def _connect(url) -> None:
         agent = st.context.headers.get("User-Agent")
     except Exception:  # noqa: BLE001 - no request headers (tests)
         agent = None
-    state, code, token = pairing.STORE.claim(st.session_state.get(CODE_INPUT) or "", pairing.device_kind(agent))
+    # A tap on Connect while the page is still loading can reach us before the box's filled-in
+    # value does (seen on a busy machine): the code in the QR code's link is what was meant.
+    typed = st.session_state.get(CODE_INPUT) or url.get("pair") or ""
+    state, code, token = pairing.STORE.claim(typed, pairing.device_kind(agent))
     st.session_state[CODE_INPUT] = ""
     st.session_state[CONNECT_PROBLEM] = None if state is Claim.PENDING else state.value
     if state is Claim.PENDING:

@@ -22,6 +22,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 def _connect(p, base: str, code: str, labels) -> None:
     """Open the QR code's link and press Connect."""
     p.goto(f"{base}/run-session?view=notes&pair={code}")
+    wait_ready(p)  # a tap during the first runs is covered by the app (the link's code), not tested here
     p.get_by_role("button", name=labels["facilitate_code_connect"]).click(timeout=60_000)
 
 

@@ -576,6 +576,21 @@ def test_notes_view_connects_by_typed_code(content):
         pairing.STORE.end(p.code, p.key)
 
 
+def test_a_tap_on_connect_before_the_box_is_filled_uses_the_links_code(content):
+    """On a busy phone the Connect tap can arrive before the box's filled-in value does (the box is
+    empty at the callback): the code from the QR code's link is what the person meant."""
+    labels = content.ui.labels
+    p = pairing.STORE.create("classroom-45", 0)
+    try:
+        at = open_page("run-session", view="notes", pair=p.join)
+        at.text_input(key="notes_code_input").set_value("")
+        at.button[[b.label for b in at.button].index(labels["facilitate_code_connect"])].click().run()
+        assert any(labels["facilitate_notes_waiting"] in i.value for i in at.info)
+        assert pairing.STORE.get(p.code).pending  # the laptop is asked to allow it
+    finally:
+        pairing.STORE.end(p.code, p.key)
+
+
 def test_projector_follows_the_notes_device(content):
     plan = content.workshops["classroom-45"]
     at = open_page("run-session", plan="classroom-45", segment="1")
