@@ -20,7 +20,7 @@ import streamlit as st
 
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components import facilitate, pairing, presenter, url_state
+from components import facilitate, pairing, presenter, room_ui, url_state
 from components.navigation import PAGES, page_spec
 from components.routing import page_target
 from components.text import callout, caption, md
@@ -63,9 +63,14 @@ def active(content):
     return plan, facilitate.clamp(run["segment"], len(plan.segments()))
 
 
-def set_active(plan, index: int) -> None:
+def set_active(plan, index: int, content=None) -> None:
+    """Make `index` the running segment. A move from another segment of this session asks the
+    segment's own room question when this tab runs a room (`content` given); a reload does not."""
     index = facilitate.clamp(index, len(plan.segments()))
+    before = st.session_state.get(RUN)
     st.session_state[RUN] = {"plan": plan.id, "segment": index}
+    if content is not None and before is not None and before != st.session_state[RUN]:
+        room_ui.ask_for_segment(content, plan.segments()[index][1])
     st.session_state[TIMER] = facilitate.timer_for(st.session_state.get(TIMER), plan, index, now())
     code = st.session_state.get(PAIR)
     if code:
@@ -79,7 +84,7 @@ def set_active(plan, index: int) -> None:
 
 def open_segment(content, plan, index: int) -> None:
     """Make `index` the current segment and show its page at its step, in presenter mode."""
-    set_active(plan, index)
+    set_active(plan, index, content)
     segment = plan.segments()[facilitate.clamp(index, len(plan.segments()))][1]
     known = {p.id for p in PAGES}
     if segment.page in known:
@@ -265,7 +270,7 @@ def timer_text(ui, timer: facilitate.Timer, short: bool = False) -> str:
     return ui.labels[key].format(time=facilitate.clock(left), minutes=timer.minutes)
 
 
-def _on_run_page() -> bool:
+def on_run_page() -> bool:
     try:
         path = urlparse(st.context.url or "").path
     except Exception:  # noqa: BLE001 - no URL (tests): the page this run shows
@@ -278,7 +283,7 @@ def session_bar(content) -> None:
     left, previous / next segment and a way back to the session (the group agreement is in the
     Pages menu: session_menu). Follows a paired notes device."""
     current = active(content)
-    if current is None or _on_run_page():
+    if current is None or on_run_page():
         return
     moved = remote_move(content)
     if moved:
@@ -450,7 +455,7 @@ def session_menu(content) -> None:
     """In the presenter bar's Pages menu while this tab runs a session: the way back to the group
     agreement screen (in the menu, so the bar itself stays on one line at 1080p)."""
     current = active(content)
-    if current is not None and not _on_run_page():
+    if current is not None and not on_run_page():
         agreement_link(content, *current)
 
 
@@ -471,7 +476,7 @@ def show(content, plan, index: int) -> None:
     opening segment), then the segment's page."""
     seg = plan.segments()[facilitate.clamp(index, len(plan.segments()))][1]
     if seg.kind == "opening" or not st.session_state.get(OPENED):
-        set_active(plan, index)
+        set_active(plan, index, content)
         st.switch_page(page_target(RUN_PAGE, content), query_params=agreement_query(plan, index))
     open_segment(content, plan, index)
 

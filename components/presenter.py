@@ -38,6 +38,16 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ d
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: #1a1a1a !important; opacity: 1 !important; }}
 .st-key-presenter_bar [data-testid="stMarkdownContainer"] :is(p, li) {{ font-size: 1rem; max-width: none; white-space: nowrap; }}
 .st-key-presenter_bar, .st-key-session_bar {{ column-gap: 0.6rem !important; }}
+/* each part of the bar (the session's controls, the live status, the room's count) takes its own
+   width, not an equal share of the line, so they all follow on one line */
+.st-key-presenter_bar [data-testid="stLayoutWrapper"] {{ flex: 0 0 auto !important; width: fit-content !important; }}
+.st-key-session_bar {{ width: auto !important; flex-wrap: nowrap !important; }}
+/* the live room's overlay (components/room_bar.py): over the page, bottom right, clear of the exit */
+.st-key-room_overlay {{ position: fixed !important; right: 1.5rem; bottom: 1.5rem; z-index: 999990;
+  width: min(36vw, 42rem) !important; max-height: calc(100vh - 10rem); overflow-y: auto;
+  background: #ffffff; border: 3px solid #1a1a1a !important; border-radius: 0.75rem;
+  box-shadow: 0 0.5rem 2rem rgba(0, 0, 0, 0.35); padding: 1rem 1.25rem; }}
+.st-key-room_overlay_code h1 {{ font-size: 4.5rem; letter-spacing: 0.08em; padding: 0; }}
 /* the presenter's own controls (not the room's reading): a size smaller, so they stay on one line */
 .st-key-presenter_bar :is(button, a, label, [data-testid="stMarkdownContainer"] p) {{ font-size: 0.9rem !important; }}
 </style>

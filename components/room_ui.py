@@ -36,6 +36,8 @@ ROOM_STORAGE = "room-key"  # "<code>:<key>" of the room this tab runs, in its se
 SENT = "room_sent"
 JOIN_INPUT = "join_code_input"
 JOIN_PROBLEM = "join_problem"
+DOWN = "room_down"  # the store did not answer the last action: said once, then forgotten
+OVERLAY = "room_overlay"  # what the projected page puts up over itself: "join" (code, QR) or "counts"
 JOIN_PAGE = "join"
 PARTICIPANT_POLL_SECONDS = 2
 PROJECTOR_POLL_SECONDS = 1
@@ -212,18 +214,23 @@ def restore_room() -> None:
         st.session_state[CODE] = st.session_state[KEY] = None
 
 
-def _open_room() -> None:
+def open_room(content=None, question: str | None = None) -> None:
+    """Open a room run by this tab; ask `question` at once when given (a segment's own question)."""
     try:
         room = rooms().open()
         st.session_state[CODE], st.session_state[KEY] = room.code, room.key
     except StoreUnavailable:
         st.session_state[CODE] = st.session_state[KEY] = None
-        st.session_state["room_down"] = True
+        st.session_state[DOWN] = True
+        return
+    if content is not None and question:
+        ask(content, question)
 
 
-def _close_room() -> None:
+def close_room() -> None:
     code, key = st.session_state.get(CODE), st.session_state.get(KEY)
     st.session_state[CODE] = st.session_state[KEY] = None
+    st.session_state.pop(OVERLAY, None)
     if code:
         try:
             rooms().close(code, key)
@@ -231,28 +238,58 @@ def _close_room() -> None:
             pass
 
 
-def _ask(code: str, key: str, content) -> None:
-    q = content.room.question(st.session_state.get(key) or "")
-    if q is None:
+def ask(content, question_id: str) -> None:
+    """Ask a question (content/room.yaml id) in the room this tab runs: a new round."""
+    code, q = st.session_state.get(CODE), content.room.question(question_id or "")
+    if not code or q is None:
         return
     try:
         rooms().ask(code, st.session_state.get(KEY), q.id, [c.id for c in rq.choices(content, q)])
     except StoreUnavailable:
-        st.session_state["room_down"] = True
+        st.session_state[DOWN] = True
 
 
-def _reveal(code: str) -> None:
+def ask_picked(content, pick_key: str) -> None:
+    ask(content, st.session_state.get(pick_key) or "")
+
+
+def reveal() -> None:
     try:
-        rooms().reveal(code, st.session_state.get(KEY))
+        rooms().reveal(st.session_state.get(CODE), st.session_state.get(KEY))
     except StoreUnavailable:
-        st.session_state["room_down"] = True
+        st.session_state[DOWN] = True
 
 
-def _practice_replies(content, scene, *, revealed: bool) -> None:
+def asked_now(code: str | None) -> str | None:
+    """The id of the question the room asks now (None: none, or no room)."""
+    if not code:
+        return None
+    try:
+        result = rooms().join(code)
+    except StoreUnavailable:
+        return None
+    return result.room.question.id if result.status is Status.OK else None
+
+
+def ask_for_segment(content, segment) -> None:
+    """A segment that names its room question asks it as it opens, when this tab runs a room and
+    the room does not ask it already (so a return to the same segment keeps its answers)."""
+    qid = getattr(segment, "room_question", None)
+    code = st.session_state.get(CODE)
+    if qid and code and asked_now(code) != qid:
+        ask(content, qid)
+
+
+def room_down_notice(labels) -> None:
+    if st.session_state.pop(DOWN, False):
+        callout("warning", labels["room_unavailable"])
+
+
+def _practice_replies(content, scene, *, revealed: bool, key: str = "room_practice") -> None:
     """A practice scene on the projector: the scene and its replies by letter; once the counts are
     shown, how each reply may land (its outcome in words and symbol, and why)."""
     labels = content.ui.labels
-    with st.container(key="room_practice"):
+    with st.container(key=key):
         md(scene.scene)
         st.subheader(labels["room_practice_how"] if revealed else labels["room_practice_replies"])
         for i, reply in enumerate(scene.replies):
@@ -263,20 +300,23 @@ def _practice_replies(content, scene, *, revealed: bool) -> None:
                     md(f"**{labels['practice_instead']}.** {reply.instead}")
 
 
-def room_panel(content, plan_id: str | None) -> None:
-    """Run a session's live room: open one (code, join address, QR code), choose the live question,
-    and the counts, hidden until MIN_ANSWERS have answered and the facilitator reveals them."""
+def room_panel(content, plan_id: str | None, segment_question: str | None = None) -> None:
+    """Run a session's live room: open one (code, join address, QR code; the running segment's own
+    question asked at once), choose the live question, and the counts, hidden until MIN_ANSWERS
+    have answered and the facilitator reveals them."""
     labels = content.ui.labels
-    restore_room()
+    if not presenter.is_presenting():  # while presenting, the shell has done it (room_bar.py)
+        restore_room()
     with st.container(key="room_panel"):
         st.subheader(labels["room_heading"])
         code = st.session_state.get(CODE)
         summary_section(content, plan_id, code)  # before/after and the session summary (issue 25, parts 4-5)
         if not code:
             md(content.room.intro)
-            st.button(labels["room_open"], key="room_open", icon=":material/how_to_vote:", on_click=_open_room)
-            if st.session_state.pop("room_down", False):
-                callout("warning", labels["room_unavailable"])
+            caption(labels["room_small_group"].format(min=MIN_ANSWERS))
+            st.button(labels["room_open"], key="room_open", icon=":material/how_to_vote:", on_click=open_room,
+                      args=(content, segment_question))
+            room_down_notice(labels)
             return
         _open_panel(content, plan_id, code)
 
@@ -302,52 +342,58 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
                      format_func=lambda i: rq.prompt(content, by_id[i]))
         with st.container(horizontal=True, key="room_actions"):
             st.button(labels["room_ask"], key="room_ask", type="primary", icon=":material/campaign:",
-                      on_click=_ask, args=(code, key, content))
-            st.button(labels["room_close"], key="room_close", icon=":material/close:", on_click=_close_room)
-    if st.session_state.pop("room_down", False):
+                      on_click=ask_picked, args=(content, key))
+            st.button(labels["room_close"], key="room_close", icon=":material/close:", on_click=close_room)
+    room_down_notice(labels)
+    st.fragment(lambda: counts_view(content, code), run_every=PROJECTOR_POLL_SECONDS)()
+
+
+def counts_view(content, code: str, *, where: str = "panel") -> None:
+    """The room's live question and its answers: how many so far; the counts (chart and its text)
+    once MIN_ANSWERS have answered and the facilitator showed them. Poll it in a fragment. `where`
+    keeps the keys of a second copy (the projected overlay) apart."""
+    labels = content.ui.labels
+
+    def k(base: str) -> str:
+        return base if where == "panel" else f"{base}_{where}"
+
+    try:
+        result = rooms().tally(code)
+    except StoreUnavailable:
         callout("warning", labels["room_unavailable"])
-
-    @st.fragment(run_every=PROJECTOR_POLL_SECONDS)
-    def counts() -> None:
-        try:
-            result = rooms().tally(code)
-        except StoreUnavailable:
-            callout("warning", labels["room_unavailable"])
-            return
-        if result.status in (Status.UNKNOWN, Status.EXPIRED, Status.CLOSED):
-            callout("info", labels["room_ended"])
-            return
-        if result.status is Status.NO_QUESTION:
-            md(labels["room_none_asked"])
-            return
-        room, tally = result.room, result.tally
-        question = content.room.question(room.question.id)
-        if question is None:
-            return
-        md(labels["room_asking"].format(prompt=rq.prompt(content, question)))
-        with st.container(key="room_count"):
-            md(f"**{labels['room_answers_so_far'].format(n=tally.total)}**")
-        practice_scene = rq.practice_scene(content, question)
-        if practice_scene is not None and tally.counts is None:
-            _practice_replies(content, practice_scene, revealed=False)
-        if tally.counts is None:
-            callout("info", labels["room_hidden"].format(min=MIN_ANSWERS))
-            st.button(labels["room_reveal"], key="room_reveal", icon=":material/visibility:", type="primary",
-                      disabled=not tally.can_reveal, on_click=_reveal, args=(code,))
-            return
-        choices = [c for c in rq.choices(content, question) if c.id in room.question.choices]
-        fig = cached_figure(room_counts_figure, tuple((c.id, c.bar) for c in choices),
-                            tuple(tally.counts[c.id] for c in choices), "", presenter.chart_scale())
-        summary, rows = rq.counts_text(content.ui, choices, tally.counts, tally.total)
-        show_chart(fig, alt=labels["room_counts_title"], summary=summary, rows=rows, ui=content.ui,
-                   key=f"room_chart_{room.round}")
-        scene = rq.scenario(content, question)
-        if scene is not None:
-            titles = {s.level: s.title for s in content.comparison.spectrum}
-            st.subheader(labels["room_where_it_sits"])
-            md(f"**{titles[scene.level]}.** {scene.why}")
-            md(f"**{labels['room_differ']}.** {scene.differ}")
-        if practice_scene is not None:
-            _practice_replies(content, practice_scene, revealed=True)
-
-    counts()
+        return
+    if result.status in (Status.UNKNOWN, Status.EXPIRED, Status.CLOSED):
+        callout("info", labels["room_ended"])
+        return
+    if result.status is Status.NO_QUESTION:
+        md(labels["room_none_asked"])
+        return
+    room, tally = result.room, result.tally
+    question = content.room.question(room.question.id)
+    if question is None:
+        return
+    md(labels["room_asking"].format(prompt=rq.prompt(content, question)))
+    with st.container(key=k("room_count")):
+        md(f"**{labels['room_answers_so_far'].format(n=tally.total)}**")
+    practice_scene = rq.practice_scene(content, question)
+    if practice_scene is not None and tally.counts is None:
+        _practice_replies(content, practice_scene, revealed=False, key=k("room_practice"))
+    if tally.counts is None:
+        callout("info", labels["room_hidden"].format(min=MIN_ANSWERS))
+        st.button(labels["room_reveal"], key=k("room_reveal"),
+                  icon=":material/visibility:", type="primary", disabled=not tally.can_reveal, on_click=reveal)
+        return
+    choices = [c for c in rq.choices(content, question) if c.id in room.question.choices]
+    fig = cached_figure(room_counts_figure, tuple((c.id, c.bar) for c in choices),
+                        tuple(tally.counts[c.id] for c in choices), "", presenter.chart_scale())
+    summary, rows = rq.counts_text(content.ui, choices, tally.counts, tally.total)
+    show_chart(fig, alt=labels["room_counts_title"], summary=summary, rows=rows, ui=content.ui,
+               key=f"room_chart_{where}_{room.round}")
+    scene = rq.scenario(content, question)
+    if scene is not None:
+        titles = {s.level: s.title for s in content.comparison.spectrum}
+        st.subheader(labels["room_where_it_sits"])
+        md(f"**{titles[scene.level]}.** {scene.why}")
+        md(f"**{labels['room_differ']}.** {scene.differ}")
+    if practice_scene is not None:
+        _practice_replies(content, practice_scene, revealed=True, key=k("room_practice"))

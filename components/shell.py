@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import a11y, facilitator_ui, presenter, quick_exit
+from components import a11y, facilitator_ui, presenter, quick_exit, room_bar, room_ui
 from components.content import Content, Loaded, content_dir, load_cached, load_one
 from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
@@ -81,12 +81,17 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
             _text_version_link(ui.text_edition.app_link, spec.id)
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
         facilitator_ui.scroll_to_segment()  # a workshop segment opens at its step
+        room_ui.restore_room()  # the room this tab runs, back after a reload (its key, from the tab)
         with st.container(key="presenter_bar", horizontal=True, vertical_alignment="center"):
+            # the switches sit in the menu, so the bar keeps one line at 1080p with the room on it
             with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):
+                presenter.toggles(ui, "bar")
                 facilitator_ui.session_menu(content)  # the group agreement, while a session runs
                 _nav_links(content)
-            presenter.toggles(ui, "bar")
             facilitator_ui.session_bar(content)  # while presenting a workshop plan: segment, time, next
+            room_bar.bar(content, facilitator_ui.active(content))  # the live room, from any page
+        if not facilitator_ui.on_run_page():  # Run a session shows the room in its own panel
+            room_bar.overlay(content)
     else:
         with st.sidebar:
             with st.container(key="site_nav"):

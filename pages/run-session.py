@@ -8,7 +8,7 @@ content note).
 
 import streamlit as st
 
-from components import facilitate, facilitator_ui as fui, handouts, pairing, pairing_ui as pui, room_ui
+from components import facilitate, facilitator_ui as fui, handouts, pairing, pairing_ui as pui, room_questions, room_ui
 from components.help import region_for_locale
 from components.address import app_address, is_local
 from components.navigation import PAGES
@@ -57,6 +57,9 @@ def _segment_body(plan, session, seg, *, notes_open: bool) -> None:
     _bullets(seg.questions)
     st.subheader(L["facilitate_activity_heading"])
     md(seg.activity)
+    asked = content.room.question(seg.room_question) if seg.room_question else None
+    if asked is not None:  # asked as the segment opens, when a room is open (room_ui.ask_for_segment)
+        caption(L["room_segment_question"].format(prompt=room_questions.prompt(content, asked)))
     if not notes_open:
         with st.expander(L["facilitate_notes_heading"], icon=":material/sticky_note_2:"):
             md(seg.notes)
@@ -133,7 +136,7 @@ def projector_view() -> None:
 
     labels = [facilitate.segment_label(plan, s, g, L["facilitate_segment_label"]) for s, g in segments]
     index = stepper(url, "segment", labels=labels, ui=ui, jump_label=L["facilitate_segment"])
-    fui.set_active(plan, index)
+    fui.set_active(plan, index, content)
     session, seg = segments[index]
 
     main, side = st.columns([3, 2], gap="large")
@@ -175,7 +178,7 @@ def projector_view() -> None:
                            data=lambda: handouts.facilitator_guide(content, plan, region, address),
                            file_name=f"{plan.id}-facilitator-guide.pdf", mime="application/pdf", on_click="ignore")
 
-    room_ui.room_panel(content, plan.id)
+    room_ui.room_panel(content, plan.id, seg.room_question)
 
 
 # --------------------------------------------------------------------------- the opening screen (projected)
@@ -188,7 +191,7 @@ def agreement_view() -> None:
     index = facilitate.clamp(url.get("segment"), len(plan.segments()))
     running = fui.active(content)
     if running is None or running[0].id != plan.id:
-        fui.set_active(plan, index)
+        fui.set_active(plan, index, content)
     moved, passed = fui.remote_update(content)
     if moved:
         fui.pass_opening()

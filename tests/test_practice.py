@@ -402,11 +402,12 @@ def test_the_projector_shows_the_replies_then_how_each_lands_after_five(store, c
     assert all(f"{x}. {r.text}" in text for x, r in zip("ABC", s.replies))
     assert not any(r.why in text for r in s.replies)  # nothing revealed yet
     rooms = LiveRooms(store)
+    round_ = rooms.join(code).room.round  # after the opening segment's own question
     for reply in (0, 1, 1, 2):
-        assert rooms.answer(code, lr.new_token(), 1, s.replies[reply].id).ok
+        assert rooms.answer(code, lr.new_token(), round_, s.replies[reply].id).ok
     at.run()
     assert at.button(key="room_reveal").disabled  # 4 answers: the counts stay hidden, as for every question
-    assert rooms.answer(code, lr.new_token(), 1, s.replies[1].id).ok
+    assert rooms.answer(code, lr.new_token(), round_, s.replies[1].id).ok
     at.run()
     at.button(key="room_reveal").click().run()
     (chart,) = at.get("plotly_chart")

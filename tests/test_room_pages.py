@@ -148,21 +148,23 @@ def test_facilitator_opens_asks_and_reveals_after_five(store, content):
     assert len(code) == lr.ROOM_CODE_LENGTH
     assert code in all_text(at)
     assert at.get("image")  # the QR code, drawn here
-    assert labels(content)["room_none_asked"] in all_text(at)
+    opening = content.room.question("confident-spotting")  # the opening segment's own question: asked at once
+    assert content.workshops["workshop-90"].segments()[0][1].room_question == opening.id
+    assert labels(content)["room_asking"].format(prompt=opening.prompt) in all_text(at)
     pick = at.selectbox(key="room_question_pick")
     assert pick.options[0] == content.room.question("confident-spotting").prompt  # the plan's set first: the topic
     pick.set_value("place-silent-evening").run()
     at.button(key="room_ask").click().run()
-    rooms = LiveRooms(store)
-    _answer(rooms, code, 1, "unhealthy", 3)
+    rooms = LiveRooms(store)  # round 2: the opening segment's question was round 1
+    _answer(rooms, code, 2, "unhealthy", 3)
     at.run()
     assert "3 answered so far" in all_text(at)
     assert at.button(key="room_reveal").disabled
     assert not at.get("plotly_chart")
-    _answer(rooms, code, 1, "abusive", 1)
+    _answer(rooms, code, 2, "abusive", 1)
     at.run()
     assert at.button(key="room_reveal").disabled  # 4: still hidden
-    _answer(rooms, code, 1, "healthy", 1)
+    _answer(rooms, code, 2, "healthy", 1)
     at.run()
     assert "5 answered so far" in all_text(at)
     assert not at.button(key="room_reveal").disabled and not at.get("plotly_chart")  # enough, not shown yet

@@ -190,6 +190,26 @@ def _room_problems(content: Content, parsed: dict[str, tuple[dict, Lines]]) -> l
         if s.plan not in content.workshops:
             at = ("sets", i, "plan")
             problems.append(Problem(name, line_of(lines, at), dotted(at), f"no workshop plan '{s.plan}'"))
+    return problems + _plan_question_problems(content, parsed)
+
+
+def _plan_question_problems(content: Content, parsed: dict[str, tuple[dict, Lines]]) -> list[Problem]:
+    """The room questions a plan names (a segment's `room_question`, its `room_pairs`) checked
+    against room.yaml, at the line that names them."""
+    known = {q.id for q in content.room.questions}
+    problems = []
+    for name, (data, lines) in parsed.items():
+        if not name.startswith("workshops/") or data.get("id") not in content.workshops:
+            continue
+        named = [(("sessions", i, "segments", j, "room_question"), seg.get("room_question"))
+                 for i, session in enumerate(data.get("sessions") or [])
+                 for j, seg in enumerate(session.get("segments") or []) if isinstance(seg, dict)]
+        named += [(("room_pairs", i, side), pair.get(side)) for i, pair in enumerate(data.get("room_pairs") or [])
+                  if isinstance(pair, dict) for side in ("before", "after")]
+        for at, qid in named:
+            if qid and qid not in known:
+                problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                        f"no room question '{qid}' in {FILES['room'].name}"))
     return problems
 
 

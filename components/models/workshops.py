@@ -35,6 +35,8 @@ class Segment(Item):
     activity: Markdown = Field(description="what the group does in this segment")
     sources: list[str] = Field(default_factory=list, description="ids from sources.yaml for what the notes "
                                "state as fact, if anything (the facilitator guide names them)")
+    room_question: str | None = Field(None, pattern=KEBAB, description="a live-room question id (room.yaml) "
+                                      "asked when the segment opens, if a room is open")
 
     @model_validator(mode="after")
     def _query_keys(self) -> Segment:
