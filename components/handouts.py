@@ -27,8 +27,9 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from components import facilitate
+from components import facilitate, room_questions
 from components.handout_lines import BUDGETS, FULL, help_section
+from components.live_room import MIN_ANSWERS
 from components.models.workshops import WorkshopFile
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
@@ -277,6 +278,9 @@ def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, ad
         doc.para(L["summary_guide_ask"])
         doc.bullets([q.prompt for q in asked if q])
         doc.para(L["summary_guide"])
+    if getattr(content, "room", None) is not None:  # the live room, from any page (components/room_bar.py)
+        doc.heading(L["room_heading"])
+        doc.para(L["room_guide"].format(min=MIN_ANSWERS))
     n = 0
     first_said: dict[str, str] = {}  # a segment text printed in full -> the segment that has it
 
@@ -297,6 +301,9 @@ def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, ad
             doc.heading(f"{title} ({L['facilitate_minutes'].format(minutes=seg.minutes)})", 13)
             doc.para(f"**{L['facilitate_pdf_page']}:** {facilitate.screen_words(content, seg)}", 10)
             doc.para(f"**{L['facilitate_notes_heading']}.** {said(seg.notes, title)}", 10)
+            asked = content.room.question(seg.room_question) if seg.room_question else None
+            if asked is not None:
+                doc.para(f"**{L['room_question']}.** {room_questions.prompt(content, asked)}", 10)
             doc.para(f"**{L['facilitate_questions_heading']}**", 10)
             doc.bullets([said(q, title) for q in seg.questions], 10)
             doc.para(f"**{L['facilitate_activity_heading']}.** {said(seg.activity, title)}", 10)

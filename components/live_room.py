@@ -221,12 +221,16 @@ class LiveRooms:
         return Result(status, room)
 
     def ask(self, code: str, key: str, question_id: str, choices: Sequence[str]) -> Result:
-        """Make a question live (a new round: earlier answers no longer count, counts hidden again)."""
+        """Make a question live (a new round: earlier answers no longer count, counts hidden again).
+        The live question asked again before anyone answered keeps its round (no empty round)."""
         choices = tuple(choices)
         if not 2 <= len(choices) <= MAX_CHOICES or len(set(choices)) != len(choices) or \
                 not all(_CHOICE.match(c) for c in choices):
             raise ValueError(f"a question needs 2..{MAX_CHOICES} distinct kebab-case choice ids, got {choices}")
-        old = self._load(code)[1]
+        status, old, _ = self._load(code)
+        if status is Status.OK and key_matches(old, key) and old.question is not None \
+                and (old.question.id, old.question.choices) == (question_id, choices) and self._total(old) == 0:
+            return Result(Status.OK, old)  # asked again before anyone answered: the same round, not an empty one
         if old is not None and key_matches(old, key):
             keep_totals(self.store, code, self._clock())  # the last question's totals (never tokens), for the summary
         result = self._update(code, key, lambda r: Room(r.code, r.opened, Question(question_id, choices),

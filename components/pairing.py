@@ -21,6 +21,11 @@ read and move the same record; `version` grows with every move so each side can 
 other one moved. Every change is a compare-and-set, retried when the other device wrote in between,
 so two devices pressing at once never lose a move.
 
+The record also carries the live room as the laptop runs it, for the device to show and drive:
+the room's public code (`room`), what the projector puts over its page (`overlay`), and the
+device's last room request (`room_request`, carried out by the laptop with the room's key, which
+never enters this record; `room_done` says which request it last carried out).
+
 Because the record is in the store, the two devices may be served by different processes or
 replicas (SQLite on one machine, Redis across machines: see README "What replicas share").
 A store that cannot be reached makes every call return None (create too) and sets `unavailable`,
@@ -54,6 +59,7 @@ ID_LENGTH = 24  # the record's id: never shown (about 119 bits)
 SECRET_BYTES = 32  # the laptop's key and a device's token
 CAS_TRIES = 1000  # compare-and-set retries: only another device's write in between makes one fail
 
+ROOM_ACTIONS = ("open", "ask", "reveal", "join", "counts", "hide", "close")  # join/counts/hide: the overlay
 Retime = Callable[[Any, str, int], Any]  # (old countdown, plan id, new segment) -> new countdown
 
 
@@ -77,6 +83,10 @@ class Pairing:
     pending_kind: str = ""
     pending_at: float = 0.0
     ended: dict = field(default_factory=dict)  # device hash -> "refused" | "unpaired"
+    room: str = ""  # the public code of the live room the laptop runs ("" for none): the device shows it
+    overlay: str = ""  # what the projector puts up over its page: "join", "counts" or ""
+    room_request: dict = field(default_factory=dict)  # the device's last room action: {n, action, question}
+    room_done: int = 0  # the `n` of the last room action the laptop carried out (with its key)
     key: str | None = field(default=None, repr=False, compare=False)  # the laptop's key: only from `create`
 
 
@@ -342,6 +352,30 @@ class PairingStore:
         """The projector shows the session's opening screen (True), or it was passed (False: either
         device's Go on)."""
         return self._update(code, who, opening=showing)
+
+    def request_room(self, code: str, action: str, question: str | None = None, *,
+                     who: str | None) -> Pairing | None:
+        """The confirmed device asks the laptop for a room action (ROOM_ACTIONS); the laptop, which
+        alone holds the room's key, carries it out (`room_served`). One request waits at a time:
+        a new one replaces one not yet carried out."""
+        if action not in ROOM_ACTIONS:
+            raise ValueError(f"not a room action: {action!r}")
+
+        def change(p: Pairing, now: float) -> Pairing:
+            n = max(int(p.room_request.get("n", 0)), p.room_done) + 1
+            return replace(p, room_request={"n": n, "action": action, "question": question or ""},
+                           version=p.version + 1)
+        return self._change(code, change, who)
+
+    def room_served(self, code: str, n: int, room: str, overlay: str, *, who: str | None) -> Pairing | None:
+        """The laptop carried out request `n` (or 0: none) and says what its room is now."""
+        def change(p: Pairing, now: float) -> Pairing:
+            if not matches(who, p.laptop):
+                raise Forbidden
+            done = max(p.room_done, n)
+            changed = (done, room, overlay) != (p.room_done, p.room, p.overlay)
+            return replace(p, room_done=done, room=room, overlay=overlay, version=p.version + (1 if changed else 0))
+        return self._change(code, change, who)
 
     def reachable(self) -> bool:
         """The store answers (sets `unavailable` when it does not)."""

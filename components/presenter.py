@@ -42,12 +42,13 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ d
    width, not an equal share of the line, so they all follow on one line */
 .st-key-presenter_bar [data-testid="stLayoutWrapper"] {{ flex: 0 0 auto !important; width: fit-content !important; }}
 .st-key-session_bar {{ width: auto !important; flex-wrap: nowrap !important; }}
-/* the live room's overlay (components/room_bar.py): over the page, bottom right, clear of the exit */
+/* the live room's overlay (components/room_bar.py): over the page, bottom right, clear of the exit
+   and of the presenter bar (its Room menu stays in reach) */
 .st-key-room_overlay {{ position: fixed !important; right: 1.5rem; bottom: 1.5rem; z-index: 999990;
-  width: min(36vw, 42rem) !important; max-height: calc(100vh - 10rem); overflow-y: auto;
+  width: min(36vw, 42rem) !important; max-height: calc(100vh - 16rem); overflow-y: auto;
   background: #ffffff; border: 3px solid #1a1a1a !important; border-radius: 0.75rem;
   box-shadow: 0 0.5rem 2rem rgba(0, 0, 0, 0.35); padding: 1rem 1.25rem; }}
-.st-key-room_overlay_code h1 {{ font-size: 4.5rem; letter-spacing: 0.08em; padding: 0; }}
+.st-key-room_overlay_code p {{ font-size: 4.5rem !important; line-height: 1.1; letter-spacing: 0.08em; }}
 /* the presenter's own controls (not the room's reading): a size smaller, so they stay on one line */
 .st-key-presenter_bar :is(button, a, label, [data-testid="stMarkdownContainer"] p) {{ font-size: 0.9rem !important; }}
 </style>

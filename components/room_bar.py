@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import room_questions as rq, room_ui
+from components import facilitator_ui as fui, pairing, room_questions as rq, room_ui
 from components.live_room import MIN_ANSWERS, Status
 from components.qr import qr_svg
 from components.store import StoreUnavailable
@@ -82,7 +82,7 @@ def menu(content, current) -> None:
         if own:
             caption(labels["room_segment_question"].format(prompt=rq.prompt(content, content.room.question(own))))
         st.button(labels["room_open"], key="room_bar_open", type="primary", icon=":material/how_to_vote:",
-                  on_click=room_ui.open_room, args=(content, own))
+                  on_click=_open_for_segment, args=(content,))
         room_ui.room_down_notice(labels)
         return
     caption(labels["room_code"])
@@ -114,6 +114,11 @@ def menu(content, current) -> None:
     room_ui.room_down_notice(labels)
 
 
+def _open_for_segment(content) -> None:
+    """Open a room asking the running segment's own question (the segment running when pressed)."""
+    room_ui.open_room(content, segment_question(content, fui.active(content)))
+
+
 def _reveal_and_show() -> None:
     """Show the counts: revealed in the room, and put up over the page."""
     room_ui.reveal()
@@ -128,16 +133,106 @@ def overlay(content) -> None:
         return
     labels = content.ui.labels
     with st.container(key="room_overlay", border=True):
+        # first, so it is in reach whatever the overlay holds below it
+        st.button(labels["room_overlay_hide"], key="room_overlay_hide", icon=":material/visibility_off:",
+                  on_click=set_overlay, args=(None,))
         if mode == "join":
             address = room_ui.join_address(code)
             caption(labels["room_code"])
-            with st.container(key="room_overlay_code"):
-                md(f"# {code}")
+            with st.container(key="room_overlay_code"):  # large type, not a heading: the page has its own
+                md(f"**{code}**")
             alt = labels["room_qr_alt"].format(code=code)
             st.image(qr_svg(address, alt), alt=alt, width=300)
             md(labels["room_join_at"].format(url=address, code=code))
         else:
             st.fragment(lambda: room_ui.counts_view(content, code, where="overlay"),
                         run_every=OVERLAY_POLL_SECONDS)()
-        st.button(labels["room_overlay_hide"], key="room_overlay_hide", icon=":material/visibility_off:",
-                  on_click=set_overlay, args=(None,))
+
+
+# --------------------------------------------------------------------------- the paired notes device
+
+
+def serve_request(content) -> None:
+    """On the laptop, while presenting (in the main script, after room_ui.restore_room): carry out
+    the paired notes device's room request with this tab's key, and keep the pairing's note of the
+    room (its public code, the overlay) in step, so the device shows what the projector shows.
+    The version this writes is left for facilitator_ui.remote_update to take in, so a segment
+    move made at the same time is never skipped."""
+    code = st.session_state.get(fui.PAIR)
+    p = pairing.STORE.get(code) if code else None
+    if p is None:
+        return
+    request, n = p.room_request, int(p.room_request.get("n", 0))
+    if n > p.room_done:
+        action, question = request.get("action"), request.get("question") or None
+        if action == "open" and not st.session_state.get(room_ui.CODE):
+            if question:
+                room_ui.open_room(content, question)
+            else:
+                _open_for_segment(content)
+        elif action == "ask" and question:
+            room_ui.ask(content, question)
+        elif action == "reveal":
+            _reveal_and_show()
+        elif action in ("join", "counts", "hide"):
+            set_overlay(None if action == "hide" else action)
+        elif action == "close":
+            room_ui.close_room()
+    room, shown = st.session_state.get(room_ui.CODE) or "", st.session_state.get(room_ui.OVERLAY) or ""
+    if n > p.room_done or (room, shown) != (p.room, p.overlay):
+        pairing.STORE.room_served(p.code, n, room, shown, who=fui.laptop_key())
+
+
+def _request(code: str, action: str, question: str | None = None) -> None:
+    pairing.STORE.request_room(code, action, question, who=fui.device_token())
+
+
+def _request_picked(code: str) -> None:
+    _request(code, "ask", st.session_state.get(NOTES_PICK))
+
+
+NOTES_PICK = "notes_room_pick"
+
+
+def notes_room(content, p, plan, index: int) -> None:
+    """On the paired notes device (inside its polling view): the room as the projector runs it,
+    and the same actions as the presenter bar's Room menu, asked of the laptop (`serve_request`)."""
+    labels = content.ui.labels
+    code = p.code
+    with st.container(key="notes_room", border=True):
+        st.subheader(labels["room_heading"])
+        own = plan.segments()[index][1].room_question
+        if int(p.room_request.get("n", 0)) > p.room_done:
+            caption(labels["room_notes_sent"])
+        if not p.room:
+            caption(labels["room_small_group"].format(min=MIN_ANSWERS))
+            st.button(labels["room_open"], key="notes_room_open", icon=":material/how_to_vote:",
+                      on_click=_request, args=(code, "open", own))
+            return
+        result = _tally(p.room)
+        total = result.tally.total if result is not None and result.tally is not None else 0
+        md(f"**{labels['room_bar_count'].format(code=p.room, n=total)}**")
+        asking = content.room.question(result.room.question.id) if result is not None and result.ok else None
+        if asking is not None:
+            caption(labels["room_asking"].format(prompt=rq.prompt(content, asking)))
+        with st.container(horizontal=True, key="notes_room_show"):
+            st.button(labels["room_overlay_join"], key="notes_room_join", icon=":material/qr_code_2:",
+                      on_click=_request, args=(code, "join"), disabled=p.overlay == "join")
+            st.button(labels["room_overlay_counts"], key="notes_room_counts", icon=":material/bar_chart:",
+                      on_click=_request, args=(code, "counts"), disabled=p.overlay == "counts")
+            st.button(labels["room_overlay_hide"], key="notes_room_hide", icon=":material/visibility_off:",
+                      on_click=_request, args=(code, "hide"), disabled=not p.overlay)
+        questions = rq.questions_for(content, plan.id)
+        by_id = {q.id: q for q in questions}
+        if NOTES_PICK not in st.session_state or st.session_state[NOTES_PICK] not in by_id:
+            st.session_state[NOTES_PICK] = own if own in by_id else questions[0].id
+        st.selectbox(labels["room_question"], list(by_id), key=NOTES_PICK,
+                     format_func=lambda i: rq.prompt(content, by_id[i]))
+        can_reveal = bool(result and result.tally and result.tally.can_reveal and result.tally.counts is None)
+        with st.container(horizontal=True, key="notes_room_actions"):
+            st.button(labels["room_ask"], key="notes_room_ask", type="primary", icon=":material/campaign:",
+                      on_click=_request_picked, args=(code,))
+            st.button(labels["room_reveal"], key="notes_room_reveal", icon=":material/visibility:",
+                      disabled=not can_reveal, on_click=_request, args=(code, "reveal"))
+            st.button(labels["room_close"], key="notes_room_close", icon=":material/close:",
+                      on_click=_request, args=(code, "close"))

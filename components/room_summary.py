@@ -70,12 +70,14 @@ def shown(counts: dict[str, int] | None) -> dict[str, int] | None:
 
 
 def match_pairs(pairs, rounds: list[KeptRound]) -> list[tuple[object, KeptRound | None, KeptRound | None]]:
-    """Each pair with its before (the first asking of `before`) and its after (the last later
-    asking of `after`), either None when not asked."""
+    """Each pair with its before (the first answered asking of `before`) and its after (the last
+    later answered asking of `after`), either None when not asked. An asking nobody answered (a
+    segment's question the facilitator went past) is neither."""
     found = []
+    answered = [r for r in rounds if sum(r.counts.values())]
     for pair in pairs:
-        before = next((r for r in rounds if r.question == pair.before), None)
-        later = [r for r in rounds if r.question == pair.after and before is not None and r.round > before.round]
+        before = next((r for r in answered if r.question == pair.before), None)
+        later = [r for r in answered if r.question == pair.after and before is not None and r.round > before.round]
         found.append((pair, before, later[-1] if later else None))
     return found
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import a11y, facilitator_ui, presenter, quick_exit, room_bar, room_ui
+from components import a11y, facilitator_ui, pairing_ui, presenter, quick_exit, room_bar, room_ui
 from components.content import Content, Loaded, content_dir, load_cached, load_one
 from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
@@ -81,7 +81,10 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
             _text_version_link(ui.text_edition.app_link, spec.id)
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
         facilitator_ui.scroll_to_segment()  # a workshop segment opens at its step
-        room_ui.restore_room()  # the room this tab runs, back after a reload (its key, from the tab)
+        # after a reload, on whatever page: the pairing and the room this tab runs (keys from the tab)
+        pairing_ui.laptop_identity()
+        room_ui.restore_room()
+        room_bar.serve_request(content)  # what the paired notes device asked of the room
         with st.container(key="presenter_bar", horizontal=True, vertical_alignment="center"):
             # the switches sit in the menu, so the bar keeps one line at 1080p with the room on it
             with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):

@@ -8,7 +8,7 @@ content note).
 
 import streamlit as st
 
-from components import facilitate, facilitator_ui as fui, handouts, pairing, pairing_ui as pui, room_questions, room_ui
+from components import facilitate, facilitator_ui as fui, handouts, pairing, pairing_ui as pui, presenter, room_bar, room_questions, room_ui
 from components.help import region_for_locale
 from components.address import app_address, is_local
 from components.navigation import PAGES
@@ -96,6 +96,7 @@ def notes_view() -> None:
                       on_click=fui.notes_move, args=(content, code, 1, len(segments)), shortcut="Right")
             caption(L["facilitate_segment_of"].format(n=index + 1, total=len(segments)))
         fui.notes_controls(content, p, plan, index)
+        room_bar.notes_room(content, p, plan, index)  # the live room, through the laptop
         running = isinstance(p.timer, facilitate.Timer) and p.timer.running
         if running != ticking:  # the countdown started or stopped: follow it every second, or not
             st.rerun(scope="app")
@@ -204,7 +205,8 @@ def agreement_view() -> None:
     fui.back_to_session_link(content, plan, index)
 
 
-pui.laptop_identity()  # after a reload: the pairing this laptop's tab runs, from the tab
+if not presenter.is_presenting():  # (while presenting, the shell has done it, on every page)
+    pui.laptop_identity()  # after a reload: the pairing this laptop's tab runs, from the tab
 if url.get("view") == "agreement" and plans:
     agreement_view()
 else:

@@ -83,9 +83,8 @@ def scroll_down(p, pixels: int = 2500) -> None:
 def draw_charts(p, timeout=60_000) -> None:
     """Scroll to the first chart still waiting (components/visual.py: charts draw once one is in
     view), then wait until every chart on the page has drawn."""
-    waiting = p.locator('[data-testid="chart-waiting"]')
-    if waiting.count():
-        waiting.first.scroll_into_view_if_needed()
+    # in one step in the page: a chart that starts drawing meanwhile takes its placeholder away
+    p.evaluate("() => document.querySelector('[data-testid=\"chart-waiting\"]')?.scrollIntoView({block: 'center'})")
     p.wait_for_function("() => !document.querySelector('[data-testid=\"chart-waiting\"]')"
                         " && document.querySelector('[role=\"figure\"]')", timeout=timeout)
     wait_ready(p, timeout)

@@ -38,7 +38,7 @@ def _send(p, choice_index: int) -> None:
     radios = p.locator('[data-testid="stRadio"] [role="radiogroup"] label')
     radios.first.wait_for(timeout=30_000)
     radios.nth(choice_index).click()
-    p.locator(".st-key-join_send_1 button").click()
+    p.locator('[class*="st-key-join_send_"] button').click()
     p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
 
 

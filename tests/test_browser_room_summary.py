@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 from browser_helpers import axe_violations, no_exception, open_app_page, wait_answered, wait_ready
+from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
 SHOTS = Path("/tmp/summary")
@@ -29,11 +30,21 @@ def _answer(p, round_: int, choice_index: int) -> None:
 
 
 def _download(proj, key: str) -> bytes:
-    button = proj.locator(f".st-key-{key} button")
-    button.scroll_into_view_if_needed()
-    with proj.expect_download(timeout=60_000) as info:
-        button.click()
-    return Path(info.value.path()).read_bytes()
+    """Press a download button and read the file. A click that lands while the page reruns (the
+    tab's storage answering after a room closes) can meet a file of the run before, which the
+    browser reports as canceled: the person presses again, and so does this (up to three times)."""
+    for tries_left in (2, 1, 0):
+        wait_ready(proj)
+        button = proj.locator(f".st-key-{key} button")
+        button.scroll_into_view_if_needed()
+        with proj.expect_download(timeout=60_000) as info:
+            button.click()
+        try:
+            return Path(info.value.path()).read_bytes()
+        except PlaywrightError as err:
+            if "canceled" not in str(err) or not tries_left:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _check_files(proj) -> None:

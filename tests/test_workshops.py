@@ -319,11 +319,12 @@ def test_pairing_expires_when_idle_and_at_max_age(tmp_path):
 
 def test_pairing_keeps_only_plan_and_segment(tmp_path):
     p = _pairings(tmp_path).create("plan", 0)
-    # where the session is (plan, segment, step, countdown, opening screen) and who controls it
-    # (hashes of secrets, a device's kind and time); nothing about anyone
+    # where the session is (plan, segment, step, countdown, opening screen), who controls it
+    # (hashes of secrets, a device's kind and time) and the live room's public code, what the
+    # projector puts over its page and the device's last room request; nothing about anyone
     assert set(vars(p)) == {"code", "plan", "segment", "version", "created", "touched", "step", "timer", "opening",
                             "join", "laptop", "device", "device_kind", "device_at", "pending", "pending_kind",
-                            "pending_at", "ended", "key"}
+                            "pending_at", "ended", "key", "room", "overlay", "room_request", "room_done"}
 
 
 def test_pairing_steps_within_a_segment(tmp_path):
