@@ -54,7 +54,11 @@ def read(name: str, *, write: str | None = None, create: int = 0) -> str | None:
     except (KeyError, TypeError):
         value = getattr(result, "value", None)
     if not isinstance(value, str):
-        value = None
+        # A new page gives the component a fresh state (None); what this session already learned
+        # of the tab still holds (only this session writes to it). Keeping it means the tab is not
+        # asked again, and no extra rerun comes on each page: one that lands during a page switch
+        # reruns the page being left and sends the facilitator back to it.
+        value = st.session_state.get(_cache_key(name))
     if write is not None:
         value = write  # just written: the tab holds it now, and says so on the next run
     st.session_state[_cache_key(name)] = value

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
 from test_browser_pairing_guard import PHONE, _connect, _shown_code
+from test_browser_projector import _bar_is_one_line
 
 SHOTS = Path("/tmp/room-anywhere")
 
@@ -83,6 +84,8 @@ def test_the_paired_phone_runs_the_room_over_any_projected_page(browser, app_ser
         for i, ctx in enumerate(crowd):
             _answer(ctx.new_page(), base, room, (0, 1, 1, 2, 1)[i])
         _bar_says(laptop, "5 answered")
+        _to_top(laptop)
+        _bar_is_one_line(laptop)  # the room's menu and count fit beside the session's controls at 1080p
         phone.locator(".st-key-notes_room_counts button").click()
         laptop.locator(".st-key-room_count_overlay").wait_for(timeout=30_000)
         assert laptop.locator(".st-key-room_overlay [role='figure']").count() == 0  # not shown yet

@@ -148,3 +148,15 @@ def test_a_plan_naming_an_unknown_room_question_is_a_clear_problem(content_copy)
     (problem,) = err.value.problems
     assert problem.file == "workshops/workshop-90.yaml" and problem.line == line
     assert "no room question 'hardest-parts'" in problem.message
+
+
+def test_each_plan_opens_on_a_question_about_the_topic_and_never_asks_wellbeing_by_itself(content):
+    from components import room_questions as rq
+
+    for plan in content.workshops.values():
+        assert rq.questions_for(content, plan.id)[0].id != "how-are-you", plan.id
+        opening = plan.segments()[0][1]
+        assert opening.room_question == plan.room_pairs[0].before, plan.id  # its before question: the topic
+        named = {seg.room_question for _, seg in plan.segments()} - {None}
+        assert "how-are-you" not in named  # how someone is doing is never put to the room unasked
+        assert named <= {q.id for q in content.room.questions}

@@ -104,3 +104,17 @@ def test_read_before_the_tab_answers_and_after_a_write():
     at.run()
     assert not at.exception
     assert at.session_state["unknown"] is None and at.session_state["written"] == "abc"
+
+
+def test_what_the_session_learned_of_the_tab_holds_across_pages(content):
+    """Each page gives the component a fresh state (None here, as AppTest has no browser): the value
+    this session already learned stays known, so the tab is not asked again on every projected page
+    (each asking costs a rerun, and one landing during a page switch reran the page being left)."""
+    at = open_page("run-session", plan="classroom-45", segment="2", present="1")
+    known = tab_storage._cache_key(room_ui.ROOM_STORAGE)
+    assert known in at.session_state and at.session_state[known] is None  # a new session: not known yet
+    at.session_state[known] = ""  # the tab said it holds nothing
+    at.switch_page("pages/cycle.py").run()
+    assert at.session_state[known] == ""
+    at.switch_page("pages/glossary.py").run()
+    assert at.session_state[known] == ""
