@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 from conftest import ROOT
+from playwright.sync_api import Error as PlaywrightError
 
 from components.navigation import PAGES
 
@@ -83,8 +84,13 @@ def scroll_down(p, pixels: int = 2500) -> None:
 def draw_charts(p, timeout=60_000) -> None:
     """Scroll to the first chart still waiting (components/visual.py: charts draw once one is in
     view), then wait until every chart on the page has drawn."""
-    # in one step in the page: a chart that starts drawing meanwhile takes its placeholder away
-    p.evaluate("() => document.querySelector('[data-testid=\"chart-waiting\"]')?.scrollIntoView({block: 'center'})")
+    waiting = p.locator('[data-testid="chart-waiting"]')  # (inside the component's shadow root: a locator sees it)
+    if waiting.count():
+        try:
+            waiting.first.scroll_into_view_if_needed()
+        except PlaywrightError as err:  # a chart that started drawing meanwhile took its placeholder away
+            if "not attached" not in str(err):
+                raise
     p.wait_for_function("() => !document.querySelector('[data-testid=\"chart-waiting\"]')"
                         " && document.querySelector('[role=\"figure\"]')", timeout=timeout)
     wait_ready(p, timeout)
