@@ -113,6 +113,6 @@ def test_text_get_help_says_what_back_does_with_and_without_javascript(content):
     no_js = re.search(r'<noscript><div class="hb-no-js">(.*?)</div></noscript>', page, re.S)
     assert no_js and text_of(no_js.group(1)) == words(notes.no_script)
     head = page[:page.index("</head>")]
-    assert "<noscript><style>.hb-js-only{display:none!important}</style></noscript>" in head
+    assert quick_exit.NO_SCRIPT_STYLE in head and ".hb-js-only{display:none!important}" in quick_exit.NO_SCRIPT_STYLE
     # the promise is nowhere outside the part hidden without JavaScript
     assert text_of(page).count(words(notes.single)) == 1

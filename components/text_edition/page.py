@@ -28,9 +28,7 @@ def document(content, *, title: str, body: str, settings: quick_exit.ExitSetting
         f'<!doctype html>\n<html lang="{esc(ui.language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"{quick_exit.head_html(settings)}"
-        f"<title>{esc(title)}</title><style>{STYLE}</style>"
-        # Where JavaScript is off, what is only true with the exit's script (.hb-js-only) is not shown.
-        "<noscript><style>.hb-js-only{display:none!important}</style></noscript></head>\n<body>"
+        f"<title>{esc(title)}</title><style>{STYLE}</style></head>\n<body>"
         f"{quick_exit.body_html(settings)}"
         f'<a class="skip" href="#main">{esc(words.skip_link)}</a>'
         f'<div class="wrap"><header><p class="safety">{safety}</p>'
