@@ -79,7 +79,13 @@ def head_html(s: ExitSettings) -> str:
     """For the top of <head>: no referrer to any other site, the exit's style, and its script
     (inline, so it runs before anything else; its hash is in the Content-Security-Policy)."""
     return (f'<meta name="referrer" content="no-referrer"><style id="hb-exit-style">{STYLE}</style>'
-            f'<script id="hb-exit-script" {_data_attributes(s)}>{SCRIPT}</script>')
+            f'<script id="hb-exit-script" {_data_attributes(s)}>{SCRIPT}</script>{NO_SCRIPT_STYLE}')
+
+
+# Where JavaScript is off the exit is a plain link: Shift x3 does nothing and Back comes back to the page.
+# So what holds only with the script (its hint, and any `.hb-js-only` words, such as Get help's note on
+# what Back does) is not shown; the words for that case stand in a <noscript> (components/noscript.py).
+NO_SCRIPT_STYLE = "<noscript><style>.hb-exit-hint,.hb-js-only{display:none!important}</style></noscript>"
 
 
 def body_html(s: ExitSettings) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 
-from components import quick_exit
+from components import noscript, quick_exit
 
 # Streamlit's own paths that never answer with a page (its API, bundles, media, components), and the
 # text edition's (pages of its own, with their own exit and policy: components/text_edition).
@@ -86,13 +86,34 @@ PHONE_MENU_SCRIPT = (_ASSETS / "phone_menu.js").read_text(encoding="utf-8")
 APP_STYLE = (_ASSETS / "app.css").read_text(encoding="utf-8")  # touch targets, focus, layout
 
 
-def rewrite_document(page: bytes, settings: quick_exit.ExitSettings, base_path: str = "") -> bytes:
-    """index.html with the exit at the top of <head> and <body> (pure: bytes in, bytes out)."""
+_NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", re.S)
+
+
+def rewrite_document(page: bytes, settings: quick_exit.ExitSettings, base_path: str = "",
+                     noscript_html: str | None = None) -> bytes:
+    """index.html with the exit at the top of <head> and <body> (pure: bytes in, bytes out); `noscript_html`
+    (components/noscript.py) in place of Streamlit's own notice, after the exit."""
     head = (quick_exit.head_html(settings) + f"<script>{base_url_script(base_path)}</script>"
             f"<script>{PHONE_MENU_SCRIPT}</script><style id=\"hb-app-style\">{APP_STYLE}</style>").encode("utf-8")
     body = quick_exit.body_html(settings).encode("utf-8")
+    if noscript_html is not None:
+        page = _NOSCRIPT.sub(b"", page, count=1)
+        body += noscript_html.encode("utf-8")
     page = re.sub(rb"<head>", lambda _: b"<head>" + head, page, count=1)
     return re.sub(rb"<body>", lambda _: b"<body>" + body, page, count=1)
+
+
+def noscript_block(scope, base: str) -> str | None:
+    """The page's own <noscript> block for a request (None when the content cannot be read: Streamlit's
+    notice stays). Runs in a worker thread: it may load the content."""
+    from components.content import content_dir, load_cached
+
+    loaded = load_cached(content_dir())
+    if loaded.content is None:
+        return None
+    page_id = noscript.page_id_for_path(scope.get("path", ""), base, set(loaded.content.ui.pages))
+    languages = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"accept-language"), None)
+    return noscript.block_html(loaded.content, page_id, base=base, accept_language=languages)
 
 
 def inline_scripts(page: bytes) -> list[bytes]:
@@ -241,18 +262,20 @@ class SafetyShell:
                 chunks.append(message.get("body", b""))
                 if message.get("more_body"):
                     return
-                await self._send_page(held["start"], b"".join(chunks), send)
+                await self._send_page(held["start"], b"".join(chunks), send, scope)
             else:
                 await send(message)
 
         await self.app(scope, receive, send_with_shell)
 
-    async def _send_page(self, start, body: bytes, send) -> None:
+    async def _send_page(self, start, body: bytes, send, scope) -> None:
         headers = MutableHeaders(scope=start)
         zipped = headers.get("content-encoding") == "gzip"
         page = gzip.decompress(body) if zipped else body
         settings = await run_in_threadpool(quick_exit.current_settings)
-        page = rewrite_document(page, settings, self.base)
+        block = await run_in_threadpool(noscript_block, scope, self.base)
+        page = rewrite_document(page, settings, self.base, block)
+        headers["Vary"] = "Accept-Language, Accept-Encoding"  # Get help's block names the reader's region
         headers["Content-Security-Policy"] = content_security_policy(inline_scripts(page))
         for stale in ("etag", "last-modified"):
             if stale in headers:

@@ -17,6 +17,8 @@ Status = Literal["seen", "unverified", "conflict"]
 class BackNote(Strict):
     single: Markdown
     normal: Markdown
+    no_script: Markdown = Field(description="what Back does after an exit where JavaScript is off (the exit is then "
+                                "a plain link); shown instead of the setting's note wherever scripts do not run")
 
 
 class QuickExit(Strict):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from components.help import KIND_ANCHORS, LINE_KINDS, helpline_text, number_line, numbers_first, serves
 from components.text import small
-from components.text_edition.doc import Doc, esc
+from components.text_edition.doc import Doc, esc, markdown
 
 
 def render(content, doc: Doc) -> None:
@@ -50,4 +50,8 @@ def render(content, doc: Doc) -> None:
         doc.h(3, step.title).md(step.body).sources(content, step.sources)
     doc.h(3, labels["help_questions_heading"]).items(h.finding_a_therapist.questions_to_ask)
     doc.h(2, labels["help_exit_heading"]).md(h.quick_exit.why).md(h.after_exit_note)
-    doc.md(getattr(h.quick_exit.back_note, h.quick_exit.history))
+    # What Back does: the setting's note where the exit's script runs; where JavaScript is off the exit is a
+    # plain link and Back comes back here, so that case's note instead (quick_exit.NO_SCRIPT_STYLE hides .hb-js-only then).
+    notes = h.quick_exit.back_note
+    doc.raw(f'<div class="hb-js-only">{markdown(getattr(notes, h.quick_exit.history))}</div>')
+    doc.raw(f'<noscript><div class="hb-no-js">{markdown(notes.no_script)}</div></noscript>')
