@@ -115,8 +115,8 @@ def test_stepping_is_announced_and_focus_stays_on_a_control(laptop, app_server):
     # not dropped to the page
     laptop.wait_for_function("() => document.activeElement.closest('.st-key-phase_jump') !== null")
     assert laptop.locator(".st-key-phase_next button").is_disabled()
-    laptop.keyboard.press("Shift+Tab")  # Previous, still working from the keyboard
-    laptop.keyboard.press("Shift+Tab")
+    laptop.keyboard.press("Shift+Tab")  # Previous (Next is disabled), still working from the keyboard
+    laptop.wait_for_function("() => document.activeElement.closest('.st-key-phase_prev') !== null")
     laptop.keyboard.press("Enter")
     wait_param(laptop, "phase", "2")
     no_exception(laptop)
