@@ -47,6 +47,8 @@ def run_app() -> None:
     current = st.navigation(pages, position="hidden")
     spec = _spec_by_url.get(current.url_path, PAGES[0])
     _chrome(content, presenting, spec)
+    # the skip link, and the heading focused after "Go on to the page" (components/a11y.py)
+    a11y.page_keys(key="page_keys", skip=ui.text_edition.skip_link, focus=st.session_state.pop("focus_heading", 0))
     if content.ui.pages[spec.id].heavy and not _content_note(content, spec):
         return
     with running_page():
@@ -147,6 +149,7 @@ def _content_note(content: Content, spec: PageSpec) -> bool:
         left, right = st.columns(2)
         if left.button(note.go_on, type="primary", key="content_note_go_on"):
             seen.add(spec.id)
+            st.session_state["focus_heading"] = len(seen)  # a new number each time: focus the page's h1
             st.rerun()
         if right.button(note.go_elsewhere, key="content_note_elsewhere"):
             st.switch_page(page_target("get-help", content))

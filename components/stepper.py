@@ -64,8 +64,10 @@ def stepper(url: url_state.PageUrl, name: str, *, labels: Sequence[str], ui, sho
 # - says the step ("Step 3 of 5: <title>") in a polite live region: one visually hidden element made
 #   once per page and kept (a region created with its text is not read; one whose text changes is).
 #   Nothing is said when a page opens, only when the step changes;
-# - keeps focus on a control that still exists: pressing Next onto the last step disables Next, and
-#   the browser drops focus to the page; focus goes to Previous (and the other way round at the first).
+# - keeps focus on a control that still exists, never one that walks back: pressing Next onto the
+#   last step disables Next, and the browser drops focus to the page; focus goes to the "go to"
+#   picker (Enter there opens the list of steps; on Previous, Enter again would go 3, 2, 1), and the
+#   announcement says "Step 3 of 3". Pressing Previous onto the first step puts focus on Next.
 # Text arrives as data and is set with textContent, never as HTML.
 _ANNOUNCE_JS = """
 export default function (component) {
@@ -99,8 +101,10 @@ export default function (component) {
     if (!last || (last.isConnected && !box.contains(last))) { return; }
     const dropped = !active || active === document.body || (active === last && last.disabled);
     if (!dropped || (last.isConnected && !last.disabled)) { return; }
-    const buttons = [`${data.name}_prev`, `${data.name}_next`].map((k) => box.querySelector(`.st-key-${k} button`));
-    const target = buttons.find((b) => b && !b.disabled && b !== last);
+    const control = (k, part) => box.querySelector(`.st-key-${data.name}_${k} ${part}`);
+    const forward = last.closest(`.st-key-${data.name}_next`) !== null;
+    const target = forward ? control('jump', 'input') : control('next', 'button');
+    if (target && target.disabled) { return; }
     if (target) { target.focus(); }
   };
   // once this run's buttons have their new state; and whenever a stepper button loses focus to nothing

@@ -74,7 +74,11 @@ _CALLOUT_ICONS = {"info": ":material/info:", "warning": ":material/warning:", "s
 
 
 def callout(kind: str, text: str) -> None:
-    """A boxed note (info, warning or success) with an icon, so colour is never the only signal."""
+    """A boxed note (info, warning or success) with an icon, so colour is never the only signal.
+
+    An info or success box is static, not news: the page's watcher (components/a11y.py, mounted by
+    the shell on every run) takes away the `role="status"` Streamlit gives it, so it is not a live
+    region read again on every step. A warning stays an alert (the room is unavailable)."""
     getattr(st, kind)(escape_html(text), icon=_CALLOUT_ICONS[kind])
 
 

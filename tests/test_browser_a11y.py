@@ -111,10 +111,13 @@ def test_stepping_is_announced_and_focus_stays_on_a_control(laptop, app_server):
     laptop.keyboard.press("Enter")
     wait_param(laptop, "phase", "3")
     laptop.wait_for_function("() => document.getElementById('hb-step-live').textContent.startsWith('Step 3 of 3: ')")
-    # Next is disabled at the last step: focus is on Previous, not dropped to the page
-    laptop.wait_for_function("() => document.activeElement.closest('.st-key-phase_prev') !== null")
+    # Next is disabled at the last step: focus is on the step picker (never walking back: issue 26.5),
+    # not dropped to the page
+    laptop.wait_for_function("() => document.activeElement.closest('.st-key-phase_jump') !== null")
     assert laptop.locator(".st-key-phase_next button").is_disabled()
-    laptop.keyboard.press("Enter")  # Previous, still working from the keyboard
+    laptop.keyboard.press("Shift+Tab")  # Previous (Next is disabled), still working from the keyboard
+    laptop.wait_for_function("() => document.activeElement.closest('.st-key-phase_prev') !== null")
+    laptop.keyboard.press("Enter")
     wait_param(laptop, "phase", "2")
     no_exception(laptop)
 
