@@ -40,3 +40,44 @@ def test_leaving_safely_link_wraps(phone, app_server, content, page_id):
     box = link.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     assert words.split()[-1] in link.inner_text()  # the end of the sentence is there to read
+
+
+# ------------------------------------------------------------------ the text edition on a phone (26.10)
+
+DIAL_HEIGHTS = """() => [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')]
+    .map((a) => [a.getAttribute('href'), a.getBoundingClientRect().height, a.getBoundingClientRect().width])"""
+
+
+@pytest.mark.parametrize("page_id", ["get-help", "healthy-vs-toxic"])
+def test_text_edition_phone_links_are_44px_targets(phone, app_server, page_id):
+    phone.goto(f"{app_server.url}/text/{page_id}")
+    links = phone.evaluate(DIAL_HEIGHTS)
+    assert links, "no phone links on the page"
+    small = [(href, round(h), round(w)) for href, h, w in links if h < 44 or w < 44]
+    assert not small, small[:5]
+    size = phone.evaluate("() => parseFloat(getComputedStyle(document.querySelector('a[href^=\"tel:\"]')).fontSize)")
+    assert size >= 16  # the number stays readable: the target grows around it, the text is not shrunk
+
+
+TOC = """() => { const nav = document.querySelector('nav.toc');
+    if (!nav) return null;
+    return [...nav.querySelectorAll('a')].map((a) => [a.getAttribute('href'),
+        !!document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)))]); }"""
+
+
+@pytest.mark.parametrize("page_id", ["healthy-vs-toxic", "therapies", "glossary"])
+def test_long_text_pages_open_on_contents_that_land(phone, app_server, page_id):
+    phone.goto(f"{app_server.url}/text/{page_id}")
+    links = phone.evaluate(TOC)
+    assert links and len(links) >= 3, links
+    assert all(found for _, found in links), [h for h, found in links if not found]
+    # near the top: within the first two phone screens
+    assert phone.locator("nav.toc").bounding_box()["y"] < 2 * SCREEN
+    # and a tap lands: the section's heading comes into view, below the fixed exit button
+    last = phone.locator("nav.toc a").last
+    target = last.get_attribute("href")[1:]
+    last.tap()
+    phone.wait_for_function("(id) => location.hash === '#' + id", arg=target)
+    top = phone.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top", target)
+    exit_bottom = phone.evaluate("() => document.querySelector('.hb-exit').getBoundingClientRect().bottom")
+    assert exit_bottom <= top < SCREEN, (exit_bottom, top)
