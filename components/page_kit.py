@@ -159,7 +159,7 @@ export default function (component) {
     heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: true });
   } else {
-    target.querySelector('button')?.focus({ preventScroll: true });
+    [...target.querySelectorAll('button')].find((b) => b.offsetParent !== null)?.focus({ preventScroll: true });
   }
   return undefined;
 }

@@ -1,11 +1,13 @@
 """Issue 26, points 8-10, in Chromium on a 390x844 touch phone: the cycle's Next is on the first screen;
-the long "Leaving safely" link wraps instead of being cut off; the text edition's phone links are 44 px
-targets and its long pages open on a table of contents whose links all lead somewhere on the page."""
+the long "Leaving safely" link wraps instead of being cut off; the therapy browser opens on its paths
+(the map after them, its key whole) and "Read about it" lands on the card's heading with a way back;
+the text edition's phone links are 44 px targets and its long pages open on a table of contents whose
+links all lead somewhere on the page."""
 
 from __future__ import annotations
 
 import pytest
-from browser_helpers import open_app_page
+from browser_helpers import open_app_page, wait_ready
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 SCREEN = 844
@@ -81,3 +83,59 @@ def test_long_text_pages_open_on_contents_that_land(phone, app_server, page_id):
     top = phone.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top", target)
     exit_bottom = phone.evaluate("() => document.querySelector('.hb-exit').getBoundingClientRect().bottom")
     assert exit_bottom <= top < SCREEN, (exit_bottom, top)
+
+
+# ------------------------------------------------------------------ the therapy browser (26.9)
+
+def test_therapy_paths_come_before_the_map_and_its_key_is_whole(phone, app_server, content):
+    open_app_page(phone, app_server.url, "therapies")
+    adult = next(p.label for p in content.therapies.paths if p.id == "adult")
+    path = phone.locator(".st-key-th_path button", has_text=adult).first.bounding_box()
+    the_map = phone.locator(".st-key-th_map_place").bounding_box()
+    assert path["y"] + path["height"] <= the_map["y"], (path, the_map)
+    assert path["y"] < 2 * SCREEN  # "for me, an adult" on the first two screens, not the third
+    phone.locator(".st-key-th_map_place").scroll_into_view_if_needed()
+    entries = phone.locator(".st-key-th_map_place g.legend g.traces")
+    entries.first.wait_for(timeout=60_000)
+    assert entries.count() >= len(content.therapies.evidence_levels)
+    # each entry of the key (its symbol and its words: what is drawn, not the entry's empty box) is inside
+    # the screen's width, without scrolling sideways
+    drawn = phone.locator(".st-key-th_map_place g.legend g.traces :is(text.legendtext, g.legendpoints)")
+    boxes = [drawn.nth(i).bounding_box() for i in range(drawn.count())]
+    assert len(boxes) == 2 * entries.count()
+    assert all(b["x"] >= 0 and b["x"] + b["width"] <= 390 for b in boxes), boxes
+
+
+# Where the card's heading is, and the bottom of what is fixed over the page (Streamlit's bar, the exit).
+LANDING = """() => { const h = document.querySelector('.st-key-th_card h3');
+    const covers = [document.querySelector('[data-testid="stHeader"]'), document.querySelector('.hb-exit')]
+        .filter(Boolean).map((e) => e.getBoundingClientRect().bottom);
+    return h && {top: h.getBoundingClientRect().top, covered: Math.max(...covers)}; }"""
+
+
+def test_read_about_it_lands_on_the_heading_with_a_way_back(phone, app_server, content):
+    p = phone
+    open_app_page(p, app_server.url, "therapies")
+    last = content.therapies.approaches[-1].id
+    item = p.locator(f".st-key-th_item_{last}")
+    button = item.locator(f".st-key-th_open_{last} button:visible")
+    button.scroll_into_view_if_needed()
+    button.tap()
+    p.wait_for_function("(id) => new URLSearchParams(location.search).get('approach') === id", arg=last,
+                        timeout=60_000)
+    wait_ready(p)
+    p.wait_for_function(f"""() => {{ const h = document.querySelector('.st-key-th_card h3');
+        return h && h.getBoundingClientRect().top > 0 && h.getBoundingClientRect().top < {SCREEN}; }}""",
+                        timeout=30_000)
+    where = p.evaluate(LANDING)
+    assert where["covered"] <= where["top"] < SCREEN / 2, where  # seen: below the bar and the exit button
+    back = p.locator(".st-key-th_card").get_by_role("button", name=content.ui.labels["therapies_back_to_list"])
+    box = back.bounding_box()
+    assert box and box["y"] + box["height"] <= SCREEN  # the way back is on the same screen as the heading
+    back.tap()
+    # back where the reader was: their item in view, its button focused
+    p.wait_for_function(f"""(key) => {{ const i = document.querySelector('.st-key-' + key);
+        if (!i) return false; const r = i.getBoundingClientRect();
+        return r.top >= 0 && r.top < {SCREEN} && i.contains(document.activeElement); }}""",
+                        arg=f"th_item_{last}", timeout=30_000)
+    assert p.evaluate("() => new URLSearchParams(location.search).get('approach')") == last  # the card stays
