@@ -153,10 +153,13 @@ export default function (component) {
   // Clear of Streamlit's fixed top bar (and the exit button in it), so the heading is seen.
   target.style.scrollMarginTop = '5rem';
   target.scrollIntoView({ block: 'start' });
+  // Focus its heading (a card) or, in a box without one (a list item), its first button.
   const heading = target.querySelector('h1, h2, h3, h4');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: true });
+  } else {
+    [...target.querySelectorAll('button')].find((b) => b.offsetParent !== null)?.focus({ preventScroll: true });
   }
   return undefined;
 }
@@ -165,6 +168,6 @@ _bring = st.components.v2.component("healthy_bonds.bring_into_view", js=_BRING_J
 
 
 def bring_into_view(key: str, run: int) -> None:
-    """Scroll the container keyed `key` into view and focus its heading, once per `run` (a counter the
-    page raises on each click: a new element, so its script runs again)."""
+    """Scroll the container keyed `key` into view and focus its heading (else its first button), once per
+    `run` (a counter the page raises on each click: a new element, so its script runs again)."""
     _bring(key=f"bring_{key}_{run}", data={"key": key})

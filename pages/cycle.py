@@ -34,16 +34,19 @@ st.header(sec.heading, anchor="the-cycle")
 version_ids = [v.id for v in sec.versions]
 names = {v.id: v.name for v in sec.versions}
 
-model = url.widget(st.radio, logic.MODEL, labels["cycle_model"], version_ids, key="cycle_model_choice",
-                   format_func=names.__getitem__, horizontal=True)
-version = sec.versions[logic.version_index(cy, model)]
-phase_step = stepper(url, logic.PHASE, labels=[p.title for p in version.phases], ui=ui,
-                     jump_label=labels["cycle_phase_picker"])
-phase = version.phases[phase_step]
-
+# Previous / Next first, right under the heading, so on a phone Next is on the first screen (issue 26.8);
+# the choice of version sits under the card and the circle, next to the words about the version it picks.
+steps_slot = st.container()
 # The phase's words first, then the circle: on a phone (columns stack) the text a tap on Next changes
 # sits right under the buttons and the circle right under it, full width (issue 20.3).
 card_col, chart_col = st.columns([2, 3], gap="medium")
+model = url.widget(st.radio, logic.MODEL, labels["cycle_model"], version_ids, key="cycle_model_choice",
+                   format_func=names.__getitem__, horizontal=True)
+version = sec.versions[logic.version_index(cy, model)]
+with steps_slot:
+    phase_step = stepper(url, logic.PHASE, labels=[p.title for p in version.phases], ui=ui,
+                         jump_label=labels["cycle_phase_picker"])
+phase = version.phases[phase_step]
 with card_col, st.container(border=True, key="cycle_phase_card"):
     st.subheader(f"{phase_step + 1}. {phase.title}", anchor=False)
     md(f"**{labels['cycle_what_happens']}:** {phase.what_happens}")

@@ -32,23 +32,26 @@ def on_clear() -> None:
     st.session_state["th_q"] = ""
 
 
-BRING_CARD, BRING_RUNS = "th_bring_card", "th_bring_runs"  # session state: bring the card into view; how often
+BRING, BRING_RUNS = "th_bring", "th_bring_runs"  # session state: the box to bring into view; how often
+
+
+def bring(key: str) -> None:
+    st.session_state[BRING] = key
+    st.session_state[BRING_RUNS] = st.session_state.get(BRING_RUNS, 0) + 1
 
 
 def open_approach(approach_id: str | None) -> None:
     url.set(th.P_APPROACH, approach_id)
     if approach_id:  # "Read about it": take the reader to the card (on a phone it is below the whole list)
-        st.session_state[BRING_CARD] = True
-        st.session_state[BRING_RUNS] = st.session_state.get(BRING_RUNS, 0) + 1
+        bring("th_card")
 
 
 # ------------------------------------------------------------------ page
-# the takeaway and the map on the first screen (issue 20.14); the map follows the filters further down
+# the takeaway, then the guided paths and the filters (issue 26.9: "for me, an adult" on the first screens),
+# then the map, which follows the filters
 page_start(content, "therapies", data.intro, takeaway=data.takeaway)
 st.page_link(page_target("get-help", content), label=labels["therapies_get_help"], icon=":material/support:")
 st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
-MAP_PLACE = st.container(key="th_map_place")  # filled once the filters below have been read
-callout("info", data.not_advice)
 
 # --- guided paths
 st.header(labels["therapies_path_heading"])
@@ -78,6 +81,9 @@ if path:
 def show_card(a) -> None:
     with st.container(border=True, key="th_card"):
         st.subheader(a.name, anchor=f"approach-{a.id}")
+        # the way back to where the reader was in the list (on a phone, thousands of px up)
+        st.button(labels["therapies_back_to_list"], key="th_back", on_click=bring, args=(f"th_item_{a.id}",),
+                  icon=":material/arrow_upward:", type="tertiary")
         md(a.summary)
         caption(f"{labels['therapies_card_origin']}: {a.named_in}")
         facts = [f"**{labels['therapies_card_for']}:** {', '.join(facet[x] for x in a.audiences)}"]
@@ -111,7 +117,7 @@ def facet_format(name: str):
 
 
 with st.container(key="th_filters"):
-    cols = st.columns(4) if not presenting else st.columns(2)
+    cols = st.columns(5) if not presenting else st.columns(2)  # on a laptop the search shares the row
     specs = ((th.P_FOR, "th_for", "therapies_filter_for", data.audiences, "audiences"),
              (th.P_FORMAT, "th_format", "therapies_filter_format", data.formats, "formats"),
              (th.P_FOCUS, "th_focus", "therapies_filter_focus", data.focuses, "focus"),
@@ -122,16 +128,18 @@ with st.container(key="th_filters"):
             chosen[param] = url.widget(st.multiselect, param, labels[label], [v.id for v in values], key=key,
                                        format_func=facet_format(name),
                                        placeholder=labels["therapies_filter_placeholder"])
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        # the typed search is deliberately not in the URL: it stays in this session
+    with cols[4] if len(cols) == 5 else st.container():  # the typed search is not in the URL: this session only
         query = st.text_input(labels["therapies_search"], key="th_q",
                               placeholder=labels["therapies_search_placeholder"], max_chars=100)
-        filters = th.Filters(*(tuple(chosen[p]) for p in th.FILTER_PARAMS), query=(query or "").strip()[:100])
-        st.button(labels["therapies_clear"], key="th_clear", on_click=on_clear, icon=":material/filter_alt_off:",
-                  disabled=not filters.active)
+    filters = th.Filters(*(tuple(chosen[p]) for p in th.FILTER_PARAMS), query=(query or "").strip()[:100])
 
 shown = th.filter_approaches(data, filters)
-caption(labels["therapies_count"].format(shown=len(shown), total=len(data.approaches)))
+MAP_PLACE = st.container(key="th_map_place")  # the map: after the filters it follows
+callout("info", data.not_advice)
+with st.container(horizontal=True, vertical_alignment="center"):  # how many the list shows; show them all
+    caption(labels["therapies_count"].format(shown=len(shown), total=len(data.approaches)))
+    st.button(labels["therapies_clear"], key="th_clear", on_click=on_clear, icon=":material/filter_alt_off:",
+              disabled=not filters.active)
 if not shown:
     st.warning(ui.no_matches, icon=":material/search_off:")
 
@@ -151,10 +159,10 @@ with left:
 with right:
     if selected:
         show_card(selected)
-        if st.session_state.pop(BRING_CARD, False):
-            bring_into_view("th_card", st.session_state[BRING_RUNS])
     else:
         callout("info", labels["therapies_card_hint"])
+if BRING in st.session_state:  # after "Read about it" (the card) or "Back to the list" (the reader's item)
+    bring_into_view(st.session_state.pop(BRING), st.session_state[BRING_RUNS])
 
 # --- map (drawn at the top of the page, in MAP_PLACE)
 with MAP_PLACE:

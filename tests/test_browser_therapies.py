@@ -17,7 +17,9 @@ def test_full_view_renders_accessible_and_local(page, app_server, content):
     card = page.locator(".st-key-th_card")
     assert card.is_visible()
     assert "Play therapy" in card.inner_text()
-    draw_charts(page)  # the map is far down the page: it draws when scrolled to
+    # the map is below the paths, the filters and (here) an open path: it draws when scrolled to
+    page.locator(".st-key-th_map_place").scroll_into_view_if_needed()
+    draw_charts(page)
     chart = page.locator('[role="figure"]').first
     assert chart.get_attribute("aria-label") == content.therapies.map_alt
     assert page.locator(".st-key-th_compare_table table").count() == 1

@@ -81,7 +81,14 @@ def therapy_map(chart: MapChart, shown_ids: Iterable[str], selected: str | None,
                      ticktext=list(rows), showgrid=False, zeroline=False,
                      title=dict(text=chart.y_title, font=dict(color=MUTED)), fixedrange=True,
                      tickfont=dict(size=font + 1))
-    base_layout(fig, height=sized(600, 720, scale))
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.03, x=0, font=dict(size=font)),
-                      margin=dict(l=20, r=20, t=80, b=20), font=dict(size=font))
+    base_layout(fig, height=sized(740, 860, scale))
+    # The key under the map, one entry a line from the figure's left edge: where the map is wider than a
+    # phone and scrolls sideways, the whole key is on the part first seen (issue 26.9), not cut off.
+    # Placed in the figure's bottom margin (container coordinates), so it takes no width from the grid.
+    legend_px = sized(150, 190, scale)
+    # (a horizontal legend whose entries each take the whole width: a vertical one would push the grid right)
+    fig.update_layout(legend=dict(orientation="h", entrywidth=1, entrywidthmode="fraction", xref="container",
+                                  x=0.01, xanchor="left", yref="container", y=0.01, yanchor="bottom",
+                                  font=dict(size=font)),
+                      margin=dict(l=20, r=20, t=80, b=20 + legend_px), font=dict(size=font))
     return fig

@@ -12,6 +12,7 @@ app's server and on a static host that serves `cycle.html` for `/text/cycle`.
 from __future__ import annotations
 
 from components import quick_exit
+from components.text_edition import toc
 from components.text_edition.doc import Doc, esc, markdown
 from components.text_edition.page import document
 from components.text_edition.pages import TEXT_PAGES
@@ -33,7 +34,9 @@ def render_page(content, page_id: str, *, app_root: str | None = "/",
     doc.h(1, ui.app_title if page_id == "welcome" else ui.pages[page_id].title)
     if ui.pages[page_id].heavy:  # the app's content note, as the page's first paragraph (no button to pass)
         doc.raw(f'<div class="content-note">{markdown(ui.content_note.body)}</div>')
-    TEXT_PAGES[page_id](content, doc)
+    body = Doc(reader_region)
+    TEXT_PAGES[page_id](content, body)
+    doc.raw(toc.with_contents(page_id, body.html(), ui.labels))  # long pages open on their contents
     return document(content, title=f"{ui.pages[page_id].title} · {ui.app_title}", body=doc.html(),
                     settings=settings or quick_exit.settings(ui, content.help),
                     app_href=None if app_root is None else app_root.rstrip("/") + "/" + app_path(page_id),
