@@ -12,6 +12,7 @@ from pathlib import Path
 from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
 from test_browser_pairing_guard import PHONE, _connect, _shown_code
 from test_browser_projector import _bar_is_one_line
+from test_browser_room import _phone_answers
 
 SHOTS = Path("/tmp/room-anywhere")
 
@@ -20,15 +21,6 @@ def _bar_says(laptop, text: str, timeout: int = 30_000) -> None:
     laptop.wait_for_function(
         "(t) => (document.querySelector('.st-key-room_bar_count')?.innerText || '').includes(t)",
         arg=text, timeout=timeout)
-
-
-def _answer(p, base: str, code: str, choice_index: int) -> None:
-    open_app_page(p, base, "join", f"?code={code}")
-    radios = p.locator('[data-testid="stRadio"] [role="radiogroup"] label')
-    radios.first.wait_for(timeout=30_000)
-    radios.nth(choice_index).click()
-    p.locator('[class*="st-key-join_send_"] button').click()
-    p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
 
 
 def _to_top(p) -> None:
@@ -82,7 +74,7 @@ def test_the_paired_phone_runs_the_room_over_any_projected_page(browser, app_ser
 
         # five phones answer; the bar counts them; the counts stay hidden until shown
         for i, ctx in enumerate(crowd):
-            _answer(ctx.new_page(), base, room, (0, 1, 1, 2, 1)[i])
+            _phone_answers(ctx.new_page(), base, room, (0, 1, 1, 2, 1)[i])
         _bar_says(laptop, "5 answered")
         _to_top(laptop)
         _bar_is_one_line(laptop)  # the room's menu and count fit beside the session's controls at 1080p
