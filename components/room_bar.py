@@ -103,7 +103,9 @@ def menu(content, current) -> None:
         st.session_state[PICK] = own or asked or questions[0].id
     st.selectbox(labels["room_question"], list(by_id), key=PICK, format_func=lambda i: rq.prompt(content, by_id[i]))
     result = _tally(code)
-    can_reveal = bool(result and result.tally and result.tally.can_reveal and result.tally.counts is None)
+    # Enabled while a question's counts are hidden, whatever the count when the menu was drawn (the
+    # menu is not polled): under 5 answers nothing is revealed, and the answers put on screen say why.
+    can_reveal = bool(result and result.tally and result.tally.counts is None)
     with st.container(horizontal=True, key="room_bar_actions"):
         st.button(labels["room_ask"], key="room_bar_ask", type="primary", icon=":material/campaign:",
                   on_click=room_ui.ask_picked, args=(content, PICK))

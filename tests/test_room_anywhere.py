@@ -160,3 +160,21 @@ def test_each_plan_opens_on_a_question_about_the_topic_and_never_asks_wellbeing_
         named = {seg.room_question for _, seg in plan.segments()} - {None}
         assert "how-are-you" not in named  # how someone is doing is never put to the room unasked
         assert named <= {q.id for q in content.room.questions}
+
+
+def test_show_the_counts_from_the_menu_reveals_at_five_and_says_why_before(store, content):
+    """The menu is not polled, so its Show the counts does not wait on the count it was drawn with:
+    under five answers nothing is revealed and the answers put on screen say why; at five it reveals."""
+    at = _projecting(2)
+    at.button(key="room_bar_open").click().run()
+    code = at.session_state[room_ui.CODE]
+    assert not at.button(key="room_bar_reveal").disabled
+    at.button(key="room_bar_reveal").click().run()
+    assert at.session_state[room_ui.OVERLAY] == "counts"
+    rooms = LiveRooms(store)
+    assert not rooms.tally(code).tally.revealed
+    room = rooms.join(code).room
+    for _ in range(lr.MIN_ANSWERS):
+        assert rooms.answer(code, lr.new_token(), room.round, room.question.choices[0]).ok
+    at.button(key="room_bar_reveal").click().run()
+    assert rooms.tally(code).tally.revealed
