@@ -35,7 +35,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ d
   font-size: {BODY_TEXT_PX / (16 * PRESENT_ROOT_PERCENT / 100):.4f}rem; }}
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] :is(p, li, h1, h2, h3, h4, h5, h6),
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {{ max-width: 60ch; }}
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: #1a1a1a !important; opacity: 1 !important; }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: var(--hb-ink) !important; opacity: 1 !important; }}
 .st-key-presenter_bar [data-testid="stMarkdownContainer"] :is(p, li) {{ font-size: 1rem; max-width: none; white-space: nowrap; }}
 .st-key-presenter_bar, .st-key-session_bar {{ column-gap: 0.6rem !important; }}
 /* each part of the bar (the session's controls, the live status, the room's count) takes its own
@@ -46,7 +46,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ d
    and of the presenter bar (its Room menu stays in reach) */
 .st-key-room_overlay {{ position: fixed !important; right: 1.5rem; bottom: 1.5rem; z-index: 999990;
   width: min(36vw, 42rem) !important; max-height: calc(100vh - 16rem); overflow-y: auto;
-  background: #ffffff; border: 3px solid #1a1a1a !important; border-radius: 0.75rem;
+  background: var(--hb-paper); border: 3px solid var(--hb-ink) !important; border-radius: 0.75rem;
   box-shadow: 0 0.5rem 2rem rgba(0, 0, 0, 0.35); padding: 1rem 1.25rem; }}
 .st-key-room_overlay_code p {{ font-size: 4.5rem !important; line-height: 1.1; letter-spacing: 0.08em; }}
 /* the presenter's own controls (not the room's reading): a size smaller, so they stay on one line */
@@ -56,25 +56,31 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ d
 # High contrast for a projector: projectors wash out light greys, thin strokes and pale fills, so
 # every text colour becomes pure black on white (21:1), links dark blue and underlined (15.3:1),
 # captions lose their opacity, text gets heavier, and controls, callouts and focus rings get solid
-# 2-3px black outlines. The ratios are measured in tests/test_browser_workshops.py.
+# 2-3px black outlines. The ratios are measured in tests/test_browser_workshops.py. Where the
+# app shows its dark theme, the same rules run white on black (21:1), links light blue (9.6:1): the
+# colours are light-dark() variables (--hc-*, see components/theme.py), so one set of rules serves both
+# (tests/test_theme.py).
 _CONTRAST_CSS = """
 <style>
-.stApp { background: #ffffff !important; }
+:root { --hc-paper: light-dark(#ffffff, #000000); --hc-ink: light-dark(#000000, #ffffff);
+  --hc-link: light-dark(#00008b, #8ab4f8); --hc-off: light-dark(#e6e6e6, #262626); --hc-off-ink: light-dark(#333333, #cccccc); }
+section[data-testid="stSidebar"], section[data-testid="stSidebar"] > div { background: var(--hc-paper) !important; }
+.stApp { background: var(--hc-paper) !important; }
 .stApp, .stApp p, .stApp li, .stApp h1, .stApp h2, .stApp h3, .stApp h4, .stApp label, .stApp span,
 .stApp summary, .stApp td, .stApp th, .stApp [data-testid="stCaptionContainer"],
 .stApp [data-testid="stCaptionContainer"] * , .stApp [data-testid="stMarkdownContainer"] * {
-  color: #000000 !important; opacity: 1 !important; }
+  color: var(--hc-ink) !important; opacity: 1 !important; }
 .stApp p, .stApp li, .stApp label, .stApp summary, .stApp td { font-weight: 600; }
-.stApp a, .stApp a * { color: #00008b !important; text-decoration: underline !important; }
-.stApp button { border: 2px solid #000000 !important; }
-.stApp button[kind="primary"], .stApp button[kind="primary"] * { background: #000000 !important; color: #ffffff !important; }
+.stApp a, .stApp a * { color: var(--hc-link) !important; text-decoration: underline !important; }
+.stApp button { border: 2px solid var(--hc-ink) !important; }
+.stApp button[kind="primary"], .stApp button[kind="primary"] * { background: var(--hc-ink) !important; color: var(--hc-paper) !important; }
 .stApp button:disabled, .stApp button[kind="primary"]:disabled { border-style: dashed !important;
-  background: #e6e6e6 !important; cursor: not-allowed; }
-.stApp button:disabled *, .stApp button[kind="primary"]:disabled * { color: #333333 !important; background: transparent !important; }
+  background: var(--hc-off) !important; cursor: not-allowed; }
+.stApp button:disabled *, .stApp button[kind="primary"]:disabled * { color: var(--hc-off-ink) !important; background: transparent !important; }
 .stApp [data-testid="stAlert"] > div, .stApp [data-testid="stExpander"] details,
 .stApp [data-testid="stVerticalBlockBorderWrapper"], .stApp [data-baseweb="select"] > div,
-.stApp input, .stApp textarea { border: 2px solid #000000 !important; background: #ffffff !important; }
-.stApp *:focus-visible { outline: 4px solid #000000 !important; outline-offset: 2px !important; }
+.stApp input, .stApp textarea { border: 2px solid var(--hc-ink) !important; background: var(--hc-paper) !important; }
+.stApp *:focus-visible { outline: 4px solid var(--hc-ink) !important; outline-offset: 2px !important; }
 .st-key-session_clock p { font-size: 2rem; }
 </style>
 """

@@ -109,8 +109,8 @@ def _text_version_link(label: str, page_id: str) -> None:
     """A plain link to this page's text version (components/text_edition), in the same tab: a
     Markdown link would open a second tab, which the quick exit would leave behind. Relative, so
     it follows the app's base path. The label is escaped; the markup is the app's own."""
-    st.html(f'<a class="hb-text-link" data-testid="text-version-link" href="text/{page_id}" '
-            f'style="color:#0b5cad;font-size:0.875rem">{html.escape(label)}</a>')
+    st.html(f'<a class="hb-text-link" data-testid="text-version-link" href="text/{page_id}">'
+            f'{html.escape(label)}</a>')
 
 
 def _nav_links(content: Content) -> None:

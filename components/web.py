@@ -25,7 +25,7 @@ from pathlib import Path
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 
-from components import noscript, quick_exit
+from components import noscript, quick_exit, theme
 
 # Streamlit's own paths that never answer with a page (its API, bundles, media, components), and the
 # text edition's (pages of its own, with their own exit and policy: components/text_edition).
@@ -83,7 +83,8 @@ def base_url_script(base_path: str) -> str:
 
 _ASSETS = Path(__file__).resolve().parent / "assets"
 PHONE_MENU_SCRIPT = (_ASSETS / "phone_menu.js").read_text(encoding="utf-8")
-APP_STYLE = (_ASSETS / "app.css").read_text(encoding="utf-8")  # touch targets, focus, layout
+# the day and night colours (components/theme.py), then touch targets, focus, layout
+APP_STYLE = theme.root_css() + (_ASSETS / "app.css").read_text(encoding="utf-8")
 
 
 _NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", re.S)

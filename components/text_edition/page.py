@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from components import quick_exit
+from components import quick_exit, theme
 from components.text_edition.doc import esc, markdown_inline
 
-STYLE = (Path(__file__).resolve().parent / "text.css").read_text(encoding="utf-8")
+STYLE = theme.root_css() + (Path(__file__).resolve().parent / "text.css").read_text(encoding="utf-8")
 
 
 def document(content, *, title: str, body: str, settings: quick_exit.ExitSettings, app_href: str | None,
