@@ -30,7 +30,8 @@ JOIN_PARAMS = (Param("code", Text(live_room.normalise)),)  # the live room's cod
 class PageSpec:
     id: str  # kebab-case; also the URL path and the key in ui.yaml `pages:`
     section: str  # key in ui.yaml `sections:`
-    uses: tuple[str, ...] = ()  # content files the page shows: its text page carries every word, Sources lists their sources
+    # The content files the page shows (its text page carries all their words; Sources lists what they cite).
+    uses: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()  # what the page keeps in its URL (the one declaration)
     # Its text page's renderer, "module.function" in components/text_edition/, called as
     # function(content, doc). A name, not the function: the renderers import this registry, so

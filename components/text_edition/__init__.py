@@ -23,12 +23,12 @@ from components.text_edition import toc
 from components.text_edition.doc import Doc, esc, markdown
 from components.text_edition.page import document
 
-__all__ = ["TEXT_PAGES", "app_path", "render_index", "render_page", "renderer"]
+__all__ = ["TEXT_PAGES", "app_path", "render_index", "render_page"]
 
 Renderer = Callable[[object, Doc], None]
 
 
-def renderer(name: str) -> Renderer:
+def _renderer(name: str) -> Renderer:
     """The function a PageSpec's `text` names ("module.function" in this package)."""
     module, _, function = name.rpartition(".")
     return getattr(importlib.import_module(f"{__name__}.{module}"), function)
@@ -36,7 +36,7 @@ def renderer(name: str) -> Renderer:
 
 # page id -> its text page's renderer; the order of the index. Pages whose spec has no `text`
 # (the facilitator's tools) have none.
-TEXT_PAGES: dict[str, Renderer] = {spec.id: renderer(spec.text) for spec in PAGES if spec.text}
+TEXT_PAGES: dict[str, Renderer] = {spec.id: _renderer(spec.text) for spec in PAGES if spec.text}
 
 
 def app_path(page_id: str) -> str:
