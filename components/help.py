@@ -1,5 +1,4 @@
-"""Pure helpers for the Get help page and the handouts (which must not import streamlit, so
-`components.text.small` is imported where it is used)."""
+"""Pure helpers for the Get help page, its text page and the handouts (no streamlit import)."""
 
 from __future__ import annotations
 
@@ -7,6 +6,7 @@ import re
 from urllib.parse import quote
 
 from components.url_params import Choice, Param
+from components.wording import small
 
 # A phone number as written in content: digits with spaces or dashes, perhaps a leading +.
 _NUMBER = re.compile(r"\+?\d[\d -]*\d|\d")
@@ -154,8 +154,6 @@ def live_status(item, labels: dict[str, str], published: str) -> str:
 
 def number_line(number, labels: dict[str, str], published: str) -> str:
     """One emergency number as a Markdown list item, with its note, any flag and its live status."""
-    from components.text import small
-
     return (f"- **{number.region}: {call_links(number.number)}**" + (f" — {number.note}" if number.note else "")
             + status_flag(number, labels) + " " + small(f"({live_status(number, labels, published)})"))
 
@@ -174,8 +172,6 @@ def helpline_text(line, labels: dict[str, str], published: str) -> str:
     """A helpline's details as one Markdown block: who runs it, how to reach it, hours, languages,
     who it is for, its website, and where it was seen and whether anyone has confirmed it live
     (`published`: the ISO date the entries were gathered)."""
-    from components.text import small
-
     parts = [small(line.organisation),
              "\n".join(f"- {CHANNEL_ICONS[c.kind]} **{labels['channel_' + c.kind]}:** {channel_value(c)}"
                        + (f" ({c.note})" if c.note else "") for c in line.channels),

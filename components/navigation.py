@@ -1,9 +1,11 @@
 """The page registry: which pages exist, in which section, at which URL.
 
 Titles, icons and descriptions come from content/ui.yaml (`pages:`); this file only says where
-the code is: `pages/<id>.py`, a thin script that starts with `content = page_content()`, and which
-URL parameters each page keeps (`params`, declared beside each page's logic; bound to widgets by
-components/url_state.py, and the workshop plans' links are checked against them).
+the code is: `pages/<id>.py`, a thin script that starts with `content = page_content()`, which
+content files the page shows (`uses`), which URL parameters it keeps (`params`, declared beside
+each page's logic; bound to widgets by components/url_state.py, and the workshop plans' links are
+checked against them) and which function writes its text page (`text`; components/text_edition/
+builds TEXT_PAGES from it). Tests take page ids and content files from here, never a copied list.
 """
 
 from __future__ import annotations
@@ -28,8 +30,14 @@ JOIN_PARAMS = (Param("code", Text(live_room.normalise)),)  # the live room's cod
 class PageSpec:
     id: str  # kebab-case; also the URL path and the key in ui.yaml `pages:`
     section: str  # key in ui.yaml `sections:`
-    uses: tuple[str, ...] = ()  # content files whose sources the page shows (for the Sources page)
+    # The content files the page shows (its text page carries all their words; Sources lists what they cite).
+    uses: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()  # what the page keeps in its URL (the one declaration)
+    # Its text page's renderer, "module.function" in components/text_edition/, called as
+    # function(content, doc). A name, not the function: the renderers import this registry, so
+    # components/text_edition/__init__.py imports them when it builds TEXT_PAGES. None: no text page
+    # (the facilitator's tools need the app).
+    text: str | None = None
 
     @property
     def path(self) -> str:
@@ -40,18 +48,20 @@ class PageSpec:
 
 # Order here is the order in the navigation. The first page is the default.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("welcome", "start"),
-    PageSpec("cycle", "understand", uses=("cycle",), params=cycle.URL_PARAMS),
-    PageSpec("healthy-vs-toxic", "understand", uses=("comparison", "scenarios"), params=comparison.URL_PARAMS),
+    PageSpec("welcome", "start", uses=("welcome",), text="welcome.render"),
+    PageSpec("cycle", "understand", uses=("cycle",), params=cycle.URL_PARAMS, text="cycle.render"),
+    PageSpec("healthy-vs-toxic", "understand", uses=("comparison", "scenarios"), params=comparison.URL_PARAMS,
+             text="healthy_vs_toxic.render"),
     PageSpec("relational-trauma", "understand", uses=("relational_trauma",),
-             params=trauma_healing.RELATIONAL_TRAUMA_PARAMS),
-    PageSpec("healing", "heal", uses=("healing",), params=trauma_healing.HEALING_PARAMS),
-    PageSpec("therapies", "heal", uses=("therapies",), params=therapies.URL_PARAMS),
-    PageSpec("perspectives", "heal", uses=("perspectives",), params=perspectives.URL_PARAMS),
-    PageSpec("get-help", "support", uses=("help",), params=help.URL_PARAMS),
-    PageSpec("worried-about-someone", "support", uses=("helping", "practice"), params=practice.URL_PARAMS),
-    PageSpec("glossary", "support", uses=("glossary",)),
-    PageSpec("sources", "support"),
+             params=trauma_healing.RELATIONAL_TRAUMA_PARAMS, text="relational_trauma.render"),
+    PageSpec("healing", "heal", uses=("healing",), params=trauma_healing.HEALING_PARAMS, text="healing.render"),
+    PageSpec("therapies", "heal", uses=("therapies",), params=therapies.URL_PARAMS, text="heal.therapies"),
+    PageSpec("perspectives", "heal", uses=("perspectives",), params=perspectives.URL_PARAMS, text="heal.perspectives"),
+    PageSpec("get-help", "support", uses=("help",), params=help.URL_PARAMS, text="get_help.render"),
+    PageSpec("worried-about-someone", "support", uses=("helping", "practice"), params=practice.URL_PARAMS,
+             text="worried.render"),
+    PageSpec("glossary", "support", uses=("glossary",), text="glossary.render"),
+    PageSpec("sources", "support", uses=("sources",), text="sources.render"),  # sources.yaml cites none itself
     PageSpec("run-session", "facilitate", params=RUN_SESSION_PARAMS),
     PageSpec("join", "facilitate", params=JOIN_PARAMS),  # a participant's phone in a live room; not a subject page
 )

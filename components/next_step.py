@@ -15,7 +15,8 @@ import streamlit as st
 
 from components import next_step_lines as lines
 from components.help import region_for_locale
-from components.page_kit import card, union_sources
+from components.page_kit import card
+from components.wording import union_sources
 from components.routing import page_target
 from components.text import caption, md, sources_line
 

@@ -31,6 +31,7 @@ from components import presenter
 from components.help import helpline_text
 from components.routing import page_target
 from components.text import md, sources_line
+from components.wording import union_sources
 
 T = TypeVar("T")
 Anchor = str | Literal[False] | None
@@ -132,11 +133,6 @@ def help_section_link(content, section: str, label: str, icon: str = ":material/
     """A link to one of Get help's sections ("under-18", "crisis"): Get help opens with it first and
     scrolls to it (its `?show=`). The safety line under the exit and the teen therapy path use it."""
     st.page_link(page_target("get-help", content), label=label, icon=icon, query_params={"show": section})
-
-
-def union_sources(items: Iterable[Any]) -> list[str]:
-    """The source ids of several items, each once, in a stable (sorted) order."""
-    return sorted({s for item in items for s in item.sources})
 
 
 def sources_of(content, items: Iterable[Any]) -> None:

@@ -18,8 +18,8 @@ from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
 from components.page_kit import help_section_link
 from components.routing import new_run, page_target, running_page
-from components.text import caption, escape_html, md
-from components.text_edition.pages import TEXT_PAGES
+from components.text import caption, md
+from components.wording import escape_html
 
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 
@@ -79,7 +79,7 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
         # A young person and someone thinking of suicide are one tap from their lines, on every page.
         for show, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")):
             help_section_link(content, show, ui.labels[label], icon=":material/arrow_forward:")
-        if spec.id in TEXT_PAGES and not presenting:
+        if spec.text and not presenting:
             _text_version_link(ui.text_edition.app_link, spec.id)
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
         facilitator_ui.scroll_to_segment()  # a workshop segment opens at its step

@@ -2,17 +2,15 @@
 
 Streamlit's markdown already refuses to run HTML unless `unsafe_allow_html=True`, which this app
 never passes for content; escaping `<` as well means a tag typed into a YAML file is displayed
-literally instead of silently vanishing, so an author can see and fix it.
+literally instead of silently vanishing, so an author can see and fix it. The words themselves (the
+escaping, sources lines, small lines) are built without Streamlit in components/wording.py.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-
-def escape_html(text: str) -> str:
-    """Make `<` literal so Markdown never treats content as a tag (entities are decoded as text)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+from components.wording import escape_html, sources_text
 
 
 def md(text: str, *, help: str | None = None) -> None:
@@ -22,45 +20,6 @@ def md(text: str, *, help: str | None = None) -> None:
 
 def caption(text: str) -> None:
     st.caption(escape_html(text))
-
-
-def sources_text(content, source_ids: list[str]) -> str:
-    """'Sources: title (publisher); ...' for the given ids, or '' when none resolve."""
-    names = []
-    for sid in source_ids:
-        src = content.sources_by_id.get(sid)
-        if src is None:
-            continue
-        who = src.publisher or src.author or ""
-        names.append(f"{src.title}" + (f" ({who})" if who else ""))
-    return f"{content.ui.sources_label}: " + "; ".join(names) if names else ""
-
-
-def small(text: str) -> str:
-    """Markdown for a small line inside a text block (one element instead of a block and a caption).
-    Use it, not italics, for secondary lines: italic text makes a phone fetch a second font file
-    (138 KB) before the page settles. (Square brackets would end the directive early.)"""
-    return f":small[{text.replace('[', '(').replace(']', ')')}]" if text else ""
-
-
-def source_lines(content, src, cited_on: list[str] | None) -> list[str]:
-    """One entry of the source list as Markdown lines, the same on the Sources page and its text
-    page: kind and byline, summary, address, the sources it cites, the pages that cite it
-    (`cited_on`, from navigation.pages_citing)."""
-    labels = content.ui.labels
-    byline = ", ".join(str(x) for x in (src.author, src.publisher, src.year) if x)
-    lines = [f"**{labels[f'source_kind_{src.kind}']}**" + (f" · {byline}" if byline else ""), src.summary]
-    if src.url:
-        lines.append(src.url)
-    if src.cited_in:
-        lines.append(small(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in)))
-    lines.append(small(f"{labels['sources_cited_on']}: {', '.join(cited_on)}" if cited_on else labels["sources_not_cited"]))
-    return lines
-
-
-def sources_small(content, source_ids: list[str]) -> str:
-    """sources_text as a small line inside a text block."""
-    return small(sources_text(content, source_ids))
 
 
 def sources_line(content, source_ids: list[str]) -> None:

@@ -30,7 +30,8 @@ import streamlit as st
 
 from components import presenter
 from components.charts.common import projector_text, safe_text
-from components.text import caption, escape_html
+from components.text import caption
+from components.wording import escape_html
 
 if TYPE_CHECKING:
     from components.content import UiFile

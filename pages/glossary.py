@@ -5,7 +5,8 @@ import streamlit as st
 from components.page_kit import page_start
 from components.search import text_matches
 from components.routing import page_content
-from components.text import md, sources_small
+from components.text import md
+from components.wording import sources_small
 
 content = page_content()
 ui = content.ui

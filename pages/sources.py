@@ -5,7 +5,8 @@ import streamlit as st
 from components.navigation import pages_citing
 from components.page_kit import page_start
 from components.routing import page_content
-from components.text import callout, md, source_lines
+from components.text import callout, md
+from components.wording import source_lines
 
 content = page_content()
 ui = content.ui

@@ -6,14 +6,14 @@ import re
 import shutil
 
 from components.export import main
-from components.text_edition import TEXT_PAGES
+from components.navigation import PAGES
 from tests.conftest import CONTENT
 
 
 def test_export_writes_every_text_page_with_links_that_work_on_a_static_host(tmp_path, capsys):
     out = tmp_path / "site"
     assert main(["text", "--out", str(out), "--app-url", "https://bonds.example.org/"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(["index.html", *(f"{p}.html" for p in TEXT_PAGES)])
+    assert sorted(p.name for p in out.iterdir()) == sorted(["index.html", *(f"{p.id}.html" for p in PAGES if p.text)])
     cycle = (out / "cycle.html").read_text(encoding="utf-8")
     assert 'href="https://bonds.example.org/cycle"' in cycle  # back to the interactive page
     assert 'href="./"' in cycle and 'href="get-help"' in cycle  # relative: any folder, any host

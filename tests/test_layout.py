@@ -11,16 +11,18 @@ import yaml
 
 from conftest import CONTENT, all_text, open_page, problems_for
 
-# page id -> (content attribute, the key (or key prefix) of its main visual). A stepped view starts at
-# its stepper: the controls, the step's words and its picture are one visual (the words sit beside
-# the circle on a laptop, between the buttons and the circle on a phone).
+from components.navigation import page_spec
+
+# page id -> the key (or key prefix) of its main visual; its content file is the first its PageSpec
+# uses. A stepped view starts at its stepper: the controls, the step's words and its picture are one
+# visual (the words sit beside the circle on a laptop, between the buttons and the circle on a phone).
 SUBJECTS = {
-    "cycle": ("cycle", "stepper_phase"),
-    "healthy-vs-toxic": ("comparison", "hvt_level_"),
-    "relational-trauma": ("relational_trauma", "closeness_chart_"),
-    "healing": ("healing", "stepper_step"),
-    "therapies": ("therapies", "th_map"),
-    "perspectives": ("perspectives", "perspectives_spectrum"),
+    "cycle": "stepper_phase",
+    "healthy-vs-toxic": "hvt_level_",
+    "relational-trauma": "closeness_chart_",
+    "healing": "stepper_step",
+    "therapies": "th_map",
+    "perspectives": "perspectives_spectrum",
 }
 MAX_WORDS_BEFORE_VISUAL = 80  # about 25 seconds of reading at 200 words a minute
 TEXT_TYPES = {"markdown", "title", "header", "subheader", "caption", "info", "warning", "success", "error"}
@@ -64,7 +66,7 @@ def subject_page(request):
 
 def test_takeaway_is_in_the_yaml_and_shown_first(content, subject_page):
     page_id, at = subject_page
-    item = getattr(content, SUBJECTS[page_id][0]).takeaway
+    item = getattr(content, page_spec(page_id).uses[0]).takeaway
     assert item.text and item.sources
     assert item.text in all_text(at)
     # first under the title: the title, then the takeaway's own container
@@ -75,8 +77,8 @@ def test_takeaway_is_in_the_yaml_and_shown_first(content, subject_page):
 
 def test_little_reading_before_the_main_visual(subject_page):
     page_id, at = subject_page
-    words = words_before(at, SUBJECTS[page_id][1])
-    assert words is not None, f"{page_id}: main visual {SUBJECTS[page_id][1]!r} not found"
+    words = words_before(at, SUBJECTS[page_id])
+    assert words is not None, f"{page_id}: main visual {SUBJECTS[page_id]!r} not found"
     assert words <= MAX_WORDS_BEFORE_VISUAL, f"{page_id}: {words} words before the main visual"
 
 

@@ -10,25 +10,13 @@ import pytest
 from pydantic import BaseModel
 
 from components.content import load_content
-from components.navigation import PAGES
-from components.text_edition import TEXT_PAGES, render_index, render_page
+from components.navigation import PAGES, page_spec
+from components.text_edition import render_index, render_page
 from components.text_edition.doc import markdown as markdown_html
 from tests.conftest import CONTENT
 
-# Which content files each text page must carry in full (the page's own subject files).
-PAGE_FILES = {
-    "welcome": ("welcome",),
-    "cycle": ("cycle",),
-    "healthy-vs-toxic": ("comparison", "scenarios"),
-    "relational-trauma": ("relational_trauma",),
-    "healing": ("healing",),
-    "therapies": ("therapies",),
-    "perspectives": ("perspectives",),
-    "get-help": ("help",),
-    "worried-about-someone": ("helping", "practice"),
-    "glossary": ("glossary",),
-    "sources": ("sources",),
-}
+# The pages with a text page, from the registry; each must carry its content files (`uses`) in full.
+TEXT_IDS = [spec.id for spec in PAGES if spec.text]
 
 # What a text page leaves out on purpose, by field path (a regular expression over
 # `file.field.field...`, list positions as numbers). Each needs a reason.
@@ -96,16 +84,17 @@ def content():
 
 
 def test_every_page_of_the_app_but_the_facilitators_has_a_text_page():
-    # run-session is the facilitator's console; join answers a live question (both need the app)
-    assert set(TEXT_PAGES) == {p.id for p in PAGES} - {"run-session", "join"}
-    assert set(PAGE_FILES) == set(TEXT_PAGES)
+    # the facilitate section (the facilitator's console, a phone answering a live question) needs the app
+    assert [p.id for p in PAGES if not p.text] == [p.id for p in PAGES if p.section == "facilitate"]
+    # every text page names the content files it shows, so the test below checks its words
+    assert not [p.id for p in PAGES if p.text and not p.uses]
 
 
-@pytest.mark.parametrize("page_id", sorted(PAGE_FILES))
+@pytest.mark.parametrize("page_id", TEXT_IDS)
 def test_nothing_the_pages_yaml_holds_is_lost(content, page_id):
     page = _words(render_page(content, page_id))
     missing = []
-    for key in PAGE_FILES[page_id]:
+    for key in page_spec(page_id).uses:
         for path, text in _strings(getattr(content, key), key):
             if any(re.fullmatch(rule, path) for rule in NOT_IN_TEXT):
                 continue
@@ -127,7 +116,7 @@ def _figcaptions(page: str) -> list[str]:
 
 def test_heavy_pages_open_with_the_content_note_and_light_ones_do_not(content):
     note = _words(markdown_html(content.ui.content_note.body))
-    for page_id in TEXT_PAGES:
+    for page_id in TEXT_IDS:
         page = render_page(content, page_id)
         main = page[page.index("</h1>"):]
         if content.ui.pages[page_id].heavy:
@@ -191,7 +180,7 @@ def test_every_chart_of_a_page_is_there_by_name(content):
         assert _figcaptions(render_page(content, page_id)) == alts, page_id
 
 
-@pytest.mark.parametrize("page_id", sorted(PAGE_FILES))
+@pytest.mark.parametrize("page_id", TEXT_IDS)
 def test_in_page_links_land_and_ids_are_unique(content, page_id):
     page = render_page(content, page_id)
     ids = re.findall(r'\sid="([^"]+)"', page)

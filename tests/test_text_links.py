@@ -8,8 +8,7 @@ import re
 import pytest
 from conftest import open_page
 
-from components.navigation import PAGES
-from components.text_edition import TEXT_PAGES
+from components.navigation import PAGES, page_spec
 
 
 def _text_links(at) -> list[str]:
@@ -21,7 +20,7 @@ def _text_links(at) -> list[str]:
 def test_each_page_links_to_its_text_version(page_id):
     at = open_page(page_id)
     assert not at.exception
-    assert _text_links(at) == ([f"text/{page_id}"] if page_id in TEXT_PAGES else [])
+    assert _text_links(at) == ([f"text/{page_id}"] if page_spec(page_id).text else [])
 
 
 def test_no_text_link_on_the_projector():

@@ -13,7 +13,7 @@ import yaml
 from components.help import call_links, first_line, lines_for_friends, numbers_first
 from components.helping import lines_for, regions_with_lines
 from components.models.helping import SECTION_ORDER
-from components.text import escape_html, sources_text
+from components.wording import escape_html, sources_text
 from conftest import CONTENT, ROOT, all_text, open_page
 
 PAGE = "worried-about-someone"

@@ -2,6 +2,9 @@
 JavaScript (`/text/` and `/text/<page-id>`), built from the same validated content as the app.
 
 - `render_index(content, ...)` and `render_page(content, page_id, ...)` return whole documents.
+- Each page's body is written by the function its PageSpec names (`text="cycle.render"`: one module
+  per page here, `render(content, doc)`); TEXT_PAGES, page id -> that function in the registry's
+  order, is built from components/navigation.py's PAGES, not listed again.
 - components/text_edition/serve.py serves them from the app's own process (app.py adds the routes).
 - `python -m components.export text --out DIR` writes them as files for any static host.
 
@@ -11,13 +14,29 @@ app's server and on a static host that serves `cycle.html` for `/text/cycle`.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+
 from components import quick_exit
+from components.navigation import PAGES
 from components.text_edition import toc
 from components.text_edition.doc import Doc, esc, markdown
 from components.text_edition.page import document
-from components.text_edition.pages import TEXT_PAGES
 
 __all__ = ["TEXT_PAGES", "app_path", "render_index", "render_page"]
+
+Renderer = Callable[[object, Doc], None]
+
+
+def _renderer(name: str) -> Renderer:
+    """The function a PageSpec's `text` names ("module.function" in this package)."""
+    module, _, function = name.rpartition(".")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), function)
+
+
+# page id -> its text page's renderer; the order of the index. Pages whose spec has no `text`
+# (the facilitator's tools) have none.
+TEXT_PAGES: dict[str, Renderer] = {spec.id: _renderer(spec.text) for spec in PAGES if spec.text}
 
 
 def app_path(page_id: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from components.text import sources_text
+from components.wording import sources_text
 
 # commonmark + tables; html=False: raw HTML in content is text; no typographer (keep the words as written)
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -30,7 +30,7 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-# The app's small-text directive (components.text.small) reaches Markdown as `:small[...]`; its
+# The app's small-text directive (components.wording.small) reaches Markdown as `:small[...]`; its
 # inside is already escaped text by the time this matches the rendered HTML.
 _SMALL = re.compile(r":small\[([^\]]*)\]")
 

@@ -6,8 +6,8 @@ lines; then leaving safely, finding a therapist and what the exit does."""
 from __future__ import annotations
 
 from components.help import KIND_ANCHORS, LINE_KINDS, helpline_text, number_line, numbers_first, serves
-from components.text import small
 from components.text_edition.doc import Doc, esc, markdown
+from components.wording import small
 
 
 def render(content, doc: Doc) -> None:

@@ -1,13 +1,13 @@
 """The text edition's therapy approaches and practitioners' views (the Heal section's two longer
 pages), as the app pages show them; and `without`, a chart table minus one column, shared with
-pages.py."""
+healthy_vs_toxic.py."""
 
 from __future__ import annotations
 
 from components import perspectives as persp_logic
 from components import therapies as therapy_logic
-from components.text import small
 from components.text_edition.doc import Doc, esc
+from components.wording import small
 
 
 def therapies(content, doc: Doc) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from components import next_step_lines as lines
-from components.page_kit import union_sources
 from components.text_edition.doc import Doc, esc, markdown_inline
+from components.wording import union_sources
 
 ANCHOR = "next-step"  # the same id as the app's heading (components/next_step.py)
 

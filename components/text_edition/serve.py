@@ -16,8 +16,8 @@ from starlette.routing import Route
 from components import quick_exit
 from components.content import content_dir, load_cached
 from components.help import region_for_languages
-from components.text import escape_html
 from components.text_edition import TEXT_PAGES, render_index, render_page
+from components.wording import escape_html
 
 PREFIX = "text"
 CACHE = "public, max-age=300"  # a helpline edit reaches readers within five minutes
