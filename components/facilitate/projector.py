@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import room_ui
-from components.address import app_address, is_local
+from components import address, room_ui
 from components.facilitate import countdown_ui, handouts, opening, pairing_ui, running, workshop
 from components.facilitate.segment_view import segment_body
 from components.help import region_for_locale
@@ -78,12 +77,12 @@ def _handouts(content, plan) -> None:
     region = st.selectbox(L["facilitate_handout_region"], list(regions), format_func=regions.get,
                           key="handout_region",
                           index=list(regions).index(local if local in regions else handouts.default_region(content.help)))
-    address = app_address(st.context.url)
-    if is_local(address):  # as the live room says: no phone in the room can open this address
-        callout("warning", L["facilitate_handout_local_address"].format(address=address))
+    opened_at = address.app_address(st.context.url)
+    if address.is_local(opened_at):  # as the live room says: no phone in the room can open this address
+        callout("warning", L["facilitate_handout_local_address"].format(address=opened_at))
     st.download_button(L["facilitate_handout_participant"], key="dl_participant", icon=":material/download:",
-                       data=lambda: handouts.participant_handout(content, plan, region, address),
+                       data=lambda: handouts.participant_handout(content, plan, region, opened_at),
                        file_name=f"{plan.id}-participant-handout.pdf", mime="application/pdf", on_click="ignore")
     st.download_button(L["facilitate_handout_guide"], key="dl_guide", icon=":material/download:",
-                       data=lambda: handouts.facilitator_guide(content, plan, region, address),
+                       data=lambda: handouts.facilitator_guide(content, plan, region, opened_at),
                        file_name=f"{plan.id}-facilitator-guide.pdf", mime="application/pdf", on_click="ignore")
