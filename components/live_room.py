@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from components.pairing import ALPHABET  # the same unambiguous letters as the pairing code
+from components.facilitate.pairing import ALPHABET  # the same unambiguous letters as the pairing code
 from components.store import Store
 
 ROOM_CODE_LENGTH = 5

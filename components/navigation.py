@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from components import comparison, cycle, help, live_room, pairing, perspectives, practice, therapies, trauma_healing
+from components import comparison, cycle, help, live_room, perspectives, practice, therapies, trauma_healing
+from components.facilitate import pairing
 from components.url_params import Choice, Param, Step, Text
 
 # The run-session page's own parameters (the facilitator tools' reserved names; see models/workshops.py)

@@ -3,7 +3,7 @@ ask, show the counts, put the join code or the answers on screen, close), the ro
 count on the bar, and the overlay that puts the join code and QR code, or the answers, over the
 page. The room is the one this tab runs (components/room_ui.py keeps its code and key, and brings
 it back after a reload); a paired notes device asks for the same actions through the pairing
-(components/pairing.py `request_room`), carried out here with this tab's key (`serve_request`).
+(components/facilitate/pairing_room.py `request_room`), carried out here with this tab's key (`serve_request`).
 
 The overlay shows on every projected page but Run a session, whose own room panel shows the same.
 What it shows lives in this session only (room_ui.OVERLAY): after a reload it is off, the safe
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import facilitator_ui as fui, pairing, room_questions as rq, room_ui
+from components import room_questions as rq, room_ui
+from components.facilitate import pairing, running, tab
 from components.live_room import MIN_ANSWERS, Status
 from components.qr import qr_svg
 from components.store import StoreUnavailable
@@ -118,7 +119,7 @@ def menu(content, current) -> None:
 
 def _open_for_segment(content) -> None:
     """Open a room asking the running segment's own question (the segment running when pressed)."""
-    room_ui.open_room(content, segment_question(content, fui.active(content)))
+    room_ui.open_room(content, segment_question(content, running.active(content)))
 
 
 def _reveal_and_show() -> None:
@@ -158,9 +159,9 @@ def serve_request(content) -> None:
     """On the laptop, while presenting (in the main script, after room_ui.restore_room): carry out
     the paired notes device's room request with this tab's key, and keep the pairing's note of the
     room (its public code, the overlay) in step, so the device shows what the projector shows.
-    The version this writes is left for facilitator_ui.remote_update to take in, so a segment
+    The version this writes is left for facilitate.sync.remote_update to take in, so a segment
     move made at the same time is never skipped."""
-    code = st.session_state.get(fui.PAIR)
+    code = st.session_state.get(tab.PAIR)
     p = pairing.STORE.get(code) if code else None
     if p is None:
         return
@@ -182,11 +183,11 @@ def serve_request(content) -> None:
             room_ui.close_room()
     room, shown = st.session_state.get(room_ui.CODE) or "", st.session_state.get(room_ui.OVERLAY) or ""
     if n > p.room_done or (room, shown) != (p.room, p.overlay):
-        pairing.STORE.room_served(p.code, n, room, shown, who=fui.laptop_key())
+        pairing.STORE.room_served(p.code, n, room, shown, who=running.laptop_key())
 
 
 def _request(code: str, action: str, question: str | None = None) -> None:
-    pairing.STORE.request_room(code, action, question, who=fui.device_token())
+    pairing.STORE.request_room(code, action, question, who=running.device_token())
 
 
 def _request_picked(code: str) -> None:

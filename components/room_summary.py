@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from components import room_questions as rq
 from components.charts.room_shift import room_shift_figure
-from components.handouts import _browser, _Doc
+from components.facilitate.handouts import _browser, _Doc
 from components.live_room import MIN_ANSWERS, KeptRound
 
 

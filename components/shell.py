@@ -12,7 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import a11y, facilitator_ui, pairing_ui, presenter, quick_exit, room_bar, room_ui
+from components import a11y, presenter, quick_exit, room_bar, room_ui
+from components.facilitate import opening, pairing_ui, running, scroll, session_bar
 from components.content import Content, Loaded, content_dir, load_cached, load_one
 from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
@@ -82,7 +83,7 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
         if spec.text and not presenting:
             _text_version_link(ui.text_edition.app_link, spec.id)
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
-        facilitator_ui.scroll_to_segment()  # a workshop segment opens at its step
+        scroll.scroll_to_segment()  # a workshop segment opens at its step
         # after a reload, on whatever page: the pairing and the room this tab runs (keys from the tab)
         pairing_ui.laptop_identity()
         room_ui.restore_room()
@@ -91,11 +92,11 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
             # the switches sit in the menu, so the bar keeps one line at 1080p with the room on it
             with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):
                 presenter.toggles(ui, "bar")
-                facilitator_ui.session_menu(content)  # the group agreement, while a session runs
+                session_bar.session_menu(content)  # the group agreement, while a session runs
                 _nav_links(content)
-            facilitator_ui.session_bar(content)  # while presenting a workshop plan: segment, time, next
-            room_bar.bar(content, facilitator_ui.active(content))  # the live room, from any page
-        if not facilitator_ui.on_run_page():  # Run a session shows the room in its own panel
+            session_bar.session_bar(content)  # while presenting a workshop plan: segment, time, next
+            room_bar.bar(content, running.active(content))  # the live room, from any page
+        if not running.on_run_page():  # Run a session shows the room in its own panel
             room_bar.overlay(content)
     else:
         with st.sidebar:
@@ -135,10 +136,10 @@ def _content_note(content: Content, spec: PageSpec) -> bool:
     """A content note the first time a session opens a heavy page. True when the page may show.
 
     In presenter mode the note belongs to the session: shown once, at its start, with the running
-    plan's group agreement (facilitator_ui.session_opening), and a paired notes device can pass it.
+    plan's group agreement (facilitate.opening.session_opening), and a paired notes device can pass it.
     Outside presenter mode, a person alone sees it before each heavy page."""
     if presenter.is_presenting():
-        return facilitator_ui.session_opening(content)
+        return opening.session_opening(content)
     seen: set[str] = st.session_state.setdefault("content_notes_seen", set())
     if spec.id in seen:
         return True

@@ -15,7 +15,7 @@ words.
 Keys hold either a string (`set`/`get`/`cas`/`incr_with_ttl`) or a hash of fields
 (`hash_set`/`hash_get_all`), never both, as in Redis. The live room (components/live_room.py)
 keeps its record as a string and its answers as a hash (tab token -> choice); the notes-device
-pairing (components/pairing.py) uses `set_if_absent` for a fresh code, the record as
+pairing (components/facilitate/pairing.py) uses `set_if_absent` for a fresh code, the record as
 JSON under `pair:<code>` with its idle time as TTL, and `cas` for an atomic move.
 
 No streamlit import.

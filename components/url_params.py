@@ -1,7 +1,7 @@
 """What a page keeps in its URL, declared once: each parameter's name, what values it takes, its
 default, and how it reads and writes. Pure (no streamlit import): the page registry
 (components/navigation.py) holds every page's declaration, components/url_state.py binds widgets to
-them, and components/facilitate.py checks the workshop plans' segment links against them.
+them, and components/facilitate/workshop.py checks the workshop plans' segment links against them.
 
     Param("week", Int(1, lambda c: c.cycle.over_time.weeks))        # ?week=N, clamped
     Param("model", Choice(lambda c: [v.id for v in c.cycle.cycle.versions]))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from browser_helpers import SHOTS, no_exception, open_app_page, wait_ready
-from components import facilitate
+from components.facilitate import workshop
 
 VIEW = {"width": 1920, "height": 1080}
 PLANS = ["classroom-45", "workshop-90", "series-3x60"]
@@ -83,7 +83,7 @@ def test_segments_open_at_their_visual(browser, app_server, content, plan_id):
             if i:
                 _open_next(p, of.format(n=i + 1, total=len(segments)))
             no_exception(p)
-            place = facilitate.focus(seg)
+            place = workshop.focus(seg)
             if place is None:  # the top of its page: the title on the first screen
                 h1 = _settled_at(p, '[data-testid="stMainBlockContainer"] h1', VIEW["height"] / 2)
                 assert h1["bottom"] <= VIEW["height"]

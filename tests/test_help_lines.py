@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from components import handouts
+from components.facilitate import handouts
 from components.content import live_check_warnings, months_before
 from conftest import CONTENT, ROOT, problems_for
 

@@ -8,7 +8,7 @@ from conftest import opened
 
 from components import live_room as lr
 from components.live_room import LiveRooms, Status
-from components.pairing import ALPHABET
+from components.facilitate.pairing import ALPHABET
 from components.store import SqliteStore
 
 

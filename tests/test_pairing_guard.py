@@ -1,4 +1,4 @@
-"""The notes device's pairing as a guard (components/pairing.py): a shown code admits one device,
+"""The notes device's pairing as a guard (components/facilitate/pairing.py): a shown code admits one device,
 which the laptop allows or refuses; the code then changes; the laptop can unpair; every control
 action carries the laptop's key or the confirmed device's token. States: pending, confirmed,
 refused, unpaired, stale. Two store handles on one SQLite file stand for two replicas."""
@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from components import facilitate, pairing
-from components.pairing import Claim, DeviceState, PairingStore
+from components.facilitate import pairing
+from components.facilitate.countdown import Timer
+from components.facilitate.pairing import Claim, DeviceState, PairingStore
 from components.store import SqliteStore
 
 
@@ -94,7 +95,7 @@ def test_stale_devices_and_codes(tmp_path):
     now = [1_900_000_000.0]
     clock = lambda: now[0]  # noqa: E731
     store = PairingStore(SqliteStore(tmp_path / "s.sqlite3", clock=clock), clock=clock, idle_seconds=60)
-    p = store.create("plan", 0, timer=facilitate.Timer("plan", 0, 5))
+    p = store.create("plan", 0, timer=Timer("plan", 0, 5))
     _, code, token = store.claim(p.join, "phone")
     store.confirm(code, p.key)
     assert store.device_state(code, token)[0] is DeviceState.CONFIRMED

@@ -7,9 +7,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from components import facilitate, facilitator_ui, presenter
+from components import presenter
+from components.facilitate import countdown_ui, workshop
 from components.charts.common import PRESENTER_MIN_TEXT, projector_text
-from components.facilitate import Timer
+from components.facilitate.countdown import Timer
 
 
 def _sizes(data, in_font=False):
@@ -64,7 +65,7 @@ def test_every_segment_with_a_step_opens_at_it(content):
         for _, seg in plan.segments():
             params = {p.name: p for p in page_spec(seg.page).params}
             steps = [k for k in seg.query if isinstance(params[k].kind, Step)]
-            place = facilitate.focus(seg)
+            place = workshop.focus(seg)
             if steps:
                 assert place == (f"stepper_{steps[0]}", place[1]), (plan.id, seg.id, place)
             if seg.page == "healthy-vs-toxic" and "dimension" in seg.query:
@@ -76,8 +77,8 @@ def test_every_segment_with_a_step_opens_at_it(content):
 def test_presenter_bar_countdown_is_short(content):
     ui = content.ui
     ready = Timer("p", 0, 5)
-    assert facilitator_ui.timer_text(ui, ready, short=True) == ui.labels["facilitate_time_ready_short"].format(minutes=5)
-    assert len(facilitator_ui.timer_text(ui, ready, short=True)) < len(facilitator_ui.timer_text(ui, ready)) / 2
+    assert countdown_ui.timer_text(ui, ready, short=True) == ui.labels["facilitate_time_ready_short"].format(minutes=5)
+    assert len(countdown_ui.timer_text(ui, ready, short=True)) < len(countdown_ui.timer_text(ui, ready)) / 2
 
 
 def test_presenter_css_sets_body_text_and_line_length():

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from conftest import all_text, open_page
 
-from components import live_room as lr, pairing, room_ui
+from components import live_room as lr, room_ui
+from components.facilitate import pairing
 from components.live_room import KeptRound, LiveRooms, Status
-from components.pairing import Claim, PairingStore
+from components.facilitate.pairing import Claim, PairingStore
 from components.room_summary import match_pairs
 from components.store import SqliteStore
 

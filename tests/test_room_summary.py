@@ -12,7 +12,8 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from components import handouts, live_room as lr, room_questions as rq, room_summary as rs
+from components import live_room as lr, room_questions as rq, room_summary as rs
+from components.facilitate import handouts
 from components.charts.room_shift import room_shift_figure
 from components.live_room import LiveRooms, keep_totals, kept_totals
 from components.models.workshops import RoomPair

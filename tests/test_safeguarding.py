@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 from pypdf import PdfReader
 
-from components import handouts
+from components.facilitate import handouts
 from components.models.workshops import FACILITATOR_ONLY, UNKEEPABLE_PROMISES, WorkshopFile
 from conftest import CONTENT, problems_for
 

@@ -235,11 +235,12 @@ def _second(store, request, tmp_path):
 def test_pairing_lives_in_the_shared_store(store, request, tmp_path):
     """The projector and the notes device may be served by different replicas: each one's moves are
     the other's, through the store, and two pressing at once lose nothing (compare-and-set)."""
-    from components import facilitate, pairing
+    from components.facilitate import pairing
+    from components.facilitate.countdown import Timer
 
     other = _second(store, request, tmp_path)
     projector, notes = pairing.PairingStore(store), pairing.PairingStore(other)
-    p = projector.create("workshop-90", 0, timer=facilitate.Timer("workshop-90", 0, 5))
+    p = projector.create("workshop-90", 0, timer=Timer("workshop-90", 0, 5))
     state, code, token = notes.claim(p.join.lower(), "phone")  # the phone asks on the other replica
     assert (state, code) == (pairing.Claim.PENDING, p.code)
     assert projector.get(p.code).pending_kind == "phone"  # the laptop sees it
@@ -269,7 +270,7 @@ def test_pairing_lives_in_the_shared_store(store, request, tmp_path):
 
 
 def test_pairing_when_the_store_is_down_says_so():
-    from components import pairing
+    from components.facilitate import pairing
 
     down = pairing.PairingStore(RedisStore(f"redis://127.0.0.1:{free_port()}/0"))
     assert down.create("plan", 0) is None and down.unavailable

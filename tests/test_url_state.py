@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from components import facilitate
+from components.facilitate import workshop
 from components.models.workshops import WorkshopFile
 from components.navigation import PAGES
 from components.url_params import Choice, Flag, Int, ListOf, Param, Step
@@ -66,7 +66,7 @@ def _plans(content) -> dict[str, WorkshopFile]:
 
 
 def test_every_shipped_plan_links_to_declared_parameters(content):
-    assert facilitate.segment_link_problems(_plans(content), content) == []
+    assert workshop.segment_link_problems(_plans(content), content) == []
 
 
 def _broken(content, page: str, query: dict) -> dict[str, WorkshopFile]:
@@ -87,7 +87,7 @@ def _broken(content, page: str, query: dict) -> dict[str, WorkshopFile]:
     ("no-such-page", {}, "unknown page 'no-such-page'"),
 ])
 def test_a_broken_plan_fails(content, page, query, expected):
-    problems = facilitate.segment_link_problems(_broken(content, page, query), content)
+    problems = workshop.segment_link_problems(_broken(content, page, query), content)
     assert len(problems) == 1 and expected in problems[0] and problems[0].startswith("workshops/broken.yaml: segment")
 
 
@@ -153,7 +153,7 @@ def test_no_import_cycle_among_components():
 
 def test_routing_imports_nothing_of_the_app():
     reached = _reach(_graph(), "components.routing")
-    app = {"components.shell", "components.presenter", "components.facilitator_ui", "components.visual",
+    app = {"components.shell", "components.presenter", "components.facilitate.running", "components.visual",
            "components.stepper", "components.url_state", "components.quick_exit"}
     assert not reached & app
 

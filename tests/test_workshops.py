@@ -11,7 +11,9 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from components import address as components_address, facilitate, handouts, pairing
+from components import address as components_address
+from components.facilitate import handouts, pairing, workshop
+from components.facilitate.countdown import Timer
 from components.content import ContentError, load_content
 from components.models.workshops import RESERVED_PARAMS, WorkshopFile
 from components.navigation import PAGES
@@ -198,7 +200,7 @@ def test_loader_rejects_two_plans_with_one_id(content_copy):
 
 
 def test_timer_counts_down_pauses_and_overruns():
-    t = facilitate.Timer("p", 0, minutes=2)
+    t = Timer("p", 0, minutes=2)
     assert t.remaining(100.0) == 120 and not t.running
     t = t.start(100.0)
     assert t.remaining(130.0) == 90
@@ -206,17 +208,17 @@ def test_timer_counts_down_pauses_and_overruns():
     assert t.remaining(1000.0) == 90  # paused: time stands still
     t = t.start(1000.0)
     assert t.remaining(1100.0) == -10  # over time
-    assert facilitate.clock(t.remaining(1100.0)) == "0:10"
+    assert workshop.clock(t.remaining(1100.0)) == "0:10"
     assert t.reset().remaining(5000.0) == 120
 
 
 def test_timer_buttons_start_pause_and_reset():
-    t = facilitate.Timer("p", 0, minutes=2)
+    t = Timer("p", 0, minutes=2)
     t = t.press("start", 100.0)
     assert t.running and t.press("start", 150.0) is t  # a second start changes nothing
     t = t.press("pause", 130.0)
     assert not t.running and t.remaining(999.0) == 90
-    assert t.press("reset", 999.0) == facilitate.Timer("p", 0, minutes=2)
+    assert t.press("reset", 999.0) == Timer("p", 0, minutes=2)
     with pytest.raises(ValueError):
         t.press("rewind", 0.0)
 
@@ -224,39 +226,39 @@ def test_timer_buttons_start_pause_and_reset():
 def test_agenda_numbers_segments_with_minutes_and_marks_the_current_one(content):
     plan = content.workshops["classroom-45"]
     segments = plan.segments()
-    lines = facilitate.agenda(plan, 1, "{session}: {title}", "{minutes} min").splitlines()
+    lines = workshop.agenda(plan, 1, "{session}: {title}", "{minutes} min").splitlines()
     assert len(lines) == len(segments)
-    assert lines[0] == f"1. {facilitate.segment_label(plan, *segments[0], '{session}: {title}')} " \
+    assert lines[0] == f"1. {workshop.segment_label(plan, *segments[0], '{session}: {title}')} " \
                        f"({segments[0][1].minutes} min)"
     assert lines[1].startswith("2. **→ ") and lines[1].endswith("**")
     assert sum("→" in line for line in lines) == 1
 
 
 def test_clock_format():
-    assert facilitate.clock(600) == "10:00"
-    assert facilitate.clock(59.2) == "1:00"  # never shows 0:59 while 59.2 s remain... rounds up
-    assert facilitate.clock(0.4) == "0:01"
-    assert facilitate.clock(-61) == "1:01"
+    assert workshop.clock(600) == "10:00"
+    assert workshop.clock(59.2) == "1:00"  # never shows 0:59 while 59.2 s remain... rounds up
+    assert workshop.clock(0.4) == "0:01"
+    assert workshop.clock(-61) == "1:01"
 
 
 def test_timer_for_keeps_running_into_next_segment(content):
     plan = next(iter(content.workshops.values()))
-    first = facilitate.timer_for(None, plan, 0, 0.0)
+    first = workshop.timer_for(None, plan, 0, 0.0)
     assert not first.running and first.minutes == plan.segments()[0][1].minutes
-    assert facilitate.timer_for(first, plan, 0, 5.0) is first
+    assert workshop.timer_for(first, plan, 0, 5.0) is first
     running = first.start(10.0)
-    nxt = facilitate.timer_for(running, plan, 1, 50.0)
+    nxt = workshop.timer_for(running, plan, 1, 50.0)
     assert nxt.running and nxt.segment == 1 and nxt.remaining(50.0) == plan.segments()[1][1].minutes * 60
-    assert not facilitate.timer_for(first, plan, 1, 50.0).running
+    assert not workshop.timer_for(first, plan, 1, 50.0).running
 
 
 def test_target_query_opens_step_in_presenter_mode(content):
     plan = content.workshops["classroom-45"]
     seg = next(s for _, s in plan.segments() if s.query)
-    q = facilitate.target_query(seg)
+    q = workshop.target_query(seg)
     assert q["present"] == "1"
     assert all(q[k] == str(v) for k, v in seg.query.items())
-    assert facilitate.target_query(seg, contrast=True)["contrast"] == "high"
+    assert workshop.target_query(seg, contrast=True)["contrast"] == "high"
 
 
 # --------------------------------------------------------------------------- pairing
@@ -343,16 +345,16 @@ def test_pairing_steps_within_a_segment(tmp_path):
 
 def test_pairing_carries_the_countdown_and_the_opening_screen(tmp_path):
     store = _pairings(tmp_path)
-    t0 = facilitate.Timer("plan-a", 0, 5)
+    t0 = Timer("plan-a", 0, 5)
     p = store.create("plan-a", 0, timer=t0)
     assert p.timer == t0 and not p.opening
     q = store.press_timer(p.code, lambda t: t.press("start", 50.0), who=p.key)
     assert q.timer.running and q.version == p.version + 1
     assert store.set_timer(p.code, q.timer, who=p.key).version == q.version  # same countdown: no new version
     # moving on re-times in the same step: the next segment's countdown, still running
-    r = store.move(p.code, 1, 3, retime=lambda timer, plan, seg: facilitate.Timer(plan, seg, 9, started=timer.started),
+    r = store.move(p.code, 1, 3, retime=lambda timer, plan, seg: Timer(plan, seg, 9, started=timer.started),
                    who=p.key)
-    assert r.timer == facilitate.Timer("plan-a", 1, 9, started=50.0)
+    assert r.timer == Timer("plan-a", 1, 9, started=50.0)
     s = store.set_opening(p.code, True, who=p.key)
     assert s.opening and s.version == r.version + 1
     assert not store.set_opening(p.code, False, who=p.key).opening
@@ -361,14 +363,14 @@ def test_pairing_carries_the_countdown_and_the_opening_screen(tmp_path):
 
 def test_segment_step_is_the_pages_step_parameter(content):
     by_id = {seg.id: seg for plan in content.workshops.values() for _, seg in plan.segments()}
-    cycle = facilitate.segment_step(by_id["ws-cycle"], content)  # {model: four-phase, phase: 1}
+    cycle = workshop.segment_step(by_id["ws-cycle"], content)  # {model: four-phase, phase: 1}
     assert (cycle.name, cycle.start, cycle.count) == ("phase", 0, 4)
-    walker = facilitate.segment_step(by_id["lesson-bond"], content)  # {model: walker, phase: 3}
+    walker = workshop.segment_step(by_id["lesson-bond"], content)  # {model: walker, phase: 3}
     assert (walker.name, walker.start, walker.count) == ("phase", 2, 3)  # the model's own phases
-    reveal = facilitate.segment_step(by_id["ws-healthy"], content)  # the comparison's columns
+    reveal = workshop.segment_step(by_id["ws-healthy"], content)  # the comparison's columns
     assert (reveal.name, reveal.count, reveal.url_value(1)) == ("reveal", 3, "2")
     assert reveal.index("3") == 2 and reveal.index("x") == reveal.start and reveal.index("9") == 2
-    assert facilitate.segment_step(by_id["ws-opening"], content) is None  # get-help: no steps
+    assert workshop.segment_step(by_id["ws-opening"], content) is None  # get-help: no steps
 
 
 def test_notes_link_is_the_apps_own_address():
@@ -463,7 +465,7 @@ def test_opening_segment_shows_agreement_and_care_once(content, plan_id):
     text = " ".join(" ".join(m.value.replace("**", "").split()) for m in at.markdown)
     care = plan.care
     for said in [*plan.group_agreement, care.no_disclosure, care.breaks, care.support_during, care.support_after]:
-        for sentence in facilitate.sentences(said.replace("**", "")):
+        for sentence in workshop.sentences(said.replace("**", "")):
             assert text.count(sentence) == 1, (sentence, text.count(sentence))
 
 
@@ -753,7 +755,7 @@ def _teacher_only(plan) -> list[str]:
     the facilitator notes (of four words or more)."""
     texts = [plan.safeguarding.lead, *plan.safeguarding.if_someone_discloses]
     for _, seg in plan.segments():
-        texts += [s for s in facilitate.sentences(seg.notes) if len(s.split()) >= 4]
+        texts += [s for s in workshop.sentences(seg.notes) if len(s.split()) >= 4]
     return [_flat(t) for t in texts]
 
 
@@ -838,7 +840,7 @@ def _sentences_of(plan) -> list[str]:
              plan.care.support_after]
     for _, seg in plan.segments():
         texts += [seg.notes, seg.activity, *seg.questions]
-    return [s.replace("**", "") for t in texts for s in facilitate.sentences(t) if len(s.split()) >= 4]
+    return [s.replace("**", "") for t in texts for s in workshop.sentences(t) if len(s.split()) >= 4]
 
 
 @pytest.mark.parametrize("plan_id", ["classroom-45", "workshop-90", "series-3x60"])
@@ -857,7 +859,7 @@ def test_facilitator_guide_reads_as_prose(content, plan_id, monkeypatch):
     text = _pdf_text(handouts.facilitator_guide(content, plan, "uk"))
     assert "=" not in text
     for _, seg in plan.segments():
-        assert facilitate.screen_words(content, seg) in text
+        assert workshop.screen_words(content, seg) in text
         for key, value in seg.query.items():
             assert f"{key} {value}" not in text and f"{key}: {value}" not in text, (key, value)
     flat = text.replace("**", "")
@@ -870,17 +872,17 @@ def test_facilitator_guide_reads_as_prose(content, plan_id, monkeypatch):
 def test_screen_words_name_the_page_and_step(content):
     segs = {seg.id: seg for _, seg in content.workshops["classroom-45"].segments()}
     phases = content.cycle.cycle.versions[0].phases
-    cycle = facilitate.screen_words(content, segs["lesson-bond"])
+    cycle = workshop.screen_words(content, segs["lesson-bond"])
     assert content.ui.pages["cycle"].title in cycle and f"3. {phases[2].title}" in cycle
-    healthy = facilitate.screen_words(content, segs["lesson-healthy"])
+    healthy = workshop.screen_words(content, segs["lesson-healthy"])
     assert "Communication" in healthy and content.ui.labels["hvt_reveal_1"] in healthy
-    assert facilitate.screen_words(content, segs["lesson-opening"]) == content.ui.pages["get-help"].title
+    assert workshop.screen_words(content, segs["lesson-opening"]) == content.ui.pages["get-help"].title
 
 
 def test_without_repeats_drops_sentences_said_before():
     shown = ["No one has to share anything personal. Listening is taking part."]
     texts = ["No one has to share anything personal. Questions are about ideas.", "Questions are about ideas."]
-    assert facilitate.without_repeats(shown, texts) == ["Questions are about ideas.", ""]
+    assert workshop.without_repeats(shown, texts) == ["Questions are about ideas.", ""]
 
 
 def test_handout_prose_joins_lines_within_a_paragraph():
@@ -948,7 +950,7 @@ def test_notes_device_drives_step_timer_and_opening_screen(content):
     """The projector (AppTest session) follows what the notes device (the store, as its buttons
     change it) does: go on past the opening screen, the countdown, the step within the segment and
     the segment."""
-    from components import facilitator_ui as fui
+    from components.facilitate import notes_device
 
     plan = content.workshops["workshop-90"]
     at = open_page("run-session", plan=plan.id, segment="1", present="1")
@@ -964,21 +966,21 @@ def test_notes_device_drives_step_timer_and_opening_screen(content):
         pairing.STORE.set_opening(code, False, who=token)  # the notes device's Go on
         at.run()
         assert qp(at, "view") is None and not _note_shown(at)  # the projector went on: Get help
-        fui.notes_move(content, code, 1, len(plan.segments()), who=token)  # next segment: the comparison
-        fui.notes_move(content, code, 1, len(plan.segments()), who=token)  # and the cycle, four phases
+        notes_device.notes_move(content, code, 1, len(plan.segments()), who=token)  # next segment: the comparison
+        notes_device.notes_move(content, code, 1, len(plan.segments()), who=token)  # and the cycle, four phases
         at.run()
         assert qp(at, "phase") == "1" and at.session_state["run_session"]["segment"] == 2
         at.switch_page("pages/cycle.py").run()  # AppTest's next runs stay on the page the browser shows
-        step = facilitate.segment_step(plan.segments()[2][1], content)
+        step = workshop.segment_step(plan.segments()[2][1], content)
         pairing.STORE.move_step(code, 1, step.start, step.count, who=token)  # the notes device: next step
         at.run()
         assert qp(at, "phase") == "2"
         at.button(key="phase_next").click().run()  # the projector steps itself: the store hears it
         assert qp(at, "phase") == "3" and pairing.STORE.get(code).step == 2
-        fui.notes_press(content, code, plan, 2, "start", who=token)  # the notes device starts the countdown
+        notes_device.notes_press(content, code, plan, 2, "start", who=token)  # the notes device starts the countdown
         at.run()
         assert at.session_state["run_timer"].running and at.session_state["run_timer"].segment == 2
-        fui.notes_press(content, code, plan, 2, "pause", who=token)
+        notes_device.notes_press(content, code, plan, 2, "pause", who=token)
         at.run()
         assert not at.session_state["run_timer"].running
     finally:

@@ -21,10 +21,8 @@ read and move the same record; `version` grows with every move so each side can 
 other one moved. Every change is a compare-and-set, retried when the other device wrote in between,
 so two devices pressing at once never lose a move.
 
-The record also carries the live room as the laptop runs it, for the device to show and drive:
-the room's public code (`room`), what the projector puts over its page (`overlay`), and the
-device's last room request (`room_request`, carried out by the laptop with the room's key, which
-never enters this record; `room_done` says which request it last carried out).
+The record also carries the live room as the laptop runs it, for the device to show and drive
+(`room`, `overlay`, `room_request`, `room_done`: components/facilitate/pairing_room.py).
 
 Because the record is in the store, the two devices may be served by different processes or
 replicas (SQLite on one machine, Redis across machines: see README "What replicas share").
@@ -36,18 +34,17 @@ No streamlit import: the store is unit-tested with a fake clock.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from components.countdown import Timer
-from components.pairing_guard import (  # noqa: F401 - the guard's names, used as pairing.<name>
+from components.facilitate.pairing_guard import (  # noqa: F401 - the guard's names, used as pairing.<name>
     Claim, DeviceState, Forbidden, device_kind, matches, remember, is_laptop, may_control, secret_hash)
+from components.facilitate.pairing_record import Pairing, decode, encode
+from components.facilitate.pairing_room import RoomRequests
 from components.store import Store, StoreUnavailable, get_store
 
 # No 0/O, 1/I/L: a code read off a projector from the back of a room is typed without guessing.
@@ -59,35 +56,7 @@ ID_LENGTH = 24  # the record's id: never shown (about 119 bits)
 SECRET_BYTES = 32  # the laptop's key and a device's token
 CAS_TRIES = 1000  # compare-and-set retries: only another device's write in between makes one fail
 
-ROOM_ACTIONS = ("open", "ask", "reveal", "join", "counts", "hide", "close")  # join/counts/hide: the overlay
 Retime = Callable[[Any, str, int], Any]  # (old countdown, plan id, new segment) -> new countdown
-
-
-@dataclass(frozen=True)
-class Pairing:
-    code: str
-    plan: str
-    segment: int  # 0-based
-    version: int
-    created: float
-    touched: float
-    step: int | None = None  # 0-based step within the segment; None: the segment's own first step
-    timer: Timer | None = None  # the segment's countdown
-    opening: bool = False  # the projector shows the session's opening screen (note, agreement)
-    join: str = ""  # the code a device pairs with now (shown only when the facilitator asks)
-    laptop: str = ""  # SHA-256 of the laptop's key
-    device: str = ""  # SHA-256 of the confirmed device's token
-    device_kind: str = ""  # "phone", "tablet" or "computer", from its browser's user agent
-    device_at: float = 0.0  # when it asked or was confirmed
-    pending: str = ""  # SHA-256 of the token of the device asking to pair
-    pending_kind: str = ""
-    pending_at: float = 0.0
-    ended: dict = field(default_factory=dict)  # device hash -> "refused" | "unpaired"
-    room: str = ""  # the public code of the live room the laptop runs ("" for none): the device shows it
-    overlay: str = ""  # what the projector puts up over its page: "join", "counts" or ""
-    room_request: dict = field(default_factory=dict)  # the device's last room action: {n, action, question}
-    room_done: int = 0  # the `n` of the last room action the laptop carried out (with its key)
-    key: str | None = field(default=None, repr=False, compare=False)  # the laptop's key: only from `create`
 
 
 def normalise(code: str) -> str:
@@ -95,21 +64,7 @@ def normalise(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def _encode(p: Pairing) -> str:
-    record = dataclasses.asdict(p)
-    del record["code"]  # it is the key
-    del record["key"]  # never stored: only its hash (`laptop`)
-    return json.dumps(record, separators=(",", ":"))
-
-
-def _decode(code: str, raw: str) -> Pairing:
-    record = json.loads(raw)
-    if record.get("timer") is not None:
-        record["timer"] = Timer(**record["timer"])  # the one kind of countdown a pairing carries
-    return Pairing(code=code, **record)
-
-
-class PairingStore:
+class PairingStore(RoomRequests):
     def __init__(self, store: Store | Callable[[], Store] = get_store, *, idle_seconds: float = 3 * 3600,
                  max_seconds: float = 10 * 3600, clock: Callable[[], float] = time.time):
         # the store, or how to get it (the process's store, opened on first use)
@@ -143,7 +98,7 @@ class PairingStore:
                     self.unavailable = False
                     return None
                 try:
-                    p = _decode(code, raw)
+                    p = decode(code, raw)
                 except (ValueError, TypeError):  # not a record this version can read: no pairing
                     p = None
                 if p is None or self._expired(p, now):
@@ -158,7 +113,7 @@ class PairingStore:
                 except Forbidden:
                     self.unavailable = False
                     return None
-                if db.cas(KEY_PREFIX + code, raw, _encode(q), self._ttl(q, now)):
+                if db.cas(KEY_PREFIX + code, raw, encode(q), self._ttl(q, now)):
                     self.unavailable = False
                     return q
             raise StoreUnavailable("the pairing kept changing under us")
@@ -234,7 +189,7 @@ class PairingStore:
                 p = Pairing(code, plan, max(0, segment), 1, now, now, timer=timer, laptop=secret_hash(key))
                 join = self._new_join(db, p, now)
                 p = replace(p, join=join)
-                if db.set_if_absent(KEY_PREFIX + code, _encode(p), self._ttl(p, now)):
+                if db.set_if_absent(KEY_PREFIX + code, encode(p), self._ttl(p, now)):
                     self.unavailable = False
                     return replace(p, key=key)
                 db.delete(JOIN_PREFIX + join)
@@ -352,30 +307,6 @@ class PairingStore:
         """The projector shows the session's opening screen (True), or it was passed (False: either
         device's Go on)."""
         return self._update(code, who, opening=showing)
-
-    def request_room(self, code: str, action: str, question: str | None = None, *,
-                     who: str | None) -> Pairing | None:
-        """The confirmed device asks the laptop for a room action (ROOM_ACTIONS); the laptop, which
-        alone holds the room's key, carries it out (`room_served`). One request waits at a time:
-        a new one replaces one not yet carried out."""
-        if action not in ROOM_ACTIONS:
-            raise ValueError(f"not a room action: {action!r}")
-
-        def change(p: Pairing, now: float) -> Pairing:
-            n = max(int(p.room_request.get("n", 0)), p.room_done) + 1
-            return replace(p, room_request={"n": n, "action": action, "question": question or ""},
-                           version=p.version + 1)
-        return self._change(code, change, who)
-
-    def room_served(self, code: str, n: int, room: str, overlay: str, *, who: str | None) -> Pairing | None:
-        """The laptop carried out request `n` (or 0: none) and says what its room is now."""
-        def change(p: Pairing, now: float) -> Pairing:
-            if not matches(who, p.laptop):
-                raise Forbidden
-            done = max(p.room_done, n)
-            changed = (done, room, overlay) != (p.room_done, p.room, p.overlay)
-            return replace(p, room_done=done, room=room, overlay=overlay, version=p.version + (1 if changed else 0))
-        return self._change(code, change, who)
 
     def reachable(self) -> bool:
         """The store answers (sets `unavailable` when it does not)."""

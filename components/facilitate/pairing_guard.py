@@ -1,4 +1,4 @@
-"""Who may control a notes-device pairing (components/pairing.py): the hashes of the laptop's key
+"""Who may control a notes-device pairing (components/facilitate/pairing.py): the hashes of the laptop's key
 and of a device's token, compared in constant time; the states a device can be in; a device's
 kind from its user agent (nothing else of it is kept). No streamlit import."""
 

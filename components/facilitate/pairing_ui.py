@@ -1,4 +1,4 @@
-"""Pairing a notes device, on screen (components/pairing.py is the logic): the laptop's pairing
+"""Pairing a notes device, on screen (components/facilitate/pairing.py is the logic): the laptop's pairing
 box on Run a session, the notes device's code form and what it is told while it waits or after
 it was refused, unpaired or the pairing ended; and each side's identity in its tab.
 
@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from components import facilitator_ui as fui, pairing, tab_storage
-from components.pairing import Claim, DeviceState
+from components import tab_storage
+from components.facilitate import pairing, running, tab
+from components.facilitate.pairing import Claim, DeviceState
 from components.qr import qr_svg
 from components.text import callout, caption, md
 
@@ -45,7 +46,7 @@ def _tab_identity(state_key: str, storage: str, secret_key: str | None = None) -
 
 def laptop_identity() -> None:
     """The laptop's pairing back after a reload (its id and key from the tab), if still live."""
-    value = _tab_identity(fui.PAIR, LAPTOP_STORAGE, fui.PAIR_KEY)
+    value = _tab_identity(tab.PAIR, LAPTOP_STORAGE, tab.PAIR_KEY)
     if not value:
         return
     code, _, key = value.partition(":")
@@ -53,23 +54,23 @@ def laptop_identity() -> None:
     if p is None and pairing.STORE.unavailable:
         return  # try again on the next run
     if p is not None and pairing.is_laptop(p, key):
-        st.session_state[fui.PAIR], st.session_state[fui.PAIR_KEY] = p.code, key
-        st.session_state[fui.PAIR_SEEN] = p.version
+        st.session_state[tab.PAIR], st.session_state[tab.PAIR_KEY] = p.code, key
+        st.session_state[tab.PAIR_SEEN] = p.version
     else:
-        st.session_state[fui.PAIR] = st.session_state[fui.PAIR_KEY] = None
+        st.session_state[tab.PAIR] = st.session_state[tab.PAIR_KEY] = None
 
 
 def notes_identity() -> tuple[str, str] | None:
     """The notes device's (pairing id, token): from this session, or back from the tab."""
-    value = _tab_identity(fui.NOTES, NOTES_STORAGE)
+    value = _tab_identity(tab.NOTES, NOTES_STORAGE)
     if value:
         code, _, token = value.partition(":")
-        st.session_state[fui.NOTES] = (code, token) if code and token else None
-    return st.session_state.get(fui.NOTES)
+        st.session_state[tab.NOTES] = (code, token) if code and token else None
+    return st.session_state.get(tab.NOTES)
 
 
 def forget_notes() -> None:
-    st.session_state[fui.NOTES] = None
+    st.session_state[tab.NOTES] = None
 
 
 def _when(ts: float) -> str:
@@ -91,24 +92,24 @@ def _pair(plan, index: int) -> None:
     p = pairing.STORE.create(plan.id, index)
     if p is None:  # the store is not answering: pair_box says so
         return
-    st.session_state[fui.PAIR], st.session_state[fui.PAIR_KEY] = p.code, p.key
-    st.session_state[fui.PAIR_SEEN] = p.version
+    st.session_state[tab.PAIR], st.session_state[tab.PAIR_KEY] = p.code, p.key
+    st.session_state[tab.PAIR_SEEN] = p.version
     st.session_state[SHOW_CODE] = True  # asking to pair is asking for the code
 
 
 def _laptop(action: str) -> None:
     """Allow, refuse or unpair (each changes the shown code and hides it), or end the pairing."""
-    code, key = st.session_state.get(fui.PAIR), fui.laptop_key()
+    code, key = st.session_state.get(tab.PAIR), running.laptop_key()
     st.session_state[SHOW_CODE] = False
     if not code:
         return
     if action == "end":
         pairing.STORE.end(code, key)
-        st.session_state[fui.PAIR] = st.session_state[fui.PAIR_KEY] = None
+        st.session_state[tab.PAIR] = st.session_state[tab.PAIR_KEY] = None
         return
     p = getattr(pairing.STORE, action)(code, key)
     if p is not None:
-        st.session_state[fui.PAIR_SEEN] = p.version
+        st.session_state[tab.PAIR_SEEN] = p.version
 
 
 def _show_code(showing: bool) -> None:
@@ -119,10 +120,10 @@ def pair_box(content, plan, index: int) -> None:
     """The laptop's side: Pair; then "Allow this device?" when one asks, the paired device and
     Unpair, or the code (only when asked for); Stop pairing. Reruns when the other side moves."""
     labels = content.ui.labels
-    code = st.session_state.get(fui.PAIR)
+    code = st.session_state.get(tab.PAIR)
     p = pairing.STORE.get(code) if code else None
     if code and p is None and not pairing.STORE.unavailable:
-        st.session_state[fui.PAIR] = st.session_state[fui.PAIR_KEY] = None
+        st.session_state[tab.PAIR] = st.session_state[tab.PAIR_KEY] = None
         code = None
     if pairing.STORE.unavailable:
         callout("warning", labels["facilitate_pair_unavailable"])
@@ -161,7 +162,7 @@ def pair_box(content, plan, index: int) -> None:
             st.button(labels["facilitate_pair_show"], key="pair_show", icon=":material/qr_code:",
                       on_click=_show_code, args=(True,))
     st.button(labels["facilitate_pair_end"], key="pair_end", on_click=_laptop, args=("end",))
-    fui.watch_notes_device(content)
+    running.watch_notes_device(content)
 
 
 def _pair_qr(ui, code: str) -> None:
@@ -194,7 +195,7 @@ def _connect(url) -> None:
     st.session_state[CODE_INPUT] = ""
     st.session_state[CONNECT_PROBLEM] = None if state is Claim.PENDING else state.value
     if state is Claim.PENDING:
-        st.session_state[fui.NOTES] = (code, token)
+        st.session_state[tab.NOTES] = (code, token)
         url.set("pair", None)
 
 

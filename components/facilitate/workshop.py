@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from components.models.workshops import Segment, Session, WorkshopFile
-from components.countdown import Timer
+from components.facilitate.countdown import Timer
 from components.navigation import PAGES, page_spec
 from components.url_params import Int, Step, _resolve, by_name
 
@@ -247,7 +247,7 @@ def agenda(plan: WorkshopFile, current: int, label_template: str, minutes_templa
 # --------------------------------------------------------------------------- countdown
 
 
-# the countdown itself is components/countdown.py (the pairing's record carries one too)
+# the countdown itself is components/facilitate/countdown.py (the pairing's record carries one too)
 
 
 def timer_for(previous: Timer | None, plan: WorkshopFile, index: int, now: float) -> Timer:

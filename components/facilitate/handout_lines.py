@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from components.address import is_local
-from components.facilitate import sentences
+from components.facilitate.workshop import sentences
 from components.help import helplines_in, lines_for_friends, live_status
 
 FRIENDS_PAGE = "worried-about-someone"

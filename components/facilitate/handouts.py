@@ -1,6 +1,6 @@
 """PDF handouts built from the same YAML as the app (fpdf2): a participant handout (two A4 pages:
 key ideas, one picture, care after the session, the helplines of one region, the app's address;
-components/handout_lines.py prints the helplines, components/address.py makes the address)
+components/facilitate/handout_lines.py prints the helplines, components/address.py makes the address)
 and a facilitator guide (safeguarding, agenda, care guidance, and for each segment what the
 screen shows, in words, with notes, questions and activity). Content in, bytes out.
 
@@ -11,7 +11,7 @@ the app draws. The PNG is made once per content per process (about 3 s the first
 browser can be started, the handout prints the chart's text alternative in its place.
 
 Text is prose: line breaks inside a paragraph of the YAML are joined, and no sentence is printed
-twice in one document (facilitate.without_repeats). Text uses DejaVu Sans when the system has it
+twice in one document (workshop.without_repeats). Text uses DejaVu Sans when the system has it
 (every character of the content prints); otherwise the PDF core font Helvetica, with the few
 characters it lacks replaced by plain equivalents.
 """
@@ -27,8 +27,9 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from components import facilitate, room_questions
-from components.handout_lines import BUDGETS, FULL, help_section
+from components import room_questions
+from components.facilitate import workshop
+from components.facilitate.handout_lines import BUDGETS, FULL, help_section
 from components.live_room import MIN_ANSWERS
 from components.models.workshops import WorkshopFile
 
@@ -123,13 +124,13 @@ def _source_names(content, ids) -> str:
 
 
 class _Once:
-    """What one document has printed, so no sentence is printed twice (facilitate.without_repeats)."""
+    """What one document has printed, so no sentence is printed twice (workshop.without_repeats)."""
 
     def __init__(self) -> None:
         self.shown: list[str] = []
 
     def __call__(self, text: str) -> str:
-        fresh = facilitate.without_repeats(self.shown, [prose(text)])[0]
+        fresh = workshop.without_repeats(self.shown, [prose(text)])[0]
         self.shown.append(text)
         return fresh
 
@@ -268,7 +269,7 @@ def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, ad
     doc.heading(L["facilitate_care_heading"])
     care = (("no_disclosure", plan.care.no_disclosure), ("breaks", plan.care.breaks),
             ("during", plan.care.support_during), ("after", plan.care.support_after))
-    for line in facilitate.labelled_without_repeats(once.shown, [(L["facilitate_care_" + k], t) for k, t in care]):
+    for line in workshop.labelled_without_repeats(once.shown, [(L["facilitate_care_" + k], t) for k, t in care]):
         if line:
             doc.para(line)
     once.shown += [f"{L['facilitate_care_' + k]}. {t}" for k, t in care]
@@ -299,7 +300,7 @@ def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, ad
             n += 1
             title = f"{n}. {seg.title}"
             doc.heading(f"{title} ({L['facilitate_minutes'].format(minutes=seg.minutes)})", 13)
-            doc.para(f"**{L['facilitate_pdf_page']}:** {facilitate.screen_words(content, seg)}", 10)
+            doc.para(f"**{L['facilitate_pdf_page']}:** {workshop.screen_words(content, seg)}", 10)
             doc.para(f"**{L['facilitate_notes_heading']}.** {said(seg.notes, title)}", 10)
             asked = content.room.question(seg.room_question) if seg.room_question else None
             if asked is not None:

@@ -1,5 +1,5 @@
 """A workshop segment's countdown: a frozen value that the projector, the notes device and the
-pairing's record in the shared store (components/pairing.py) all carry. No imports from the app,
+pairing's record in the shared store (components/facilitate/pairing.py) all carry. No imports from the app,
 so anything can hold one."""
 
 from __future__ import annotations
