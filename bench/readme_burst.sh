@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The 30-session burst against the app started exactly as the README says (`streamlit run app.py`,
-# no flags but a loopback port), next to bench/reference_app.py at Streamlit's defaults, in one run.
+# no flags but a loopback port and headless), next to bench/reference_app.py at Streamlit's defaults, in one run.
 #
 #   bash bench/readme_burst.sh [--page cycle] [--sizes 30] [--reach note,charts] [--rounds 1]
 #
 # Prints and saves (bench/results/readme-burst.*) p50 / p95 and the ratio to the reference, for
 # sessions that reach only the page's content note and for sessions that go on through the note to
-# the page with its charts drawn (what a reader reads). --rounds N repeats reference and app bursts,
-# interleaved, and prints the range of the ratios.
+# the page with its charts drawn (what a reader reads). --rounds N repeats reference and app bursts
+# (the reference first in odd rounds, last in even ones) and prints the range of the ratios.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUN="$(mktemp -d /tmp/hb-readme-burst.XXXXXX)"

@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> None:
     b.add_argument("--page", required=True)
     b.add_argument("--sizes", type=sizes, default=[30, 100])
     b.add_argument("--reach", type=reach, default=[NOTE, CHARTS], help=REACH_HELP)
-    b.add_argument("--rounds", type=int, default=1, help="repeat reference and app bursts, interleaved")
+    b.add_argument("--rounds", type=int, default=1, help="repeat reference and app bursts (reference first in odd rounds, last in even ones)")
     b.add_argument("--no-reference", action="store_true")
     b.add_argument("--save-as", default="replicas")
     args = ap.parse_args(argv)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 
-from .measure import REACH, burst, idle_rss, reaches, warm
+from .measure import REACH, REACH_NOTE, burst, idle_rss, reaches, warm
 from .report import machine, machine_text, mib, ms, ratio, save, table
 from .servers import Target, app_pages, app_server, app_target, production_flags, reference_server
 from .session import Session
@@ -92,8 +92,7 @@ async def cmd_all(args) -> None:
         f"App flags: {' '.join(f'--{k} {v}' for k, v in production_flags().items())} (deploy/streamlit-flags, "
         "plus .streamlit/config.toml); reference: bench/reference_app.py (one Plotly chart) at Streamlit defaults. "
         f"{args.runs} warm runs and {args.opens} new-session opens per page; times in ms, ratio = app / reference. "
-        "A burst session is timed from connect to the end of what it reaches: on a heavy page only its "
-        "content note (the first run), or through the note to the page with its charts drawn (three runs).", "",
+        f"A burst session is timed from connect to the end of what it reaches. {REACH_NOTE}", "",
         table(rows, ["figure", "app", "reference", "ratio"]),
     ])
     print("\n" + text)

@@ -3,7 +3,7 @@ started with the README's command), next to the reference started here, in the s
 
 from __future__ import annotations
 
-from .measure import REACH, burst, reaches
+from .measure import REACH, REACH_NOTE, burst, reaches
 from .report import machine, machine_text, mib, ms, ratio, save, table
 from .servers import Target, app_target, reference_server
 from .session import Session
@@ -34,18 +34,21 @@ async def cmd_burst(args) -> None:
                 await s.close()
         for rnd, n in ((rnd, n) for rnd in range(1, args.rounds + 1) for n in args.sizes):
             tag = f" (round {rnd})" if args.rounds > 1 else ""
-            r = await burst(rt, "", n) if rt else None
-            for t in targets:
-                for reach in reaches(t, args.page, args.reach):
-                    b = await burst(t, args.page, n, reach=reach)
-                    data[f"{t.name} {n} {reach}{tag}"] = b
-                    if r:
-                        ratios.setdefault(f"{t.name}: burst {n} on {args.page}, {REACH[b['reach']]}", []).append(
-                            b["p95"] / r["p95"])
-                    rows.append([f"{t.name}: burst {n} on {args.page}, {REACH[b['reach']]}{tag}", ms(b["p50"]),
-                                 ms(b["p95"]), ratio(b["p95"], r["p95"]) if r else "", f"{b['errors']} of {n}",
-                                 mib(b["rss_idle_kib"]) if b["rss_idle_kib"] else ""])
-                    print(" | ".join(rows[-1]))
+            # The reference first in odd rounds, last in even ones: a machine whose load drifts
+            # during the run then favours neither side over the rounds.
+            r = await burst(rt, "", n) if rt and rnd % 2 else None
+            measured = [(t, await burst(t, args.page, n, reach=reach))
+                        for t in targets for reach in reaches(t, args.page, args.reach)]
+            if rt and r is None:
+                r = await burst(rt, "", n)
+            for t, b in measured:
+                what = f"{t.name}: burst {n} on {args.page}, {REACH[b['reach']]}"
+                data[f"{what}{tag}"] = b
+                if r:
+                    ratios.setdefault(what, []).append(b["p95"] / r["p95"])
+                rows.append([f"{what}{tag}", ms(b["p50"]), ms(b["p95"]), ratio(b["p95"], r["p95"]) if r else "",
+                             f"{b['errors']} of {n}", mib(b["rss_idle_kib"]) if b["rss_idle_kib"] else ""])
+                print(" | ".join(rows[-1]))
             if r:
                 data[f"reference {n}{tag}"] = r
                 rows.append([f"reference (direct): burst {n}{tag}", ms(r["p50"]), ms(r["p95"]), "1.00x",
@@ -57,9 +60,9 @@ async def cmd_burst(args) -> None:
     m1 = machine()
     text = "\n".join([
         "### Burst against running servers (bench/run.py burst)", "", machine_text(m0, m1), "",
-        "Reference: bench/reference_app.py (one Plotly chart) at Streamlit defaults, started here. A session is "
-        "timed from connect to the end of what it reaches: on a heavy page only its content note (the first "
-        "run), or through the note to the page with its charts drawn.", "",
+        "Reference: bench/reference_app.py (one Plotly chart) at Streamlit defaults, started here, measured before "
+        "the app in odd rounds and after it in even ones. A session is "
+        f"timed from connect to the end of what it reaches. {REACH_NOTE}", "",
         table(rows, ["target", "p50", "p95", "p95 / reference", "errors", "RSS, idle sessions (all replicas)"]),
     ])
     if args.rounds > 1 and ratios:

@@ -14,6 +14,9 @@ from .session import Session
 NOTE = "note"  # only the first script run: the content note, what a reader sees first
 CHARTS = "charts"  # through the note ("go on") to the page, its charts drawn: what a reader reads
 REACH = {NOTE: "only the content note", CHARTS: "through the note to drawn charts"}
+REACH_NOTE = ("On a heavy page, only its content note is one script run; through the note to drawn charts "
+              "is three: the note, the page after \"go on\", and (on a page with charts) the run a chart's \"seen\" trigger starts "
+              "(as the browser sends when a chart scrolls into view). The reference draws its chart in one run.")
 
 
 def quantile(values: list[float], q: float) -> float:
