@@ -4,7 +4,7 @@
     .venv/bin/python bench/profile_page.py [PAGE ...] [--runs 30]
 
 Starts `streamlit run app.py` in a child process whose ScriptRunner wraps every script run in
-cProfile, drives each page over the browser protocol (bench/run.py's client) for --runs warm runs,
+cProfile, drives each page over the browser protocol (bench/lib/session.py) for --runs warm runs,
 then prints, per page, the share of own time by package (streamlit, plotly, our components, ...)
 and the top functions by cumulative time. Loopback only; the server is stopped at the end.
 """

@@ -26,7 +26,6 @@ GO_ON_KEY = "content_note_go_on"  # the heavy pages' "go on" button (components/
 CHART_WAITING = "healthy_bonds.chart_waiting"  # a chart's placeholder until charts wake (components/visual.py)
 
 
-
 @dataclass
 class RunResult:
     seconds: float
