@@ -11,26 +11,22 @@ Prints the median and p95 per request and their ratios, and the page's size. Rea
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from run import PRODUCTION_FLAGS, Server  # noqa: E402
+from bench.lib.servers import BARE, Server, app_server, yardstick_server  # noqa: E402
 
 
 def bare_server() -> Server:
-    home = Path(tempfile.mkdtemp(prefix="hb-bench-bare-"))
-    script = home / "bare_app.py"
-    shutil.copy(ROOT / "bench" / "bare_app.py", script)
-    return Server("bare", script, home, {"server.fileWatcherType": "none"}, env={"HOME": str(home)})
+    server = yardstick_server(BARE, "bare")
+    server.flags["server.fileWatcherType"] = "none"  # as measured since 2026-12-04 (an HTML request opens no session)
+    return server
 
 
 def fetch_times(url: str, n: int) -> tuple[list[float], int]:
@@ -47,7 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
-    app = Server("app", ROOT / "app.py", ROOT, PRODUCTION_FLAGS).start()
+    app = app_server().start()
     bare = bare_server().start()
     try:
         results = {}

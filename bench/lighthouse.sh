@@ -52,13 +52,13 @@ mkdir -p "$REF_DIR"
 cp "$ROOT/bench/reference_app.py" "$ROOT/bench/bare_app.py" "$REF_DIR/"
 APP_PORT=8601 REF_PORT=8602 BARE_PORT=8603 APP_PROXY=8611 REF_PROXY=8612 BARE_PROXY=8613
 start_replica "$APP_PORT"
-# The reference at Streamlit's defaults: none of the production settings, a private HOME.
-saved_watcher="$STREAMLIT_SERVER_FILE_WATCHER_TYPE" saved_home="$HOME"
-unset STREAMLIT_SERVER_FILE_WATCHER_TYPE
+# The yardsticks at Streamlit's defaults: none of the production flags (only what running unattended
+# and private needs, as bench/lib/servers.py UNATTENDED), a private HOME.
+saved_home="$HOME"
 HOME="$REF_DIR"
-start_replica "$REF_PORT" reference_app.py "$REF_DIR"
-start_replica "$BARE_PORT" bare_app.py "$REF_DIR"
-export STREAMLIT_SERVER_FILE_WATCHER_TYPE="$saved_watcher" HOME="$saved_home"
+start_replica "$REF_PORT" reference_app.py "$REF_DIR" -- --server.headless true --browser.gatherUsageStats false
+start_replica "$BARE_PORT" bare_app.py "$REF_DIR" -- --server.headless true --browser.gatherUsageStats false
+export HOME="$saved_home"
 wait_healthy "http://127.0.0.1:$APP_PORT"
 wait_healthy "http://127.0.0.1:$REF_PORT"
 wait_healthy "http://127.0.0.1:$BARE_PORT"
@@ -70,8 +70,9 @@ wait_healthy "http://127.0.0.1:$APP_PROXY"
 # Warm both servers (imports, content, figures) so Lighthouse measures first load, not first start.
 "$PY" - "$ROOT" "$APP_PORT" "$PAGES" <<'PY'
 import asyncio, sys
-sys.path.insert(0, sys.argv[1] + "/bench")
-from run import Session, Target, app_target
+sys.path.insert(0, sys.argv[1])
+from bench.lib.servers import app_target
+from bench.lib.session import Session
 async def main():
     t = app_target(f"http://127.0.0.1:{sys.argv[2]}", [])
     for page in sys.argv[3].split(","):

@@ -4,7 +4,7 @@
     .venv/bin/python bench/profile_page.py [PAGE ...] [--runs 30]
 
 Starts `streamlit run app.py` in a child process whose ScriptRunner wraps every script run in
-cProfile, drives each page over the browser protocol (bench/run.py's client) for --runs warm runs,
+cProfile, drives each page over the browser protocol (bench/lib/session.py) for --runs warm runs,
 then prints, per page, the share of own time by package (streamlit, plotly, our components, ...)
 and the top functions by cumulative time. Loopback only; the server is stopped at the end.
 """
@@ -23,7 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
 BUCKETS = (("streamlit/", "streamlit"), ("plotly/", "plotly"), ("pydantic", "pydantic"), ("yaml/", "yaml"),
            ("narwhals", "plotly (narwhals)"), ("google/protobuf", "protobuf"), ("/components/", "app components"),
@@ -78,7 +77,8 @@ def report(paths: list[str], title: str, top: int) -> None:
 
 
 async def _drive(url: str, pages: list[str], runs: int, out: str, top: int) -> None:
-    from run import Session, app_target  # bench/run.py
+    from bench.lib.servers import app_target
+    from bench.lib.session import Session
 
     for page in pages:
         t = app_target(url, [])
@@ -108,32 +108,15 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--top", type=int, default=25)
     args = ap.parse_args()
-    from run import PRODUCTION_FLAGS, Server, app_pages
+    from bench.lib.servers import app_pages, app_server
 
     pages = args.pages or app_pages()
     out = tempfile.mkdtemp(prefix="hb-profile-")
-    server = Server("profile", ROOT / "bench" / "profile_page.py", ROOT, PRODUCTION_FLAGS,
-                    env={"HB_PROFILE_OUT": out})
-    # Server.start runs `python -m streamlit run SCRIPT`; run this file as the server instead.
-    import subprocess
-
-    args_ = [sys.executable, str(ROOT / "bench" / "profile_page.py"), "--serve", "--server.port", str(server.port),
-             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    for k, v in PRODUCTION_FLAGS.items():
-        args_ += [f"--{k}", v]
-    log = open(server.log_path, "w")  # noqa: SIM115
-    server.proc = subprocess.Popen(args_, cwd=ROOT, env=server.env, stdout=log, stderr=subprocess.STDOUT)
-    server.log = log
+    # The app with the production flags, run by this file (`--serve`) in place of `streamlit run`.
+    server = app_server(name="profile", env={"HB_PROFILE_OUT": out},
+                        launcher=[sys.executable, str(ROOT / "bench" / "profile_page.py"), "--serve"])
     try:
-        import time
-        import urllib.request
-
-        for _ in range(400):
-            try:
-                with urllib.request.urlopen(server.url + "/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.3)
+        server.start()
         asyncio.run(_drive(server.url, pages, args.runs, out, args.top))
     finally:
         server.stop()

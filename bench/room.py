@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Benchmark the live room: 60 participants answer within 10 s, over Streamlit's own websocket
-protocol (bench/run.py's Session), on one process (SQLite store) and on two replicas behind
+protocol (bench/lib/session.py's Session), on one process (SQLite store) and on two replicas behind
 deploy/nginx.conf sharing one redis-server.
 
     python bench/room.py                       # both setups, 60 participants in a 10 s window
@@ -34,18 +34,18 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-import run as bench  # noqa: E402  (bench/run.py: Session, Server, Target, quantile)
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
+from bench.lib import measure, servers, session  # noqa: E402
 from components.store import open_store  # noqa: E402
 
 PLAN = "workshop-90"
@@ -111,14 +111,14 @@ def read(msgs: list) -> Seen:
     return seen
 
 
-class RoomSession(bench.Session):
-    """bench/run.py's Session, recording what each run showed; plus a fragment rerun."""
+class RoomSession(session.Session):
+    """bench/lib/session.py's Session, recording what each run showed; plus a fragment rerun."""
 
     async def connect(self) -> None:
         await super().connect()
         self.ws = Recorder(self.ws)
 
-    async def run_seen(self, page: str, query: str = "", widgets=None) -> tuple[bench.RunResult, Seen]:
+    async def run_seen(self, page: str, query: str = "", widgets=None) -> tuple[session.RunResult, Seen]:
         self.ws.take()
         result = await self.run(page, query, widgets)
         return result, read(self.ws.take())
@@ -134,9 +134,9 @@ class RoomSession(bench.Session):
         t0 = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         while True:
-            fm = ForwardMsg.FromString(await asyncio.wait_for(self.ws.ws.recv(), bench.RUN_TIMEOUT))
+            fm = ForwardMsg.FromString(await asyncio.wait_for(self.ws.ws.recv(), session.RUN_TIMEOUT))
             self.ws.seen.append(fm.SerializeToString())
-            if fm.WhichOneof("type") == "script_finished" and fm.script_finished != bench.FINISHED_EARLY:
+            if fm.WhichOneof("type") == "script_finished" and fm.script_finished != session.FINISHED_EARLY:
                 break
         return time.perf_counter() - t0, read(self.ws.take())
 
@@ -148,7 +148,7 @@ def _key(seen: Seen, suffix: str) -> str:
     return found[0]
 
 
-async def projector_open(target: bench.Target) -> tuple[RoomSession, str, str, str]:
+async def projector_open(target: servers.Target) -> tuple[RoomSession, str, str, str]:
     """A projector: Run a session, Open a room, Ask the first question. -> (session, query, code, fragment)."""
     s = RoomSession(target)
     await s.connect()
@@ -171,7 +171,7 @@ class Participant:
     error: str | None = None
 
 
-async def participant(target: bench.Target, code: str, start: float, delay: float, p: Participant,
+async def participant(target: servers.Target, code: str, start: float, delay: float, p: Participant,
                       gate: asyncio.Semaphore) -> RoomSession | None:
     s = RoomSession(target)
     try:
@@ -201,7 +201,7 @@ async def participant(target: bench.Target, code: str, start: float, delay: floa
     return s
 
 
-async def one_room(target: bench.Target, store_url: str, n: int, window: float, seed: int) -> dict:
+async def one_room(target: servers.Target, store_url: str, n: int, window: float, seed: int) -> dict:
     rng = random.Random(seed)
     proj, query, code, fragment = await projector_open(target)
     people = [Participant(choice=rng.randrange(5)) for _ in range(n)]
@@ -256,30 +256,29 @@ async def one_room(target: bench.Target, store_url: str, n: int, window: float, 
         "participants": n, "window_s": window, "acknowledged": len(acked),
         "errors": [p.error for p in people if p.error][:5], "error_count": sum(1 for p in people if p.error),
         "stored": len(stored), "lost": lost, "counted_twice": twice, "choice_mismatch": mismatch,
-        "ack_p50": bench.quantile(acks, 0.5), "ack_p95": bench.quantile(acks, 0.95), "ack_max": max(acks or [0]),
-        "projector_update_p50": bench.quantile(updates, 0.5), "projector_update_p95": bench.quantile(updates, 0.95),
+        "ack_p50": measure.quantile(acks, 0.5), "ack_p95": measure.quantile(acks, 0.95), "ack_max": max(acks or [0]),
+        "projector_update_p50": measure.quantile(updates, 0.5), "projector_update_p95": measure.quantile(updates, 0.95),
         "projector_polls": len(polls), "projector_last_count": polls[-1][2] if polls else None,
-        "projector_poll_p95": bench.quantile([e - b for b, e, _ in polls], 0.95),
+        "projector_poll_p95": measure.quantile([e - b for b, e, _ in polls], 0.95),
     }
 
 
 # ------------------------------------------------------------------------------------ setups
 
 
-def _target(url: str, pids: list[int]) -> bench.Target:
-    return bench.app_target(url, pids, name="room")
+def _target(url: str, pids: list[int]) -> servers.Target:
+    return servers.app_target(url, pids, name="room")
 
 
 def setup_one(tmp: Path):
     """One process with the default store (SQLite under a scratch DATA_DIR)."""
-    server = bench.Server("room-one", ROOT / "app.py", ROOT, bench.PRODUCTION_FLAGS,
-                          env={"DATA_DIR": str(tmp / "data"), "STORE_URL": ""}).start()
+    server = servers.app_server(name="room-one", env={"DATA_DIR": str(tmp / "data"), "STORE_URL": ""}).start()
     return _target(server.url, server.pids), f"sqlite:///{tmp / 'data' / 'store.sqlite3'}", [server.stop]
 
 
 def setup_two(tmp: Path):
     """Two replicas behind deploy/nginx.conf (deploy/lib.sh), sharing one redis-server."""
-    port = bench.free_port()
+    port = servers.free_port()
     redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                               "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"redis://127.0.0.1:{port}/0"
@@ -290,17 +289,16 @@ def setup_two(tmp: Path):
         except Exception:  # noqa: BLE001 - not up yet
             time.sleep(0.1)
     stops = [lambda: (redis.terminate(), redis.wait(10))]
-    servers = []
+    replicas = []
     for i in (1, 2):
-        s = bench.Server(f"room-replica-{i}", ROOT / "app.py", ROOT, bench.PRODUCTION_FLAGS,
-                         env={"STORE_URL": url}).start()
-        servers.append(s)
+        s = servers.app_server(name=f"room-replica-{i}", env={"STORE_URL": url}).start()
+        replicas.append(s)
         stops.insert(0, s.stop)
-    listen = bench.free_port()
+    listen = servers.free_port()
     run_dir = tmp / "nginx"
     run_dir.mkdir()
     script = (f'ROOT="{ROOT}" RUN="{run_dir}"; source "{ROOT}/deploy/lib.sh"; '
-              f'start_nginx {listen} two {servers[0].port} {servers[1].port}')
+              f'start_nginx {listen} two {replicas[0].port} {replicas[1].port}')
     subprocess.run(["bash", "-c", script], check=True, env={**os.environ, "PATH": os.environ["PATH"] + ":/usr/sbin"})
     pid = int((run_dir / "nginx-two" / "nginx.pid").read_text())
 
@@ -311,7 +309,7 @@ def setup_two(tmp: Path):
             pass
 
     stops.insert(0, stop_nginx)
-    return _target(f"http://127.0.0.1:{listen}", [p for s in servers for p in s.pids]), url, stops
+    return _target(f"http://127.0.0.1:{listen}", [p for s in replicas for p in s.pids]), url, stops
 
 
 def main() -> None:
@@ -326,7 +324,7 @@ def main() -> None:
         tmp = Path(tempfile.mkdtemp(prefix=f"hb-room-{name}-"))
         target, store_url, stops = {"one": setup_one, "two": setup_two}[name](tmp)
         try:
-            bench.urllib.request.urlopen(target.url + "/_stcore/health", timeout=10).read()
+            urllib.request.urlopen(target.url + "/_stcore/health", timeout=10).read()
             result = asyncio.run(one_room(target, store_url, args.participants, args.window, args.seed))
         finally:
             for stop in stops:
@@ -343,8 +341,8 @@ def main() -> None:
               f"{result['projector_last_count']}")
         if result["errors"]:
             print("  first errors:", result["errors"])
-    bench.RESULTS.mkdir(parents=True, exist_ok=True)
-    path = bench.RESULTS / f"room-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    servers.RESULTS.mkdir(parents=True, exist_ok=True)
+    path = servers.RESULTS / f"room-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(out, indent=2))
     print(f"written: {path.relative_to(ROOT)}")
 

@@ -1,11 +1,14 @@
 # Shared by deploy/run-replicas.sh and bench/lighthouse.sh: start Streamlit replicas and nginx on
 # loopback, and stop exactly what was started. Source it; needs ROOT and RUN (a scratch folder).
 
-# Production settings (bench/run.py PRODUCTION_FLAGS and deploy/Dockerfile set the same;
-# tests/test_performance.py checks that they agree). Why: README, "Settings".
-export STREAMLIT_SERVER_FILE_WATCHER_TYPE=none
-export STREAMLIT_SERVER_HEADLESS=true
-export STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
+# FILE: the `--option value` lines of a flags file, as words (# comments and blank lines skipped).
+read_flags() {
+    grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" | tr '\n' ' '
+}
+# The production flags: deploy/streamlit-flags, which deploy/Dockerfile and bench/lib/servers.py read
+# too (tests/test_deploy_flags.py checks that none of the three sets one itself). start_replica passes
+# them, unless its caller gives other flags (a yardstick at Streamlit's defaults, the README's command).
+read -ra PRODUCTION_FLAGS <<<"$(read_flags "$ROOT/deploy/streamlit-flags")"
 
 PY="${PY:-$ROOT/.venv/bin/python}"
 STARTED_PIDS=()
@@ -24,13 +27,16 @@ port_free() {  # PORT: nothing listens there yet (so a health check cannot reach
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# PORT [SCRIPT] [CWD]: one `streamlit run` on 127.0.0.1:PORT. Call it directly, never inside $(...):
+# PORT [SCRIPT] [CWD] [-- FLAG...]: one `streamlit run` on 127.0.0.1:PORT with the production flags,
+# or with the FLAGs after `--` instead (none at all: `--` alone). Call it directly, never inside $(...):
 # the pid goes into STARTED_PIDS (for stop_started) and into REPLICA_PID.
 start_replica() {
     local port="$1" script="${2:-app.py}" cwd="${3:-$ROOT}"
+    local flags=("${PRODUCTION_FLAGS[@]}")
+    if [ "${4:-}" = "--" ]; then flags=("${@:5}"); fi
     port_free "$port" || { echo "port $port is already in use" >&2; return 1; }
     (cd "$cwd" && exec "$PY" -m streamlit run "$script" --server.port "$port" \
-        --server.address 127.0.0.1) >"$RUN/replica-$port.log" 2>&1 &
+        --server.address 127.0.0.1 "${flags[@]}") >"$RUN/replica-$port.log" 2>&1 &
     REPLICA_PID=$!
     STARTED_PIDS+=("$REPLICA_PID")
 }

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 
 import plotly.graph_objects as go
 
@@ -13,8 +12,6 @@ from components.content import cache as content_module  # the module whose load_
 from components.content import load_cached
 from components.visual import cached_figure
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
 
 
 def _count_loads(monkeypatch) -> list[str]:
@@ -111,37 +108,8 @@ def test_cached_figure_keys_content_by_identity(content_copy, monkeypatch):
     assert len(built) == 2
 
 
-# ------------------------------------------------------------------ deployment files agree
-
-
-def _production_flags() -> dict[str, str]:
-    from run import PRODUCTION_FLAGS  # bench/run.py
-
-    return PRODUCTION_FLAGS
-
-
-def _env_name(option: str) -> str:
-    """The environment variable `streamlit run` reads for an option (STREAMLIT_SERVER_FILE_WATCHER_TYPE)."""
-    from streamlit import config
-
-    return config._config_options_template[option].env_var
-
-
-def test_dockerfile_and_replica_script_use_the_benchmarked_settings():
-    docker = (ROOT / "deploy" / "Dockerfile").read_text()
-    replicas = (ROOT / "deploy" / "lib.sh").read_text()
-    for option, value in _production_flags().items():
-        env = _env_name(option)
-        assert re.search(rf"{env}={value}\b", docker), f"Dockerfile lacks {env}={value}"
-        assert re.search(rf"{env}={value}\b", replicas), f"deploy/lib.sh lacks {env}={value}"
-
-
-def test_production_options_exist_in_this_streamlit():
-    from streamlit import config
-
-    for option, value in _production_flags().items():
-        assert option in config._config_options_template, option
-        assert value in ("true", "false", "none", "auto") or value.isdigit()
+# ------------------------------------------------------------------ deployment files
+# (the production flags: tests/test_deploy_flags.py)
 
 
 def test_dockerfile_runs_as_non_root_with_a_health_check():
