@@ -1,10 +1,7 @@
 """URL state in one place: the shared parsers, the pages' declarations, the workshop plans' links
-checked against them, no page writing st.query_params itself, and no import cycle in components/."""
+checked against them, no page writing st.query_params itself (import circles: tests/test_structure.py)."""
 
 from __future__ import annotations
-
-import ast
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +9,8 @@ from components.facilitate import workshop
 from components.models.workshops import WorkshopFile
 from components.navigation import PAGES
 from components.url_params import Choice, Flag, Int, ListOf, Param, Step
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+from test_structure import import_graph, reach
 
 
 # --------------------------------------------------------------------------- the shared parsers
@@ -114,45 +111,8 @@ def test_defaults_leave_the_url_and_a_reload_keeps_state():
 # --------------------------------------------------------------------------- imports
 
 
-def _imports(path: Path) -> set[str]:
-    """Every components.* module a file imports, at any level (a function-level import counts)."""
-    out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("components"):
-            out.add(node.module)
-            out.update(f"{node.module}.{a.name}" for a in node.names)
-        elif isinstance(node, ast.Import):
-            out.update(a.name for a in node.names if a.name.startswith("components"))
-    return out
-
-
-def _graph() -> dict[str, set[str]]:
-    modules = {}
-    for path in (ROOT / "components").rglob("*.py"):
-        rel = path.relative_to(ROOT).with_suffix("")
-        name = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
-        modules[name] = path
-    return {name: {m for m in _imports(path) if m in modules and m != name} for name, path in modules.items()}
-
-
-def _reach(graph, start) -> set[str]:
-    seen, todo = set(), [start]
-    while todo:
-        for nxt in graph[todo.pop()]:
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
-
-
-def test_no_import_cycle_among_components():
-    graph = _graph()
-    cycles = sorted(m for m in graph if m in _reach(graph, m) and m != "components")
-    assert cycles == [], f"modules on an import cycle: {cycles}"
-
-
 def test_routing_imports_nothing_of_the_app():
-    reached = _reach(_graph(), "components.routing")
+    reached = reach(import_graph(), "components.routing")
     app = {"components.shell", "components.presenter", "components.facilitate.running", "components.visual",
            "components.stepper", "components.url_state", "components.quick_exit"}
     assert not reached & app
