@@ -135,3 +135,22 @@ def test_on_the_cycle_the_step_announcer_is_the_only_live_region(laptop, app_ser
         .filter(e => !e.closest('#hb-exit') && getComputedStyle(e).display !== 'none')
         .map(e => e.getAttribute('data-testid') || e.id || e.tagName)""")
     assert live == ["step-announcer"], live
+
+
+def test_in_presenter_mode_the_skip_link_passes_the_presenter_bar(browser, app_server):
+    """Projected, the page starts with the presenter bar (Menu, Room, ...): the skip link passes it
+    and the safety line, to the page's own first control (on the cycle, the stepper's Next)."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    p = context.new_page()
+    open_app_page(p, app_server.url, "cycle", "?present=1")
+    bar_controls = p.locator('.st-key-presenter_bar button:visible, .st-key-presenter_bar a:visible').count()
+    assert bar_controls >= 2
+    p.focus('[data-testid="quick-exit"]')  # the top of the page: the exit, then the skip link
+    p.keyboard.press("Tab")
+    assert _active(p)["testid"] == "stSkipToContent"
+    p.keyboard.press("Enter")
+    p.wait_for_function("() => document.activeElement && document.activeElement.closest('[data-testid=\"stMain\"]')"
+                        " && !document.activeElement.closest('.st-key-presenter_bar, .st-key-safety_bar')")
+    assert "Next" in _active(p)["text"]
+    no_exception(p)
+    context.close()
