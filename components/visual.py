@@ -16,12 +16,17 @@ chart gets less room (a phone), it keeps that width in a box that scrolls sidewa
 Builders live in components/charts/ and are pure. `cached_figure(builder, *args)` calls a builder
 once per distinct (builder, args) in this process; args must be hashable (Content hashes by
 identity, so a content reload builds afresh). Never mutate a figure that came from the cache.
+
+Charts follow the reader's theme (issue 26.7): a builder that takes `palette` gets DARK when the
+browser's theme is dark (`st.context.theme.type`), LIGHT otherwise, so a chart is never a white card
+on a dark page at night. (Handouts call builders directly, so print keeps the LIGHT default.)
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +34,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import presenter
-from components.charts.common import projector_text, safe_text
+from components.charts.common import Palette, palette_for, projector_text, safe_text
 from components.text import caption, escape_html
 
 if TYPE_CHECKING:
@@ -103,10 +108,27 @@ export default function (component) {
 _sideways = st.components.v2.component("healthy_bonds.sideways_box", js=_SIDEWAYS_JS, isolate_styles=False)
 
 
+def chart_palette() -> Palette:
+    """The charts' palette for this reader's theme. The browser reports its theme with each run; on a
+    session's very first run it may not have yet (None: LIGHT, as the page's own first paint)."""
+    return palette_for(st.context.theme.type)
+
+
+@functools.cache
+def _takes_palette(builder: Callable[..., go.Figure]) -> bool:
+    return "palette" in inspect.signature(builder).parameters
+
+
 @functools.lru_cache(maxsize=512)
-def cached_figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
+def _built(builder: Callable[..., go.Figure], args: tuple, palette: Palette | None) -> go.Figure:
     # safe_text once, at build time: chart labels come from content and must never carry markup.
-    return safe_text(builder(*args))
+    return safe_text(builder(*args) if palette is None else builder(*args, palette=palette))
+
+
+def cached_figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
+    """builder(*args) (with the reader's palette, where the builder takes one), built once per
+    distinct (builder, args, palette)."""
+    return _built(builder, args, chart_palette() if _takes_palette(builder) else None)
 
 
 _PROJECTED: dict[int, tuple[go.Figure, go.Figure]] = {}
