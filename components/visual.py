@@ -20,6 +20,9 @@ identity, so a content reload builds afresh). Never mutate a figure that came fr
 Charts follow the reader's theme (issue 26.7): a builder that takes `palette` gets DARK when the
 browser's theme is dark (`st.context.theme.type`), LIGHT otherwise, so a chart is never a white card
 on a dark page at night. (Handouts call builders directly, so print keeps the LIGHT default.)
+A reader's browser that switches between light and dark while the page is open (a phone at sunset)
+does not make Streamlit run the page again, so each drawn chart listens for the switch and asks for
+one run, which draws the charts in the new palette.
 """
 
 from __future__ import annotations
@@ -107,6 +110,27 @@ export default function (component) {
 """
 _sideways = st.components.v2.component("healthy_bonds.sideways_box", js=_SIDEWAYS_JS, isolate_styles=False)
 
+# Every drawn chart listens; the first to hear a switch asks for the run, a moment later, so that
+# Streamlit has switched its own theme (and reports the new one) by then. Only a real switch asks:
+# a reader who chose a theme in Streamlit's settings gets at most one run that changes nothing.
+_SCHEME_JS = """
+export default function (component) {
+  const { data, setTriggerValue } = component;
+  const media = window.matchMedia('(prefers-color-scheme: dark)');
+  const switched = () => {
+    const now = media.matches ? 'dark' : 'light';
+    if (now === data.drawn || window.hbChartScheme === now) { return; }
+    window.hbChartScheme = now;
+    setTimeout(() => setTriggerValue('switched', now), 300);
+  };
+  media.addEventListener('change', switched);
+  return () => media.removeEventListener('change', switched);
+}
+"""
+_scheme_watch = st.components.v2.component("healthy_bonds.chart_scheme", js=_SCHEME_JS)
+_SCHEME_KEY = "_chart_scheme"  # a chart's watcher's key ends so; hidden, so it takes no room on the page
+_SCHEME_CSS = f'<style>[class*="{_SCHEME_KEY}"] {{ display: none; }}</style>'
+
 
 def chart_palette() -> Palette:
     """The charts' palette for this reader's theme. The browser reports its theme with each run; on a
@@ -153,6 +177,10 @@ def _wake_charts() -> None:
     st.session_state[CHARTS_AWAKE] = True
 
 
+def _scheme_switched() -> None:
+    """Nothing to do: the run the switch asked for builds the charts in the new palette."""
+
+
 def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[str, Any]] | None = None,
                ui: UiFile, key: str, min_width: int | None = None) -> None:
     """The chart (or, until charts wake, its placeholder), its accessible name, and "the chart in
@@ -168,6 +196,9 @@ def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[st
     with _sideways_box(key, min_width, alt, ui):  # around the placeholder too, so nothing jumps when it draws
         if charts_awake():
             st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
+            st.html(_SCHEME_CSS)
+            _scheme_watch(key=f"{key}{_SCHEME_KEY}", data={"drawn": chart_palette().name},
+                          on_switched_change=_scheme_switched)
         else:
             _waiting(key=f"{key}_waiting", data={"height": fig.layout.height, "alt": alt, "note": ui.chart_waiting},
                      on_seen_change=_wake_charts)

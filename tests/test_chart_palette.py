@@ -132,7 +132,9 @@ def text_pairs(fig) -> list[tuple[str, str, str, float | None]]:
         n = len(t.text)
         colours = _as_list(t.textfont.color or ink, n)
         if t.textposition == "middle center" and "markers" in t.mode:  # the text sits on its own mark
-            opacity = _as_list(t.marker.opacity if t.marker.opacity is not None else 1, n)
+            # Plotly draws markers of many sizes ("bubbles") at 0.7 opacity unless told otherwise
+            default = 0.7 if isinstance(t.marker.size, (list, tuple)) else 1
+            opacity = _as_list(t.marker.opacity if t.marker.opacity is not None else default, n)
             backs = [[over(_alpha(c, o), paper)] for c, o in zip(_as_list(t.marker.color, n), opacity)]
         else:  # beside its mark: on the paper, on a fill under it, or on the bands it is drawn over
             under = [over(t.fillcolor, paper)] if t.fill and t.fillcolor else []

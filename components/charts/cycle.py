@@ -226,7 +226,8 @@ def stages_figure(labels: Sequence[str], current: int, height: int = 300, scale:
         # the current number sits on sky blue (fixed dark ink, 7.5:1); the others on the paper
         textfont=dict(size=[20 if i == current else 15 for i in range(n)],
                       color=[TEXT if i == current else palette.ink for i in range(n)]),
-        marker=dict(size=[52 if i == current else 34 for i in range(n)],
+        # opaque (with a list of sizes Plotly would draw them see-through): the number keeps its contrast
+        marker=dict(size=[52 if i == current else 34 for i in range(n)], opacity=1,
                     color=[palette.paper if i != current else OKABE_ITO["sky_blue"] for i in range(n)],
                     line=dict(color=[palette.ink if i == current else palette.muted for i in range(n)],
                               width=[4 if i == current else 2 for i in range(n)])),

@@ -72,7 +72,7 @@ def closeness_figure(chart: ClosenessChart, scale: float = 1.0, palette: Palette
     fig.add_trace(go.Scatter(
         x=[p[0] for p in people], y=[p[1] for p in people], mode="markers+text",
         marker=dict(size=[round(v * k) for v in ([80, 80, 72] if big else [70, 70, 64])], color=colours, symbol=symbols,
-                    line=dict(color=palette.paper, width=2)),  # opaque: the names keep 5:1 (see-through blue gave 4:1)
+                    opacity=1, line=dict(color=palette.paper, width=2)),  # opaque: the names keep 5:1 (see-through blue gave 4:1)
         text=names, textposition="middle center",
         textfont=dict(size=round(15 * k), color=[ON_DARK_MARK, ON_DARK_MARK, "#000000"]),  # on the marks: 5.1:1 on blue, 10:1 on orange
         hovertext=names, hoverinfo="text", showlegend=False,
