@@ -78,6 +78,9 @@ def _as_list(value, n: int) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value] * n
 
 
+# Axis and legend text whose colour a builder leaves unset is painted by Streamlit's chart theme, in
+# its own grey (#808495: 3.7:1 on white), whatever the palette: it fails in either.
+UNSET = "unset"
 LARGE = 24  # px: WCAG's large text (18 pt), which needs 3:1
 _SPAN_COLOUR = re.compile(r"color:\s*(#[0-9a-fA-F]{6})")
 
@@ -91,16 +94,17 @@ def text_pairs(fig) -> list[tuple[str, str, str, float | None]]:
     pairs = [("layout font", ink, paper, None)]
     if lay.title.text:
         pairs.append(("title", lay.title.font.color or ink, paper, None))
-    for axis in [*fig.select_xaxes(), *fig.select_yaxes()]:
+    polar = any(t.type.endswith("polar") for t in fig.data)
+    for axis in [] if polar else [*fig.select_xaxes(), *fig.select_yaxes()]:
         if axis.visible is not False:
-            pairs.append((f"{axis.plotly_name} ticks", axis.tickfont.color or ink, lay.plot_bgcolor or paper, None))
+            pairs.append((f"{axis.plotly_name} ticks", axis.tickfont.color or UNSET, lay.plot_bgcolor or paper, None))
             if axis.title.text:
-                pairs.append((f"{axis.plotly_name} title", axis.title.font.color or ink, paper, None))
-    for polar in (fig.select_polars() if any(t.type.endswith("polar") for t in fig.data) else []):
-        for part in (polar.radialaxis, polar.angularaxis):
+                pairs.append((f"{axis.plotly_name} title", axis.title.font.color or UNSET, paper, None))
+    for subplot in fig.select_polars() if polar else []:
+        for part in (subplot.radialaxis, subplot.angularaxis):
             if part.visible is not False:
-                pairs.append(("polar ticks", part.tickfont.color or ink, polar.bgcolor or paper, None))
-    pairs.append(("legend", lay.legend.font.color or ink, over(lay.legend.bgcolor or paper, paper), None))
+                pairs.append(("polar ticks", part.tickfont.color or UNSET, subplot.bgcolor or paper, None))
+    pairs.append(("legend", lay.legend.font.color or UNSET, over(lay.legend.bgcolor or paper, paper), None))
     boxes = [s for s in lay.shapes if s.type == "rect" and s.fillcolor]
     for a in lay.annotations:
         if not a.text:
@@ -184,8 +188,8 @@ def test_every_chart_draws_on_the_palettes_paper_with_aa_text(content, name, pal
     assert fig.layout.paper_bgcolor == palette.paper and fig.layout.plot_bgcolor == palette.paper
     if any(t.type.endswith("polar") for t in fig.data):
         assert fig.layout.polar.bgcolor == palette.paper
-    low = [(what, c, b, round(contrast(c, b), 2)) for what, c, b, size in text_pairs(fig)
-           if contrast(c, b) < (3 if (size or 0) >= LARGE else 4.5)]
+    low = [(what, c, b, c if c == UNSET else round(contrast(c, b), 2)) for what, c, b, size in text_pairs(fig)
+           if c == UNSET or contrast(c, b) < (3 if (size or 0) >= LARGE else 4.5)]
     assert not low, f"{name} in {palette.name}: text below AA: {low}"
 
 
@@ -210,13 +214,13 @@ def test_a_builder_that_hard_codes_white_paper_fails_the_check(content):
     fig = _build(content, "over_time", DARK)
     fig.update_layout(paper_bgcolor="#ffffff", plot_bgcolor="#ffffff")
     assert fig.layout.paper_bgcolor != DARK.paper
-    assert any(contrast(c, b) < 4.5 for _, c, b, _ in text_pairs(fig))  # the dark palette's ink on white
+    assert any(contrast(c, b) < 4.5 for _, c, b, _ in text_pairs(fig) if c != UNSET)  # the dark palette's ink on white
     fig = _build(content, "sandbox", DARK)
     fig.layout.annotations[0].bgcolor = "#ffffff"  # a white label box
-    assert any(contrast(c, b) < 4.5 for _, c, b, _ in text_pairs(fig))
+    assert any(contrast(c, b) < 4.5 for _, c, b, _ in text_pairs(fig) if c != UNSET)
     fig = _build(content, "stages", DARK)
     fig.data[1].textfont.color = DARK.ink  # light ink on the current stage's sky blue
-    assert any(contrast(c, b) < 4.5 for _, c, b, _ in text_pairs(fig))
+    assert any(contrast(c, b) < 4.5 for _, c, b, _ in text_pairs(fig) if c != UNSET)
 
 
 def test_cached_figure_draws_in_the_readers_palette(monkeypatch):

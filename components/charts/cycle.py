@@ -38,6 +38,12 @@ def _plain(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _title(text: str, palette: Palette) -> dict:
+    """An axis title in the palette's ink. (A title given as a bare string has no colour of its own,
+    and Streamlit's chart theme paints it a grey that fails AA on white.)"""
+    return dict(text=_plain(text), font=dict(color=palette.ink))
+
+
 def scaled(fig: go.Figure, scale: float) -> go.Figure:
     """Enlarge every font and marker by `scale` (presenter mode: readable from the back of a room)."""
     if scale == 1:
@@ -166,8 +172,8 @@ def over_time_figure(names: Sequence[str], starts: Sequence[float], ends: Sequen
                                font=dict(size=14, color=palette.ink), bgcolor=palette.label_bg)
         cumulative += share
     fig.update_layout(
-        xaxis=dict(title=_plain(week_label), range=[1, weeks], fixedrange=True, showgrid=False),
-        yaxis=dict(title=_plain(axis_title), range=[0, 112], fixedrange=True, ticksuffix="%",
+        xaxis=dict(title=_title(week_label, palette), range=[1, weeks], fixedrange=True, showgrid=False),
+        yaxis=dict(title=_title(axis_title, palette), range=[0, 112], fixedrange=True, ticksuffix="%",
                    tickvals=[0, 25, 50, 75, 100]),
         legend=dict(orientation="h", y=-0.2, x=0, traceorder="normal"),
         margin=dict(l=20, r=20, t=20, b=20),
@@ -202,8 +208,8 @@ def sandbox_figure(kindness: int, unpredictability: int, power: int, names: Sequ
                            xshift=8, font=dict(size=15, color=palette.ink), bordercolor=color, borderwidth=2,
                            bgcolor=palette.paper)
     fig.update_layout(
-        xaxis=dict(title=_plain(week_label), range=[0, end], fixedrange=True, showgrid=False),
-        yaxis=dict(title=_plain(axis_title), range=[0, 100], fixedrange=True),
+        xaxis=dict(title=_title(week_label, palette), range=[0, end], fixedrange=True, showgrid=False),
+        yaxis=dict(title=_title(axis_title, palette), range=[0, 100], fixedrange=True),
         legend=dict(orientation="h", y=-0.22, x=0),
         margin=dict(l=20, r=int(150 * scale), t=20, b=20),
     )
