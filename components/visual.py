@@ -128,8 +128,10 @@ export default function (component) {
 }
 """
 _scheme_watch = st.components.v2.component("healthy_bonds.chart_scheme", js=_SCHEME_JS)
-_SCHEME_KEY = "_chart_scheme"  # a chart's watcher's key ends so; hidden, so it takes no room on the page
-_SCHEME_CSS = f'<style>[class*="{_SCHEME_KEY}"] {{ display: none; }}</style>'
+# A chart's watcher's key starts so (a prefix, so that no `[class*="st-key-<chart key>"]` selector finds
+# it); hidden, so it takes no room on the page.
+_SCHEME_KEY = "chart_scheme_of_"
+_SCHEME_CSS = f'<style>[class*="st-key-{_SCHEME_KEY}"] {{ display: none; }}</style>'
 
 
 def chart_palette() -> Palette:
@@ -197,7 +199,7 @@ def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[st
         if charts_awake():
             st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
             st.html(_SCHEME_CSS)
-            _scheme_watch(key=f"{key}{_SCHEME_KEY}", data={"drawn": chart_palette().name},
+            _scheme_watch(key=f"{_SCHEME_KEY}{key}", data={"drawn": chart_palette().name},
                           on_switched_change=_scheme_switched)
         else:
             _waiting(key=f"{key}_waiting", data={"height": fig.layout.height, "alt": alt, "note": ui.chart_waiting},

@@ -34,7 +34,7 @@ def test_charts_draw_dark_at_night_and_follow_a_switch(browser, app_server):
         _wait_papers(p, DARK.paper)
         assert set(p.evaluate(PAPERS)) == {_rgb(DARK.paper)}
         # each chart's watcher is there, and takes no room on the page
-        watchers = p.evaluate("() => [...document.querySelectorAll('[class*=\"_chart_scheme\"]')]"
+        watchers = p.evaluate("() => [...document.querySelectorAll('[class*=\"st-key-chart_scheme_of_\"]')]"
                               ".map((el) => el.getBoundingClientRect().height)")
         assert watchers and all(h == 0 for h in watchers), watchers
         p.screenshot(path=str(SHOTS / "chart-theme-dark-phone.png"))
