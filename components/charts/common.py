@@ -1,5 +1,6 @@
 """Shared chart styling: the Okabe-Ito colour-blind-safe palette, symbols and patterns so colour is
-never the only signal, and a base layout that stays readable on a projector."""
+never the only signal, a base layout that stays readable on a projector, and the LIGHT and DARK
+palettes (paper, ink...) a chart takes from the reader's theme, with a WCAG contrast helper."""
 
 from __future__ import annotations
 
