@@ -16,12 +16,20 @@ chart gets less room (a phone), it keeps that width in a box that scrolls sidewa
 Builders live in components/charts/ and are pure. `cached_figure(builder, *args)` calls a builder
 once per distinct (builder, args) in this process; args must be hashable (Content hashes by
 identity, so a content reload builds afresh). Never mutate a figure that came from the cache.
+
+Charts follow the reader's theme (issue 26.7): a builder that takes `palette` gets DARK when the
+browser's theme is dark (`st.context.theme.type`), LIGHT otherwise, so a chart is never a white card
+on a dark page at night. (Handouts call builders directly, so print keeps the LIGHT default.)
+A reader's browser that switches between light and dark while the page is open (a phone at sunset)
+does not make Streamlit run the page again, so each drawn chart listens for the switch and asks for
+one run, which draws the charts in the new palette.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +37,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import presenter
-from components.charts.common import projector_text, safe_text
+from components.charts.common import Palette, palette_for, projector_text, safe_text
 from components.text import caption
 from components.wording import escape_html
 
@@ -103,11 +111,51 @@ export default function (component) {
 """
 _sideways = st.components.v2.component("healthy_bonds.sideways_box", js=_SIDEWAYS_JS, isolate_styles=False)
 
+# Every drawn chart listens; the first to hear a switch asks for the run, a moment later, so that
+# Streamlit has switched its own theme (and reports the new one) by then. Only a real switch asks:
+# a reader who chose a theme in Streamlit's settings gets at most one run that changes nothing.
+_SCHEME_JS = """
+export default function (component) {
+  const { data, setTriggerValue } = component;
+  const media = window.matchMedia('(prefers-color-scheme: dark)');
+  const switched = () => {
+    const now = media.matches ? 'dark' : 'light';
+    if (now === data.drawn || window.hbChartScheme === now) { return; }
+    window.hbChartScheme = now;
+    setTimeout(() => setTriggerValue('switched', now), 300);
+  };
+  media.addEventListener('change', switched);
+  return () => media.removeEventListener('change', switched);
+}
+"""
+_scheme_watch = st.components.v2.component("healthy_bonds.chart_scheme", js=_SCHEME_JS)
+# A chart's watcher's key starts so (a prefix, so that no `[class*="st-key-<chart key>"]` selector finds
+# it); hidden, so it takes no room on the page.
+_SCHEME_KEY = "chart_scheme_of_"
+_SCHEME_CSS = f'<style>[class*="st-key-{_SCHEME_KEY}"] {{ display: none; }}</style>'
+
+
+def chart_palette() -> Palette:
+    """The charts' palette for this reader's theme. The browser reports its theme with each run; on a
+    session's very first run it may not have yet (None: LIGHT, as the page's own first paint)."""
+    return palette_for(st.context.theme.type)
+
+
+@functools.cache
+def _takes_palette(builder: Callable[..., go.Figure]) -> bool:
+    return "palette" in inspect.signature(builder).parameters
+
 
 @functools.lru_cache(maxsize=512)
-def cached_figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
+def _built(builder: Callable[..., go.Figure], args: tuple, palette: Palette | None) -> go.Figure:
     # safe_text once, at build time: chart labels come from content and must never carry markup.
-    return safe_text(builder(*args))
+    return safe_text(builder(*args) if palette is None else builder(*args, palette=palette))
+
+
+def cached_figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
+    """builder(*args) (with the reader's palette, where the builder takes one), built once per
+    distinct (builder, args, palette)."""
+    return _built(builder, args, chart_palette() if _takes_palette(builder) else None)
 
 
 _PROJECTED: dict[int, tuple[go.Figure, go.Figure]] = {}
@@ -132,6 +180,10 @@ def _wake_charts() -> None:
     st.session_state[CHARTS_AWAKE] = True
 
 
+def _scheme_switched() -> None:
+    """Nothing to do: the run the switch asked for builds the charts in the new palette."""
+
+
 def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[str, Any]] | None = None,
                ui: UiFile, key: str, min_width: int | None = None) -> None:
     """The chart (or, until charts wake, its placeholder), its accessible name, and "the chart in
@@ -147,6 +199,9 @@ def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[st
     with _sideways_box(key, min_width, alt, ui):  # around the placeholder too, so nothing jumps when it draws
         if charts_awake():
             st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
+            st.html(_SCHEME_CSS)
+            _scheme_watch(key=f"{_SCHEME_KEY}{key}", data={"drawn": chart_palette().name},
+                          on_switched_change=_scheme_switched)
         else:
             _waiting(key=f"{key}_waiting", data={"height": fig.layout.height, "alt": alt, "note": ui.chart_waiting},
                      on_seen_change=_wake_charts)

@@ -1,9 +1,11 @@
 """Shared chart styling: the Okabe-Ito colour-blind-safe palette, symbols and patterns so colour is
-never the only signal, and a base layout that stays readable on a projector."""
+never the only signal, a base layout that stays readable on a projector, and the LIGHT and DARK
+palettes (paper, ink...) a chart takes from the reader's theme, with a WCAG contrast helper."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
@@ -30,8 +32,80 @@ LEVELS = {
 SYMBOLS = ["circle", "diamond", "square", "triangle-up", "x", "star", "hexagon", "cross"]
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 
-TEXT = "#1a1a1a"
+TEXT = "#1a1a1a"  # also the fixed ink for text drawn ON a light mark (a tint, sky blue, orange...)
 MUTED = "#4d4d4d"  # 8.6:1 on white
+ON_DARK_MARK = "#ffffff"  # the fixed ink for text drawn ON a dark mark (Okabe-Ito blue: 5.2:1)
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours a chart takes from the reader's theme (light or dark; frozen, so hashable and a
+    cache key). Text drawn ON a coloured mark does not use `ink`: it keeps the fixed ink chosen for
+    that mark's colour (TEXT or ON_DARK_MARK). Contrast on `paper`: ink and muted at least 7:1,
+    faint 4.5:1 (all text), rule 3:1 (lines that carry meaning: arrows, outlines, the cycle's ring).
+    `hidden` is deliberately faint (therapy approaches the filters hide: the table lists them)."""
+
+    name: str
+    paper: str  # the chart's background, the app's own
+    ink: str  # text and the marks drawn in the text colour (outlines, the current-step ring)
+    muted: str  # secondary text
+    faint: str  # text and marks that are dimmed on purpose (still 4.5:1)
+    grid: str  # gridlines: decoration only
+    rule: str  # lines and arrows that carry meaning
+    hidden: str  # marks shown faint on purpose
+    box: str  # a quiet box's fill (unselected boxes)
+    label_bg: str  # behind a label drawn over marks
+    tints: tuple[tuple[str, str], ...]  # spectrum level -> a tint behind `ink` text
+
+    def tint(self, level: str) -> str:
+        return dict(self.tints)[level]
+
+
+LIGHT = Palette(
+    name="light", paper="#ffffff", ink=TEXT, muted=MUTED, faint="#6b6b6b", grid="#e6e6e6", rule="#858585",
+    hidden="#c4c4c4", box="#f4f4f4", label_bg="rgba(255,255,255,0.85)",
+    tints=(("abusive", "#F7D4BF"), ("healthy", "#C9EBDD"), ("unhealthy", "#FBE3B3")),
+)
+# The app's dark theme (.streamlit/config.toml [theme.dark]): background #121417, text #e8eaed.
+DARK = Palette(
+    name="dark", paper="#121417", ink="#e8eaed", muted="#b4b8bf", faint="#8e939a", grid="#2e333a", rule="#80868f",
+    hidden="#4a4f57", box="#1f2329", label_bg="rgba(18,20,23,0.85)",
+    tints=(("abusive", "#4a2a1a"), ("healthy", "#173a2e"), ("unhealthy", "#3f3212")),
+)
+
+
+def palette_for(theme_type: str | None) -> Palette:
+    """DARK for a dark theme; LIGHT otherwise (light, or not known yet)."""
+    return DARK if theme_type == "dark" else LIGHT
+
+
+def _rgb(colour: str) -> tuple[tuple[float, float, float], float]:
+    colour = colour.strip()
+    if colour.startswith("#"):
+        h = colour[1:]
+        if len(h) == 3:
+            h = "".join(c * 2 for c in h)
+        return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4)), 1.0
+    parts = [float(v) for v in colour[colour.index("(") + 1:colour.index(")")].split(",")]
+    return tuple(parts[:3]), (parts[3] if len(parts) > 3 else 1.0)
+
+
+def over(colour: str, below: str) -> str:
+    """The solid colour of `colour` (hex or rgb()/rgba()) laid over the solid `below`, as #rrggbb."""
+    (top, alpha), (under, _) = _rgb(colour), _rgb(below)
+    return "#" + "".join(f"{round(t * alpha + u * (1 - alpha)):02x}" for t, u in zip(top, under))
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two colours (a translucent `a` is laid over `b` first)."""
+
+    def luminance(colour: str) -> float:
+        channels = [v / 255 for v in _rgb(colour)[0]]
+        r, g, b_ = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+
+    high, low = sorted((luminance(over(a, b)), luminance(over(b, "#000000"))), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 # Every builder takes `scale: float = 1.0`: 1 on a screen, larger for a projector. Pages pass
 # PRESENTER_SCALE while presenting (type 1.35x, as presenter mode scales the page's own text).
@@ -93,21 +167,33 @@ def projector_text(fig: go.Figure, minimum: float = PRESENTER_MIN_TEXT) -> go.Fi
     return out
 
 
-def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 460) -> go.Figure:
-    """Apply the app's common layout: system-safe font, dark text on white, no Plotly logo clutter."""
+def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 460, palette: Palette = LIGHT) -> go.Figure:
+    """Apply the app's common layout: system-safe font, the palette's ink on its paper (axes, legend
+    and hover label too, so no theme's template can put light text on light paper), no Plotly logo clutter."""
+    axis = dict(tickfont=dict(color=palette.ink), title=dict(font=dict(color=palette.ink)), gridcolor=palette.grid,
+                linecolor=palette.rule, zerolinecolor=palette.grid)
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=20)) if title else None,
-        font=dict(family="Source Sans, Source Sans Pro, sans-serif", size=15, color=TEXT),
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=20, color=palette.ink)) if title else None,
+        font=dict(family="Source Sans, Source Sans Pro, sans-serif", size=15, color=palette.ink),
+        paper_bgcolor=palette.paper,
+        plot_bgcolor=palette.paper,
         height=height,
         margin=dict(l=20, r=20, t=60 if title else 20, b=20),
         hoverlabel=dict(font_size=15),
+        legend=dict(font=dict(color=palette.ink), bgcolor="rgba(0,0,0,0)"),
         # No drag-to-zoom (the axes are fixed anyway). With any drag mode Plotly cancels a touch that
         # starts on the chart, so on a phone, where a chart fills the screen's width, a finger on it
         # could not scroll the page.
         dragmode=False,
     )
+    polar = any(t.type.endswith("polar") for t in fig.data)
+    if not polar:
+        fig.update_xaxes(**axis)
+        fig.update_yaxes(**axis)
+        return fig
+    fig.update_polars(bgcolor=palette.paper,
+                      radialaxis=dict(tickfont=dict(color=palette.ink), gridcolor=palette.grid, linecolor=palette.rule),
+                      angularaxis=dict(tickfont=dict(color=palette.ink), gridcolor=palette.grid, linecolor=palette.rule))
     return fig
 
 

@@ -18,7 +18,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from components.charts.common import OKABE_ITO, TEXT, base_layout, sized
+from components.charts.common import LIGHT, OKABE_ITO, Palette, base_layout, sized
 from components.perspectives import ConditionsChart, SpectrumChart
 
 KIND_STYLE = {
@@ -26,7 +26,6 @@ KIND_STYLE = {
     "lived-experience": {"color": OKABE_ITO["vermillion"], "symbol": "square"},
     "personal-account": {"color": OKABE_ITO["reddish_purple"], "symbol": "diamond"},
 }
-DIMMED = OKABE_ITO["grey"]
 HIGHLIGHT = OKABE_ITO["orange"]
 # The narrowest each chart can be drawn and still be read (px); where a page is narrower, show_chart
 # keeps it at this width and lets it scroll sideways.
@@ -46,10 +45,11 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
-def stance_spectrum(chart: SpectrumChart, scale: float = 1.0) -> go.Figure:
+def stance_spectrum(chart: SpectrumChart, scale: float = 1.0, palette: Palette = LIGHT) -> go.Figure:
     """Every voice in its stance column; kind by colour, symbol and legend; voices that do not name
     the chosen condition grey and hollow; the highlighted voice a large star with a bold name."""
     stances, states = chart.stances, chart.states
+    dimmed = palette.faint
     font = sized(14, 19, scale)
     fig = go.Figure()
     points: dict[str, dict[str, list]] = {}
@@ -65,9 +65,9 @@ def stance_spectrum(chart: SpectrumChart, scale: float = 1.0) -> go.Figure:
         name = _two_lines(v.chart_name)
         if v.highlighted:
             name = f"<b>{name}</b>"
-        bucket["text"].append(name if on else f"<span style='color:{DIMMED}'>{name}</span>")
+        bucket["text"].append(name if on else f"<span style='color:{dimmed}'>{name}</span>")
         bucket["symbol"].append(style["symbol"] if on else style["symbol"] + "-open")
-        bucket["color"].append(style["color"] if on else DIMMED)
+        bucket["color"].append(style["color"] if on else dimmed)
         state = "" if states is None else states[0 if on else 1]
         bucket["hover"].append(f"<b>{v.display_name}</b><br>{stances[v.column]}" + (f"<br>{state}" if state else ""))
         if v.highlighted:
@@ -83,18 +83,18 @@ def stance_spectrum(chart: SpectrumChart, scale: float = 1.0) -> go.Figure:
     if states is not None:
         # legend keys for the two states (dummy points off-screen carry the legend symbols)
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=states[0],
-                                 marker=dict(size=14, symbol="circle", color=OKABE_ITO["black"])))
+                                 marker=dict(size=14, symbol="circle", color=palette.ink)))
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=states[1],
-                                 marker=dict(size=14, symbol="circle-open", color=DIMMED, line=dict(width=2))))
+                                 marker=dict(size=14, symbol="circle-open", color=dimmed, line=dict(width=2))))
     if star is not None:
         fig.add_trace(go.Scatter(
             x=[star.column], y=[-star.row], mode="markers", name=f"{chart.highlighted}: {star.display_name}",
             marker=dict(size=sized(26, 30, scale), symbol="star", color=HIGHLIGHT,
-                        line=dict(width=2, color=OKABE_ITO["black"])),
+                        line=dict(width=2, color=palette.ink)),
             hovertext=[star.display_name], hoverinfo="text",
         ))
     most = max((v.row + 1 for v in chart.voices), default=0)
-    base_layout(fig, height=int(sized(95, 120, scale) * most / 2 + 230))
+    base_layout(fig, height=int(sized(95, 120, scale) * most / 2 + 230), palette=palette)
     fig.update_layout(
         font=dict(size=font),
         legend=dict(orientation="h", y=sized(-0.25, -0.22, scale), x=0, font=dict(size=font)),
@@ -102,25 +102,25 @@ def stance_spectrum(chart: SpectrumChart, scale: float = 1.0) -> go.Figure:
     )
     fig.update_xaxes(
         tickvals=list(range(len(stances))), ticktext=[_wrap(s, 16) for s in stances],
-        range=[-0.5, len(stances) - 0.1], side="top", ticklabeloverflow="allow", showgrid=True, gridcolor="#e6e6e6", zeroline=False,
-        tickfont=dict(size=font, color=TEXT), fixedrange=True,
+        range=[-0.5, len(stances) - 0.1], side="top", ticklabeloverflow="allow", showgrid=True, gridcolor=palette.grid, zeroline=False,
+        tickfont=dict(size=font, color=palette.ink), fixedrange=True,
     )
     fig.update_yaxes(visible=False, range=[-most + 0.4, 0.6], fixedrange=True)
     return fig
 
 
-def conditions_bar(chart: ConditionsChart, scale: float = 1.0) -> go.Figure:
+def conditions_bar(chart: ConditionsChart, scale: float = 1.0, palette: Palette = LIGHT) -> go.Figure:
     """Each condition by how many practitioners name it; the chosen one dark, hatched, "▶" and
     "selected"; a square where another kind of voice names it too."""
     rows = list(reversed(chart.bars))  # Plotly draws the first category at the bottom
     total = chart.total
     font = sized(14, 19, scale)
     ys = [("▶ " if r.selected else "") + r.label for r in rows]
-    colours = [TEXT if r.selected else OKABE_ITO["blue"] for r in rows]
+    colours = [palette.ink if r.selected else OKABE_ITO["blue"] for r in rows]
     patterns = ["/" if r.selected else "" for r in rows]
     fig = go.Figure(go.Bar(
         x=[r.count for r in rows], y=ys, orientation="h", name=chart.count_name,
-        marker=dict(color=colours, pattern=dict(shape=patterns, fgcolor="#ffffff", size=8)),
+        marker=dict(color=colours, pattern=dict(shape=patterns, fgcolor=palette.paper, size=8)),
         text=[r.text for r in rows], textposition="outside", textfont=dict(size=font - 1), cliponaxis=False,
         hovertext=[f"<b>{r.label}</b><br>" + "<br>".join(r.names) for r in rows], hoverinfo="text",
         showlegend=False,
@@ -132,14 +132,14 @@ def conditions_bar(chart: ConditionsChart, scale: float = 1.0) -> go.Figure:
             marker=dict(size=sized(12, 14, scale), symbol="square", color=KIND_STYLE["lived-experience"]["color"]),
             hoverinfo="skip",
         ))
-    base_layout(fig, height=sized(30, 40, scale) * len(rows) + 130)
+    base_layout(fig, height=sized(30, 40, scale) * len(rows) + 130, palette=palette)
     fig.update_layout(
         font=dict(size=font), bargap=0.3,
         legend=dict(orientation="h", x=0, y=sized(-0.1, -0.08, scale), font=dict(size=font)),
         margin=dict(l=10, r=10, t=10, b=40),
     )
-    fig.update_xaxes(range=[0, total + 2.8], dtick=2, showgrid=True, gridcolor="#e6e6e6", fixedrange=True,
+    fig.update_xaxes(range=[0, total + 2.8], dtick=2, showgrid=True, gridcolor=palette.grid, fixedrange=True,
                      title=dict(text=chart.axis_title, font=dict(size=font)),
-                     tickvals=list(range(0, total + 1, 2)), tickfont=dict(color=TEXT))
-    fig.update_yaxes(automargin=True, tickfont=dict(size=font, color=TEXT), fixedrange=True)
+                     tickvals=list(range(0, total + 1, 2)), tickfont=dict(color=palette.ink))
+    fig.update_yaxes(automargin=True, tickfont=dict(size=font, color=palette.ink), fixedrange=True)
     return fig

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from components.charts.common import MUTED, OKABE_ITO, TEXT, base_layout, sized
+from components.charts.common import LIGHT, OKABE_ITO, ON_DARK_MARK, Palette, base_layout, over, sized
 from components.trauma_healing import ClosenessChart, Path, flow_boxes
 
 PARENT = OKABE_ITO["blue"]
@@ -37,7 +37,7 @@ def _ring(fig: go.Figure, x: float, y: float, r: float, *, dash: str, color: str
                   line=dict(color=color, dash=dash, width=width), layer="below")
 
 
-def closeness_figure(chart: ClosenessChart, scale: float = 1.0) -> go.Figure:
+def closeness_figure(chart: ClosenessChart, scale: float = 1.0, palette: Palette = LIGHT) -> go.Figure:
     """The family as three labelled people; links and rings show how closeness and boundaries work.
 
     `scale` (presenter mode: PRESENTER_SCALE) scales type, people and height so the room can read it."""
@@ -51,9 +51,9 @@ def closeness_figure(chart: ClosenessChart, scale: float = 1.0) -> go.Figure:
         # a broken, dashed link: the adults are out of reach
         for (px, py) in people[:2]:
             fig.add_trace(go.Scatter(x=[px + 0.7, 4.2], y=[py, 3.0], mode="lines", hoverinfo="skip",
-                                     line=dict(color=MUTED, dash="dash", width=2), showlegend=False))
+                                     line=dict(color=palette.muted, dash="dash", width=2), showlegend=False))
         fig.add_trace(go.Scatter(x=[5.6, 7.6], y=[3.0, 3.0], mode="lines", hoverinfo="skip",
-                                 line=dict(color=MUTED, dash="dash", width=2), showlegend=False))
+                                 line=dict(color=palette.muted, dash="dash", width=2), showlegend=False))
         fig.add_annotation(x=4.9, y=3.0, text="✕", showarrow=False, font=dict(size=round(30 * k), color=RISK))
     elif style_id == "enmeshment":
         _ring(fig, 5.0, 3.0, 2.1, dash="solid", color=RISK, width=5)  # one tight ring, no own space
@@ -64,7 +64,7 @@ def closeness_figure(chart: ClosenessChart, scale: float = 1.0) -> go.Figure:
                                      line=dict(color=PROTECTIVE, width=4), showlegend=False))
         for (px, py) in people:
             _ring(fig, px, py, 1.0, dash="dot", color=PROTECTIVE, width=3)
-        _ring(fig, 5.0, 3.05, 3.4, dash="dash", color=MUTED, width=2)
+        _ring(fig, 5.0, 3.05, 3.4, dash="dash", color=palette.muted, width=2)
 
     colours = [PARENT, PARENT, CHILD]
     symbols = ["circle", "circle", "diamond"]
@@ -72,19 +72,19 @@ def closeness_figure(chart: ClosenessChart, scale: float = 1.0) -> go.Figure:
     fig.add_trace(go.Scatter(
         x=[p[0] for p in people], y=[p[1] for p in people], mode="markers+text",
         marker=dict(size=[round(v * k) for v in ([80, 80, 72] if big else [70, 70, 64])], color=colours, symbol=symbols,
-                    opacity=0.85 if big else 1.0, line=dict(color="#ffffff", width=2)),
+                    opacity=1, line=dict(color=palette.paper, width=2)),  # opaque: the names keep 5:1 (see-through blue gave 4:1)
         text=names, textposition="middle center",
-        textfont=dict(size=round(15 * k), color=["#ffffff", "#ffffff", "#000000"]),  # 5.1:1 on blue, 10:1 on orange
+        textfont=dict(size=round(15 * k), color=[ON_DARK_MARK, ON_DARK_MARK, "#000000"]),  # on the marks: 5.1:1 on blue, 10:1 on orange
         hovertext=names, hoverinfo="text", showlegend=False,
     ))
     badge = ("✓ " if chart.protective else "! ") + chart.verdict
     fig.add_annotation(x=0.0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
                        showarrow=False, align="left", text=f"<b>{chart.title}</b>: {badge}",
-                       font=dict(size=round(17 * k), color=TEXT))
+                       font=dict(size=round(17 * k), color=palette.ink))
     fig.add_annotation(x=0.0, y=0.0, xref="paper", yref="paper", xanchor="left", yanchor="top",
                        showarrow=False, align="left",
-                       text=f"{chart.boundaries_label}: {chart.boundaries}", font=dict(size=round(15 * k), color=MUTED))
-    base_layout(fig, height=round(400 * k))
+                       text=f"{chart.boundaries_label}: {chart.boundaries}", font=dict(size=round(15 * k), color=palette.muted))
+    base_layout(fig, height=round(400 * k), palette=palette)
     fig.update_xaxes(visible=False, range=[-0.2, 10.2], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.2, 6.2], fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(margin=dict(l=10, r=10, t=round(40 * k), b=round(40 * k)))
@@ -105,7 +105,7 @@ PATTERNS_MIN_WIDTH = 660  # narrower, the words spill out of their boxes
 
 
 def patterns_figure(paths: Sequence[Path], headings: tuple[str, str, str], selected: int,
-                    scale: float = 1.0) -> go.Figure:
+                    scale: float = 1.0, palette: Palette = LIGHT) -> go.Figure:
     """Flow diagram: one row per path, three boxes (early experience, learned belief, adult pattern,
     headed by `headings`) joined by arrows. The selected path is filled, outlined thickly, marked ▶
     and its arrows are solid; the others are pale with thin dotted outlines. The protective path is
@@ -121,24 +121,24 @@ def patterns_figure(paths: Sequence[Path], headings: tuple[str, str, str], selec
         base = PROTECTIVE if box.protective else PARENT
         fig.add_shape(type="rect", xref="x", yref="y", x0=cx - BOX_W / 2, x1=cx + BOX_W / 2,
                       y0=cy - half_h, y1=cy + half_h, layer="below",
-                      fillcolor=_rgba(base, 0.16) if box.selected else "#f4f4f4",
-                      line=dict(color=base if box.selected else "#9a9a9a", width=4 if box.selected else 1,
+                      fillcolor=over(_rgba(base, 0.16), palette.paper) if box.selected else palette.box,
+                      line=dict(color=base if box.selected else palette.rule, width=4 if box.selected else 1,
                                 dash="solid" if box.selected else "dot"))
         text = box.text
         if box.protective and box.column == 0:
             text = "✓ " + text
         fig.add_annotation(x=cx, y=cy, xref="x", yref="y", showarrow=False, text=text,
-                           font=dict(size=round((15 if box.selected else 14) * k), color=TEXT), align="center")
+                           font=dict(size=round((15 if box.selected else 14) * k), color=palette.ink), align="center")
         if box.column < 2:  # arrow to the next box in this row
             fig.add_annotation(x=COLUMN_X[box.column + 1] - BOX_W / 2 - 0.004, y=cy, xref="x", yref="y",
                                ax=cx + BOX_W / 2 + 0.004, ay=cy, axref="x", ayref="y", text="",
                                showarrow=True, arrowhead=2, arrowsize=1.2 if box.selected else 0.9,
                                arrowwidth=3 if box.selected else 1.2,
-                               arrowcolor=base if box.selected else "#9a9a9a")
+                               arrowcolor=base if box.selected else palette.rule)
     for x, heading in zip(COLUMN_X, headings):
         fig.add_annotation(x=x, y=1.0, xref="x", yref="y", yanchor="bottom", showarrow=False,
-                           text=f"<b>{heading}</b>", font=dict(size=round(16 * k), color=TEXT))
-    base_layout(fig, height=round((90 * n + 50) * k))
+                           text=f"<b>{heading}</b>", font=dict(size=round(16 * k), color=palette.ink))
+    base_layout(fig, height=round((90 * n + 50) * k), palette=palette)
     fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True)
     fig.update_yaxes(visible=False, range=[0, 1.06], fixedrange=True)
     fig.update_layout(margin=dict(l=4, r=4, t=8, b=4), hovermode=False)
@@ -146,7 +146,7 @@ def patterns_figure(paths: Sequence[Path], headings: tuple[str, str, str], selec
 
 
 def self_concept_radar(names: tuple[str, ...], values: tuple[int, ...], low: int, high: int,
-                       trace_name: str, scale: float = 1.0) -> go.Figure:
+                       trace_name: str, scale: float = 1.0, palette: Palette = LIGHT) -> go.Figure:
     """The person's ratings as a closed shape, each point labelled with its number."""
     k = scale
     theta = [*names, names[0]]
@@ -155,18 +155,18 @@ def self_concept_radar(names: tuple[str, ...], values: tuple[int, ...], low: int
         r=r, theta=theta, mode="lines+markers+text", name=trace_name, fill="toself",
         fillcolor=_rgba(PARENT, 0.18), line=dict(color=PARENT, width=3),
         marker=dict(size=round(10 * k), symbol="circle", color=PARENT),
-        text=[str(v) for v in r], textposition="top center", textfont=dict(size=round(15 * k), color=TEXT),
+        text=[str(v) for v in r], textposition="top center", textfont=dict(size=round(15 * k), color=palette.ink),
         hovertemplate="%{theta}: %{r}<extra></extra>",
     ))
-    base_layout(fig, height=round(440 * k))
+    base_layout(fig, height=round(440 * k), palette=palette)
     fig.update_layout(
         showlegend=False,
         margin=dict(l=round(105 * k), r=round(105 * k), t=30, b=30),
         polar=dict(
-            bgcolor="#ffffff",
+            bgcolor=palette.paper,
             radialaxis=dict(range=[low, high], angle=60, tickangle=60, tickvals=list(range(low, high + 1, max(1, (high - low) // 5))),
-                            gridcolor="#d0d0d0", linecolor="#9a9a9a", tickfont=dict(size=round(12 * k), color=MUTED)),
-            angularaxis=dict(rotation=90, direction="clockwise", gridcolor="#d0d0d0", linecolor="#9a9a9a", tickfont=dict(size=round(15 * k), color=TEXT)),
+                            gridcolor=palette.grid, linecolor=palette.rule, tickfont=dict(size=round(12 * k), color=palette.muted)),
+            angularaxis=dict(rotation=90, direction="clockwise", gridcolor=palette.grid, linecolor=palette.rule, tickfont=dict(size=round(15 * k), color=palette.ink)),
         ),
     )
     return fig
