@@ -240,7 +240,7 @@ def test_presenter_mode_keeps_the_palette():
 
 
 def test_handout_picture_stays_light_for_print(content):
-    from components.handouts import picture_figure
+    from components.facilitate.handouts import picture_figure
 
     made = picture_figure(content)
     assert made is not None
