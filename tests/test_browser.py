@@ -13,6 +13,7 @@ from components.navigation import PAGES
 from browser_helpers import (SHOTS, axe_violations, csp_violations, no_exception, open_app_page, pass_content_note, scroll_down,
                              wait_ready)
 from conftest import AppServer
+from playwright.sync_api import expect
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
 def test_page_renders_accessible_and_local(page, app_server, spec):
@@ -145,8 +146,8 @@ def test_phone_width_keeps_exit_and_content_readable(browser, app_server):
         scroll_down(p)
         assert button.is_visible() and button.bounding_box()["y"] < 80
         # every number can be tapped to call or text; a text line's keyword is already in the message
-        assert p.locator('a[href^="tel:"]').count() >= 8
-        assert p.locator('a[href="sms:88788?&body=START"]').count() >= 1  # at the top, and in its entry
+        expect(p.locator('a[href^="tel:"]').nth(7)).to_be_attached()  # eight or more
+        expect(p.locator('a[href="sms:88788?&body=START"]').first).to_be_attached()  # at the top, and in its entry
         overflow = p.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1
         p.screenshot(path=str(SHOTS / "get-help-phone.png"))
@@ -169,7 +170,7 @@ def test_get_help_opens_on_the_readers_region(browser, app_server, content, loca
         chosen = p.locator(".st-key-help_region input").input_value()
         labels = content.ui.labels
         assert (labels["help_all_regions"] if region == "All regions" else region) in chosen
-        assert p.locator(f".st-key-{shown}").count() == 1
+        expect(p.locator(f".st-key-{shown}")).to_have_count(1)
         if hidden:
             assert p.locator(f".st-key-{hidden}").count() == 0
     finally:
