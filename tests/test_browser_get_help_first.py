@@ -67,7 +67,9 @@ def test_youth_and_crisis_lines_are_one_tap_from_any_page(phone_in, app_server, 
     wait_ready(p)
     heading = p.locator(f".st-key-help_kind_{kind} h2").first
     heading.wait_for(state="visible", timeout=30_000)
-    p.wait_for_timeout(800)  # the scroll to the section runs after the page has drawn
+    # the scroll to the section runs after the page has drawn: wait for it to land
+    p.wait_for_function(f"""() => {{ const h = document.querySelector('.st-key-help_kind_{kind} h2');
+        const y = h && h.getBoundingClientRect().top; return h && y >= 0 && y < {SCREEN / 2}; }}""", timeout=30_000)
     box = heading.bounding_box()
     assert 0 <= box["y"] < SCREEN / 2, box  # in view, below the top bar, not scrolled past
     line = first_line(content.help, region_for_locale(content.help, locale), kind)
