@@ -37,7 +37,7 @@ BODY_TEXT_SIZE = """() => {
     const ps = [...document.querySelectorAll('[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p')]
         .filter(p => !p.closest('.st-key-safety_bar, .st-key-presenter_bar, .st-key-session_bar, label, button, summary, [data-testid="stWidgetLabel"], '
             + '[data-testid="stCaptionContainer"], [data-testid="stAlert"], .st-key-content_note'));
-    return parseFloat(getComputedStyle(ps[0]).fontSize);
+    return ps.length ? parseFloat(getComputedStyle(ps[0]).fontSize) : null;  // null: not drawn yet
 }"""
 
 
@@ -47,10 +47,10 @@ def test_presenter_mode_at_1080p(browser, app_server, spec):
     p = context.new_page()
     try:
         open_app_page(p, app_server.url, spec.id)
-        normal = p.evaluate(BODY_TEXT_SIZE)
+        normal = p.wait_for_function(BODY_TEXT_SIZE, timeout=30_000).json_value()
         open_app_page(p, app_server.url, spec.id, "?present=1")
         no_exception(p)
-        large = p.evaluate(BODY_TEXT_SIZE)
+        large = p.wait_for_function(BODY_TEXT_SIZE, timeout=30_000).json_value()
         assert large >= max(28, 1.3 * normal), (normal, large)  # 28 px: read from the back of a room
         assert not p.locator('section[data-testid="stSidebar"]').is_visible()
         assert p.locator('[data-testid="quick-exit"]').is_visible()

@@ -148,8 +148,9 @@ def test_every_control_a_finger_uses_is_44px_on_a_phone(phone, app_server, page_
 def test_the_side_panels_links_are_44px_on_a_phone(phone, app_server):
     open_app_page(phone, app_server.url, "glossary")
     phone.locator('[data-testid="stExpandSidebarButton"]').click()
-    phone.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right > 200")
-    phone.wait_for_timeout(500)  # the panel slides in
+    phone.wait_for_function(  # the panel has slid all the way in
+        "() => { const r = document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect();"
+        " return r.right > 200 && r.left >= 0; }", timeout=30_000)
     links = phone.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]')
     expect(links.nth(9)).to_be_attached()  # ten or more
     assert all(box["height"] >= 44 for box in (links.nth(i).bounding_box() for i in range(links.count())))
