@@ -61,6 +61,15 @@ def shown_text(locator, pattern: str = r"\S") -> str:
     return locator.inner_text().strip()
 
 
+def wait_answer_in(p, timeout: int = 30_000) -> None:
+    """Wait for /join's thank-you after Send; if it never comes, fail with what the page says instead."""
+    try:
+        p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=timeout)
+    except PlaywrightError as err:
+        said = p.locator('[data-testid="stAlert"]').all_inner_texts()
+        raise AssertionError(f"no thank-you after Send; the page's notes say {said}") from err
+
+
 def no_exception(p) -> None:
     assert p.locator('[data-testid="stException"]').count() == 0
     assert "Traceback" not in p.inner_text("body")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_helpers import axe_violations, no_exception, open_app_page, shown_text, wait_answered, wait_ready
+from browser_helpers import (axe_violations, no_exception, open_app_page, shown_text, wait_answer_in, wait_answered,
+                             wait_ready)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -20,7 +21,7 @@ def _phone_answers(p, base: str, code: str, choice_index: int) -> None:
     radios.first.wait_for(timeout=30_000)
     radios.nth(choice_index).click()
     p.locator('[class*="st-key-join_send_"] button').click()
-    p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
+    wait_answer_in(p)
 
 
 

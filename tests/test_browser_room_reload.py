@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from browser_helpers import no_exception, open_app_page, shown_text, wait_answered, wait_ready
+from browser_helpers import no_exception, open_app_page, shown_text, wait_answer_in, wait_answered, wait_ready
 from playwright.sync_api import expect
 from conftest import ROOT, AppServer, free_port
 from test_browser_proxy import Proxy
@@ -40,7 +40,7 @@ def _send(p, choice_index: int) -> None:
     radios.first.wait_for(timeout=30_000)
     radios.nth(choice_index).click()
     p.locator('[class*="st-key-join_send_"] button').click()
-    p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
+    wait_answer_in(p)
 
 
 def _open_and_ask(browser, base: str):

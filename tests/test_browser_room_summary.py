@@ -10,7 +10,8 @@ import csv
 import io
 from pathlib import Path
 
-from browser_helpers import axe_violations, no_exception, open_app_page, shown_text, wait_answered, wait_ready
+from browser_helpers import (axe_violations, no_exception, open_app_page, shown_text, wait_answer_in, wait_answered,
+                             wait_ready)
 from playwright.sync_api import expect
 from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
@@ -26,7 +27,7 @@ def _answer(p, round_: int, choice_index: int) -> None:
     send.wait_for(timeout=30_000)
     p.locator('[data-testid="stRadio"] [role="radiogroup"] label').nth(choice_index).click()
     send.click()
-    p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
+    wait_answer_in(p)
 
 
 
