@@ -45,8 +45,8 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
         expect(placeholder).to_have_count(1)
         assert p.locator(FIGURE).count() == 0
         map_alt = content.therapies.map_alt
-        expect(placeholder).to_contain_text(map_alt)
-        expect(placeholder).to_contain_text(content.ui.chart_waiting)
+        expect(placeholder).to_contain_text(map_alt, use_inner_text=True)
+        expect(placeholder).to_contain_text(content.ui.chart_waiting, use_inner_text=True)
         assert not [u for u in scripts if "Plotly" in u], "the Plotly bundle loaded before any chart was in view"
         assert axe_violations(p) == []
         waiting_box = placeholder.bounding_box()
@@ -68,7 +68,7 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
         # a hint; the box is a named region the keyboard can scroll
         hint, box = p.locator(".st-key-th_map_hint"), p.locator(".st-key-th_map_box")
         expect(hint).to_be_visible()
-        expect(hint).to_contain_text(content.ui.chart_scroll_hint)
+        expect(hint).to_contain_text(content.ui.chart_scroll_hint, use_inner_text=True)
         assert abs(figure.bounding_box()["width"] - MAP_MIN_WIDTH) <= 2
         assert box.evaluate("e => e.scrollWidth > e.clientWidth")
         assert (box.get_attribute("role"), box.get_attribute("tabindex"), box.get_attribute("aria-label")) == \

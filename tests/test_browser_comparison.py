@@ -45,7 +45,7 @@ def test_wheel_keyboard_stepper_and_flip(page, app_server):
     page.wait_for_url(re.compile(r"flipped=1"), timeout=15_000)
     settle(page)
     no_exception(page)
-    expect(page.locator(".st-key-hvt_spoke_detail")).to_contain_text("✓")
+    expect(page.locator(".st-key-hvt_spoke_detail")).to_contain_text("✓", use_inner_text=True)
 
 
 def test_sorter_answer_then_reveal(page, app_server):
@@ -57,7 +57,7 @@ def test_sorter_answer_then_reveal(page, app_server):
     settle(page)
     page.locator(".st-key-hvt_place button").click()
     settle(page)
-    expect(page.locator(".st-key-hvt_scene")).to_contain_text("Where reasonable people differ")
+    expect(page.locator(".st-key-hvt_scene")).to_contain_text("Where reasonable people differ", use_inner_text=True)
     assert "unhealthy" not in page.url.lower()  # the answer never goes into the URL
     page.screenshot(path=str(SHOTS / f"{PAGE}-sorter-revealed.png"), full_page=True)
     assert axe_violations(page) == []

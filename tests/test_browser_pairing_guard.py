@@ -61,12 +61,13 @@ def test_an_intruder_with_the_code_controls_nothing(browser, base):
         _connect(intruder, base, first, labels)
         intruder.get_by_text(labels["facilitate_notes_waiting"]).wait_for(timeout=60_000)
         asked = laptop.locator(".st-key-pair_pending")
-        expect(asked).to_contain_text("Allow this device?")
-        expect(asked).to_contain_text("Phone · asked ")
+        expect(asked).to_contain_text("Allow this device?", use_inner_text=True)
+        expect(asked).to_contain_text("Phone · asked ", use_inner_text=True)
         expect(laptop.locator(".st-key-pair_code_box")).to_have_count(0)  # the code hides while asking
         laptop.screenshot(path=str(SHOTS / "laptop-allow-this-device.png"))
         laptop.locator(".st-key-pair_refuse button").click()
-        expect(intruder.locator(".st-key-notes_not_paired")).to_contain_text(labels["facilitate_notes_refused"])
+        expect(intruder.locator(".st-key-notes_not_paired")).to_contain_text(labels["facilitate_notes_refused"],
+                                                                            use_inner_text=True)
         expect(intruder.locator(".st-key-notes_next")).to_have_count(0)
         intruder.screenshot(path=str(SHOTS / "intruder-refused.png"), full_page=True)
         assert axe_violations(intruder) == []
@@ -79,7 +80,7 @@ def test_an_intruder_with_the_code_controls_nothing(browser, base):
         _connect(phone, base, second, labels)
         laptop.locator(".st-key-pair_allow button").click(timeout=30_000)
         phone.locator(".st-key-notes_next button").wait_for(timeout=60_000)
-        expect(laptop.locator(".st-key-pair_paired")).to_contain_text("Phone · paired ")
+        expect(laptop.locator(".st-key-pair_paired")).to_contain_text("Phone · paired ", use_inner_text=True)
         expect(laptop.locator(".st-key-pair_code_box, .st-key-pair_qr")).to_have_count(0)  # hidden once paired
         laptop.screenshot(path=str(SHOTS / "laptop-paired.png"))
 
@@ -111,7 +112,8 @@ def test_an_intruder_with_the_code_controls_nothing(browser, base):
         # unpaired: the phone is told so and keeps no controls
         open_app_page(laptop, base, "run-session", "?plan=classroom-45&segment=3&present=1")
         laptop.locator(".st-key-pair_unpair button").click(timeout=30_000)
-        expect(phone.locator(".st-key-notes_not_paired")).to_contain_text(labels["facilitate_notes_unpaired"])
+        expect(phone.locator(".st-key-notes_not_paired")).to_contain_text(labels["facilitate_notes_unpaired"],
+                                                                         use_inner_text=True)
         expect(phone.locator(".st-key-notes_next")).to_have_count(0)
     finally:
         for ctx in (fac, mine, theirs, late):

@@ -19,7 +19,7 @@ def test_deep_link_filtered_and_highlighted(page, app_server):
         assert figures.nth(i).get_attribute("aria-label")
     expect(page.locator(".st-key-perspective_carrie-mead")).to_be_visible()
     expect(page.locator(".st-key-perspective_audrey-hope")).to_have_count(0)  # filtered out, and the page says so
-    expect(page.locator("body")).to_contain_text("Audrey Hope does not name this condition")
+    expect(page.locator("body")).to_contain_text("Audrey Hope does not name this condition", use_inner_text=True)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "perspectives-filtered.png"), full_page=True)
     assert axe_violations(page) == []

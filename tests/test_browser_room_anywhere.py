@@ -46,7 +46,8 @@ def test_the_paired_phone_runs_the_room_over_any_projected_page(browser, app_ser
         _connect(phone, base, _shown_code(laptop), labels)
         laptop.locator(".st-key-pair_allow button").click(timeout=30_000)
         phone.locator(".st-key-notes_room_open button").wait_for(timeout=60_000)
-        expect(phone.locator(".st-key-notes_room")).to_contain_text("show of hands")  # told ahead of time
+        # told ahead of time
+        expect(phone.locator(".st-key-notes_room")).to_contain_text("show of hands", use_inner_text=True)
 
         # the segment's page on the projector, past the session's opening screen
         laptop.locator(".st-key-show_segment button").first.click()
@@ -60,13 +61,13 @@ def test_the_paired_phone_runs_the_room_over_any_projected_page(browser, app_ser
         room = laptop.locator(".st-key-room_bar_count").inner_text().split("·")[0].strip()
         assert len(room) == 5, room
         phone.get_by_text(f"{room} · 0 answered").wait_for(timeout=30_000)
-        expect(phone.locator(".st-key-notes_room")).to_contain_text("A friend's birthday")
+        expect(phone.locator(".st-key-notes_room")).to_contain_text("A friend's birthday", use_inner_text=True)
 
         # the join code over the projected page, from the phone
         phone.locator(".st-key-notes_room_join button").click()
         expect(laptop.locator(".st-key-room_overlay_code")).to_have_text(room, use_inner_text=True)
         expect(laptop.locator('.st-key-room_overlay img[alt*="QR code"]')).to_have_count(1)
-        expect(laptop.locator(".st-key-room_overlay")).to_contain_text(f"/join?code={room}")
+        expect(laptop.locator(".st-key-room_overlay")).to_contain_text(f"/join?code={room}", use_inner_text=True)
         expect(laptop.locator("h1").first).to_have_text(content.ui.pages["healthy-vs-toxic"].title, use_inner_text=True)
         _to_top(laptop)
         laptop.screenshot(path=str(SHOTS / "laptop-join-overlay.png"))
@@ -88,7 +89,7 @@ def test_the_paired_phone_runs_the_room_over_any_projected_page(browser, app_ser
         phone.locator(".st-key-notes_room_reveal button").click()
         laptop.locator(".st-key-room_overlay [role='figure']").wait_for(timeout=30_000)
         for said in ("5 answers.", "Healthy: 1", "Unhealthy: 3", "Abusive: 1"):
-            expect(laptop.locator(".st-key-room_overlay")).to_contain_text(said)
+            expect(laptop.locator(".st-key-room_overlay")).to_contain_text(said, use_inner_text=True)
         laptop.screenshot(path=str(SHOTS / "laptop-counts-overlay.png"))
         assert axe_violations(laptop) == []
         no_exception(laptop)

@@ -107,7 +107,7 @@ def test_the_facilitators_reload_keeps_the_room(browser, app_server):
         wait_ready(proj)
         expect(proj.locator(".st-key-room_code_box")).to_have_text(code, use_inner_text=True)
         wait_answered(proj, 1)
-        expect(proj.locator(".st-key-room_panel")).to_contain_text("The silent treatment")
+        expect(proj.locator(".st-key-room_panel")).to_contain_text("The silent treatment", use_inner_text=True)
         assert stored.split(":")[1] not in proj.url
         proj.screenshot(path=str(SHOTS / "projector-after-reload.png"), full_page=True)
         no_exception(proj)
@@ -206,7 +206,7 @@ def test_a_replica_stopped_mid_room_loses_no_room_and_counts_no_phone_twice(brow
             proj.reload()
             wait_ready(proj)
             expect(proj.locator(".st-key-room_code_box")).to_have_text(code, use_inner_text=True, timeout=60_000)  # the same room
-            expect(proj.locator(".st-key-room_panel")).to_contain_text("The silent treatment")
+            expect(proj.locator(".st-key-room_panel")).to_contain_text("The silent treatment", use_inner_text=True)
             wait_answered(proj, 4)
             for i, p in enumerate(pages):  # every phone reloads (some were on the stopped replica)
                 p.reload()

@@ -93,7 +93,8 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         wait_answered(proj, 6)
         shift = proj.locator(".st-key-room_shift")
         shift.wait_for(timeout=30_000)
-        expect(shift).to_contain_text("After: not shown yet.")  # enough answers, the counts not shown yet
+        # enough answers, the counts not shown yet
+        expect(shift).to_contain_text("After: not shown yet.", use_inner_text=True)
         proj.locator(".st-key-room_reveal button").click()
         proj.wait_for_function(
             "() => (document.querySelector('.st-key-room_shift')?.innerText || '').includes('After: 1 · Not sure')",
@@ -102,8 +103,10 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         wait_ready(proj)
         proj.wait_for_timeout(1500)  # a poll of the fragment after the reveal's rerun
         expect(shift.locator('[role="figure"]')).to_have_count(1)
-        expect(shift).to_contain_text("Before: 1 · Not sure at all: 2, 2: 2, 3: 2, 4: 0, 5 · Very sure: 0.")
-        expect(shift).to_contain_text("After: 1 · Not sure at all: 0, 2: 0, 3: 1, 4: 2, 5 · Very sure: 3.")
+        expect(shift).to_contain_text("Before: 1 · Not sure at all: 2, 2: 2, 3: 2, 4: 0, 5 · Very sure: 0.",
+                                      use_inner_text=True)
+        expect(shift).to_contain_text("After: 1 · Not sure at all: 0, 2: 0, 3: 1, 4: 2, 5 · Very sure: 3.",
+                                      use_inner_text=True)
         expect(shift.locator(".js-plotly-plot .bars path").nth(1)).to_be_attached()  # two rows drawn
         shift.scroll_into_view_if_needed()
         proj.screenshot(path=str(SHOTS / "projector-shift.png"))

@@ -108,7 +108,7 @@ def test_notes_device_drives_the_projector(browser, app_server):
         pp.wait_for_selector(".st-key-group_agreement h1", timeout=30_000)
         assert url_param(pp, "view") == "agreement"
         for item in plan.group_agreement:
-            expect(pp.locator(".st-key-group_agreement")).to_contain_text(item)
+            expect(pp.locator(".st-key-group_agreement")).to_contain_text(item, use_inner_text=True)
         assert pp.locator(".st-key-pair_qr, img[src^='data:image/svg']").count() == 0  # no QR projected
         size = pp.locator(".st-key-group_agreement li").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
         assert size >= 28, size  # large type for the back of a room
@@ -135,7 +135,7 @@ def test_notes_device_drives_the_projector(browser, app_server):
         pp.wait_for_function("() => /left of/.test(document.querySelector('.st-key-session_bar')?.innerText || '')",
                              timeout=30_000)
         np_.wait_for_selector(".st-key-notes_timer_pause button", timeout=30_000)
-        expect(np_.locator(".st-key-notes_timer")).to_contain_text("left of")
+        expect(np_.locator(".st-key-notes_timer")).to_contain_text("left of", use_inner_text=True)
         assert axe_violations(np_) == []
         np_.screenshot(path=str(SHOTS / "run-session-notes.png"), full_page=True)
         pp.wait_for_selector(".st-key-session_bar", timeout=30_000)
@@ -161,6 +161,6 @@ def test_run_session_warns_that_a_local_address_reaches_no_phone(page, app_serve
     no_exception(page)
     warning = page.locator('[data-testid="stAlert"]').filter(has_text=labels["facilitate_handout_local_address"][:40])
     warning.first.wait_for(timeout=15000)
-    expect(warning.first).to_contain_text("127.0.0.1")
+    expect(warning.first).to_contain_text("127.0.0.1", use_inner_text=True)
     assert page.get_by_text(labels["facilitate_handout_participant"]).first.is_visible()
     assert axe_violations(page) == []
