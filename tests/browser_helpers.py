@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 from conftest import ROOT
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 from components.navigation import PAGES
 
@@ -51,6 +53,21 @@ def wait_param(p, key: str, value: str, timeout: int = 60_000) -> None:
     p.wait_for_function("([k, v]) => new URLSearchParams(location.search).get(k) === v", arg=[key, value],
                         timeout=timeout)
     wait_ready(p, timeout)  # the next key press goes to the re-rendered buttons
+
+
+def shown_text(locator, pattern: str = r"\S") -> str:
+    """The element's text once it matches `pattern` (a box is drawn before the words in it)."""
+    expect(locator).to_have_text(re.compile(pattern), use_inner_text=True)
+    return locator.inner_text().strip()
+
+
+def wait_answer_in(p, timeout: int = 30_000) -> None:
+    """Wait for /join's thank-you after Send; if it never comes, fail with what the page says instead."""
+    try:
+        p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=timeout)
+    except PlaywrightError as err:
+        said = p.locator('[data-testid="stAlert"]').all_inner_texts()
+        raise AssertionError(f"no thank-you after Send; the page's notes say {said}") from err
 
 
 def no_exception(p) -> None:

@@ -235,8 +235,10 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # expect(...) waits for what it asserts; on a loaded 2-core machine a page can take this long
+    expect.set_options(timeout=30_000)
     with sync_playwright() as pw:
         path = chromium_path()
         b = pw.chromium.launch(executable_path=path, args=BROWSER_ARGS) if path else pw.chromium.launch(args=BROWSER_ARGS)

@@ -13,6 +13,7 @@ from components.navigation import PAGES
 from browser_helpers import (SHOTS, axe_violations, csp_violations, no_exception, open_app_page, pass_content_note, scroll_down,
                              wait_ready)
 from conftest import AppServer
+from playwright.sync_api import expect
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
 def test_page_renders_accessible_and_local(page, app_server, spec):
@@ -36,7 +37,7 @@ BODY_TEXT_SIZE = """() => {
     const ps = [...document.querySelectorAll('[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p')]
         .filter(p => !p.closest('.st-key-safety_bar, .st-key-presenter_bar, .st-key-session_bar, label, button, summary, [data-testid="stWidgetLabel"], '
             + '[data-testid="stCaptionContainer"], [data-testid="stAlert"], .st-key-content_note'));
-    return parseFloat(getComputedStyle(ps[0]).fontSize);
+    return ps.length ? parseFloat(getComputedStyle(ps[0]).fontSize) : null;  // null: not drawn yet
 }"""
 
 
@@ -46,10 +47,10 @@ def test_presenter_mode_at_1080p(browser, app_server, spec):
     p = context.new_page()
     try:
         open_app_page(p, app_server.url, spec.id)
-        normal = p.evaluate(BODY_TEXT_SIZE)
+        normal = p.wait_for_function(BODY_TEXT_SIZE, timeout=30_000).json_value()
         open_app_page(p, app_server.url, spec.id, "?present=1")
         no_exception(p)
-        large = p.evaluate(BODY_TEXT_SIZE)
+        large = p.wait_for_function(BODY_TEXT_SIZE, timeout=30_000).json_value()
         assert large >= max(28, 1.3 * normal), (normal, large)  # 28 px: read from the back of a room
         assert not p.locator('section[data-testid="stSidebar"]').is_visible()
         assert p.locator('[data-testid="quick-exit"]').is_visible()
@@ -145,8 +146,8 @@ def test_phone_width_keeps_exit_and_content_readable(browser, app_server):
         scroll_down(p)
         assert button.is_visible() and button.bounding_box()["y"] < 80
         # every number can be tapped to call or text; a text line's keyword is already in the message
-        assert p.locator('a[href^="tel:"]').count() >= 8
-        assert p.locator('a[href="sms:88788?&body=START"]').count() >= 1  # at the top, and in its entry
+        expect(p.locator('a[href^="tel:"]').nth(7)).to_be_attached()  # eight or more
+        expect(p.locator('a[href="sms:88788?&body=START"]').first).to_be_attached()  # at the top, and in its entry
         overflow = p.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1
         p.screenshot(path=str(SHOTS / "get-help-phone.png"))
@@ -169,7 +170,7 @@ def test_get_help_opens_on_the_readers_region(browser, app_server, content, loca
         chosen = p.locator(".st-key-help_region input").input_value()
         labels = content.ui.labels
         assert (labels["help_all_regions"] if region == "All regions" else region) in chosen
-        assert p.locator(f".st-key-{shown}").count() == 1
+        expect(p.locator(f".st-key-{shown}")).to_have_count(1)
         if hidden:
             assert p.locator(f".st-key-{hidden}").count() == 0
     finally:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from browser_helpers import no_exception, open_app_page, wait_param
+from playwright.sync_api import expect
 
 from components.navigation import PAGES
 
@@ -107,7 +108,7 @@ def test_stepping_is_announced_and_focus_stays_on_a_control(laptop, app_server):
     wait_param(laptop, "phase", "2")
     laptop.wait_for_function("() => document.getElementById('hb-step-live').textContent.startsWith('Step 2 of 3: ')")
     title = live.text_content().split(": ", 1)[1]  # the step's own title, as the page heads it
-    assert f"2. {title}" in laptop.inner_text('[data-testid="stMain"]')
+    expect(laptop.locator('[data-testid="stMain"]')).to_contain_text(f"2. {title}", use_inner_text=True)
     laptop.keyboard.press("Enter")
     wait_param(laptop, "phase", "3")
     laptop.wait_for_function("() => document.getElementById('hb-step-live').textContent.startsWith('Step 3 of 3: ')")

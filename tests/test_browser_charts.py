@@ -6,6 +6,7 @@ the chart draws when the reader scrolls to it; from then on charts draw at once,
 from __future__ import annotations
 
 from browser_helpers import SHOTS, axe_violations, csp_violations, no_exception, open_app_page, wait_ready
+from playwright.sync_api import expect
 from conftest import CSP_WATCH
 
 from components.charts.therapies import MAP_MIN_WIDTH
@@ -41,9 +42,11 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
         open_app_page(p, app_server.url, "therapies")  # its one chart, the map, is far down
         no_exception(p)
         placeholder = p.locator(WAITING)
-        assert placeholder.count() == 1 and p.locator(FIGURE).count() == 0
+        expect(placeholder).to_have_count(1)
+        assert p.locator(FIGURE).count() == 0
         map_alt = content.therapies.map_alt
-        assert map_alt in placeholder.inner_text() and content.ui.chart_waiting in placeholder.inner_text()
+        expect(placeholder).to_contain_text(map_alt, use_inner_text=True)
+        expect(placeholder).to_contain_text(content.ui.chart_waiting, use_inner_text=True)
         assert not [u for u in scripts if "Plotly" in u], "the Plotly bundle loaded before any chart was in view"
         assert axe_violations(p) == []
         waiting_box = placeholder.bounding_box()
@@ -64,7 +67,8 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
         # the map is too wide for a phone: it keeps its width in a box that scrolls sideways, under
         # a hint; the box is a named region the keyboard can scroll
         hint, box = p.locator(".st-key-th_map_hint"), p.locator(".st-key-th_map_box")
-        assert hint.is_visible() and content.ui.chart_scroll_hint in hint.inner_text()
+        expect(hint).to_be_visible()
+        expect(hint).to_contain_text(content.ui.chart_scroll_hint, use_inner_text=True)
         assert abs(figure.bounding_box()["width"] - MAP_MIN_WIDTH) <= 2
         assert box.evaluate("e => e.scrollWidth > e.clientWidth")
         assert (box.get_attribute("role"), box.get_attribute("tabindex"), box.get_attribute("aria-label")) == \
@@ -97,7 +101,8 @@ def test_waiting_placeholder_on_a_desktop_is_axe_clean(page, app_server):
     page.set_viewport_size({"width": 1366, "height": 420})
     open_app_page(page, app_server.url, "therapies")
     placeholder = page.locator(WAITING)
-    assert placeholder.count() == 1 and page.locator(FIGURE).count() == 0
+    expect(placeholder).to_have_count(1)
+    assert page.locator(FIGURE).count() == 0
     assert placeholder.evaluate("e => getComputedStyle(e).borderStyle") == "dashed"
     # wide enough for the map: no sideways hint, and its box is no tab stop
     assert not page.locator(".st-key-th_map_hint").is_visible()

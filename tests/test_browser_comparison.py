@@ -8,6 +8,7 @@ import re
 import pytest
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
+from playwright.sync_api import expect
 
 PAGE = "healthy-vs-toxic"
 
@@ -44,7 +45,7 @@ def test_wheel_keyboard_stepper_and_flip(page, app_server):
     page.wait_for_url(re.compile(r"flipped=1"), timeout=15_000)
     settle(page)
     no_exception(page)
-    assert "✓" in page.locator(".st-key-hvt_spoke_detail").inner_text()
+    expect(page.locator(".st-key-hvt_spoke_detail")).to_contain_text("✓", use_inner_text=True)
 
 
 def test_sorter_answer_then_reveal(page, app_server):
@@ -56,8 +57,7 @@ def test_sorter_answer_then_reveal(page, app_server):
     settle(page)
     page.locator(".st-key-hvt_place button").click()
     settle(page)
-    text = page.locator(".st-key-hvt_scene").inner_text()
-    assert "Where reasonable people differ" in text
+    expect(page.locator(".st-key-hvt_scene")).to_contain_text("Where reasonable people differ", use_inner_text=True)
     assert "unhealthy" not in page.url.lower()  # the answer never goes into the URL
     page.screenshot(path=str(SHOTS / f"{PAGE}-sorter-revealed.png"), full_page=True)
     assert axe_violations(page) == []

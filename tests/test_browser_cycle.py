@@ -5,9 +5,17 @@ link opens at its step, the sandbox reveal is accessible, and screenshots for a 
 from __future__ import annotations
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page
+from playwright.sync_api import expect
 
 
 FIGURE = '[role="figure"]'  # st.plotly_chart(alt=...) gives the chart this role and an accessible name
+
+
+def _wait_figure_named(p, words: str) -> None:
+    """Wait until a chart whose accessible name has `words` (in any case) is drawn."""
+    p.wait_for_function(f"(w) => [...document.querySelectorAll('{FIGURE}')]"
+                        ".some(e => (e.getAttribute('aria-label') || '').toLowerCase().includes(w))",
+                        arg=words.lower(), timeout=60_000)
 
 
 def _figure_names(p) -> list[str]:
@@ -46,6 +54,7 @@ def test_shared_link_opens_at_its_step_and_is_accessible(page, app_server):
     no_exception(page)
     _wait_card(page, "cycle_phase_card", "3.")
     _wait_card(page, "cycle_stage_card", "5.")
+    _wait_figure_named(page, "week 40")
     names = _figure_names(page)
     assert any("week 40" in n for n in names), names
     assert all(names), names  # every chart has an accessible name
@@ -66,6 +75,7 @@ def test_sandbox_reveal_in_the_browser(page, app_server):
     page.wait_for_selector(".st-key-cycle_sandbox", timeout=60_000)
     page.wait_for_selector(".st-key-cycle_outcome", timeout=60_000)
     page.wait_for_function(f"() => document.querySelectorAll('{FIGURE}').length > {charts_before}", timeout=60_000)
+    _wait_figure_named(page, "felt attachment")
     assert any("felt attachment" in n.lower() for n in _figure_names(page))
     page.locator(".st-key-cycle_sandbox").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "cycle-sandbox.png"))
@@ -81,6 +91,6 @@ def test_presenter_and_phone_screenshots(browser, app_server):
             open_app_page(p, app_server.url, "cycle", query)
             no_exception(p)
             p.screenshot(path=str(SHOTS / f"{name}.png"))
-            assert p.locator(".st-key-cycle_phase_card").is_visible()
+            expect(p.locator(".st-key-cycle_phase_card")).to_be_visible()
         finally:
             context.close()

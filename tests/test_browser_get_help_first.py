@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from browser_helpers import SHOTS, axe_violations, open_app_page, pass_content_note, wait_ready
+from playwright.sync_api import expect
 from components.help import dial_address, first_line, region_for_locale
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -66,7 +67,9 @@ def test_youth_and_crisis_lines_are_one_tap_from_any_page(phone_in, app_server, 
     wait_ready(p)
     heading = p.locator(f".st-key-help_kind_{kind} h2").first
     heading.wait_for(state="visible", timeout=30_000)
-    p.wait_for_timeout(800)  # the scroll to the section runs after the page has drawn
+    # the scroll to the section runs after the page has drawn: wait for it to land
+    p.wait_for_function(f"""() => {{ const h = document.querySelector('.st-key-help_kind_{kind} h2');
+        const y = h && h.getBoundingClientRect().top; return h && y >= 0 && y < {SCREEN / 2}; }}""", timeout=30_000)
     box = heading.bounding_box()
     assert 0 <= box["y"] < SCREEN / 2, box  # in view, below the top bar, not scrolled past
     line = first_line(content.help, region_for_locale(content.help, locale), kind)
@@ -89,7 +92,7 @@ def test_text_edition_links_to_the_readers_crisis_and_youth_lines(phone_in, app_
     assert heading.evaluate("(h) => { let e = h; while (e && !(e.id || '').startsWith('region-')) "
                             "{ e = e.previousElementSibling; } return e && e.id; }") == f"region-{region}"
     line = first_line(content.help, region, kind)
-    assert p.locator(f'a[href^="{_dial(line)}"]').count() >= 1
+    expect(p.locator(f'a[href^="{_dial(line)}"]').first).to_be_attached()
 
 
 def test_on_a_phone_the_safety_line_is_one_short_sentence_and_on_a_laptop_the_whole_note(browser, app_server,
@@ -101,12 +104,13 @@ def test_on_a_phone_the_safety_line_is_one_short_sentence_and_on_a_laptop_the_wh
             open_app_page(p, app_server.url, "get-help")
             full_note = p.locator(".st-key-safety_note_full")
             short_note = p.locator(".st-key-safety_note_short")
-            assert short_note.is_visible() == short and full_note.is_visible() != short
+            expect(short_note if short else full_note).to_be_visible()
+            expect(full_note if short else short_note).to_be_hidden()
             shown = short_note if short else full_note
             box = shown.bounding_box()
             if short:  # one line of text at most two lines tall, the full width of the phone
                 assert box["height"] < 50 and box["width"] > 300, box
                 # the rest of what the exit does, on Get help, one tap away
-                assert p.locator('.st-key-safety_bar a[href$="/get-help"]').count() == 1
+                expect(p.locator('.st-key-safety_bar a[href$="/get-help"]')).to_have_count(1)
         finally:
             context.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page
+from playwright.sync_api import expect
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 ENDINGS = [("cycle", ""), ("healthy-vs-toxic", "?part=compare"), ("healthy-vs-toxic", "?part=signs"),
@@ -61,7 +62,7 @@ def test_the_last_screen_is_the_step_with_a_number_to_tap(phone, app_server, pag
     box = step.bounding_box()
     assert box["y"] + box["height"] <= 844 + 1, box  # the step ends on the last screen...
     assert box["height"] <= 844 * 1.05, box  # ...and is about one screen long
-    assert step.get_by_role("heading", name="Does this sound familiar?").count() == 1
+    expect(step.get_by_role("heading", name="Does this sound familiar?")).to_have_count(1)
     # the UK's emergency number, on the last screen, not covered by the exit bar: a finger can tap it
     call = step.locator('a[href="tel:999"]')
     call.scroll_into_view_if_needed()
@@ -73,9 +74,9 @@ def test_the_last_screen_is_the_step_with_a_number_to_tap(phone, app_server, pag
     phone.evaluate(CATCH_TAPS)
     call.tap()
     assert phone.evaluate("() => window.__tapped") == "tel:999"
-    assert step.locator('a[href^="tel:0808"]').count() == 1  # the region's domestic-abuse line
+    expect(step.locator('a[href^="tel:0808"]')).to_have_count(1)  # the region's domestic-abuse line
     for name in ("Get help", "Worried about someone"):
-        assert step.get_by_role("link", name=name).count() == 1, name
+        expect(step.get_by_role("link", name=name)).to_have_count(1)
     SHOTS.mkdir(exist_ok=True)
     phone.screenshot(path=str(SHOTS / f"next-step-phone-{page_id}{query.replace('?part=', '-')}.png"))
     assert axe_violations(phone) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from components.help import first_line
 from components.text_edition.doc import markdown
@@ -109,7 +110,7 @@ def test_text_get_help_with_javascript_keeps_the_settings_note(page, app_server,
     page.goto(f"{app_server.url}/text/get-help")
     promise = page.locator(".hb-js-only")
     promise.scroll_into_view_if_needed()
-    assert promise.is_visible()
+    expect(promise).to_be_visible()
     assert squash(promise.inner_text()) == squash(words(getattr(notes, content.help.quick_exit.history)))
     assert squash(words(notes.no_script)) not in squash(page.locator("body").inner_text())
-    assert page.locator(".hb-exit-hint").is_visible()
+    expect(page.locator(".hb-exit-hint")).to_be_visible()

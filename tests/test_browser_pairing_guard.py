@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
+from playwright.sync_api import expect
 from test_browser_room_reload import two_replicas
 
 SHOTS = Path("/tmp/identity")
@@ -59,15 +60,15 @@ def test_an_intruder_with_the_code_controls_nothing(browser, base):
         intruder = theirs.new_page()
         _connect(intruder, base, first, labels)
         intruder.get_by_text(labels["facilitate_notes_waiting"]).wait_for(timeout=60_000)
-        laptop.locator(".st-key-pair_pending").wait_for(timeout=30_000)
-        asked = laptop.locator(".st-key-pair_pending").inner_text()
-        assert "Allow this device?" in asked and "Phone · asked " in asked
-        assert laptop.locator(".st-key-pair_code_box").count() == 0  # the code hides while asking
+        asked = laptop.locator(".st-key-pair_pending")
+        expect(asked).to_contain_text("Allow this device?", use_inner_text=True)
+        expect(asked).to_contain_text("Phone · asked ", use_inner_text=True)
+        expect(laptop.locator(".st-key-pair_code_box")).to_have_count(0)  # the code hides while asking
         laptop.screenshot(path=str(SHOTS / "laptop-allow-this-device.png"))
         laptop.locator(".st-key-pair_refuse button").click()
-        intruder.locator(".st-key-notes_not_paired").wait_for(timeout=30_000)
-        assert labels["facilitate_notes_refused"] in intruder.locator(".st-key-notes_not_paired").inner_text()
-        assert intruder.locator(".st-key-notes_next").count() == 0
+        expect(intruder.locator(".st-key-notes_not_paired")).to_contain_text(labels["facilitate_notes_refused"],
+                                                                            use_inner_text=True)
+        expect(intruder.locator(".st-key-notes_next")).to_have_count(0)
         intruder.screenshot(path=str(SHOTS / "intruder-refused.png"), full_page=True)
         assert axe_violations(intruder) == []
 
@@ -79,9 +80,8 @@ def test_an_intruder_with_the_code_controls_nothing(browser, base):
         _connect(phone, base, second, labels)
         laptop.locator(".st-key-pair_allow button").click(timeout=30_000)
         phone.locator(".st-key-notes_next button").wait_for(timeout=60_000)
-        laptop.locator(".st-key-pair_paired").wait_for(timeout=30_000)
-        assert "Phone · paired " in laptop.locator(".st-key-pair_paired").inner_text()
-        assert laptop.locator(".st-key-pair_code_box, .st-key-pair_qr").count() == 0  # hidden once paired
+        expect(laptop.locator(".st-key-pair_paired")).to_contain_text("Phone · paired ", use_inner_text=True)
+        expect(laptop.locator(".st-key-pair_code_box, .st-key-pair_qr")).to_have_count(0)  # hidden once paired
         laptop.screenshot(path=str(SHOTS / "laptop-paired.png"))
 
         # a late intruder with either code: told so, no controls
@@ -90,8 +90,8 @@ def test_an_intruder_with_the_code_controls_nothing(browser, base):
         other.get_by_text(labels["facilitate_code_unknown"]).wait_for(timeout=30_000)
         _connect(other, base, second, labels)
         other.get_by_text(labels["facilitate_code_unknown"]).wait_for(timeout=30_000)
-        assert other.locator(".st-key-notes_next").count() == 0
-        assert intruder.locator(".st-key-notes_next").count() == 0
+        expect(other.locator(".st-key-notes_next")).to_have_count(0)
+        expect(intruder.locator(".st-key-notes_next")).to_have_count(0)
 
         # the paired phone drives the session; a reload of either side keeps the pairing
         phone.locator(".st-key-notes_next button").click()
@@ -112,9 +112,9 @@ def test_an_intruder_with_the_code_controls_nothing(browser, base):
         # unpaired: the phone is told so and keeps no controls
         open_app_page(laptop, base, "run-session", "?plan=classroom-45&segment=3&present=1")
         laptop.locator(".st-key-pair_unpair button").click(timeout=30_000)
-        phone.locator(".st-key-notes_not_paired").wait_for(timeout=30_000)
-        assert labels["facilitate_notes_unpaired"] in phone.locator(".st-key-notes_not_paired").inner_text()
-        assert phone.locator(".st-key-notes_next").count() == 0
+        expect(phone.locator(".st-key-notes_not_paired")).to_contain_text(labels["facilitate_notes_unpaired"],
+                                                                         use_inner_text=True)
+        expect(phone.locator(".st-key-notes_next")).to_have_count(0)
     finally:
         for ctx in (fac, mine, theirs, late):
             ctx.close()

@@ -5,6 +5,7 @@ and highlight live in the URL (chosen with the keyboard, kept on reload), axe-co
 from __future__ import annotations
 
 from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, url_param, wait_ready
+from playwright.sync_api import expect
 
 
 def test_deep_link_filtered_and_highlighted(page, app_server):
@@ -13,12 +14,12 @@ def test_deep_link_filtered_and_highlighted(page, app_server):
     assert url_param(page, "condition") == "space-to-heal" and url_param(page, "person") == "audrey-hope"
     draw_charts(page)
     figures = page.locator('[role="figure"]')
-    assert figures.count() == 2
+    expect(figures).to_have_count(2)
     for i in range(2):
         assert figures.nth(i).get_attribute("aria-label")
-    assert page.locator(".st-key-perspective_carrie-mead").is_visible()
-    assert page.locator(".st-key-perspective_audrey-hope").count() == 0  # filtered out, and the page says so
-    assert "Audrey Hope does not name this condition" in page.inner_text("body")
+    expect(page.locator(".st-key-perspective_carrie-mead")).to_be_visible()
+    expect(page.locator(".st-key-perspective_audrey-hope")).to_have_count(0)  # filtered out, and the page says so
+    expect(page.locator("body")).to_contain_text("Audrey Hope does not name this condition", use_inner_text=True)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "perspectives-filtered.png"), full_page=True)
     assert axe_violations(page) == []
@@ -32,9 +33,9 @@ def test_choose_condition_with_keyboard_then_reload(page, app_server):
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search.includes('condition=forgiveness')", timeout=30_000)
     wait_ready(page)
-    assert page.locator('[class*="st-key-perspective_"]').count() == 1  # only Carrie Mead names it
+    expect(page.locator('[class*="st-key-perspective_"]')).to_have_count(1)  # only Carrie Mead names it
     page.reload()
     wait_ready(page)
     assert url_param(page, "condition") == "forgiveness"
-    assert page.locator(".st-key-perspectives_condition input").input_value() == "Willingness to forgive"
-    assert page.locator(".st-key-perspective_carrie-mead").is_visible()
+    expect(page.locator(".st-key-perspectives_condition input")).to_have_value("Willingness to forgive")
+    expect(page.locator(".st-key-perspective_carrie-mead")).to_be_visible()

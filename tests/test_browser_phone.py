@@ -8,9 +8,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browser_helpers import SHOTS, axe_violations, draw_charts, open_app_page, wait_ready
+from playwright.sync_api import expect
 from components.help import dial_address
 from components.navigation import PAGES
 
@@ -55,13 +58,14 @@ def test_get_help_first_view_is_short_on_a_phone(browser, app_server, content, l
         else:  # the region's first line can be tapped on the first screen, at the top; its entry follows
             call = p.locator(f'.st-key-help_first a[href="{dial}"]').bounding_box()
             assert call["y"] + call["height"] < SCREEN, call
-        shown = p.locator('.st-key-help_numbers a[href^="tel:"]:visible').count()
-        assert shown >= len(content.help.immediate_danger.numbers)
+        expect(p.locator('.st-key-help_numbers a[href^="tel:"]:visible').nth(  # one for each number, or more
+            len(content.help.immediate_danger.numbers) - 1)).to_be_attached()
         assert p.evaluate(ALERTS_ABOVE, line_top) <= 1  # no wall of warning boxes before the lines
         assert p.locator('[data-testid="stAlert"]:visible').count() <= 1  # flags are quiet text in each entry
         if locale == "en-GB":  # the reader's own number first, in full (the Silent Solution note)
-            first = p.locator(".st-key-help_numbers li").first.inner_text()
-            assert first.startswith("United Kingdom: 999") and "55" in first
+            first = expect(p.locator(".st-key-help_numbers li").first)
+            first.to_have_text(re.compile(r"^\s*United Kingdom: 999"), use_inner_text=True)
+            first.to_contain_text("55", use_inner_text=True)
             SHOTS.mkdir(exist_ok=True)
             p.screenshot(path=str(SHOTS / "get-help-phone-first-view.png"))
     finally:
@@ -144,10 +148,11 @@ def test_every_control_a_finger_uses_is_44px_on_a_phone(phone, app_server, page_
 def test_the_side_panels_links_are_44px_on_a_phone(phone, app_server):
     open_app_page(phone, app_server.url, "glossary")
     phone.locator('[data-testid="stExpandSidebarButton"]').click()
-    phone.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right > 200")
-    phone.wait_for_timeout(500)  # the panel slides in
+    phone.wait_for_function(  # the panel has slid all the way in
+        "() => { const r = document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect();"
+        " return r.right > 200 && r.left >= 0; }", timeout=30_000)
     links = phone.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]')
-    assert links.count() >= 10
+    expect(links.nth(9)).to_be_attached()  # ten or more
     assert all(box["height"] >= 44 for box in (links.nth(i).bounding_box() for i in range(links.count())))
     assert phone.evaluate(SMALL_TARGETS) == []  # its close button and switches too
 
@@ -169,7 +174,7 @@ def test_one_dimensions_three_levels_stay_side_by_side_on_a_phone(phone, app_ser
     the page): their tops are level, the row scrolls sideways, and a keyboard reaches it."""
     open_app_page(phone, app_server.url, "healthy-vs-toxic", "?dimension=communication")
     columns = phone.locator(f"{ROW} > [data-testid='stColumn']")
-    assert columns.count() == 3
+    expect(columns).to_have_count(3)
     tops = [columns.nth(i).bounding_box()["y"] for i in range(3)]
     assert max(tops) - min(tops) < SCREEN and max(tops) - min(tops) <= 2, tops  # one row, not stacked
     assert phone.evaluate(f"() => {{ const r = document.querySelector('{ROW}');"

@@ -447,8 +447,9 @@ def test_on_a_phone_nothing_sits_near_the_exit_and_the_menu_closes_on_a_choice(b
         assert p.evaluate(NEAR_THE_EXIT) == []
         p.locator('[data-testid="stExpandSidebarButton"]').click()
         sidebar = p.locator('[data-testid="stSidebar"]')
-        p.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right > 200")
-        p.wait_for_timeout(500)  # the panel slides in
+        p.wait_for_function(  # the panel has slid all the way in
+            "() => { const r = document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect();"
+            " return r.right > 200 && r.left >= 0; }", timeout=30_000)
         assert p.evaluate(NEAR_THE_EXIT) == []  # the panel's close button is not under the exit
         sidebar.locator("a", has_text="Sources").first.click()
         p.wait_for_url("**/sources")

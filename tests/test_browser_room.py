@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_helpers import axe_violations, no_exception, open_app_page, wait_answered, wait_ready
+from browser_helpers import (axe_violations, no_exception, open_app_page, shown_text, wait_answer_in, wait_answered,
+                             wait_ready)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 SHOTS = Path("/tmp/wt-room")
 PHONE = {"width": 390, "height": 844}
@@ -19,7 +21,7 @@ def _phone_answers(p, base: str, code: str, choice_index: int) -> None:
     radios.first.wait_for(timeout=30_000)
     radios.nth(choice_index).click()
     p.locator('[class*="st-key-join_send_"] button').click()
-    p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
+    wait_answer_in(p)
 
 
 
@@ -47,13 +49,10 @@ def test_a_room_answers_from_phones_and_the_projector_reveals_after_five(browser
         proj = fac.new_page()
         open_app_page(proj, app_server.url, "run-session", "?plan=workshop-90&present=1")
         proj.locator(".st-key-room_open button").click()
-        code_box = proj.locator(".st-key-room_code_box")
-        code_box.wait_for(timeout=30_000)
-        code = code_box.inner_text().strip()
-        assert len(code) == 5, code
+        code = shown_text(proj.locator(".st-key-room_code_box"), r"^\s*\S{5}\s*$")  # five characters
         proj.locator('img[alt*="QR code"]').first.wait_for(timeout=30_000)  # drawn by the app itself
         assert proj.locator('img[alt*="QR code"]').count() == 1
-        assert f"/join?code={code}" in proj.locator(".st-key-room_panel").inner_text()
+        expect(proj.locator(".st-key-room_panel")).to_contain_text(f"/join?code={code}", use_inner_text=True)
 
         # a scenario on the spectrum
         _open_picker(proj, ".st-key-room_question_pick")
@@ -87,10 +86,9 @@ def test_a_room_answers_from_phones_and_the_projector_reveals_after_five(browser
         figure = proj.locator('.st-key-room_panel [role="figure"]')
         figure.wait_for(timeout=30_000)
         wait_ready(proj)
-        proj.screenshot(path=str(SHOTS / "projector-revealed.png"), full_page=True)
-        text = proj.locator(".st-key-room_panel").inner_text()
-        assert "5 answers." in text and "Healthy: 1" in text and "Unhealthy: 2" in text and "Abusive: 2" in text
-        assert "Where we placed it and why" in text
+        panel = proj.locator(".st-key-room_panel")
+        for said in ("5 answers.", "Healthy: 1", "Unhealthy: 2", "Abusive: 2", "Where we placed it and why"):
+            expect(panel).to_contain_text(said, use_inner_text=True)
         proj.locator(".st-key-room_panel").scroll_into_view_if_needed()
         proj.screenshot(path=str(SHOTS / "projector-revealed.png"), full_page=True)
         no_exception(proj)

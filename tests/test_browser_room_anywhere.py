@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
+from playwright.sync_api import expect
 from test_browser_pairing_guard import PHONE, _connect, _shown_code
 from test_browser_projector import _bar_is_one_line
 from test_browser_room import _phone_answers
@@ -45,7 +46,8 @@ def test_the_paired_phone_runs_the_room_over_any_projected_page(browser, app_ser
         _connect(phone, base, _shown_code(laptop), labels)
         laptop.locator(".st-key-pair_allow button").click(timeout=30_000)
         phone.locator(".st-key-notes_room_open button").wait_for(timeout=60_000)
-        assert "show of hands" in phone.locator(".st-key-notes_room").inner_text()  # told ahead of time
+        # told ahead of time
+        expect(phone.locator(".st-key-notes_room")).to_contain_text("show of hands", use_inner_text=True)
 
         # the segment's page on the projector, past the session's opening screen
         laptop.locator(".st-key-show_segment button").first.click()
@@ -59,15 +61,14 @@ def test_the_paired_phone_runs_the_room_over_any_projected_page(browser, app_ser
         room = laptop.locator(".st-key-room_bar_count").inner_text().split("·")[0].strip()
         assert len(room) == 5, room
         phone.get_by_text(f"{room} · 0 answered").wait_for(timeout=30_000)
-        assert "A friend's birthday" in phone.locator(".st-key-notes_room").inner_text()
+        expect(phone.locator(".st-key-notes_room")).to_contain_text("A friend's birthday", use_inner_text=True)
 
         # the join code over the projected page, from the phone
         phone.locator(".st-key-notes_room_join button").click()
-        laptop.locator(".st-key-room_overlay_code").wait_for(timeout=30_000)
-        assert laptop.locator(".st-key-room_overlay_code").inner_text().strip() == room
-        assert laptop.locator('.st-key-room_overlay img[alt*="QR code"]').count() == 1
-        assert f"/join?code={room}" in laptop.locator(".st-key-room_overlay").inner_text()
-        assert laptop.locator("h1").first.inner_text() == content.ui.pages["healthy-vs-toxic"].title
+        expect(laptop.locator(".st-key-room_overlay_code")).to_have_text(room, use_inner_text=True)
+        expect(laptop.locator('.st-key-room_overlay img[alt*="QR code"]')).to_have_count(1)
+        expect(laptop.locator(".st-key-room_overlay")).to_contain_text(f"/join?code={room}", use_inner_text=True)
+        expect(laptop.locator("h1").first).to_have_text(content.ui.pages["healthy-vs-toxic"].title, use_inner_text=True)
         _to_top(laptop)
         laptop.screenshot(path=str(SHOTS / "laptop-join-overlay.png"))
         assert axe_violations(laptop) == []
@@ -87,8 +88,8 @@ def test_the_paired_phone_runs_the_room_over_any_projected_page(browser, app_ser
         assert axe_violations(phone) == []
         phone.locator(".st-key-notes_room_reveal button").click()
         laptop.locator(".st-key-room_overlay [role='figure']").wait_for(timeout=30_000)
-        text = laptop.locator(".st-key-room_overlay").inner_text()
-        assert "5 answers." in text and "Healthy: 1" in text and "Unhealthy: 3" in text and "Abusive: 1" in text
+        for said in ("5 answers.", "Healthy: 1", "Unhealthy: 3", "Abusive: 1"):
+            expect(laptop.locator(".st-key-room_overlay")).to_contain_text(said, use_inner_text=True)
         laptop.screenshot(path=str(SHOTS / "laptop-counts-overlay.png"))
         assert axe_violations(laptop) == []
         no_exception(laptop)

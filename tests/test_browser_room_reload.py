@@ -15,7 +15,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from browser_helpers import no_exception, open_app_page, wait_answered, wait_ready
+from browser_helpers import no_exception, open_app_page, shown_text, wait_answer_in, wait_answered, wait_ready
+from playwright.sync_api import expect
 from conftest import ROOT, AppServer, free_port
 from test_browser_proxy import Proxy
 from test_browser_room import _open_picker
@@ -39,7 +40,7 @@ def _send(p, choice_index: int) -> None:
     radios.first.wait_for(timeout=30_000)
     radios.nth(choice_index).click()
     p.locator('[class*="st-key-join_send_"] button').click()
-    p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
+    wait_answer_in(p)
 
 
 def _open_and_ask(browser, base: str):
@@ -47,9 +48,7 @@ def _open_and_ask(browser, base: str):
     proj = fac.new_page()
     open_app_page(proj, base, "run-session", "?plan=workshop-90&present=1")
     proj.locator(".st-key-room_open button").click()
-    code_box = proj.locator(".st-key-room_code_box")
-    code_box.wait_for(timeout=30_000)
-    code = code_box.inner_text().strip()
+    code = shown_text(proj.locator(".st-key-room_code_box"))
     _open_picker(proj, ".st-key-room_question_pick")
     proj.get_by_role("option", name="The silent treatment").click()
     proj.locator(".st-key-room_ask button").click()
@@ -106,10 +105,9 @@ def test_the_facilitators_reload_keeps_the_room(browser, app_server):
         assert stored and stored.startswith(code + ":") and len(stored.split(":")[1]) == 64
         proj.reload()
         wait_ready(proj)
-        proj.locator(".st-key-room_code_box").wait_for(timeout=30_000)
-        assert proj.locator(".st-key-room_code_box").inner_text().strip() == code
+        expect(proj.locator(".st-key-room_code_box")).to_have_text(code, use_inner_text=True)
         wait_answered(proj, 1)
-        assert "The silent treatment" in proj.locator(".st-key-room_panel").inner_text()
+        expect(proj.locator(".st-key-room_panel")).to_contain_text("The silent treatment", use_inner_text=True)
         assert stored.split(":")[1] not in proj.url
         proj.screenshot(path=str(SHOTS / "projector-after-reload.png"), full_page=True)
         no_exception(proj)
@@ -207,9 +205,8 @@ def test_a_replica_stopped_mid_room_loses_no_room_and_counts_no_phone_twice(brow
             ours.stop()  # the facilitator's replica goes away mid-room
             proj.reload()
             wait_ready(proj)
-            proj.locator(".st-key-room_code_box").wait_for(timeout=60_000)
-            assert proj.locator(".st-key-room_code_box").inner_text().strip() == code  # the same room
-            assert "The silent treatment" in proj.locator(".st-key-room_panel").inner_text()
+            expect(proj.locator(".st-key-room_code_box")).to_have_text(code, use_inner_text=True, timeout=60_000)  # the same room
+            expect(proj.locator(".st-key-room_panel")).to_contain_text("The silent treatment", use_inner_text=True)
             wait_answered(proj, 4)
             for i, p in enumerate(pages):  # every phone reloads (some were on the stopped replica)
                 p.reload()

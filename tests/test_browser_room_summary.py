@@ -10,7 +10,9 @@ import csv
 import io
 from pathlib import Path
 
-from browser_helpers import axe_violations, no_exception, open_app_page, wait_answered, wait_ready
+from browser_helpers import (axe_violations, no_exception, open_app_page, shown_text, wait_answer_in, wait_answered,
+                             wait_ready)
+from playwright.sync_api import expect
 from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
@@ -25,7 +27,7 @@ def _answer(p, round_: int, choice_index: int) -> None:
     send.wait_for(timeout=30_000)
     p.locator('[data-testid="stRadio"] [role="radiogroup"] label').nth(choice_index).click()
     send.click()
-    p.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
+    wait_answer_in(p)
 
 
 
@@ -67,13 +69,12 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         proj = fac.new_page()
         open_app_page(proj, app_server.url, "run-session", "?plan=workshop-90&present=1")
         proj.locator(".st-key-room_open button").click()
-        code_box = proj.locator(".st-key-room_code_box")
-        code_box.wait_for(timeout=30_000)
-        code = code_box.inner_text().strip()
+        code = shown_text(proj.locator(".st-key-room_code_box"))
         # the plan's first question is its before question: ask it as it comes
-        picked = proj.locator(".st-key-room_question_pick").evaluate(
-            "(el) => el.innerText + ' ' + [...el.querySelectorAll('input')].map((i) => i.value).join(' ')")
-        assert "How sure do you feel about spotting" in picked
+        proj.wait_for_function(  # the picker's words, or its field's value
+            "() => { const el = document.querySelector('.st-key-room_question_pick'); return !!el && (el.innerText"
+            " + ' ' + [...el.querySelectorAll('input')].map((i) => i.value).join(' ')).includes("
+            "'How sure do you feel about spotting'); }", timeout=30_000)
         proj.locator(".st-key-room_ask button").click()
         wait_answered(proj, 0)
 
@@ -83,7 +84,7 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         for p, choice in zip(pages, BEFORE, strict=True):
             _answer(p, 1, choice)
         wait_answered(proj, 6)
-        assert proj.locator(".st-key-room_shift").count() == 0  # a before alone: nothing to compare yet
+        expect(proj.locator(".st-key-room_shift")).to_have_count(0)  # a before alone: nothing to compare yet
 
         proj.locator(".st-key-room_ask button").click()  # the same question again, at the end
         wait_answered(proj, 0)
@@ -92,7 +93,8 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         wait_answered(proj, 6)
         shift = proj.locator(".st-key-room_shift")
         shift.wait_for(timeout=30_000)
-        assert "After: not shown yet." in shift.inner_text()  # enough answers, the counts not shown yet
+        # enough answers, the counts not shown yet
+        expect(shift).to_contain_text("After: not shown yet.", use_inner_text=True)
         proj.locator(".st-key-room_reveal button").click()
         proj.wait_for_function(
             "() => (document.querySelector('.st-key-room_shift')?.innerText || '').includes('After: 1 · Not sure')",
@@ -100,11 +102,12 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         shift.locator('[role="figure"]').first.wait_for(timeout=30_000)
         wait_ready(proj)
         proj.wait_for_timeout(1500)  # a poll of the fragment after the reveal's rerun
-        assert shift.locator('[role="figure"]').count() == 1
-        text = shift.inner_text()
-        assert "Before: 1 · Not sure at all: 2, 2: 2, 3: 2, 4: 0, 5 · Very sure: 0." in text
-        assert "After: 1 · Not sure at all: 0, 2: 0, 3: 1, 4: 2, 5 · Very sure: 3." in text
-        assert shift.locator(".js-plotly-plot .bars path").count() >= 2  # two rows drawn
+        expect(shift.locator('[role="figure"]')).to_have_count(1)
+        expect(shift).to_contain_text("Before: 1 · Not sure at all: 2, 2: 2, 3: 2, 4: 0, 5 · Very sure: 0.",
+                                      use_inner_text=True)
+        expect(shift).to_contain_text("After: 1 · Not sure at all: 0, 2: 0, 3: 1, 4: 2, 5 · Very sure: 3.",
+                                      use_inner_text=True)
+        expect(shift.locator(".js-plotly-plot .bars path").nth(1)).to_be_attached()  # two rows drawn
         shift.scroll_into_view_if_needed()
         proj.screenshot(path=str(SHOTS / "projector-shift.png"))
         no_exception(proj)

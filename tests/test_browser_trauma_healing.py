@@ -6,6 +6,7 @@ text alternatives open."""
 from __future__ import annotations
 
 from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_param, wait_ready
+from playwright.sync_api import expect
 
 
 def _tall_screenshot(p, name: str, height: int) -> None:
@@ -32,7 +33,7 @@ def test_relational_trauma_closeness_and_patterns(page, app_server):
     # while that rerun is under way on a busy server can be lost (3 of 6 with both cores busy);
     # the reader clicks again. Noted on issue 9.
     draw_charts(page)
-    assert page.get_by_role("heading", name="Enmeshment").count() >= 1
+    expect(page.get_by_role("heading", name="Enmeshment").first).to_be_attached()
     page.locator(".st-key-closeness_pick button", has_text="Cohesion").click()
     wait_param(page, "closeness", "cohesion")
     wait_ready(page)
@@ -40,7 +41,7 @@ def test_relational_trauma_closeness_and_patterns(page, app_server):
     page.locator(".st-key-pattern_next button").click()
     wait_param(page, "pattern", "3")
     wait_ready(page)
-    assert page.locator('[role="figure"]').count() >= 2  # both charts carry an accessible name
+    expect(page.locator('[role="figure"]').nth(1)).to_be_attached()  # both charts carry an accessible name
     _open_text_alternatives(page)
     _tall_screenshot(page, "relational-trauma-full.png", 6400)
     assert axe_violations(page) == []
@@ -74,7 +75,7 @@ def test_healing_keyboard_stepper_and_private_reflection(page, app_server):
         page.keyboard.press("ArrowRight")
     page.wait_for_timeout(1500)
     wait_ready(page)
-    assert thumb.input_value() == "8"
+    expect(thumb).to_have_value("8")
     assert page.url == before
     # Clear my ratings puts every slider back at the middle, in the browser too
     page.locator(".st-key-healing_clear button").click()
@@ -87,14 +88,14 @@ def test_healing_keyboard_stepper_and_private_reflection(page, app_server):
     page.keyboard.press("ArrowLeft")
     page.wait_for_timeout(1500)
     wait_ready(page)
-    assert thumb.input_value() == "4"
+    expect(thumb).to_have_value("4")
     # hiding the reflection forgets the ratings: shown again, it starts from the middle
     page.locator(".st-key-self_concept_open label").click()
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSlider\"]')", timeout=30_000)
     page.locator(".st-key-self_concept_open label").click()
     page.wait_for_selector('[data-testid="stSlider"]', timeout=30_000)
     wait_ready(page)
-    assert page.locator('[data-testid="stSlider"] input[type="range"]').first.input_value() == "5"
+    expect(page.locator('[data-testid="stSlider"] input[type="range"]').first).to_have_value("5")
     _open_text_alternatives(page)
     _tall_screenshot(page, "healing-full.png", 7600)
     assert axe_violations(page) == []
@@ -109,7 +110,7 @@ def test_presenter_mode_charts_are_large(projector, app_server):
     projector.screenshot(path=str(SHOTS / "relational-trauma-patterns-present.png"))
     box = projector.locator('[role="figure"]').nth(1).bounding_box()
     assert box and box["height"] >= 700  # the taller presenter variant of the flow diagram
-    assert projector.locator('[data-testid="stExpander"] details[open]').count() >= 1  # text alternative open
+    expect(projector.locator('[data-testid="stExpander"] details[open]').first).to_be_attached()  # text alternative open
     open_app_page(projector, app_server.url, "healing", "?present=1")
     projector.locator('[id="self-concept"]').first.wait_for(timeout=30_000)
     projector.locator('[id="self-concept"]').first.scroll_into_view_if_needed()

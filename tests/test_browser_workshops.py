@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, url_param, wait_param, wait_ready
+from playwright.sync_api import expect
 
 
 def test_clicker_keys_move_the_step_and_url(page, app_server):
@@ -81,8 +82,9 @@ def test_notes_device_drives_the_projector(browser, app_server):
         assert len(code) == 6
         # the QR code holds exactly the link shown under it: this app's own address, notes view, code
         link = f"{app_server.url}/run-session?view=notes&pair={code}"
-        assert pp.locator(".st-key-pair_qr a").inner_text().strip() == link
+        expect(pp.locator(".st-key-pair_qr a")).to_have_text(link, use_inner_text=True)
         qr = pp.locator(".st-key-pair_qr img")
+        expect(qr).to_be_visible()
         assert qr.get_attribute("alt") and qr.is_visible() and qr.bounding_box()["width"] >= 200
         src = qr.get_attribute("src")
         assert src.startswith("data:image/svg+xml;base64,")  # drawn here: no request to any host
@@ -98,16 +100,15 @@ def test_notes_device_drives_the_projector(browser, app_server):
         np_.wait_for_selector(".st-key-notes_next button", timeout=60_000)
         assert url_param(np_, "pair") is None  # the code left the address
         pp.locator(".st-key-pair_paired").wait_for(timeout=30_000)
-        assert pp.locator(".st-key-pair_code_box, .st-key-pair_qr").count() == 0  # hidden once paired
+        expect(pp.locator(".st-key-pair_code_box, .st-key-pair_qr")).to_have_count(0)  # hidden once paired
 
         # Show on the projector: the session opens on its group agreement, with the content note
         wait_ready(pp)
         pp.get_by_role("button", name=plan_labels["facilitate_show"]).click()
         pp.wait_for_selector(".st-key-group_agreement h1", timeout=30_000)
         assert url_param(pp, "view") == "agreement"
-        shown = pp.locator(".st-key-group_agreement").inner_text()
         for item in plan.group_agreement:
-            assert item in shown
+            expect(pp.locator(".st-key-group_agreement")).to_contain_text(item, use_inner_text=True)
         assert pp.locator(".st-key-pair_qr, img[src^='data:image/svg']").count() == 0  # no QR projected
         size = pp.locator(".st-key-group_agreement li").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
         assert size >= 28, size  # large type for the back of a room
@@ -134,7 +135,7 @@ def test_notes_device_drives_the_projector(browser, app_server):
         pp.wait_for_function("() => /left of/.test(document.querySelector('.st-key-session_bar')?.innerText || '')",
                              timeout=30_000)
         np_.wait_for_selector(".st-key-notes_timer_pause button", timeout=30_000)
-        assert "left of" in np_.locator(".st-key-notes_timer").inner_text()
+        expect(np_.locator(".st-key-notes_timer")).to_contain_text("left of", use_inner_text=True)
         assert axe_violations(np_) == []
         np_.screenshot(path=str(SHOTS / "run-session-notes.png"), full_page=True)
         pp.wait_for_selector(".st-key-session_bar", timeout=30_000)
@@ -160,6 +161,6 @@ def test_run_session_warns_that_a_local_address_reaches_no_phone(page, app_serve
     no_exception(page)
     warning = page.locator('[data-testid="stAlert"]').filter(has_text=labels["facilitate_handout_local_address"][:40])
     warning.first.wait_for(timeout=15000)
-    assert "127.0.0.1" in warning.first.inner_text()
+    expect(warning.first).to_contain_text("127.0.0.1", use_inner_text=True)
     assert page.get_by_text(labels["facilitate_handout_participant"]).first.is_visible()
     assert axe_violations(page) == []

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, pass_content_note, wait_ready
+from playwright.sync_api import expect
 from components.help import call_links
 from components.helping import lines_for
 
@@ -40,18 +41,21 @@ def test_on_a_phone_the_lines_are_tappable(phone, app_server, content):
     pass_content_note(phone)
     wait_ready(phone)
     no_exception(phone)
-    assert phone.locator("h1", has_text=content.ui.pages[PAGE].title).count() == 1
+    expect(phone.locator("h1", has_text=content.ui.pages[PAGE].title)).to_have_count(1)
     # every section, the practice section's place and the lines are there, in order
     ids = [s.id for s in content.helping.sections] + ["lines", "next"]
     tops = [phone.locator(f'[id="{i}"]').first.bounding_box()["y"] for i in ids]
     assert tops == sorted(tops)
 
     found = lines_for(content.help, "uk")
-    assert "United Kingdom" in phone.locator(".st-key-worried_region input").input_value()  # from en-GB
+    expect(phone.locator(".st-key-worried_region input")).to_have_value(re.compile("United Kingdom"))  # from en-GB
     expected = {t for n in found.numbers for t in re.findall(r"\((tel:[^)]+)\)", call_links(n.number))}
     expected |= {t for line in found.lines() for c in line.channels if c.kind == "phone"
                  for t in re.findall(r"\((tel:[^)]+)\)", call_links(c.value))}
     assert expected
+    for t in expected:  # drawn before they are counted
+        expect(phone.locator(f'.st-key-help_numbers a[href="{t}"], [class*="st-key-line_"] a[href="{t}"]').first
+               ).to_be_attached()
     links = phone.locator('.st-key-help_numbers a[href^="tel:"], [class*="st-key-line_"] a[href^="tel:"]')
     hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
     assert expected <= hrefs
@@ -78,7 +82,7 @@ def test_presenter_mode_on_a_projector(projector, app_server, content):
     projector.wait_for_timeout(800)
     # the disagreement about calling the police is on screen in words, not only as a box
     police = next(p for p in content.helping.all_points() if p.id == "safety-police")
-    assert projector.get_by_text(police.body, exact=False).count() >= 1
+    expect(projector.get_by_text(police.body, exact=False).first).to_be_attached()
     # type for the back of a room: body text at least 28 px
     size = projector.evaluate("""() => parseFloat(getComputedStyle(document.querySelector(
         '.st-key-point_safety-police [data-testid="stMarkdownContainer"] p')).fontSize)""")
