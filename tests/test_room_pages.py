@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import time
 
-import pytest
 from conftest import all_text, open_page, opened
 
 from components import live_room as lr, room_ui, store as store_mod

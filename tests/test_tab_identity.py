@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 from conftest import open_page, opened
 
-from components import live_room as lr, room_ui, store as store_mod, tab_storage
+from components import live_room as lr, room_ui, tab_storage
 from components.live_room import LiveRooms
-from components.store import SqliteStore
 
 
 

@@ -642,7 +642,7 @@ def _pdf_text(data: bytes) -> str:
 def test_facilitator_guide_has_agenda_notes_questions(content, plan_id):
     plan = content.workshops[plan_id]
     text = _pdf_text(handouts.facilitator_guide(content, plan))
-    for session, seg in plan.segments():
+    for _session, seg in plan.segments():
         assert seg.title in text, seg.title
         assert seg.questions[0].split()[0] in text
     assert plan.group_agreement[0] in text
