@@ -20,6 +20,10 @@ from components.presenter import is_presenting
 from components.stepper import _announce, stepper  # _announce: the stepper's polite live region
 from components.text import callout, caption, md, sources_line
 from components.url_state import PageUrl
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 KEY = "practice"  # the section's container: browser tests and the page select on .st-key-practice
 
@@ -51,7 +55,7 @@ def _feedback(scene, reply, labels, *, chosen: bool) -> None:
             md(text)
 
 
-def section(content) -> None:
+def section(content: Content) -> None:
     """The whole practice: a heading, one scene with its three replies, and the feedback. Its URL
     parameters are practice.URL_PARAMS (the page's PageSpec declares the same tuple)."""
     labels, practice = content.ui.labels, content.practice

@@ -20,6 +20,11 @@ from components.live_room import MIN_ANSWERS, Status
 from components.qr import qr_svg
 from components.store import StoreUnavailable
 from components.text import caption, md
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
+    from components.models.workshops import WorkshopFile
 
 BAR_POLL_SECONDS = 2
 OVERLAY_POLL_SECONDS = 1
@@ -31,7 +36,7 @@ def set_overlay(mode: str | None) -> None:
     st.session_state[room_ui.OVERLAY] = mode if mode in OVERLAYS else None
 
 
-def segment_question(content, current) -> str | None:
+def segment_question(content: Content, current) -> str | None:
     """The room question the running segment names (`current`: (plan, index) or None)."""
     if current is None:
         return None
@@ -47,7 +52,7 @@ def _tally(code: str):
         return None
 
 
-def bar(content, current) -> None:
+def bar(content: Content, current) -> None:
     """In the presenter bar: the Room menu, and while a room runs its code and answer count (kept
     live). `current`: the running session's (plan, index), or None."""
     labels = content.ui.labels
@@ -58,7 +63,7 @@ def bar(content, current) -> None:
         st.fragment(lambda: _bar_count(content, code), run_every=BAR_POLL_SECONDS)()
 
 
-def _bar_count(content, code: str) -> None:
+def _bar_count(content: Content, code: str) -> None:
     labels = content.ui.labels
     result = _tally(code)
     if result is None:
@@ -73,7 +78,7 @@ def _bar_count(content, code: str) -> None:
         md(f"**{text}**")
 
 
-def menu(content, current) -> None:
+def menu(content: Content, current) -> None:
     """The Room menu's content: what the facilitator can do with the room from any page."""
     labels = content.ui.labels
     code = st.session_state.get(room_ui.CODE)
@@ -117,7 +122,7 @@ def menu(content, current) -> None:
     room_ui.room_down_notice(labels)
 
 
-def _open_for_segment(content) -> None:
+def _open_for_segment(content: Content) -> None:
     """Open a room asking the running segment's own question (the segment running when pressed)."""
     room_ui.open_room(content, segment_question(content, running.active(content)))
 
@@ -128,7 +133,7 @@ def _reveal_and_show() -> None:
     set_overlay("counts")
 
 
-def overlay(content) -> None:
+def overlay(content: Content) -> None:
     """Over the projected page, bottom right: the join code, QR code and address, or the room's
     live question and counts (the same view as Run a session's panel), with a way to take it down."""
     mode, code = st.session_state.get(room_ui.OVERLAY), st.session_state.get(room_ui.CODE)
@@ -155,7 +160,7 @@ def overlay(content) -> None:
 # --------------------------------------------------------------------------- the paired notes device
 
 
-def serve_request(content) -> None:
+def serve_request(content: Content) -> None:
     """On the laptop, while presenting (in the main script, after room_ui.restore_room): carry out
     the paired notes device's room request with this tab's key, and keep the pairing's note of the
     room (its public code, the overlay) in step, so the device shows what the projector shows.
@@ -197,7 +202,7 @@ def _request_picked(code: str) -> None:
 NOTES_PICK = "notes_room_pick"
 
 
-def notes_room(content, p, plan, index: int) -> None:
+def notes_room(content: Content, p, plan: WorkshopFile, index: int) -> None:
     """On the paired notes device (inside its polling view): the room as the projector runs it,
     and the same actions as the presenter bar's Room menu, asked of the laptop (`serve_request`)."""
     labels = content.ui.labels

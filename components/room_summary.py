@@ -27,6 +27,11 @@ from components import room_questions as rq
 from components.charts.room_shift import room_shift_figure
 from components.facilitate.handouts import _browser, _Doc
 from components.live_room import MIN_ANSWERS, KeptRound
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
+    from components.models.workshops import WorkshopFile
 
 
 @dataclass(frozen=True)
@@ -82,14 +87,14 @@ def match_pairs(pairs, rounds: list[KeptRound]) -> list[tuple[object, KeptRound 
     return found
 
 
-def choices_and_prompt(content, question_id: str, counts: dict[str, int]) -> tuple[tuple[rq.Choice, ...], str]:
+def choices_and_prompt(content: Content, question_id: str, counts: dict[str, int]) -> tuple[tuple[rq.Choice, ...], str]:
     q = content.room.question(question_id)
     if q is None:  # asked from another edition of the content: its ids are all there is
         return tuple(rq.Choice(c, c) for c in counts), question_id
     return tuple(c for c in rq.choices(content, q) if c.id in counts), rq.prompt(content, q)
 
 
-def build(content, plan, rounds: list[KeptRound], opened: float | None = None) -> Summary:
+def build(content: Content, plan: WorkshopFile, rounds: list[KeptRound], opened: float | None = None) -> Summary:
     """The summary of a room: `plan` a WorkshopFile (or None), `rounds` its kept totals in order."""
     pairs = match_pairs(plan.room_pairs if plan is not None else [], rounds)
     when = {}
@@ -225,7 +230,7 @@ def warm_up() -> None:
                          daemon=True).start()
 
 
-def pdf_bytes(content, summary: Summary, charts: bool = True) -> bytes:
+def pdf_bytes(content: Content, summary: Summary, charts: bool = True) -> bytes:
     """One A4 page: what this is (a show of hands, not a study), plan, date, how many answered,
     each pair's shift (chart and words) and each question's totals."""
     doc = _summary_doc(content, summary, charts)
@@ -234,7 +239,7 @@ def pdf_bytes(content, summary: Summary, charts: bool = True) -> bytes:
     return bytes(doc.output())
 
 
-def _summary_doc(content, summary: Summary, charts: bool) -> _Doc:
+def _summary_doc(content: Content, summary: Summary, charts: bool) -> _Doc:
     L = content.ui.labels
     doc = _Doc(content.ui.app_title)
     doc.set_auto_page_break(True, margin=14)

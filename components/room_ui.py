@@ -28,6 +28,11 @@ from components.summary_ui import summary_section
 from components.store import StoreUnavailable, get_store
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
+    from components.url_state import PageUrl
 
 TOKEN = "room_token"
 CODE = "room_code"
@@ -74,7 +79,7 @@ def _problem_text(labels, status: Status) -> str | None:
 # --------------------------------------------------------------------------- a participant
 
 
-def _join(url) -> None:
+def _join(url: PageUrl) -> None:
     typed = normalise(st.session_state.get(JOIN_INPUT) or "")
     try:
         result = rooms().join(typed)
@@ -104,7 +109,7 @@ def _send(code: str, round_: int, key: str) -> None:
         sent[round_] = "unavailable"
 
 
-def join_view(content, url) -> None:
+def join_view(content: Content, url: PageUrl) -> None:
     """The participant's page: a code field; then the live question as choices and a send button,
     following the room as the facilitator moves on."""
     labels = content.ui.labels
@@ -214,7 +219,7 @@ def restore_room() -> None:
         st.session_state[CODE] = st.session_state[KEY] = None
 
 
-def open_room(content=None, question: str | None = None) -> None:
+def open_room(content: Content | None = None, question: str | None = None) -> None:
     """Open a room run by this tab; ask `question` at once when given (a segment's own question)."""
     try:
         room = rooms().open()
@@ -238,7 +243,7 @@ def close_room() -> None:
             pass
 
 
-def ask(content, question_id: str) -> None:
+def ask(content: Content, question_id: str) -> None:
     """Ask a question (content/room.yaml id) in the room this tab runs: a new round."""
     code, q = st.session_state.get(CODE), content.room.question(question_id or "")
     if not code or q is None:
@@ -249,7 +254,7 @@ def ask(content, question_id: str) -> None:
         st.session_state[DOWN] = True
 
 
-def ask_picked(content, pick_key: str) -> None:
+def ask_picked(content: Content, pick_key: str) -> None:
     ask(content, st.session_state.get(pick_key) or "")
 
 
@@ -271,7 +276,7 @@ def asked_now(code: str | None) -> str | None:
     return result.room.question.id if result.status is Status.OK else None
 
 
-def ask_for_segment(content, segment) -> None:
+def ask_for_segment(content: Content, segment) -> None:
     """A segment that names its room question asks it as it opens, when this tab runs a room and
     the room does not ask it already (so a return to the same segment keeps its answers)."""
     qid = getattr(segment, "room_question", None)
@@ -285,7 +290,7 @@ def room_down_notice(labels) -> None:
         callout("warning", labels["room_unavailable"])
 
 
-def _practice_replies(content, scene, *, revealed: bool, key: str = "room_practice") -> None:
+def _practice_replies(content: Content, scene, *, revealed: bool, key: str = "room_practice") -> None:
     """A practice scene on the projector: the scene and its replies by letter; once the counts are
     shown, how each reply may land (its outcome in words and symbol, and why)."""
     labels = content.ui.labels
@@ -300,7 +305,7 @@ def _practice_replies(content, scene, *, revealed: bool, key: str = "room_practi
                     md(f"**{labels['practice_instead']}.** {reply.instead}")
 
 
-def room_panel(content, plan_id: str | None, segment_question: str | None = None) -> None:
+def room_panel(content: Content, plan_id: str | None, segment_question: str | None = None) -> None:
     """Run a session's live room: open one (code, join address, QR code; the running segment's own
     question asked at once), choose the live question, and the counts, hidden until MIN_ANSWERS
     have answered and the facilitator reveals them."""
@@ -321,7 +326,7 @@ def room_panel(content, plan_id: str | None, segment_question: str | None = None
         _open_panel(content, plan_id, code)
 
 
-def _open_panel(content, plan_id: str | None, code: str) -> None:
+def _open_panel(content: Content, plan_id: str | None, code: str) -> None:
     labels = content.ui.labels
     address = join_address(code)
     qr, about = st.columns([1, 3], gap="large")
@@ -348,7 +353,7 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
     st.fragment(lambda: counts_view(content, code), run_every=PROJECTOR_POLL_SECONDS)()
 
 
-def counts_view(content, code: str, *, where: str = "panel") -> None:
+def counts_view(content: Content, code: str, *, where: str = "panel") -> None:
     """The room's live question and its answers: how many so far; the counts (chart and its text)
     once MIN_ANSWERS have answered and the facilitator showed them. Poll it in a fragment. `where`
     keeps the keys of a second copy (the projected overlay) apart."""

@@ -18,18 +18,23 @@ from components.live_room import MIN_ANSWERS, LiveRooms, keep_totals, kept_total
 from components.store import StoreUnavailable, get_store
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
+    from components.models.workshops import WorkshopFile
 
 LAST = "summary_code"
 POLL_SECONDS = 1
 
 
-def _summary(content, plan, store, code: str) -> rs.Summary:
+def _summary(content: Content, plan: WorkshopFile, store, code: str) -> rs.Summary:
     keep_totals(store, code)  # the live question's totals so far, if the room is open
     result = LiveRooms(store).join(code)
     return rs.build(content, plan, kept_totals(store, code), result.room.opened if result.room else None)
 
 
-def _live_shift(content, plan, store, code: str) -> rs.Shift | None:
+def _live_shift(content: Content, plan: WorkshopFile, store, code: str) -> rs.Shift | None:
     """The pair whose `after` is the live question, with its before kept from an earlier round."""
     result = LiveRooms(store).tally(code)
     if not result.ok or result.room.question is None or plan is None:
@@ -45,7 +50,7 @@ def _live_shift(content, plan, store, code: str) -> rs.Shift | None:
     return None
 
 
-def _shift(content, plan, store, code: str) -> None:
+def _shift(content: Content, plan: WorkshopFile, store, code: str) -> None:
     labels = content.ui.labels
     try:
         shift = _live_shift(content, plan, store, code)
@@ -64,7 +69,7 @@ def _shift(content, plan, store, code: str) -> None:
             callout("info", labels["summary_shift_hidden"].format(min=MIN_ANSWERS))
 
 
-def summary_section(content, plan_id: str | None, code: str | None) -> None:
+def summary_section(content: Content, plan_id: str | None, code: str | None) -> None:
     """Before/after on the projector while the room is open; the summary's downloads, open or closed."""
     labels = content.ui.labels
     plan = content.workshops.get(plan_id) if plan_id else None

@@ -11,6 +11,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.wording import escape_html, sources_text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 
 def md(text: str, *, help: str | None = None) -> None:
@@ -22,7 +26,7 @@ def caption(text: str) -> None:
     st.caption(escape_html(text))
 
 
-def sources_line(content, source_ids: list[str]) -> None:
+def sources_line(content: Content, source_ids: list[str]) -> None:
     """A small line naming the sources of an item."""
     text = sources_text(content, source_ids)
     if text:

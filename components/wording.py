@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 
 def escape_html(text: str) -> str:
@@ -26,7 +30,7 @@ def small(text: str) -> str:
     return f":small[{text.replace('[', '(').replace(']', ')')}]" if text else ""
 
 
-def sources_text(content, source_ids: list[str]) -> str:
+def sources_text(content: Content, source_ids: list[str]) -> str:
     """'Sources: title (publisher); ...' for the given ids, or '' when none resolve."""
     names = []
     for sid in source_ids:
@@ -38,12 +42,12 @@ def sources_text(content, source_ids: list[str]) -> str:
     return f"{content.ui.sources_label}: " + "; ".join(names) if names else ""
 
 
-def sources_small(content, source_ids: list[str]) -> str:
+def sources_small(content: Content, source_ids: list[str]) -> str:
     """sources_text as a small line inside a text block."""
     return small(sources_text(content, source_ids))
 
 
-def source_lines(content, src, cited_on: list[str] | None) -> list[str]:
+def source_lines(content: Content, src, cited_on: list[str] | None) -> list[str]:
     """One entry of the source list as Markdown lines, the same on the Sources page and its text
     page: kind and byline, summary, address, the sources it cites, the pages that cite it
     (`cited_on`, from navigation.pages_citing)."""

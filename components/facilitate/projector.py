@@ -14,9 +14,15 @@ from components.help import region_for_locale
 from components.navigation import PAGES
 from components.stepper import stepper
 from components.text import callout, caption, md
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
+    from components.models.workshops import WorkshopFile
+    from components.url_state import PageUrl
 
 
-def projector_view(content, url) -> None:
+def projector_view(content: Content, url: PageUrl) -> None:
     ui = content.ui
     L = ui.labels
     plans = content.workshops
@@ -68,7 +74,7 @@ def projector_view(content, url) -> None:
     room_ui.room_panel(content, plan.id, seg.room_question)
 
 
-def _handouts(content, plan) -> None:
+def _handouts(content: Content, plan: WorkshopFile) -> None:
     """The handouts list one region's helplines: the reader's own where the browser's language names
     a country we cover (as Get help opens), else the first; every region one choice away."""
     L = content.ui.labels

@@ -10,13 +10,18 @@ import streamlit as st
 from components import room_questions
 from components.facilitate import workshop
 from components.text import caption, md
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
+    from components.models.workshops import WorkshopFile
 
 
 def _bullets(items) -> None:
     md("\n".join(f"- {item}" for item in items))
 
 
-def segment_body(content, plan, seg, *, notes_open: bool) -> None:
+def segment_body(content: Content, plan: WorkshopFile, seg, *, notes_open: bool) -> None:
     """What a segment asks of the group; the facilitator's notes (first on the notes device, closed
     on the projector, which the group can see)."""
     L = content.ui.labels

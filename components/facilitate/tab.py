@@ -16,6 +16,10 @@ import time
 from collections.abc import Mapping
 
 from components.facilitate.workshop import clamp
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 RUN = "run_session"
 TIMER = "run_timer"
@@ -34,7 +38,7 @@ def now() -> float:
     return time.time()
 
 
-def active(state: Mapping, content):
+def active(state: Mapping, content: Content):
     """(plan, index) of the session this tab runs, or None."""
     run = state.get(RUN)
     if not run or run["plan"] not in content.workshops:

@@ -12,6 +12,10 @@ from components.models.workshops import Segment, Session, WorkshopFile
 from components.facilitate.countdown import Timer
 from components.navigation import PAGES, page_spec
 from components.url_params import Int, Step, _resolve, by_name
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 PRESENT = "present"
 
@@ -69,7 +73,7 @@ def _step(items, value) -> tuple[int, object] | None:
     return (n, items[n - 1]) if 1 <= n <= len(items) else None
 
 
-def screen_words(content, segment: Segment) -> str:
+def screen_words(content: Content, segment: Segment) -> str:
     """What the projector shows during a segment, in the content's own words (the page's title, the
     section and the step's title), never URL parameters: "The cycle of abuse · The cycle · Walker's
     three phases (1979) · 3. Loving contrition". For a handout, read by people."""
@@ -142,7 +146,7 @@ def labelled_without_repeats(shown: Iterable[str], items: Iterable[tuple[str, st
     return out
 
 
-def segment_link_issues(plan: WorkshopFile, content) -> list[tuple[str, str]]:
+def segment_link_issues(plan: WorkshopFile, content: Content) -> list[tuple[str, str]]:
     """(segment id, what is wrong) for every segment link of one plan that does not open what the
     plan says: an unknown page, an unknown URL parameter or a bad value, checked against the pages'
     URL declarations (navigation.py). `content` resolves the choices and bounds that depend on it."""
@@ -162,7 +166,7 @@ def segment_link_issues(plan: WorkshopFile, content) -> list[tuple[str, str]]:
     return issues
 
 
-def segment_link_problems(plans: Mapping[str, WorkshopFile], content) -> list[str]:
+def segment_link_problems(plans: Mapping[str, WorkshopFile], content: Content) -> list[str]:
     """`where: segment 'id': problem` for every plan (`plans` maps where each came from to the plan).
     An empty list means every link opens what its plan says."""
     return [f"{where}: segment '{seg}': {what}" for where, plan in plans.items()
@@ -192,7 +196,7 @@ class SegmentStep:
 
 
 # Where a step's count depends on another parameter of the same link (the cycle's phases: the model).
-def _cycle_phases(content, query: Mapping[str, str]) -> int:
+def _cycle_phases(content: Content, query: Mapping[str, str]) -> int:
     versions = content.cycle.cycle.versions
     chosen = next((v for v in versions if v.id == query.get("model")), versions[0])
     return len(chosen.phases)
@@ -201,7 +205,7 @@ def _cycle_phases(content, query: Mapping[str, str]) -> int:
 STEP_COUNTS = {("cycle", "phase"): _cycle_phases}
 
 
-def segment_step(segment: Segment, content) -> SegmentStep | None:
+def segment_step(segment: Segment, content: Content) -> SegmentStep | None:
     """The segment's in-segment step: the first parameter of its link that its page declares as a
     step (Step) or a count (Int, e.g. the comparison's revealed columns). None when it has none."""
     try:

@@ -4,9 +4,13 @@ of its own (its id the anchor the "see also" links go to), with its sources."""
 from __future__ import annotations
 
 from components.text_edition.doc import Doc, esc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 
-def render(content, doc: Doc) -> None:
+def render(content: Content, doc: Doc) -> None:
     ui = content.ui
     terms = sorted(content.glossary.terms, key=lambda t: t.term.lower())
     by_id = {t.id: t for t in terms}

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from components.text_edition.doc import Doc, esc
 from components.wording import small, union_sources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 
-def render(content, doc: Doc) -> None:
+def render(content: Content, doc: Doc) -> None:
     ui, labels, heal = content.ui, content.ui.labels, content.healing
     words = ui.text_edition
     doc.takeaway(content, heal.takeaway).md(heal.intro)

@@ -9,9 +9,13 @@ from components.text_edition.doc import Doc, esc, sub
 from components.text_edition.heal import without
 from components.text_edition.next_step import render as next_step_render
 from components.wording import small, union_sources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 
-def render(content, doc: Doc) -> None:
+def render(content: Content, doc: Doc) -> None:
     """The app shows one part at a time (a picker); here every part in the picker's order, each a section."""
     ui, labels, comp, scen = content.ui, content.ui.labels, content.comparison, content.scenarios
     words = ui.text_edition

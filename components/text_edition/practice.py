@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from components import practice as logic
 from components.text_edition.doc import Doc, sub
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 
-def _how_it_lands(content, doc: Doc, scene, level: int) -> None:
+def _how_it_lands(content: Content, doc: Doc, scene, level: int) -> None:
     labels = content.ui.labels
     for i, reply in enumerate(scene.replies):
         doc.h(level, logic.reply_label(i, reply))
@@ -21,7 +25,7 @@ def _how_it_lands(content, doc: Doc, scene, level: int) -> None:
             doc.md(text)
 
 
-def practice_text(content, doc: Doc, *, level: int = 2) -> None:
+def practice_text(content: Content, doc: Doc, *, level: int = 2) -> None:
     """The section as the app opens it for a reader on their own, every scene shown: its heading at
     `level` (the scenes one below), the intro, then each scene, its replies and how each may land."""
     labels, practice = content.ui.labels, content.practice

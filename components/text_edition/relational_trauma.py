@@ -6,9 +6,13 @@ from __future__ import annotations
 from components import trauma_healing as th_logic
 from components.text_edition.doc import Doc, esc
 from components.wording import small
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 
-def render(content, doc: Doc) -> None:
+def render(content: Content, doc: Doc) -> None:
     ui, labels, rt = content.ui, content.ui.labels, content.relational_trauma
     words = ui.text_edition
     doc.takeaway(content, rt.takeaway).md(rt.intro)

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from components.navigation import PAGES
 from components.text_edition.doc import Doc, esc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from components.content import Content
 
 
-def render(content, doc: Doc) -> None:
+def render(content: Content, doc: Doc) -> None:
     ui, w = content.ui, content.welcome
     doc.md(ui.tagline).md(w.intro).note(w.not_diagnosis)
     doc.h(2, ui.labels["welcome_ways_heading"])
