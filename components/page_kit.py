@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from components.content import Content
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Any)  # a content model with an `id` (and `sources`, when cards cite them)
 Anchor = str | Literal[False] | None
 Gap = Literal["small", "medium", "large"]
 Field = str | Callable[[Any], str | None]  # an item's attribute name, or a function of the item
@@ -103,7 +103,7 @@ def card(key: str, title: str | None = None, body: str | None = None, *, heading
 
 def card_grid(items: Sequence[T], per_row: int, *, key: str, per_row_presenting: int | None = None,
               heading: bool = False, anchor: Anchor | Callable[[T], Anchor] = None, extra: Callable[[T], None] | None = None,
-              content=None, gap: Gap = "medium", title: Field = "title", body: Field = "body") -> None:
+              content: Content | None = None, gap: Gap = "medium", title: Field = "title", body: Field = "body") -> None:
     """One card per item (key `{key}_{item.id}`; its `title` and `body`, or the attributes or functions
     those name), `per_row` cards to a row (`per_row_presenting` while presenting), each row its own
     set of columns so no item is ever left out, in reading order; one to a row is a plain list of

@@ -34,12 +34,12 @@ if TYPE_CHECKING:
 _UNSET = object()
 
 
-def read(param: Param, content: Content) -> Any:
+def read(param: Param, content: Content | None) -> Any:
     """The parameter's value in the current URL (validated; the default when absent or unreadable)."""
     return param.parse(st.query_params.get(param.name), content)
 
 
-def write(param: Param, value, content: Content) -> None:
+def write(param: Param, value, content: Content | None) -> None:
     """Put `value` in the URL, or take the parameter out where it is the default (or None)."""
     text = param.url_value(value, content)
     if text is None:

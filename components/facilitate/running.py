@@ -139,7 +139,7 @@ def watch_notes_device(content: Content) -> None:
     watch()
 
 
-def _showing_page(page_id: str, content: Content) -> bool:
+def _showing_page(page_id: str, content: Content | None) -> bool:
     try:
         ctx = get_script_run_ctx()
         return ctx is not None and ctx.page_script_hash == page_target(page_id, content)._script_hash

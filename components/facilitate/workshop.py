@@ -5,14 +5,14 @@ projector. Pure logic, no streamlit import; pages/run-session.py and the present
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from components.models.workshops import Segment, Session, WorkshopFile
 from components.facilitate.countdown import Timer
 from components.navigation import PAGES, page_spec
 from components.url_params import Int, Step, _resolve, by_name
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from components.content import Content
@@ -64,7 +64,10 @@ def focus(segment: Segment) -> tuple[str, str] | None:
     return None
 
 
-def _step(items, value) -> tuple[int, object] | None:
+S = TypeVar("S")
+
+
+def _step(items: Sequence[S], value: Any) -> tuple[int, S] | None:
     """(1-based number, item) of a step given as a URL value, or None when it is out of range."""
     try:
         n = int(value)
