@@ -182,7 +182,7 @@ class LiveRooms:
             return Status.EXPIRED, room, raw
         return Status.OK, room, raw
 
-    def _update(self, code: str, key: str, change: Callable[[Room], Room]) -> Result:
+    def _update(self, code: str, key: str | None, change: Callable[[Room], Room]) -> Result:
         """Read, check the key, change, compare-and-set (again if another session changed it in
         between)."""
         for _ in range(20):
@@ -220,7 +220,7 @@ class LiveRooms:
             return Result(Status.NO_QUESTION, room)
         return Result(status, room)
 
-    def ask(self, code: str, key: str, question_id: str, choices: Sequence[str]) -> Result:
+    def ask(self, code: str, key: str | None, question_id: str, choices: Sequence[str]) -> Result:
         """Make a question live (a new round: earlier answers no longer count, counts hidden again).
         The live question asked again before anyone answered keeps its round (no empty round)."""
         choices = tuple(choices)
@@ -239,7 +239,7 @@ class LiveRooms:
             self.store.delete(_answers_key(result.room.code, old.round))
         return result
 
-    def reveal(self, code: str, key: str) -> Result:
+    def reveal(self, code: str, key: str | None) -> Result:
         """Show the counts on the projector, once at least MIN_ANSWERS have answered."""
         status, room, _ = self._load(code)
         if status is not Status.OK or room is None:
@@ -254,7 +254,7 @@ class LiveRooms:
                                                         r.key_hash))
         return Result(result.status, result.room, self.tally(code).tally if result.ok else None)
 
-    def close(self, code: str, key: str) -> Result:
+    def close(self, code: str, key: str | None) -> Result:
         """End the room: its answers go at once; its code says "closed" until the record expires."""
         for _ in range(20):
             status, room, raw = self._load(code)

@@ -85,8 +85,8 @@ def menu(content: Content, current) -> None:
     own = segment_question(content, current)
     if not code:
         caption(labels["room_small_group"].format(min=MIN_ANSWERS))
-        if own:
-            caption(labels["room_segment_question"].format(prompt=rq.prompt(content, content.room.question(own))))
+        if own and (own_q := content.room.question(own)) is not None:
+            caption(labels["room_segment_question"].format(prompt=rq.prompt(content, own_q)))
         st.button(labels["room_open"], key="room_bar_open", type="primary", icon=":material/how_to_vote:",
                   on_click=_open_for_segment, args=(content,))
         room_ui.room_down_notice(labels)

@@ -63,8 +63,8 @@ def prompt(content: Content, q: RoomQuestion) -> str:
         s = practice_scene(content, q)
         return content.ui.labels["room_practice_prompt"].format(title=s.title if s else q.scene)
     if q.kind == "spectrum":
-        s = scenario(content, q)
-        return content.ui.labels["room_spectrum_prompt"].format(title=s.title if s else q.scenario)
+        sc = scenario(content, q)
+        return content.ui.labels["room_spectrum_prompt"].format(title=sc.title if sc else q.scenario)
     return q.prompt or ""
 
 

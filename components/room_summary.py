@@ -31,7 +31,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content import Content
-    from components.models.workshops import WorkshopFile
+    from collections.abc import Iterable
+
+    from components.models.workshops import RoomPair, WorkshopFile
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def shown(counts: dict[str, int] | None) -> dict[str, int] | None:
     return dict(counts) if counts is not None and sum(counts.values()) >= MIN_ANSWERS else None
 
 
-def match_pairs(pairs, rounds: list[KeptRound]) -> list[tuple[object, KeptRound | None, KeptRound | None]]:
+def match_pairs(pairs: Iterable[RoomPair], rounds: list[KeptRound]) -> list[tuple[RoomPair, KeptRound | None, KeptRound | None]]:
     """Each pair with its before (the first answered asking of `before`) and its after (the last
     later answered asking of `after`), either None when not asked. An asking nobody answered (a
     segment's question the facilitator went past) is neither."""
@@ -94,10 +96,10 @@ def choices_and_prompt(content: Content, question_id: str, counts: dict[str, int
     return tuple(c for c in rq.choices(content, q) if c.id in counts), rq.prompt(content, q)
 
 
-def build(content: Content, plan: WorkshopFile, rounds: list[KeptRound], opened: float | None = None) -> Summary:
+def build(content: Content, plan: WorkshopFile | None, rounds: list[KeptRound], opened: float | None = None) -> Summary:
     """The summary of a room: `plan` a WorkshopFile (or None), `rounds` its kept totals in order."""
     pairs = match_pairs(plan.room_pairs if plan is not None else [], rounds)
-    when = {}
+    when: dict[int, str] = {}
     for _, before, after in pairs:
         if before is not None:
             when.setdefault(before.round, "before")

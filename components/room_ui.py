@@ -86,7 +86,7 @@ def _join(url: PageUrl) -> None:
     except StoreUnavailable:
         st.session_state[JOIN_PROBLEM] = "unavailable"
         return
-    if result.status in (Status.OK, Status.NO_QUESTION):
+    if result.status in (Status.OK, Status.NO_QUESTION) and result.room is not None:
         st.session_state[JOIN_PROBLEM] = None
         st.session_state[JOIN_INPUT] = ""
         url.set("code", result.room.code)
@@ -100,11 +100,12 @@ def _send(code: str, round_: int, key: str) -> None:
     if choice is None:
         sent[round_] = "choose"
         return
-    if _token() is None:  # the tab has not said its token yet: nothing is sent as a stranger
+    token = _token()
+    if token is None:  # the tab has not said its token yet: nothing is sent as a stranger
         sent[round_] = "unavailable"
         return
     try:
-        sent[round_] = rooms().answer(code, _token(), round_, choice).status.value
+        sent[round_] = rooms().answer(code, token, round_, choice).status.value
     except StoreUnavailable:
         sent[round_] = "unavailable"
 
@@ -124,8 +125,8 @@ def join_view(content: Content, url: PageUrl) -> None:
         problem = st.session_state.get(JOIN_PROBLEM)
         if problem == "unavailable":
             callout("warning", labels["room_unavailable"])
-        elif problem:
-            callout("warning", _problem_text(labels, Status(problem)))
+        elif problem and (text := _problem_text(labels, Status(problem))):
+            callout("warning", text)
         md(content.room.privacy)
         return
 
@@ -133,7 +134,8 @@ def join_view(content: Content, url: PageUrl) -> None:
     def live() -> None:
         try:
             result = rooms().join(code)
-            mine = rooms().my_answer(code, _token()) if result.ok and _token() else None
+            token = _token()
+            mine = rooms().my_answer(code, token) if result.ok and token else None
         except StoreUnavailable:
             callout("warning", labels["room_unavailable"])
             return
@@ -146,6 +148,8 @@ def join_view(content: Content, url: PageUrl) -> None:
             callout("info", labels["join_waiting"])
             return
         room = result.room
+        if room is None or room.question is None:  # never with OK: a room with its question
+            return
         question = content.room.question(room.question.id)
         if question is None:  # asked from another edition of the content
             callout("info", labels["join_waiting"])
@@ -213,7 +217,7 @@ def restore_room() -> None:
         result = rooms().control(code, key)
     except StoreUnavailable:
         return  # the store may come back: keep the tab's note, try again on the next run
-    if result.status in (Status.OK, Status.NO_QUESTION):
+    if result.status in (Status.OK, Status.NO_QUESTION) and result.room is not None:
         st.session_state[CODE], st.session_state[KEY] = result.room.code, key
     else:  # closed, expired, gone, or not this key's: the tab forgets it
         st.session_state[CODE] = st.session_state[KEY] = None
@@ -260,7 +264,7 @@ def ask_picked(content: Content, pick_key: str) -> None:
 
 def reveal() -> None:
     try:
-        rooms().reveal(st.session_state.get(CODE), st.session_state.get(KEY))
+        rooms().reveal(st.session_state.get(CODE) or "", st.session_state.get(KEY))
     except StoreUnavailable:
         st.session_state[DOWN] = True
 
@@ -273,7 +277,8 @@ def asked_now(code: str | None) -> str | None:
         result = rooms().join(code)
     except StoreUnavailable:
         return None
-    return result.room.question.id if result.status is Status.OK else None
+    room = result.room
+    return room.question.id if result.status is Status.OK and room is not None and room.question is not None else None
 
 
 def ask_for_segment(content: Content, segment) -> None:
@@ -374,6 +379,8 @@ def counts_view(content: Content, code: str, *, where: str = "panel") -> None:
         md(labels["room_none_asked"])
         return
     room, tally = result.room, result.tally
+    if room is None or room.question is None or tally is None:  # never with OK: a room, its question, its tally
+        return
     question = content.room.question(room.question.id)
     if question is None:
         return

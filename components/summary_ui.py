@@ -28,18 +28,18 @@ LAST = "summary_code"
 POLL_SECONDS = 1
 
 
-def _summary(content: Content, plan: WorkshopFile, store, code: str) -> rs.Summary:
+def _summary(content: Content, plan: WorkshopFile | None, store, code: str) -> rs.Summary:
     keep_totals(store, code)  # the live question's totals so far, if the room is open
     result = LiveRooms(store).join(code)
     return rs.build(content, plan, kept_totals(store, code), result.room.opened if result.room else None)
 
 
-def _live_shift(content: Content, plan: WorkshopFile, store, code: str) -> rs.Shift | None:
+def _live_shift(content: Content, plan: WorkshopFile | None, store, code: str) -> rs.Shift | None:
     """The pair whose `after` is the live question, with its before kept from an earlier round."""
     result = LiveRooms(store).tally(code)
-    if not result.ok or result.room.question is None or plan is None:
-        return None
     room, tally = result.room, result.tally
+    if not result.ok or room is None or room.question is None or tally is None or plan is None:
+        return None
     earlier = [r for r in kept_totals(store, code) if r.round < room.round]
     for pair, before, _ in rs.match_pairs(plan.room_pairs, earlier):
         if pair.after == room.question.id and before is not None:
@@ -50,7 +50,7 @@ def _live_shift(content: Content, plan: WorkshopFile, store, code: str) -> rs.Sh
     return None
 
 
-def _shift(content: Content, plan: WorkshopFile, store, code: str) -> None:
+def _shift(content: Content, plan: WorkshopFile | None, store, code: str) -> None:
     labels = content.ui.labels
     try:
         shift = _live_shift(content, plan, store, code)

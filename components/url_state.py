@@ -50,7 +50,7 @@ def write(param: Param, value, content: Content | None) -> None:
 
 def raw() -> dict[str, str]:
     """The current query, as plain strings."""
-    return {k: st.query_params.get(k) for k in st.query_params}
+    return {k: st.query_params[k] for k in st.query_params}
 
 
 def bind(fn: Callable, param: Param, content: Content, *args, key: str, value=_UNSET, on_change=None,

@@ -4,6 +4,7 @@ never the only signal, and a base layout that stays readable on a projector."""
 from __future__ import annotations
 
 import re
+from typing import overload
 
 import plotly.graph_objects as go
 
@@ -38,6 +39,10 @@ MUTED = "#4d4d4d"  # 8.6:1 on white
 PRESENTER_SCALE = 1.35
 
 
+@overload
+def sized(normal: int, presenting: int, scale: float) -> int: ...
+@overload
+def sized(normal: float, presenting: float, scale: float) -> float: ...
 def sized(normal: float, presenting: float, scale: float) -> float:
     """A size drawn by hand for two settings: `normal` at scale 1, `presenting` at PRESENTER_SCALE,
     and in proportion for any other scale (a whole number where both are)."""

@@ -95,7 +95,7 @@ class _Doc(FPDF):
         self.multi_cell(0, size * 0.5, self.t(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
-    def para(self, text: str, size: int = 11, gap: float = 1.5) -> None:
+    def para(self, text: str, size: float = 11, gap: float = 1.5) -> None:
         text = prose(text)
         if not text:
             return
@@ -306,9 +306,9 @@ def facilitator_guide(content: Content, plan: WorkshopFile, region: str | None =
             doc.heading(f"{title} ({L['facilitate_minutes'].format(minutes=seg.minutes)})", 13)
             doc.para(f"**{L['facilitate_pdf_page']}:** {workshop.screen_words(content, seg)}", 10)
             doc.para(f"**{L['facilitate_notes_heading']}.** {said(seg.notes, title)}", 10)
-            asked = content.room.question(seg.room_question) if seg.room_question else None
-            if asked is not None:
-                doc.para(f"**{L['room_question']}.** {room_questions.prompt(content, asked)}", 10)
+            room_q = content.room.question(seg.room_question) if seg.room_question else None
+            if room_q is not None:
+                doc.para(f"**{L['room_question']}.** {room_questions.prompt(content, room_q)}", 10)
             doc.para(f"**{L['facilitate_questions_heading']}**", 10)
             doc.bullets([said(q, title) for q in seg.questions], 10)
             doc.para(f"**{L['facilitate_activity_heading']}.** {said(seg.activity, title)}", 10)

@@ -40,7 +40,7 @@ def _showing_opening() -> None:
             st.session_state[tab.PAIR_SEEN] = p.version
 
 
-def opening_screen(content: Content, plan: WorkshopFile, on_go_on) -> None:
+def opening_screen(content: Content, plan: WorkshopFile | None, on_go_on) -> None:
     """The session's opening screen, projected: the plan's group agreement in large type (when a plan
     runs) and the content note, with Go on (`on_go_on()`) and a way to Get help instead. A paired
     notes device can go on past it too (it polls)."""

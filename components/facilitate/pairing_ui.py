@@ -232,7 +232,7 @@ def confirmed_device(content: Content, url: PageUrl) -> tuple[str, str, pairing.
         return None
     code, token = ident
     state, p = pairing.STORE.device_state(code, token)
-    if state is not DeviceState.CONFIRMED:
+    if state is not DeviceState.CONFIRMED or p is None:
         device_status(content, state, code, token)
         return None
     return code, token, p

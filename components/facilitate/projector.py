@@ -80,7 +80,7 @@ def _handouts(content: Content, plan: WorkshopFile) -> None:
     L = content.ui.labels
     regions = {r.id: r.name for r in content.help.regions}
     local = region_for_locale(content.help, st.context.locale)
-    region = st.selectbox(L["facilitate_handout_region"], list(regions), format_func=regions.get,
+    region = st.selectbox(L["facilitate_handout_region"], list(regions), format_func=lambda r: regions[r],
                           key="handout_region",
                           index=list(regions).index(local if local in regions else handouts.default_region(content.help)))
     opened_at = address.app_address(st.context.url)

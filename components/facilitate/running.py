@@ -57,7 +57,7 @@ def set_active(plan: WorkshopFile, index: int, content: Content | None = None) -
                                       timer=st.session_state[tab.TIMER], who=laptop_key())
         if p is None and not pairing.STORE.unavailable:  # ended or expired (a store blip keeps it)
             st.session_state[tab.PAIR] = None
-        else:
+        elif p is not None:
             st.session_state[tab.PAIR_SEEN] = p.version
 
 

@@ -93,12 +93,12 @@ def screen_words(content: Content, segment: Segment) -> str:
                 parts.append(f"{hit[0]}. {hit[1].title}")
         elif "stage" in q:
             parts.append(cy.stages.heading)
-            if (hit := _step(cy.stages.stages, q["stage"])) is not None:
-                parts.append(f"{hit[0]}. {hit[1].title}")
+            if (stage := _step(cy.stages.stages, q["stage"])) is not None:
+                parts.append(f"{stage[0]}. {stage[1].title}")
     elif segment.page == "healing" and "step" in q and getattr(content, "healing", None) is not None:
         parts.append(content.healing.steps_heading)
-        if (hit := _step(content.healing.steps, q["step"])) is not None:
-            parts.append(f"{hit[0]}. {hit[1].title}")
+        if (step := _step(content.healing.steps, q["step"])) is not None:
+            parts.append(f"{step[0]}. {step[1].title}")
     elif segment.page == "healthy-vs-toxic" and q.get("part") == "compare" and getattr(content, "comparison", None):
         parts.append(labels.get("hvt_compare_heading", ""))
         titles = {d.id: d.title for d in content.comparison.dimensions}

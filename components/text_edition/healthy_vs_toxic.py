@@ -20,7 +20,7 @@ def render(content: Content, doc: Doc) -> None:
     ui, labels, comp, scen = content.ui, content.ui.labels, content.comparison, content.scenarios
     words = ui.text_edition
     names = hvt_logic.level_names(comp.spectrum)  # "✓ Healthy": never the colour alone
-    titles = {s.level: s.title for s in comp.spectrum}
+    titles: dict[str, str] = {s.level: s.title for s in comp.spectrum}
     doc.takeaway(content, comp.takeaway)
     doc.md(comp.intro)
     doc.raw(f'<nav aria-label="{esc(labels["hvt_part_label"])}"><ul>'
