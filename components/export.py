@@ -18,7 +18,7 @@ from components.text_edition import TEXT_PAGES, render_index, render_page
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 
 def export_text(content: Content, out: Path, app_url: str | None) -> list[Path]:

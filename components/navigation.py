@@ -19,7 +19,7 @@ from components.url_params import Choice, Param, Step, Text
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 # The run-session page's own parameters (the facilitator tools' reserved names; see models/workshops.py)
 RUN_SESSION_PARAMS = (

@@ -22,7 +22,7 @@ from components.text import caption, md, sources_line
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 KEY = "next_step"  # browser tests and app.css select on .st-key-next_step
 ANCHOR = "next-step"

@@ -19,7 +19,7 @@ from components.text_edition.doc import esc, markdown, markdown_inline
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 
 def page_id_for_path(path: str, base: str, page_ids) -> str | None:

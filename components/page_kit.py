@@ -35,7 +35,7 @@ from components.wording import union_sources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 T = TypeVar("T", bound=Any)  # a content model with an `id` (and `sources`, when cards cite them)
 Anchor = str | Literal[False] | None

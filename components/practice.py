@@ -20,7 +20,7 @@ from components.url_params import Choice, Param, Step
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 LETTERS = "ABC"  # a reply's letter: on the projector, on the phone and in the room's counts
 

@@ -23,7 +23,7 @@ from components.url_state import PageUrl
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 KEY = "practice"  # the section's container: browser tests and the page select on .st-key-practice
 

@@ -23,7 +23,7 @@ from components.text import caption, md
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
     from components.models.workshops import WorkshopFile
 
 BAR_POLL_SECONDS = 2

@@ -14,7 +14,7 @@ from components.models.room import RoomQuestion
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 SCALE = ("1", "2", "3", "4", "5")
 

@@ -30,7 +30,7 @@ from components.live_room import MIN_ANSWERS, KeptRound
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
     from collections.abc import Iterable
 
     from components.models.workshops import RoomPair, WorkshopFile

@@ -21,7 +21,7 @@ from components.visual import cached_figure, show_chart
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
     from components.models.workshops import WorkshopFile
 
 LAST = "summary_code"

@@ -14,7 +14,7 @@ from components.wording import escape_html, sources_text
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 
 def md(text: str, *, help: str | None = None) -> None:

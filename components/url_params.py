@@ -21,7 +21,7 @@ from typing import Any
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 Source = Callable[[Any], Any]  # content -> a bound, an option list, ...
 FIRST = object()  # Choice default: the first option

@@ -29,7 +29,7 @@ from components.url_params import Param, by_name
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 _UNSET = object()
 

@@ -19,7 +19,7 @@ from components.help import helplines_in, lines_for_friends, live_status
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 FRIENDS_PAGE = "worried-about-someone"
 

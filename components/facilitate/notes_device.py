@@ -17,7 +17,7 @@ from components.text import callout, caption, md
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
     from components.models.workshops import WorkshopFile
     from components.url_state import PageUrl
 

@@ -22,7 +22,7 @@ from components.url_params import by_name
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
     from components.models.workshops import WorkshopFile
 
 

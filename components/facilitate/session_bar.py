@@ -14,7 +14,7 @@ from components.text import md
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 
 def session_bar(content: Content) -> None:

@@ -17,7 +17,7 @@ from components.facilitate.countdown import Timer
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
     from components.models.workshops import WorkshopFile
 
 

@@ -19,7 +19,7 @@ from components.facilitate.workshop import clamp
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 RUN = "run_session"
 TIMER = "run_timer"

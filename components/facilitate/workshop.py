@@ -15,7 +15,7 @@ from components.url_params import Int, Step, _resolve, by_name
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 PRESENT = "present"
 

@@ -25,7 +25,7 @@ from components.text_edition.page import document
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 __all__ = ["TEXT_PAGES", "app_path", "render_index", "render_page"]
 

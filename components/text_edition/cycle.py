@@ -12,7 +12,7 @@ from components.wording import small, union_sources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 
 def render(content: Content, doc: Doc) -> None:

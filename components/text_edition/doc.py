@@ -24,7 +24,7 @@ from components.wording import sources_text
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 # commonmark + tables; html=False: raw HTML in content is text; no typographer (keep the words as written)
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")

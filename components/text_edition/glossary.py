@@ -7,7 +7,7 @@ from components.text_edition.doc import Doc, esc
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 
 def render(content: Content, doc: Doc) -> None:

@@ -16,7 +16,7 @@ from components.wording import union_sources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 ANCHOR = "next-step"  # the same id as the app's heading (components/next_step.py)
 

@@ -11,7 +11,7 @@ from components.text_edition.doc import esc, markdown_inline
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 STYLE = theme.root_css() + (Path(__file__).resolve().parent / "text.css").read_text(encoding="utf-8")
 

@@ -13,7 +13,7 @@ from components.text_edition.doc import Doc, sub
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 
 def _how_it_lands(content: Content, doc: Doc, scene, level: int) -> None:

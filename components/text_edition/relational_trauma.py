@@ -9,7 +9,7 @@ from components.wording import small
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 
 def render(content: Content, doc: Doc) -> None:

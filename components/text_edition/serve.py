@@ -21,7 +21,7 @@ from components.wording import escape_html
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 PREFIX = "text"
 CACHE = "public, max-age=300"  # a helpline edit reaches readers within five minutes

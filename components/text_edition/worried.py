@@ -13,7 +13,7 @@ from components.text_edition.practice import practice_text
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content import Content
+    from components.content.registry import Content
 
 
 def render(content: Content, doc: Doc) -> None:
