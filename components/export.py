@@ -12,10 +12,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from components.content import ContentError, content_dir, load_content
 from components.text_edition import TEXT_PAGES, render_index, render_page
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from components import comparison, cycle, help, live_room, perspectives, practice, therapies, trauma_healing
 from components.facilitate import pairing
 from components.url_params import Choice, Param, Step, Text
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -10,16 +10,16 @@ page for friends and family. One component, so every page says the same; its wor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from components import next_step_lines as lines
 from components.help import region_for_locale
 from components.page_kit import card
-from components.wording import union_sources
 from components.routing import page_target
 from components.text import caption, md, sources_line
-from typing import TYPE_CHECKING
+from components.wording import union_sources
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -13,10 +13,11 @@ every other string escaped; nothing from content becomes live markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.help import call_links, first_line, numbers_first, region_for_languages
 from components.text_edition import TEXT_PAGES
 from components.text_edition.doc import esc, markdown, markdown_inline
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from components.url_params import Choice, Param, Step
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

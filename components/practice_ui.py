@@ -12,6 +12,8 @@ room picked and the other two replies' feedback is open too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components import practice as logic
@@ -20,7 +22,6 @@ from components.presenter import is_presenting
 from components.stepper import _announce, stepper  # _announce: the stepper's polite live region
 from components.text import callout, caption, md, sources_line
 from components.url_state import PageUrl
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

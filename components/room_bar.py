@@ -12,15 +12,17 @@ default for a screen the room can see.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from components import room_questions as rq, room_ui
+from components import room_questions as rq
+from components import room_ui
 from components.facilitate import pairing, running, tab
 from components.live_room import MIN_ANSWERS, Status
 from components.qr import qr_svg
 from components.store import StoreUnavailable
 from components.text import caption, md
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -5,13 +5,13 @@ prompt, which ones a plan suggests, and the counts' text alternative. Pure: no s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from components.charts.common import LEVELS
 from components import practice
+from components.charts.common import LEVELS
 from components.models.comparison import LEVEL_ORDER, Scenario
 from components.models.practice import Scene
 from components.models.room import RoomQuestion
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

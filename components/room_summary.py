@@ -22,17 +22,17 @@ import threading
 import time
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from components import room_questions as rq
 from components.charts.room_shift import room_shift_figure
 from components.facilitate.handouts import _browser, _Doc
 from components.live_room import MIN_ANSWERS, KeptRound
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from components.content.registry import Content
     from collections.abc import Iterable
 
+    from components.content.registry import Content
     from components.models.workshops import RoomPair, WorkshopFile
 
 

@@ -15,20 +15,21 @@ the page carries on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlparse, urlunparse
 
 import streamlit as st
 
-from components import practice, presenter, room_questions as rq, tab_storage
+from components import practice, presenter, tab_storage
+from components import room_questions as rq
 from components.address import is_local
 from components.charts.room import room_counts_figure
 from components.live_room import MIN_ANSWERS, TOKEN_BYTES, LiveRooms, Status, is_token, normalise
 from components.qr import qr_svg
-from components.summary_ui import summary_section
 from components.store import StoreUnavailable, get_store
+from components.summary_ui import summary_section
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, cast
 import streamlit as st
 
 from components import a11y, presenter, quick_exit, room_bar, room_ui
-from components.facilitate import opening, pairing_ui, running, scroll, session_bar
 from components.content import Content, Loaded, content_dir, load_cached, load_one
+from components.facilitate import opening, pairing_ui, running, scroll, session_bar
 from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
 from components.page_kit import help_section_link

@@ -10,15 +10,17 @@ calls `summary_section` once). Pure work is in components/room_summary.py.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from components import presenter, room_summary as rs
+from components import presenter
+from components import room_summary as rs
 from components.charts.room_shift import room_shift_figure
 from components.live_room import MIN_ANSWERS, LiveRooms, keep_totals, kept_totals
 from components.store import StoreUnavailable, get_store
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -8,10 +8,11 @@ escaping, sources lines, small lines) are built without Streamlit in components/
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components.wording import escape_html, sources_text
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -20,13 +20,12 @@ which buttons (Previous / Next, a card's Open) and page links need.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from components.navigation import page_spec
 from components.url_params import Param, by_name
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

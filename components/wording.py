@@ -11,8 +11,7 @@ which renders them), the text edition, the handouts and the help lines build on 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from conftest import ROOT
 from playwright.sync_api import Error as PlaywrightError
 
 from components.navigation import PAGES
+from conftest import ROOT
 
 SHOTS = ROOT / "tests" / "screenshots"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -6,9 +6,8 @@ the chart draws when the reader scrolls to it; from then on charts draw at once,
 from __future__ import annotations
 
 from browser_helpers import SHOTS, axe_violations, csp_violations, no_exception, open_app_page, wait_ready
-from conftest import CSP_WATCH
-
 from components.charts.therapies import MAP_MIN_WIDTH
+from conftest import CSP_WATCH
 
 FIGURE = '[role="figure"]'
 WAITING = '[data-testid="chart-waiting"]'

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page
 
-
 FIGURE = '[role="figure"]'  # st.plotly_chart(alt=...) gives the chart this role and an accessible name
 
 

@@ -5,6 +5,7 @@ visual on the first laptop screen (second phone screen); "Read about it" takes t
 from __future__ import annotations
 
 import pytest
+
 from browser_helpers import open_app_page, wait_param, wait_ready
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}

@@ -7,6 +7,7 @@ links all lead somewhere on the page."""
 from __future__ import annotations
 
 import pytest
+
 from browser_helpers import open_app_page, wait_ready
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_helpers import axe_violations, no_exception, open_app_page, wait_answered, wait_ready
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from browser_helpers import axe_violations, no_exception, open_app_page, wait_answered, wait_ready
 
 SHOTS = Path("/tmp/wt-room")
 PHONE = {"width": 390, "height": 844}

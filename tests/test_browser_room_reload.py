@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
 from browser_helpers import no_exception, open_app_page, wait_answered, wait_ready
 from conftest import ROOT, AppServer, free_port
 from test_browser_proxy import Proxy

@@ -7,8 +7,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from components import presenter
-from components.facilitate import countdown_ui, workshop
 from components.charts.common import PRESENTER_MIN_TEXT, projector_text
+from components.facilitate import countdown_ui, workshop
 from components.facilitate.countdown import Timer
 
 

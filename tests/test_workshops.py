@@ -12,9 +12,9 @@ import yaml
 from pypdf import PdfReader
 
 from components import address as components_address
+from components.content import ContentError, load_content
 from components.facilitate import handouts, pairing, workshop
 from components.facilitate.countdown import Timer
-from components.content import ContentError, load_content
 from components.models.workshops import RESERVED_PARAMS, WorkshopFile
 from components.navigation import PAGES
 from components.qr import qr_svg

@@ -17,8 +17,8 @@ from components.content.parse import read_file
 from components.content.problems import ContentError, Lines, Path_, Problem, dotted, line_of
 from components.content.registry import FILES, Content
 from components.facilitate.workshop import segment_link_issues
-from components.navigation import PAGES
 from components.models.base import Strict
+from components.navigation import PAGES
 
 
 def _describe(err: Mapping[str, Any]) -> str:

@@ -12,11 +12,11 @@ Pure: no streamlit; the document is handouts._Doc, passed in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from components.address import is_local
 from components.facilitate.workshop import sentences
 from components.help import helplines_in, lines_for_friends, live_status
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

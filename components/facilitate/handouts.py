@@ -23,6 +23,7 @@ import io
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -32,7 +33,6 @@ from components.facilitate import workshop
 from components.facilitate.handout_lines import BUDGETS, FULL, help_section
 from components.live_room import MIN_ANSWERS
 from components.models.workshops import WorkshopFile
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

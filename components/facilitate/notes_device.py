@@ -6,6 +6,8 @@ action carries this device's token (the pairing checks it).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components import room_bar
@@ -14,7 +16,6 @@ from components.facilitate.countdown import Timer
 from components.facilitate.countdown_ui import timer_text
 from components.facilitate.segment_view import segment_body
 from components.text import callout, caption, md
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

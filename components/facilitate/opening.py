@@ -6,12 +6,13 @@ opening segment); a paired notes device can go on past it too. The run-session p
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components.facilitate import pairing, running, tab, workshop
 from components.routing import page_target
 from components.text import caption, md
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -41,9 +41,18 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from components.facilitate.pairing_guard import (  # noqa: F401 - the guard's names, used as pairing.<name>
-    Claim, DeviceState, Forbidden, device_kind, matches, remember, is_laptop, may_control, secret_hash)
 from components.facilitate.countdown import Timer
+from components.facilitate.pairing_guard import (  # noqa: F401 - the guard's names, used as pairing.<name>
+    Claim,
+    DeviceState,
+    Forbidden,
+    device_kind,
+    is_laptop,
+    matches,
+    may_control,
+    remember,
+    secret_hash,
+)
 from components.facilitate.pairing_record import Pairing, decode, encode
 from components.facilitate.pairing_room import RoomRequests
 from components.store import Store, StoreUnavailable, get_store

@@ -12,6 +12,7 @@ paired. A device that asks is named by its kind and time only ("Phone · asked 1
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import streamlit as st
@@ -21,7 +22,6 @@ from components.facilitate import pairing, running, tab
 from components.facilitate.pairing import Claim, DeviceState
 from components.qr import qr_svg
 from components.text import callout, caption, md
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -5,6 +5,8 @@ live room's panel.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components import address, room_ui
@@ -14,7 +16,6 @@ from components.help import region_for_locale
 from components.navigation import PAGES
 from components.stepper import stepper
 from components.text import callout, caption, md
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

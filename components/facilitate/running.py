@@ -7,11 +7,10 @@ session state, the store and the page's step).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import streamlit as st
-
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import presenter, room_ui, url_state
@@ -19,7 +18,6 @@ from components.facilitate import pairing, sync, tab, workshop
 from components.navigation import PAGES, page_spec
 from components.routing import page_target
 from components.url_params import by_name
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

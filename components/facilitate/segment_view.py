@@ -5,12 +5,13 @@ the facilitator's notes (first on the notes device, closed on the projector, whi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components import room_questions
 from components.facilitate import workshop
 from components.text import caption, md
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

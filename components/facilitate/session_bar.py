@@ -5,13 +5,14 @@ group agreement in the Pages menu. Follows a paired notes device.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components.facilitate import opening, running, tab
 from components.facilitate.countdown_ui import timer_text
 from components.routing import page_target
 from components.text import md
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

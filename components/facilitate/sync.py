@@ -10,11 +10,10 @@ gives them from Streamlit.
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from components.facilitate import tab
 from components.facilitate.countdown import Timer
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

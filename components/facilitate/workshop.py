@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from components.models.workshops import Segment, Session, WorkshopFile
 from components.facilitate.countdown import Timer
+from components.models.workshops import Segment, Session, WorkshopFile
 from components.navigation import PAGES, page_spec
 from components.url_params import Int, Step, _resolve, by_name
-from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from components import quick_exit
 from components.navigation import PAGES
 from components.text_edition import toc
 from components.text_edition.doc import Doc, esc, markdown
 from components.text_edition.page import document
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -4,12 +4,13 @@ research view, why it is hard to leave, then the next step (as the app ends the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import cycle as cycle_logic
 from components.text_edition.doc import Doc, esc
 from components.text_edition.next_step import read_on as next_step_read_on
 from components.text_edition.next_step import render as next_step_render
 from components.wording import small, union_sources
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -5,10 +5,11 @@ lines; then leaving safely, finding a therapist and what the exit does."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.help import KIND_ANCHORS, LINE_KINDS, helpline_text, number_line, numbers_first, serves
 from components.text_edition.doc import Doc, esc, markdown
 from components.wording import small
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

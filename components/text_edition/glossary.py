@@ -3,8 +3,9 @@ of its own (its id the anchor the "see also" links go to), with its sources."""
 
 from __future__ import annotations
 
-from components.text_edition.doc import Doc, esc
 from typing import TYPE_CHECKING
+
+from components.text_edition.doc import Doc, esc
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -4,11 +4,12 @@ healthy_vs_toxic.py."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import perspectives as persp_logic
 from components import therapies as therapy_logic
 from components.text_edition.doc import Doc, esc
 from components.wording import small
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

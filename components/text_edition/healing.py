@@ -3,9 +3,10 @@ the signs cards, the self-concept areas as questions to think over on paper, and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.text_edition.doc import Doc, esc
 from components.wording import small, union_sources
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

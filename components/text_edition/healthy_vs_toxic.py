@@ -3,13 +3,14 @@ order, each a section (compare, the wheel, the signs, the sorter, healing togeth
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import comparison as hvt_logic
 from components.models.comparison import LEVEL_ORDER
 from components.text_edition.doc import Doc, esc, sub
 from components.text_edition.heal import without
 from components.text_edition.next_step import render as next_step_render
 from components.wording import small, union_sources
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

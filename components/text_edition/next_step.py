@@ -9,11 +9,11 @@ links Get help's sections for the lines (crisis, under 18) and the page for frie
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from components import next_step_lines as lines
 from components.text_edition.doc import Doc, esc, markdown_inline
 from components.wording import union_sources
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -5,10 +5,10 @@ pages and to the interactive page. No Streamlit, no Plotly, one inline styleshee
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from components import quick_exit, theme
 from components.text_edition.doc import esc, markdown_inline
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

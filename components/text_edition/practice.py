@@ -8,9 +8,10 @@ behind one. The worried page's text renderer calls it where the app shows the se
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import practice as logic
 from components.text_edition.doc import Doc, sub
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

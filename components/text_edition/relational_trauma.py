@@ -3,10 +3,11 @@ its picture in words, childhood and adulthood, every pattern path in order, prev
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import trauma_healing as th_logic
 from components.text_edition.doc import Doc, esc
 from components.wording import small
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -7,6 +7,7 @@ nothing else)."""
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -18,7 +19,6 @@ from components.content import content_dir, load_cached
 from components.help import region_for_languages
 from components.text_edition import TEXT_PAGES, render_index, render_page
 from components.wording import escape_html
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -4,9 +4,10 @@ come from."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.navigation import PAGES
 from components.text_edition.doc import Doc, esc
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content

@@ -6,11 +6,12 @@ language to pick one: each region is one tap away), and the next step."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.help import helpline_text, number_line
 from components.helping import regions_with_lines
 from components.text_edition.doc import Doc, esc
 from components.text_edition.practice import practice_text
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from components.content.registry import Content
