@@ -47,7 +47,7 @@ def main() -> None:
     bare = bare_server().start()
     try:
         results = {}
-        for name, server in (("app", app), ("bare", bare)):
+        for _name, server in (("app", app), ("bare", bare)):
             fetch_times(server.url + "/cycle", 20)  # warm up
         for _ in range(2):  # interleaved rounds, so a busy moment hits both
             for name, server in (("app", app), ("bare", bare)):

@@ -31,11 +31,11 @@ def load(folder: Path) -> dict[tuple[str, str, str], dict]:
             continue
         cats, audits = r.get("categories", {}), r.get("audits", {})
 
-        def score(c: str) -> int | None:
+        def score(c: str, cats: dict = cats) -> int | None:
             s = cats.get(c, {}).get("score")
             return None if s is None else round(s * 100)
 
-        def num(a: str) -> float | None:
+        def num(a: str, audits: dict = audits) -> float | None:
             return audits.get(a, {}).get("numericValue")
 
         runs.setdefault((name, via, preset), []).append({

@@ -28,9 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components import room_questions as rq, room_summary as rs  # noqa: E402
-from components.facilitate import handouts
+from components import room_questions as rq  # noqa: E402
+from components import room_summary as rs  # noqa: E402
 from components.content import load_content  # noqa: E402
+from components.facilitate import handouts  # noqa: E402
 from components.live_room import LiveRooms, kept_totals, new_token  # noqa: E402
 from components.store import open_store  # noqa: E402
 

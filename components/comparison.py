@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from components.charts.common import LEVELS
 from components.models.comparison import LEVEL_ORDER
@@ -30,7 +30,7 @@ SORTER_MODES = ("self", "room")
 # sound familiar?" step (components/next_step.py). The wheel is a group's tool; "can it heal?" ends with help.
 NEXT_STEP_PARTS = ("compare", "signs", "sorter")
 BADGE_COLOUR = {"healthy": "green", "unhealthy": "orange", "abusive": "red"}  # beside the level's icon and name
-T = TypeVar("T")
+T = TypeVar("T", bound=Any)  # a content model with an `id`
 
 # Every parameter but the steps is pinned: written on every run, so a copied link says exactly
 # which part and view it shows (`part` is otherwise inferred from the others, below).

@@ -60,7 +60,8 @@ def over_time_words(cycle: CycleFile, version: CycleVersion, week: int, labels: 
 def sandbox_words(cycle: CycleFile, settings: Mapping[str, int], labels: Mapping[str, str]):
     """(alt, summary, rows, direction) of the sandbox chart for settings 0..10."""
     m = bond_model.SLIDER_MAX
-    c = bond_model.simulate(*(settings[k] / m for k in SANDBOX_PARAMS))
+    kindness, unpredictability, power = (settings[k] / m for k in SANDBOX_PARAMS)
+    c = bond_model.simulate(kindness, unpredictability, power)
     sb = cycle.sandbox
     alt = sb.alt.format(**settings)
     summary = sb.summary.format(**settings, a0=round(c.attachment[0] * 100), a1=round(c.attachment[-1] * 100),

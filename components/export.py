@@ -12,12 +12,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from components.content import ContentError, content_dir, load_content
 from components.text_edition import TEXT_PAGES, render_index, render_page
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def export_text(content, out: Path, app_url: str | None) -> list[Path]:
+
+def export_text(content: Content, out: Path, app_url: str | None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "index.html"]
     written[0].write_text(render_index(content, app_root=app_url), encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from components.help import first_line, lines_for_friends, numbers_first
+from components.models.help import Helpline
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,8 @@ class LinesFor:
     region: str
     numbers: list = field(default_factory=list)  # the region's own emergency numbers, in full
     other_numbers: list = field(default_factory=list)  # every other number (one short line each)
-    crisis: object | None = None  # the region's first crisis line, if it has one of its own
-    youth: object | None = None  # the region's first line for children and young people
+    crisis: Helpline | None = None  # the region's first crisis line, if it has one of its own
+    youth: Helpline | None = None  # the region's first line for children and young people
     friends: list = field(default_factory=list)  # lines that say they also serve friends and family
 
     def lines(self) -> list:

@@ -182,12 +182,12 @@ class LiveRooms:
             return Status.EXPIRED, room, raw
         return Status.OK, room, raw
 
-    def _update(self, code: str, key: str, change: Callable[[Room], Room]) -> Result:
+    def _update(self, code: str, key: str | None, change: Callable[[Room], Room]) -> Result:
         """Read, check the key, change, compare-and-set (again if another session changed it in
         between)."""
         for _ in range(20):
             status, room, raw = self._load(code)
-            if status is not Status.OK:
+            if status is not Status.OK or room is None or raw is None:
                 return Result(status, room)
             if not key_matches(room, key):
                 return Result(Status.FORBIDDEN)
@@ -220,7 +220,7 @@ class LiveRooms:
             return Result(Status.NO_QUESTION, room)
         return Result(status, room)
 
-    def ask(self, code: str, key: str, question_id: str, choices: Sequence[str]) -> Result:
+    def ask(self, code: str, key: str | None, question_id: str, choices: Sequence[str]) -> Result:
         """Make a question live (a new round: earlier answers no longer count, counts hidden again).
         The live question asked again before anyone answered keeps its round (no empty round)."""
         choices = tuple(choices)
@@ -228,21 +228,21 @@ class LiveRooms:
                 not all(_CHOICE.match(c) for c in choices):
             raise ValueError(f"a question needs 2..{MAX_CHOICES} distinct kebab-case choice ids, got {choices}")
         status, old, _ = self._load(code)
-        if status is Status.OK and key_matches(old, key) and old.question is not None \
+        if status is Status.OK and old is not None and key_matches(old, key) and old.question is not None \
                 and (old.question.id, old.question.choices) == (question_id, choices) and self._total(old) == 0:
             return Result(Status.OK, old)  # asked again before anyone answered: the same round, not an empty one
         if old is not None and key_matches(old, key):
             keep_totals(self.store, code, self._clock())  # the last question's totals (never tokens), for the summary
         result = self._update(code, key, lambda r: Room(r.code, r.opened, Question(question_id, choices),
                                                         r.round + 1, False, False, r.key_hash))
-        if result.ok and old is not None and old.round:
+        if result.ok and result.room is not None and old is not None and old.round:
             self.store.delete(_answers_key(result.room.code, old.round))
         return result
 
-    def reveal(self, code: str, key: str) -> Result:
+    def reveal(self, code: str, key: str | None) -> Result:
         """Show the counts on the projector, once at least MIN_ANSWERS have answered."""
         status, room, _ = self._load(code)
-        if status is not Status.OK:
+        if status is not Status.OK or room is None:
             return Result(status, room)
         if not key_matches(room, key):
             return Result(Status.FORBIDDEN)
@@ -254,11 +254,11 @@ class LiveRooms:
                                                         r.key_hash))
         return Result(result.status, result.room, self.tally(code).tally if result.ok else None)
 
-    def close(self, code: str, key: str) -> Result:
+    def close(self, code: str, key: str | None) -> Result:
         """End the room: its answers go at once; its code says "closed" until the record expires."""
         for _ in range(20):
             status, room, raw = self._load(code)
-            if room is None or status is Status.CLOSED:
+            if room is None or raw is None or status is Status.CLOSED:
                 return Result(status, room)
             if not key_matches(room, key):
                 return Result(Status.FORBIDDEN)
@@ -272,7 +272,7 @@ class LiveRooms:
     def tally(self, code: str) -> Result:
         """The live question's counts, as the projector may show them."""
         status, room, _ = self._load(code)
-        if status is not Status.OK:
+        if status is not Status.OK or room is None:
             return Result(status, room)
         if room.question is None:
             return Result(Status.NO_QUESTION, room, Tally(0, None, False, False))
@@ -294,7 +294,7 @@ class LiveRooms:
     def join(self, code: str) -> Result:
         """The room behind what a person typed, and its live question (if any)."""
         status, room, _ = self._load(code)
-        if status is Status.OK and room.question is None:
+        if status is Status.OK and room is not None and room.question is None:
             return Result(Status.NO_QUESTION, room)
         return Result(status, room)
 
@@ -302,7 +302,7 @@ class LiveRooms:
         """One tab's answer to the question of `round_` (what it was shown). The same tab answering
         again replaces its answer."""
         status, room, _ = self._load(code)
-        if status is not Status.OK:
+        if status is not Status.OK or room is None:
             return Result(status, room)
         if not _TOKEN.match(token or ""):
             return Result(Status.BAD_CHOICE, room)
@@ -321,7 +321,7 @@ class LiveRooms:
     def my_answer(self, code: str, token: str) -> str | None:
         """What this tab answered to the live question (so its page can show it), or None."""
         status, room, _ = self._load(code)
-        if status is not Status.OK or room.question is None:
+        if status is not Status.OK or room is None or room.question is None:
             return None
         return self.store.hash_get_all(_answers_key(room.code, room.round)).get(token)
 

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from components import comparison, cycle, help, live_room, perspectives, practice, therapies, trauma_healing
 from components.facilitate import pairing
 from components.url_params import Choice, Param, Step, Text
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 # The run-session page's own parameters (the facilitator tools' reserved names; see models/workshops.py)
 RUN_SESSION_PARAMS = (
@@ -78,7 +82,7 @@ def page_spec(page_id: str) -> PageSpec:
 
 
 @functools.lru_cache(maxsize=4)
-def pages_citing(content) -> dict[str, list[str]]:
+def pages_citing(content: Content) -> dict[str, list[str]]:
     """source id -> titles of the pages whose content files cite it (for the Sources page).
 
     Cached per content object (a reload is a new object): it walks every file, so not per rerun."""

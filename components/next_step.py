@@ -10,21 +10,25 @@ page for friends and family. One component, so every page says the same; its wor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from components import next_step_lines as lines
 from components.help import region_for_locale
 from components.page_kit import card
-from components.wording import union_sources
 from components.routing import page_target
 from components.text import caption, md, sources_line
+from components.wording import union_sources
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 KEY = "next_step"  # browser tests and app.css select on .st-key-next_step
 ANCHOR = "next-step"
 
 
-def next_step(content) -> None:
+def next_step(content: Content) -> None:
     """The step: a heading and a line that it is the reader's call, the lines for their region (going
     by the browser's language; nothing stored), what they can do next (sourced), then Get help and
     Worried about someone. Two columns on a laptop or projector; stacked, in that order, on a phone."""
@@ -47,7 +51,7 @@ def next_step(content) -> None:
                          icon=":material/diversity_1:")
 
 
-def read_on(content, intro: str, page_ids: Sequence[str]) -> None:
+def read_on(content: Content, intro: str, page_ids: Sequence[str]) -> None:
     """An introduction, then one link to each page, in a row that wraps on a phone."""
     md(intro)
     with st.container(horizontal=True, key="read_on"):

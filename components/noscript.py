@@ -13,9 +13,14 @@ every other string escaped; nothing from content becomes live markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.help import call_links, first_line, numbers_first, region_for_languages
 from components.text_edition import TEXT_PAGES
 from components.text_edition.doc import esc, markdown, markdown_inline
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 
 def page_id_for_path(path: str, base: str, page_ids) -> str | None:
@@ -34,7 +39,7 @@ def text_href(page_id: str | None, base: str) -> str:
     return root + (page_id if page_id in TEXT_PAGES else "")
 
 
-def _help_lines(content, region: str) -> str:
+def _help_lines(content: Content, region: str) -> str:
     """Get help's first words without JavaScript: the reader's emergency number (every one when the
     browser's language names no region we cover) and the region's main helpline by phone."""
     h, labels = content.help, content.ui.labels
@@ -52,7 +57,7 @@ def _help_lines(content, region: str) -> str:
     return out
 
 
-def block_html(content, page_id: str | None, *, base: str = "", accept_language: str | None = None) -> str:
+def block_html(content: Content, page_id: str | None, *, base: str = "", accept_language: str | None = None) -> str:
     """The whole `<noscript>` block for one app page (`page_id` None: a path that is no page)."""
     ui, labels = content.ui, content.ui.labels
     title = ui.pages[page_id].title if page_id in ui.pages and page_id != "welcome" else ui.app_title

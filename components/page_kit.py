@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import streamlit as st
 
@@ -33,7 +33,10 @@ from components.routing import page_target
 from components.text import md, sources_line
 from components.wording import union_sources
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from components.content.registry import Content
+
+T = TypeVar("T", bound=Any)  # a content model with an `id` (and `sources`, when cards cite them)
 Anchor = str | Literal[False] | None
 Gap = Literal["small", "medium", "large"]
 Field = str | Callable[[Any], str | None]  # an item's attribute name, or a function of the item
@@ -44,7 +47,7 @@ def field_of(item: Any, field: Field) -> str | None:
     return field(item) if callable(field) else getattr(item, field, None)
 
 
-def page_start(content, page_id: str, intro: str | None = None, *, takeaway=None) -> None:
+def page_start(content: Content, page_id: str, intro: str | None = None, *, takeaway=None) -> None:
     """The page's title as ui.yaml names it, then its takeaway (if given) and its intro (Markdown) if
     it has one: behind "Read more" after a takeaway, so the first screen is the takeaway and the visual."""
     st.title(content.ui.pages[page_id].title)
@@ -60,7 +63,7 @@ def page_start(content, page_id: str, intro: str | None = None, *, takeaway=None
 TAKEAWAY_KEY = "takeaway"  # browser tests and app.css ("Layout") select on .st-key-takeaway
 
 
-def takeaway(content, item) -> None:
+def takeaway(content: Content, item) -> None:
     """A subject page's one-line takeaway (a models.base.Takeaway), set apart under the title: what
     the page shows, in one sentence, before any long reading (issue 20.14), with its sources."""
     with st.container(key=TAKEAWAY_KEY):
@@ -72,7 +75,7 @@ _takeaway = takeaway
 
 
 @contextlib.contextmanager
-def read_more(content, *, expanded: bool = False) -> Iterator[None]:
+def read_more(content: Content, *, expanded: bool = False) -> Iterator[None]:
     """Longer reading folded away ("Read more"), so it does not push a page's main visual down."""
     with st.expander(content.ui.labels["read_more"], expanded=expanded, icon=":material/menu_book:"):
         yield
@@ -99,7 +102,7 @@ def card(key: str, title: str | None = None, body: str | None = None, *, heading
 
 def card_grid(items: Sequence[T], per_row: int, *, key: str, per_row_presenting: int | None = None,
               heading: bool = False, anchor: Anchor | Callable[[T], Anchor] = None, extra: Callable[[T], None] | None = None,
-              content=None, gap: Gap = "medium", title: Field = "title", body: Field = "body") -> None:
+              content: Content | None = None, gap: Gap = "medium", title: Field = "title", body: Field = "body") -> None:
     """One card per item (key `{key}_{item.id}`; its `title` and `body`, or the attributes or functions
     those name), `per_row` cards to a row (`per_row_presenting` while presenting), each row its own
     set of columns so no item is ever left out, in reading order; one to a row is a plain list of
@@ -119,7 +122,7 @@ def card_grid(items: Sequence[T], per_row: int, *, key: str, per_row_presenting:
                     extra(item)
 
 
-def helpline_cards(content, lines: Iterable[Any], *, key: str = "line") -> None:
+def helpline_cards(content: Content, lines: Iterable[Any], *, key: str = "line") -> None:
     """Help lines as Get help shows them: one card each (key `{key}_{line.id}`), the line's name as
     its heading and components.help.helpline_text as its body (how to reach it, hours, who it
     serves, where it was seen and whether anyone has confirmed it live)."""
@@ -129,13 +132,13 @@ def helpline_cards(content, lines: Iterable[Any], *, key: str = "line") -> None:
             pass
 
 
-def help_section_link(content, section: str, label: str, icon: str = ":material/support:") -> None:
+def help_section_link(content: Content, section: str, label: str, icon: str = ":material/support:") -> None:
     """A link to one of Get help's sections ("under-18", "crisis"): Get help opens with it first and
     scrolls to it (its `?show=`). The safety line under the exit and the teen therapy path use it."""
     st.page_link(page_target("get-help", content), label=label, icon=icon, query_params={"show": section})
 
 
-def sources_of(content, items: Iterable[Any]) -> None:
+def sources_of(content: Content, items: Iterable[Any]) -> None:
     """One small line naming every source of several items (a grid, a list of points)."""
     sources_line(content, union_sources(items))
 

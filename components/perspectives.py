@@ -152,7 +152,7 @@ class Bar(NamedTuple):
     """One condition's bar."""
 
     label: str
-    count: int
+    count: int  # type: ignore[assignment]  # a field named like tuple.count, which it hides
     text: str  # "n of total" at the end of the bar (and "selected" on the chosen one)
     names: tuple[str, ...]  # the practitioners who name it
     selected: bool

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from components.url_params import Choice, Param, Step
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 LETTERS = "ABC"  # a reply's letter: on the projector, on the phone and in the room's counts
 
 
-def _reply_ids(content) -> list[str]:
+def _reply_ids(content: Content) -> list[str]:
     return [r.id for s in content.practice.scenes for r in s.replies]
 
 
@@ -68,13 +72,13 @@ def reset(view: View, scenes) -> View:
     return View()
 
 
-def to_params(view: View, content) -> dict[str, str | None]:
+def to_params(view: View, content: Content) -> dict[str, str | None]:
     """The URL parameters of a view (None: left out of the URL)."""
     scene, reply = URL_PARAMS
     return {"scene": scene.url_value(view.scene, content), "reply": reply.url_value(view.reply, content)}
 
 
-def from_params(params: Mapping[str, str], content) -> View:
+def from_params(params: Mapping[str, str], content: Content) -> View:
     """The view a URL describes (unreadable values read as the nearest valid ones)."""
     scene, reply = URL_PARAMS
     return normalise(View(scene.parse(params.get("scene"), content), reply.parse(params.get("reply"), content)),

@@ -12,6 +12,8 @@ room picked and the other two replies' feedback is open too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components import practice as logic
@@ -20,6 +22,9 @@ from components.presenter import is_presenting
 from components.stepper import _announce, stepper  # _announce: the stepper's polite live region
 from components.text import callout, caption, md, sources_line
 from components.url_state import PageUrl
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 KEY = "practice"  # the section's container: browser tests and the page select on .st-key-practice
 
@@ -51,7 +56,7 @@ def _feedback(scene, reply, labels, *, chosen: bool) -> None:
             md(text)
 
 
-def section(content) -> None:
+def section(content: Content) -> None:
     """The whole practice: a heading, one scene with its three replies, and the feedback. Its URL
     parameters are practice.URL_PARAMS (the page's PageSpec declares the same tuple)."""
     labels, practice = content.ui.labels, content.practice

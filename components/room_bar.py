@@ -12,14 +12,21 @@ default for a screen the room can see.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from components import room_questions as rq, room_ui
+from components import room_questions as rq
+from components import room_ui
 from components.facilitate import pairing, running, tab
 from components.live_room import MIN_ANSWERS, Status
 from components.qr import qr_svg
 from components.store import StoreUnavailable
 from components.text import caption, md
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.models.workshops import WorkshopFile
 
 BAR_POLL_SECONDS = 2
 OVERLAY_POLL_SECONDS = 1
@@ -31,7 +38,7 @@ def set_overlay(mode: str | None) -> None:
     st.session_state[room_ui.OVERLAY] = mode if mode in OVERLAYS else None
 
 
-def segment_question(content, current) -> str | None:
+def segment_question(content: Content, current) -> str | None:
     """The room question the running segment names (`current`: (plan, index) or None)."""
     if current is None:
         return None
@@ -47,7 +54,7 @@ def _tally(code: str):
         return None
 
 
-def bar(content, current) -> None:
+def bar(content: Content, current) -> None:
     """In the presenter bar: the Room menu, and while a room runs its code and answer count (kept
     live). `current`: the running session's (plan, index), or None."""
     labels = content.ui.labels
@@ -58,7 +65,7 @@ def bar(content, current) -> None:
         st.fragment(lambda: _bar_count(content, code), run_every=BAR_POLL_SECONDS)()
 
 
-def _bar_count(content, code: str) -> None:
+def _bar_count(content: Content, code: str) -> None:
     labels = content.ui.labels
     result = _tally(code)
     if result is None:
@@ -73,15 +80,15 @@ def _bar_count(content, code: str) -> None:
         md(f"**{text}**")
 
 
-def menu(content, current) -> None:
+def menu(content: Content, current) -> None:
     """The Room menu's content: what the facilitator can do with the room from any page."""
     labels = content.ui.labels
     code = st.session_state.get(room_ui.CODE)
     own = segment_question(content, current)
     if not code:
         caption(labels["room_small_group"].format(min=MIN_ANSWERS))
-        if own:
-            caption(labels["room_segment_question"].format(prompt=rq.prompt(content, content.room.question(own))))
+        if own and (own_q := content.room.question(own)) is not None:
+            caption(labels["room_segment_question"].format(prompt=rq.prompt(content, own_q)))
         st.button(labels["room_open"], key="room_bar_open", type="primary", icon=":material/how_to_vote:",
                   on_click=_open_for_segment, args=(content,))
         room_ui.room_down_notice(labels)
@@ -117,7 +124,7 @@ def menu(content, current) -> None:
     room_ui.room_down_notice(labels)
 
 
-def _open_for_segment(content) -> None:
+def _open_for_segment(content: Content) -> None:
     """Open a room asking the running segment's own question (the segment running when pressed)."""
     room_ui.open_room(content, segment_question(content, running.active(content)))
 
@@ -128,7 +135,7 @@ def _reveal_and_show() -> None:
     set_overlay("counts")
 
 
-def overlay(content) -> None:
+def overlay(content: Content) -> None:
     """Over the projected page, bottom right: the join code, QR code and address, or the room's
     live question and counts (the same view as Run a session's panel), with a way to take it down."""
     mode, code = st.session_state.get(room_ui.OVERLAY), st.session_state.get(room_ui.CODE)
@@ -155,7 +162,7 @@ def overlay(content) -> None:
 # --------------------------------------------------------------------------- the paired notes device
 
 
-def serve_request(content) -> None:
+def serve_request(content: Content) -> None:
     """On the laptop, while presenting (in the main script, after room_ui.restore_room): carry out
     the paired notes device's room request with this tab's key, and keep the pairing's note of the
     room (its public code, the overlay) in step, so the device shows what the projector shows.
@@ -197,7 +204,7 @@ def _request_picked(code: str) -> None:
 NOTES_PICK = "notes_room_pick"
 
 
-def notes_room(content, p, plan, index: int) -> None:
+def notes_room(content: Content, p, plan: WorkshopFile, index: int) -> None:
     """On the paired notes device (inside its polling view): the room as the projector runs it,
     and the same actions as the presenter bar's Room menu, asked of the laptop (`serve_request`)."""
     labels = content.ui.labels

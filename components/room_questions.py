@@ -5,12 +5,16 @@ prompt, which ones a plan suggests, and the counts' text alternative. Pure: no s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from components.charts.common import LEVELS
 from components import practice
+from components.charts.common import LEVELS
 from components.models.comparison import LEVEL_ORDER, Scenario
 from components.models.practice import Scene
 from components.models.room import RoomQuestion
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 SCALE = ("1", "2", "3", "4", "5")
 
@@ -26,7 +30,7 @@ class Choice:
         return self.short or self.label
 
 
-def choices(content, q: RoomQuestion) -> list[Choice]:
+def choices(content: Content, q: RoomQuestion) -> list[Choice]:
     """The choices a participant picks from, in order (a spectrum's levels carry their icon too,
     so a level never rests on colour)."""
     if q.kind == "spectrum":
@@ -43,28 +47,28 @@ def choices(content, q: RoomQuestion) -> list[Choice]:
     return [Choice(c.id, c.label) for c in q.choices]
 
 
-def scenario(content, q: RoomQuestion) -> Scenario | None:
+def scenario(content: Content, q: RoomQuestion) -> Scenario | None:
     if q.kind != "spectrum":
         return None
     return next((s for s in content.scenarios.scenarios if s.id == q.scenario), None)
 
 
-def practice_scene(content, q: RoomQuestion) -> Scene | None:
+def practice_scene(content: Content, q: RoomQuestion) -> Scene | None:
     return content.practice.scene(q.scene) if q.kind == "practice" and q.scene else None
 
 
-def prompt(content, q: RoomQuestion) -> str:
+def prompt(content: Content, q: RoomQuestion) -> str:
     """The question in words (a scenario's or a practice scene's question names the scene)."""
     if q.kind == "practice":
         s = practice_scene(content, q)
         return content.ui.labels["room_practice_prompt"].format(title=s.title if s else q.scene)
     if q.kind == "spectrum":
-        s = scenario(content, q)
-        return content.ui.labels["room_spectrum_prompt"].format(title=s.title if s else q.scenario)
+        sc = scenario(content, q)
+        return content.ui.labels["room_spectrum_prompt"].format(title=sc.title if sc else q.scenario)
     return q.prompt or ""
 
 
-def questions_for(content, plan_id: str | None) -> list[RoomQuestion]:
+def questions_for(content: Content, plan_id: str | None) -> list[RoomQuestion]:
     """Every question, the plan's own set first (in its order), then the rest in file order."""
     room = content.room
     first = next((s.questions for s in room.sets if s.plan == plan_id), [])

@@ -22,11 +22,18 @@ import threading
 import time
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from components import room_questions as rq
 from components.charts.room_shift import room_shift_figure
 from components.facilitate.handouts import _browser, _Doc
 from components.live_room import MIN_ANSWERS, KeptRound
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from components.content.registry import Content
+    from components.models.workshops import RoomPair, WorkshopFile
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ def shown(counts: dict[str, int] | None) -> dict[str, int] | None:
     return dict(counts) if counts is not None and sum(counts.values()) >= MIN_ANSWERS else None
 
 
-def match_pairs(pairs, rounds: list[KeptRound]) -> list[tuple[object, KeptRound | None, KeptRound | None]]:
+def match_pairs(pairs: Iterable[RoomPair], rounds: list[KeptRound]) -> list[tuple[RoomPair, KeptRound | None, KeptRound | None]]:
     """Each pair with its before (the first answered asking of `before`) and its after (the last
     later answered asking of `after`), either None when not asked. An asking nobody answered (a
     segment's question the facilitator went past) is neither."""
@@ -82,17 +89,17 @@ def match_pairs(pairs, rounds: list[KeptRound]) -> list[tuple[object, KeptRound 
     return found
 
 
-def choices_and_prompt(content, question_id: str, counts: dict[str, int]) -> tuple[tuple[rq.Choice, ...], str]:
+def choices_and_prompt(content: Content, question_id: str, counts: dict[str, int]) -> tuple[tuple[rq.Choice, ...], str]:
     q = content.room.question(question_id)
     if q is None:  # asked from another edition of the content: its ids are all there is
         return tuple(rq.Choice(c, c) for c in counts), question_id
     return tuple(c for c in rq.choices(content, q) if c.id in counts), rq.prompt(content, q)
 
 
-def build(content, plan, rounds: list[KeptRound], opened: float | None = None) -> Summary:
+def build(content: Content, plan: WorkshopFile | None, rounds: list[KeptRound], opened: float | None = None) -> Summary:
     """The summary of a room: `plan` a WorkshopFile (or None), `rounds` its kept totals in order."""
     pairs = match_pairs(plan.room_pairs if plan is not None else [], rounds)
-    when = {}
+    when: dict[int, str] = {}
     for _, before, after in pairs:
         if before is not None:
             when.setdefault(before.round, "before")
@@ -225,7 +232,7 @@ def warm_up() -> None:
                          daemon=True).start()
 
 
-def pdf_bytes(content, summary: Summary, charts: bool = True) -> bytes:
+def pdf_bytes(content: Content, summary: Summary, charts: bool = True) -> bytes:
     """One A4 page: what this is (a show of hands, not a study), plan, date, how many answered,
     each pair's shift (chart and words) and each question's totals."""
     doc = _summary_doc(content, summary, charts)
@@ -234,7 +241,7 @@ def pdf_bytes(content, summary: Summary, charts: bool = True) -> bytes:
     return bytes(doc.output())
 
 
-def _summary_doc(content, summary: Summary, charts: bool) -> _Doc:
+def _summary_doc(content: Content, summary: Summary, charts: bool) -> _Doc:
     L = content.ui.labels
     doc = _Doc(content.ui.app_title)
     doc.set_auto_page_break(True, margin=14)

@@ -15,19 +15,25 @@ the page carries on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlparse, urlunparse
 
 import streamlit as st
 
-from components import practice, presenter, room_questions as rq, tab_storage
+from components import practice, presenter, tab_storage
+from components import room_questions as rq
 from components.address import is_local
 from components.charts.room import room_counts_figure
 from components.live_room import MIN_ANSWERS, TOKEN_BYTES, LiveRooms, Status, is_token, normalise
 from components.qr import qr_svg
-from components.summary_ui import summary_section
 from components.store import StoreUnavailable, get_store
+from components.summary_ui import summary_section
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.url_state import PageUrl
 
 TOKEN = "room_token"
 CODE = "room_code"
@@ -74,14 +80,14 @@ def _problem_text(labels, status: Status) -> str | None:
 # --------------------------------------------------------------------------- a participant
 
 
-def _join(url) -> None:
+def _join(url: PageUrl) -> None:
     typed = normalise(st.session_state.get(JOIN_INPUT) or "")
     try:
         result = rooms().join(typed)
     except StoreUnavailable:
         st.session_state[JOIN_PROBLEM] = "unavailable"
         return
-    if result.status in (Status.OK, Status.NO_QUESTION):
+    if result.status in (Status.OK, Status.NO_QUESTION) and result.room is not None:
         st.session_state[JOIN_PROBLEM] = None
         st.session_state[JOIN_INPUT] = ""
         url.set("code", result.room.code)
@@ -95,16 +101,17 @@ def _send(code: str, round_: int, key: str) -> None:
     if choice is None:
         sent[round_] = "choose"
         return
-    if _token() is None:  # the tab has not said its token yet: nothing is sent as a stranger
+    token = _token()
+    if token is None:  # the tab has not said its token yet: nothing is sent as a stranger
         sent[round_] = "unavailable"
         return
     try:
-        sent[round_] = rooms().answer(code, _token(), round_, choice).status.value
+        sent[round_] = rooms().answer(code, token, round_, choice).status.value
     except StoreUnavailable:
         sent[round_] = "unavailable"
 
 
-def join_view(content, url) -> None:
+def join_view(content: Content, url: PageUrl) -> None:
     """The participant's page: a code field; then the live question as choices and a send button,
     following the room as the facilitator moves on."""
     labels = content.ui.labels
@@ -119,8 +126,8 @@ def join_view(content, url) -> None:
         problem = st.session_state.get(JOIN_PROBLEM)
         if problem == "unavailable":
             callout("warning", labels["room_unavailable"])
-        elif problem:
-            callout("warning", _problem_text(labels, Status(problem)))
+        elif problem and (text := _problem_text(labels, Status(problem))):
+            callout("warning", text)
         md(content.room.privacy)
         return
 
@@ -128,7 +135,8 @@ def join_view(content, url) -> None:
     def live() -> None:
         try:
             result = rooms().join(code)
-            mine = rooms().my_answer(code, _token()) if result.ok and _token() else None
+            token = _token()
+            mine = rooms().my_answer(code, token) if result.ok and token else None
         except StoreUnavailable:
             callout("warning", labels["room_unavailable"])
             return
@@ -141,6 +149,8 @@ def join_view(content, url) -> None:
             callout("info", labels["join_waiting"])
             return
         room = result.room
+        if room is None or room.question is None:  # never with OK: a room with its question
+            return
         question = content.room.question(room.question.id)
         if question is None:  # asked from another edition of the content
             callout("info", labels["join_waiting"])
@@ -208,13 +218,13 @@ def restore_room() -> None:
         result = rooms().control(code, key)
     except StoreUnavailable:
         return  # the store may come back: keep the tab's note, try again on the next run
-    if result.status in (Status.OK, Status.NO_QUESTION):
+    if result.status in (Status.OK, Status.NO_QUESTION) and result.room is not None:
         st.session_state[CODE], st.session_state[KEY] = result.room.code, key
     else:  # closed, expired, gone, or not this key's: the tab forgets it
         st.session_state[CODE] = st.session_state[KEY] = None
 
 
-def open_room(content=None, question: str | None = None) -> None:
+def open_room(content: Content | None = None, question: str | None = None) -> None:
     """Open a room run by this tab; ask `question` at once when given (a segment's own question)."""
     try:
         room = rooms().open()
@@ -238,7 +248,7 @@ def close_room() -> None:
             pass
 
 
-def ask(content, question_id: str) -> None:
+def ask(content: Content, question_id: str) -> None:
     """Ask a question (content/room.yaml id) in the room this tab runs: a new round."""
     code, q = st.session_state.get(CODE), content.room.question(question_id or "")
     if not code or q is None:
@@ -249,13 +259,13 @@ def ask(content, question_id: str) -> None:
         st.session_state[DOWN] = True
 
 
-def ask_picked(content, pick_key: str) -> None:
+def ask_picked(content: Content, pick_key: str) -> None:
     ask(content, st.session_state.get(pick_key) or "")
 
 
 def reveal() -> None:
     try:
-        rooms().reveal(st.session_state.get(CODE), st.session_state.get(KEY))
+        rooms().reveal(st.session_state.get(CODE) or "", st.session_state.get(KEY))
     except StoreUnavailable:
         st.session_state[DOWN] = True
 
@@ -268,10 +278,11 @@ def asked_now(code: str | None) -> str | None:
         result = rooms().join(code)
     except StoreUnavailable:
         return None
-    return result.room.question.id if result.status is Status.OK else None
+    room = result.room
+    return room.question.id if result.status is Status.OK and room is not None and room.question is not None else None
 
 
-def ask_for_segment(content, segment) -> None:
+def ask_for_segment(content: Content, segment) -> None:
     """A segment that names its room question asks it as it opens, when this tab runs a room and
     the room does not ask it already (so a return to the same segment keeps its answers)."""
     qid = getattr(segment, "room_question", None)
@@ -285,7 +296,7 @@ def room_down_notice(labels) -> None:
         callout("warning", labels["room_unavailable"])
 
 
-def _practice_replies(content, scene, *, revealed: bool, key: str = "room_practice") -> None:
+def _practice_replies(content: Content, scene, *, revealed: bool, key: str = "room_practice") -> None:
     """A practice scene on the projector: the scene and its replies by letter; once the counts are
     shown, how each reply may land (its outcome in words and symbol, and why)."""
     labels = content.ui.labels
@@ -300,7 +311,7 @@ def _practice_replies(content, scene, *, revealed: bool, key: str = "room_practi
                     md(f"**{labels['practice_instead']}.** {reply.instead}")
 
 
-def room_panel(content, plan_id: str | None, segment_question: str | None = None) -> None:
+def room_panel(content: Content, plan_id: str | None, segment_question: str | None = None) -> None:
     """Run a session's live room: open one (code, join address, QR code; the running segment's own
     question asked at once), choose the live question, and the counts, hidden until MIN_ANSWERS
     have answered and the facilitator reveals them."""
@@ -321,7 +332,7 @@ def room_panel(content, plan_id: str | None, segment_question: str | None = None
         _open_panel(content, plan_id, code)
 
 
-def _open_panel(content, plan_id: str | None, code: str) -> None:
+def _open_panel(content: Content, plan_id: str | None, code: str) -> None:
     labels = content.ui.labels
     address = join_address(code)
     qr, about = st.columns([1, 3], gap="large")
@@ -348,7 +359,7 @@ def _open_panel(content, plan_id: str | None, code: str) -> None:
     st.fragment(lambda: counts_view(content, code), run_every=PROJECTOR_POLL_SECONDS)()
 
 
-def counts_view(content, code: str, *, where: str = "panel") -> None:
+def counts_view(content: Content, code: str, *, where: str = "panel") -> None:
     """The room's live question and its answers: how many so far; the counts (chart and its text)
     once MIN_ANSWERS have answered and the facilitator showed them. Poll it in a fragment. `where`
     keeps the keys of a second copy (the projected overlay) apart."""
@@ -369,6 +380,8 @@ def counts_view(content, code: str, *, where: str = "panel") -> None:
         md(labels["room_none_asked"])
         return
     room, tally = result.room, result.tally
+    if room is None or room.question is None or tally is None:  # never with OK: a room, its question, its tally
+        return
     question = content.room.question(room.question.id)
     if question is None:
         return

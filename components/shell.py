@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import streamlit as st
 
 from components import a11y, presenter, quick_exit, room_bar, room_ui
-from components.facilitate import opening, pairing_ui, running, scroll, session_bar
 from components.content import Content, Loaded, content_dir, load_cached, load_one
+from components.facilitate import opening, pairing_ui, running, scroll, session_bar
 from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
 from components.page_kit import help_section_link
 from components.routing import new_run, page_target, running_page
 from components.text import caption, md
 from components.wording import escape_html
+
+if TYPE_CHECKING:
+    from components.models.help import HelpFile
+    from components.models.ui import UiFile
 
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 
@@ -159,7 +164,7 @@ def _content_note(content: Content, spec: PageSpec) -> bool:
 
 def _error_screen(loaded: Loaded) -> None:
     """Broken content: one clear screen naming each file, line and problem. Never a traceback."""
-    ui, help_model = load_one("ui"), load_one("help")
+    ui, help_model = cast("UiFile | None", load_one("ui")), cast("HelpFile | None", load_one("help"))
     quick_exit.fallback(quick_exit.settings(ui, help_model))
     title = ui.error_screen.title if ui else "The app's content has problems"
     intro = ui.error_screen.intro if ui else (

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import cast
 
 import streamlit as st
 
@@ -31,9 +32,14 @@ def current_step(url: url_state.PageUrl, name: str, count: int) -> int:
     return url_state.read(step_param(url, name, count), url.content)
 
 
+def _count(param: Param) -> int:
+    """How many steps a stepper's parameter has (step_param made it: a Step of a whole count)."""
+    return cast(int, cast(Step, param.kind).count)
+
+
 def _move(url: url_state.PageUrl, param: Param, delta: int) -> None:
     index = url_state.read(param, url.content) + delta
-    url_state.write(param, max(0, min(param.kind.count - 1, index)), url.content)
+    url_state.write(param, max(0, min(_count(param) - 1, index)), url.content)
 
 
 def stepper(url: url_state.PageUrl, name: str, *, labels: Sequence[str], ui, shortcuts: bool = True,
@@ -117,7 +123,7 @@ export default function (component) {
 _announcer = st.components.v2.component("healthy_bonds.step_announcer", js=_ANNOUNCE_JS, isolate_styles=False)
 
 
-def _announce(name: str, index: int, count: int, text: str) -> None:
+def _announce(name: str, index: int | str, count: int, text: str) -> None:
     _announcer(key=f"{name}_announce", data={"name": name, "index": index, "count": count, "text": text})
 
 
@@ -146,4 +152,4 @@ def _clicker_buttons(url: url_state.PageUrl, param: Param, index: int, ui) -> No
         st.button(ui.labels["facilitate_clicker_previous"], key=f"{param.name}_pgup", disabled=index == 0,
                   on_click=_move, args=(url, param, -1), shortcut="PageUp")
         st.button(ui.labels["facilitate_clicker_next"], key=f"{param.name}_pgdn",
-                  disabled=index == param.kind.count - 1, on_click=_move, args=(url, param, 1), shortcut="PageDown")
+                  disabled=index == _count(param) - 1, on_click=_move, args=(url, param, 1), shortcut="PageDown")

@@ -30,6 +30,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 ROOT = Path(__file__).resolve().parent.parent
 PURGE_SECONDS = 60.0
@@ -139,7 +140,7 @@ class SqliteStore(Store):
                 raise StoreUnavailable(f"the store is not available: {e}") from e
             return self.db
 
-        def __exit__(self, kind, exc, tb) -> bool:
+        def __exit__(self, kind, exc, tb) -> Literal[False]:
             if not self.immediate:
                 if isinstance(exc, sqlite3.Error):
                     raise StoreUnavailable(f"the store is not available: {exc}") from exc

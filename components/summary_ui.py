@@ -10,31 +10,38 @@ calls `summary_section` once). Pure work is in components/room_summary.py.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from components import presenter, room_summary as rs
+from components import presenter
+from components import room_summary as rs
 from components.charts.room_shift import room_shift_figure
 from components.live_room import MIN_ANSWERS, LiveRooms, keep_totals, kept_totals
 from components.store import StoreUnavailable, get_store
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.models.workshops import WorkshopFile
+
 LAST = "summary_code"
 POLL_SECONDS = 1
 
 
-def _summary(content, plan, store, code: str) -> rs.Summary:
+def _summary(content: Content, plan: WorkshopFile | None, store, code: str) -> rs.Summary:
     keep_totals(store, code)  # the live question's totals so far, if the room is open
     result = LiveRooms(store).join(code)
     return rs.build(content, plan, kept_totals(store, code), result.room.opened if result.room else None)
 
 
-def _live_shift(content, plan, store, code: str) -> rs.Shift | None:
+def _live_shift(content: Content, plan: WorkshopFile | None, store, code: str) -> rs.Shift | None:
     """The pair whose `after` is the live question, with its before kept from an earlier round."""
     result = LiveRooms(store).tally(code)
-    if not result.ok or result.room.question is None or plan is None:
-        return None
     room, tally = result.room, result.tally
+    if not result.ok or room is None or room.question is None or tally is None or plan is None:
+        return None
     earlier = [r for r in kept_totals(store, code) if r.round < room.round]
     for pair, before, _ in rs.match_pairs(plan.room_pairs, earlier):
         if pair.after == room.question.id and before is not None:
@@ -45,7 +52,7 @@ def _live_shift(content, plan, store, code: str) -> rs.Shift | None:
     return None
 
 
-def _shift(content, plan, store, code: str) -> None:
+def _shift(content: Content, plan: WorkshopFile | None, store, code: str) -> None:
     labels = content.ui.labels
     try:
         shift = _live_shift(content, plan, store, code)
@@ -64,7 +71,7 @@ def _shift(content, plan, store, code: str) -> None:
             callout("info", labels["summary_shift_hidden"].format(min=MIN_ANSWERS))
 
 
-def summary_section(content, plan_id: str | None, code: str | None) -> None:
+def summary_section(content: Content, plan_id: str | None, code: str | None) -> None:
     """Before/after on the projector while the room is open; the summary's downloads, open or closed."""
     labels = content.ui.labels
     plan = content.workshops.get(plan_id) if plan_id else None

@@ -8,9 +8,14 @@ escaping, sources lines, small lines) are built without Streamlit in components/
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components.wording import escape_html, sources_text
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 
 def md(text: str, *, help: str | None = None) -> None:
@@ -22,7 +27,7 @@ def caption(text: str) -> None:
     st.caption(escape_html(text))
 
 
-def sources_line(content, source_ids: list[str]) -> None:
+def sources_line(content: Content, source_ids: list[str]) -> None:
     """A small line naming the sources of an item."""
     text = sources_text(content, source_ids)
     if text:

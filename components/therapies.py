@@ -192,9 +192,9 @@ def map_points(file: TherapiesFile) -> tuple[MapPoint, ...]:
 
 
 def map_chart(file: TherapiesFile, ui_labels: Mapping[str, str]) -> MapChart:
-    level_label = {e.id: e.label for e in file.evidence_levels}
-    aud_label = {a.id: a.short for a in file.audiences}
-    focus_label = {f.id: f.short for f in file.focuses}
+    level_label: dict[str, str] = {e.id: e.label for e in file.evidence_levels}
+    aud_label: dict[str, str] = {a.id: a.short for a in file.audiences}
+    focus_label: dict[str, str] = {f.id: f.short for f in file.focuses}
     return MapChart(map_points(file), tuple((lv, level_label[lv]) for lv in EVIDENCE_LEVELS),
                     tuple(aud_label[a] for a in AUDIENCES), tuple(focus_label[f] for f in FOCUSES),
                     ui_labels["therapies_map_x"], ui_labels["therapies_map_y"], ui_labels["therapies_map_hidden"])

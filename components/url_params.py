@@ -17,13 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 Source = Callable[[Any], Any]  # content -> a bound, an option list, ...
 FIRST = object()  # Choice default: the first option
 
 
-def _resolve(value, content):
+def _resolve(value, content: Content | None):
     return value(content) if callable(value) else value
 
 
@@ -42,10 +45,10 @@ class Int:
     hi: int | Source
     default: int | None = None
 
-    def default_value(self, content) -> int:
+    def default_value(self, content: Content | None) -> int:
         return _resolve(self.lo, content) if self.default is None else self.default
 
-    def parse(self, raw: str | None, content) -> int:
+    def parse(self, raw: str | None, content: Content | None) -> int:
         lo, hi = _resolve(self.lo, content), _resolve(self.hi, content)
         try:
             n = int(raw) if raw is not None else self.default_value(content)
@@ -56,7 +59,7 @@ class Int:
     def to_url(self, value) -> str:
         return str(int(value))
 
-    def problem(self, raw: str, content) -> str | None:
+    def problem(self, raw: str, content: Content | None) -> str | None:
         lo, hi = _resolve(self.lo, content), _resolve(self.hi, content)
         try:
             n = int(raw)
@@ -71,16 +74,16 @@ class Step:
 
     count: int | Source
 
-    def default_value(self, content) -> int:
+    def default_value(self, content: Content | None) -> int:
         return 0
 
-    def parse(self, raw: str | None, content) -> int:
+    def parse(self, raw: str | None, content: Content | None) -> int:
         return Int(1, lambda c: max(1, _resolve(self.count, c)), 1).parse(raw, content) - 1
 
     def to_url(self, value) -> str:
         return str(int(value) + 1)
 
-    def problem(self, raw: str, content) -> str | None:
+    def problem(self, raw: str, content: Content | None) -> str | None:
         return Int(1, self.count).problem(raw, content)
 
 
@@ -92,17 +95,17 @@ class Choice:
     options: Sequence[str] | Source
     default: Any = FIRST
 
-    def default_value(self, content) -> str | None:
+    def default_value(self, content: Content | None) -> str | None:
         return list(_resolve(self.options, content))[0] if self.default is FIRST else self.default
 
-    def parse(self, raw: str | None, content) -> str | None:
+    def parse(self, raw: str | None, content: Content | None) -> str | None:
         value = (raw or "").strip().lower()
         return value if value in set(_resolve(self.options, content)) else self.default_value(content)
 
     def to_url(self, value) -> str:
         return str(value)
 
-    def problem(self, raw: str, content) -> str | None:
+    def problem(self, raw: str, content: Content | None) -> str | None:
         options = list(_resolve(self.options, content))
         return None if raw in options else f"'{raw}' is not one of {', '.join(options)}"
 
@@ -114,10 +117,10 @@ class ListOf:
     options: Iterable[str] | Source
     most: int | None = None
 
-    def default_value(self, content) -> list[str]:
+    def default_value(self, content: Content | None) -> list[str]:
         return []
 
-    def parse(self, raw: str | None, content) -> list[str]:
+    def parse(self, raw: str | None, content: Content | None) -> list[str]:
         allowed = set(_resolve(self.options, content))
         out: list[str] = []
         for part in (raw or "").split(","):
@@ -129,7 +132,7 @@ class ListOf:
     def to_url(self, value) -> str:
         return ",".join(value)
 
-    def problem(self, raw: str, content) -> str | None:
+    def problem(self, raw: str, content: Content | None) -> str | None:
         allowed = set(_resolve(self.options, content))
         bad = [p for p in raw.split(",") if p.strip().lower() not in allowed]
         if bad:
@@ -146,16 +149,16 @@ class Flag:
     on: str = "1"
     off: str = "0"
 
-    def default_value(self, content) -> bool:
+    def default_value(self, content: Content | None) -> bool:
         return False
 
-    def parse(self, raw: str | None, content) -> bool:
+    def parse(self, raw: str | None, content: Content | None) -> bool:
         return (raw or "").strip().lower() in ("1", "true", "yes", "on", "high")
 
     def to_url(self, value) -> str:
         return self.on if value else self.off
 
-    def problem(self, raw: str, content) -> str | None:
+    def problem(self, raw: str, content: Content | None) -> str | None:
         ok = ("1", "0", "true", "false", "yes", "no", "on", "off", self.on)
         return None if raw.strip().lower() in ok else f"'{raw}' is not on or off"
 
@@ -166,16 +169,16 @@ class Text:
 
     clean: Callable[[str], str] = str.strip
 
-    def default_value(self, content) -> str:
+    def default_value(self, content: Content | None) -> str:
         return ""
 
-    def parse(self, raw: str | None, content) -> str:
+    def parse(self, raw: str | None, content: Content | None) -> str:
         return self.clean(raw or "")
 
     def to_url(self, value) -> str:
         return str(value)
 
-    def problem(self, raw: str, content) -> str | None:
+    def problem(self, raw: str, content: Content | None) -> str | None:
         return None if self.clean(raw) else f"'{raw}' is empty"
 
 
@@ -194,19 +197,19 @@ class Param:
     keep_default: bool = False
     pinned: bool = False
 
-    def default(self, content):
+    def default(self, content: Content | None):
         return self.kind.default_value(content)
 
-    def parse(self, raw, content):
+    def parse(self, raw, content: Content | None):
         return self.kind.parse(_text(raw), content)
 
-    def url_value(self, value, content) -> str | None:
+    def url_value(self, value, content: Content | None) -> str | None:
         """What the URL should say for `value`: None means "leave the parameter out"."""
         if value is None or (value == self.default(content) and not (self.keep_default or self.pinned)):
             return None
         return self.kind.to_url(value)
 
-    def problem(self, raw, content) -> str | None:
+    def problem(self, raw, content: Content | None) -> str | None:
         return self.kind.problem(str(raw), content)
 
 

@@ -20,22 +20,25 @@ which buttons (Previous / Next, a card's Open) and page links need.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from components.navigation import page_spec
 from components.url_params import Param, by_name
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
+
 _UNSET = object()
 
 
-def read(param: Param, content) -> Any:
+def read(param: Param, content: Content | None) -> Any:
     """The parameter's value in the current URL (validated; the default when absent or unreadable)."""
     return param.parse(st.query_params.get(param.name), content)
 
 
-def write(param: Param, value, content) -> None:
+def write(param: Param, value, content: Content | None) -> None:
     """Put `value` in the URL, or take the parameter out where it is the default (or None)."""
     text = param.url_value(value, content)
     if text is None:
@@ -46,10 +49,10 @@ def write(param: Param, value, content) -> None:
 
 def raw() -> dict[str, str]:
     """The current query, as plain strings."""
-    return {k: st.query_params.get(k) for k in st.query_params}
+    return {k: st.query_params[k] for k in st.query_params}
 
 
-def bind(fn: Callable, param: Param, content, *args, key: str, value=_UNSET, on_change=None,
+def bind(fn: Callable, param: Param, content: Content, *args, key: str, value=_UNSET, on_change=None,
          args_for_change: tuple = (), **kwargs):
     """Render `fn(*args, key=key, **kwargs)` (a Streamlit widget) bound to `param`; return its value.
 
@@ -70,7 +73,7 @@ def bind(fn: Callable, param: Param, content, *args, key: str, value=_UNSET, on_
 class PageUrl:
     """One page's declared URL parameters, read and written by name."""
 
-    def __init__(self, params, content) -> None:
+    def __init__(self, params, content: Content) -> None:
         self.params: dict[str, Param] = by_name(params)
         self.content = content
 
@@ -87,5 +90,5 @@ class PageUrl:
         return bind(fn, self.params[name], self.content, *args, key=key, **kwargs)
 
 
-def for_page(page_id: str, content) -> PageUrl:
+def for_page(page_id: str, content: Content) -> PageUrl:
     return PageUrl(page_spec(page_id).params, content)

@@ -147,7 +147,8 @@ class StaticGzipCache:
     """path -> (headers, gzip body) for the compressible 200 responses under /static/."""
 
     def __init__(self, limit: int = STATIC_CACHE_BYTES) -> None:
-        self.limit, self.used, self.entries = limit, 0, {}
+        self.limit, self.used = limit, 0
+        self.entries: dict[str, tuple[list[tuple[bytes, bytes]], bytes]] = {}
 
     def get(self, path: str):
         return self.entries.get(path)

@@ -11,7 +11,10 @@ which renders them), the text edition, the handouts and the help lines build on 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 
 def escape_html(text: str) -> str:
@@ -26,7 +29,7 @@ def small(text: str) -> str:
     return f":small[{text.replace('[', '(').replace(']', ')')}]" if text else ""
 
 
-def sources_text(content, source_ids: list[str]) -> str:
+def sources_text(content: Content, source_ids: list[str]) -> str:
     """'Sources: title (publisher); ...' for the given ids, or '' when none resolve."""
     names = []
     for sid in source_ids:
@@ -38,12 +41,12 @@ def sources_text(content, source_ids: list[str]) -> str:
     return f"{content.ui.sources_label}: " + "; ".join(names) if names else ""
 
 
-def sources_small(content, source_ids: list[str]) -> str:
+def sources_small(content: Content, source_ids: list[str]) -> str:
     """sources_text as a small line inside a text block."""
     return small(sources_text(content, source_ids))
 
 
-def source_lines(content, src, cited_on: list[str] | None) -> list[str]:
+def source_lines(content: Content, src, cited_on: list[str] | None) -> list[str]:
     """One entry of the source list as Markdown lines, the same on the Sources page and its text
     page: kind and byline, summary, address, the sources it cites, the pages that cite it
     (`cited_on`, from navigation.pages_citing)."""

@@ -6,13 +6,13 @@ import streamlit as st
 
 from components import cycle as logic
 from components.charts.cycle import STAGES_MIN_WIDTH, cycle_figure, over_time_figure, sandbox_figure, stages_figure
+from components.next_step import next_step, read_on
+from components.page_kit import card_grid, page_start
 from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
-from components.url_state import for_page
-from components.next_step import next_step, read_on
-from components.page_kit import card_grid, page_start
 from components.text import callout, caption, md, note, sources_line
+from components.url_state import for_page
 from components.visual import cached_figure, show_chart
 
 content = page_content()

@@ -10,8 +10,15 @@ a warning box each, and the longer sections follow the lines."""
 
 import streamlit as st
 
-from components.help import (KIND_ANCHORS, helplines_in, kinds_in_order, number_line,
-                             number_short, numbers_first, region_for_locale)
+from components.help import (
+    KIND_ANCHORS,
+    helplines_in,
+    kinds_in_order,
+    number_line,
+    number_short,
+    numbers_first,
+    region_for_locale,
+)
 from components.next_step_lines import first_steps
 from components.page_kit import bring_into_view, helpline_cards, page_start
 from components.routing import page_content

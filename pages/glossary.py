@@ -3,8 +3,8 @@
 import streamlit as st
 
 from components.page_kit import page_start
-from components.search import text_matches
 from components.routing import page_content
+from components.search import text_matches
 from components.text import md
 from components.wording import sources_small
 

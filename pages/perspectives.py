@@ -6,13 +6,13 @@ import streamlit as st
 
 from components import perspectives as logic
 from components.charts.perspectives import CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH, conditions_bar, stance_spectrum
-from components.routing import page_content, page_target
 from components.page_kit import card_grid, page_start, read_more
-from components.text import callout, md
-from components.wording import small, sources_small
 from components.presenter import chart_scale, is_presenting
+from components.routing import page_content, page_target
+from components.text import callout, md
 from components.url_state import for_page
 from components.visual import cached_figure, show_chart
+from components.wording import small, sources_small
 
 content = page_content()
 ui, data = content.ui, content.perspectives

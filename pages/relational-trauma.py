@@ -5,10 +5,10 @@ common it is, and PTSD vs relational trauma."""
 import streamlit as st
 
 from components.charts.trauma_healing import PATTERNS_MIN_WIDTH, closeness_figure, patterns_figure
+from components.page_kit import card_grid, page_start
 from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
 from components.stepper import stepper
-from components.page_kit import card_grid, page_start
 from components.text import callout, caption, md, sources_line
 from components.trauma_healing import CLOSENESS_PARAM, PATTERN_PARAM, closeness_chart, pattern_paths, pattern_rows
 from components.url_state import for_page

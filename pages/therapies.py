@@ -8,9 +8,9 @@ import streamlit as st
 
 from components import therapies as th
 from components.charts.therapies import MAP_MIN_WIDTH, therapy_map
+from components.page_kit import bring_into_view, help_section_link, page_start
 from components.presenter import chart_scale, is_presenting
 from components.routing import page_content, page_target
-from components.page_kit import bring_into_view, help_section_link, page_start
 from components.text import callout, caption, md, sources_line
 from components.url_state import for_page
 from components.visual import cached_figure, show_chart

@@ -2,8 +2,10 @@
 # The whole test suite, installing what it needs first: the dev requirements, Chromium for the
 # browser tests, nginx for the proxy tests and redis-server for the store's tests when they are
 # missing (Debian's packages as root; else Playwright's own Chromium, and nginx and redis-server
-# must be installed by hand).
+# must be installed by hand). Before the tests it runs the checks, and a failing check fails the run:
+# `ruff check .` (lint) and `mypy components` (types), both set in pyproject.toml.
 # Usage: bash scripts/test.sh [pytest args]    (CI runs exactly this through .ci/run)
+# While working, SKIP_CHECKS=1 bash scripts/test.sh ... skips ruff and mypy; CI never sets it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
@@ -23,5 +25,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 export PATH="$PATH:/usr/sbin"  # Debian puts nginx there, outside a normal user's PATH
+
+if [ "${SKIP_CHECKS:-}" != "1" ]; then
+  "$PY" -m ruff check .
+  "$PY" -m mypy components
+fi
 
 exec "$PY" -m pytest "$@"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlparse
 
-from conftest import ROOT
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from components.navigation import PAGES
+from conftest import ROOT
 
 SHOTS = ROOT / "tests" / "screenshots"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -9,11 +9,20 @@ from urllib.parse import urlparse
 
 import pytest
 
+from browser_helpers import (
+    SHOTS,
+    axe_violations,
+    csp_violations,
+    no_exception,
+    open_app_page,
+    pass_content_note,
+    scroll_down,
+    wait_ready,
+)
 from components.navigation import PAGES
-from browser_helpers import (SHOTS, axe_violations, csp_violations, no_exception, open_app_page, pass_content_note, scroll_down,
-                             wait_ready)
 from conftest import AppServer
 from playwright.sync_api import expect
+
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
 def test_page_renders_accessible_and_local(page, app_server, spec):

@@ -6,9 +6,9 @@ run-together names, a named navigation landmark, and no alert that is not one.""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import no_exception, open_app_page, wait_param
 from playwright.sync_api import expect
 
+from browser_helpers import no_exception, open_app_page, wait_param
 from components.navigation import PAGES
 
 FOCUS_JS = r"""() => {

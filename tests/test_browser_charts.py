@@ -5,11 +5,11 @@ the chart draws when the reader scrolls to it; from then on charts draw at once,
 
 from __future__ import annotations
 
-from browser_helpers import SHOTS, axe_violations, csp_violations, no_exception, open_app_page, wait_ready
 from playwright.sync_api import expect
-from conftest import CSP_WATCH
 
+from browser_helpers import SHOTS, axe_violations, csp_violations, no_exception, open_app_page, wait_ready
 from components.charts.therapies import MAP_MIN_WIDTH
+from conftest import CSP_WATCH
 
 FIGURE = '[role="figure"]'
 WAITING = '[data-testid="chart-waiting"]'

@@ -7,7 +7,6 @@ from __future__ import annotations
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page
 from playwright.sync_api import expect
 
-
 FIGURE = '[role="figure"]'  # st.plotly_chart(alt=...) gives the chart this role and an accessible name
 
 

@@ -5,8 +5,8 @@ mode and high contrast follow too, and a theme picked in the app's menu wins ove
 from __future__ import annotations
 
 import pytest
-from browser_helpers import axe_violations, draw_charts, open_app_page, wait_ready
 
+from browser_helpers import axe_violations, draw_charts, open_app_page, wait_ready
 from components import theme
 from components.navigation import PAGES
 from components.text_edition import TEXT_PAGES

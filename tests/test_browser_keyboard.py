@@ -6,6 +6,7 @@ backwards; on the cycle the step announcer is the only live region of the page."
 from __future__ import annotations
 
 import pytest
+
 from browser_helpers import no_exception, open_app_page, wait_param, wait_ready
 from playwright.sync_api import expect
 

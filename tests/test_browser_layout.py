@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from browser_helpers import open_app_page, wait_param, wait_ready
 from playwright.sync_api import expect
 

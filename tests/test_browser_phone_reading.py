@@ -7,6 +7,7 @@ links all lead somewhere on the page."""
 from __future__ import annotations
 
 import pytest
+
 from browser_helpers import open_app_page, wait_ready
 from playwright.sync_api import expect
 

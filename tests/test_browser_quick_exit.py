@@ -18,9 +18,8 @@ import urllib.request
 import pytest
 
 from browser_helpers import no_exception, open_app_page, pass_content_note, scroll_down, wait_param, wait_ready
-from conftest import BROWSER_ARGS, AppServer, chromium_path
-
 from components.navigation import PAGES
+from conftest import BROWSER_ARGS, AppServer, chromium_path
 
 EXIT = '[data-testid="quick-exit"]'
 FIRST_TEXT = "() => (document.getElementById('root')?.innerText || '').trim().length > 0"

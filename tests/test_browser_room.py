@@ -6,10 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_helpers import (axe_violations, no_exception, open_app_page, shown_text, wait_answer_in, wait_answered,
-                             wait_ready)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
+
+from browser_helpers import (
+    axe_violations,
+    no_exception,
+    open_app_page,
+    shown_text,
+    wait_answer_in,
+    wait_answered,
+    wait_ready,
+)
 
 SHOTS = Path("/tmp/wt-room")
 PHONE = {"width": 390, "height": 844}

@@ -15,8 +15,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from browser_helpers import no_exception, open_app_page, shown_text, wait_answer_in, wait_answered, wait_ready
 from playwright.sync_api import expect
+
+from browser_helpers import no_exception, open_app_page, shown_text, wait_answer_in, wait_answered, wait_ready
 from conftest import ROOT, AppServer, free_port
 from test_browser_proxy import Proxy
 from test_browser_room import _open_picker

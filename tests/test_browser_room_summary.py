@@ -10,11 +10,19 @@ import csv
 import io
 from pathlib import Path
 
-from browser_helpers import (axe_violations, no_exception, open_app_page, shown_text, wait_answer_in, wait_answered,
-                             wait_ready)
-from playwright.sync_api import expect
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 from pypdf import PdfReader
+
+from browser_helpers import (
+    axe_violations,
+    no_exception,
+    open_app_page,
+    shown_text,
+    wait_answer_in,
+    wait_answered,
+    wait_ready,
+)
 
 SHOTS = Path("/tmp/summary")
 PHONE = {"width": 390, "height": 844}

@@ -9,10 +9,10 @@ import urllib.request
 from urllib.parse import urlparse
 
 import pytest
-from browser_helpers import axe_violations, open_app_page
-from conftest import CSP_WATCH
 
+from browser_helpers import axe_violations, open_app_page
 from components.text_edition import TEXT_PAGES
+from conftest import CSP_WATCH
 
 SAFETY = {"referrer-policy": "no-referrer", "x-content-type-options": "nosniff", "x-frame-options": "DENY"}
 

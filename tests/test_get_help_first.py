@@ -6,8 +6,16 @@ reader's region first from the request's Accept-Language, with nothing stored.""
 from __future__ import annotations
 
 import pytest
-from components.help import (KIND_ANCHORS, LINE_KINDS, call_links, first_line, helplines_in, kinds_in_order,
-                             region_for_languages)
+
+from components.help import (
+    KIND_ANCHORS,
+    LINE_KINDS,
+    call_links,
+    first_line,
+    helplines_in,
+    kinds_in_order,
+    region_for_languages,
+)
 from components.next_step_lines import first_steps, line_contact
 from conftest import open_page
 from test_text_serve import _get

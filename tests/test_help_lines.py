@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from components.facilitate import handouts
 from components.content import live_check_warnings, months_before
+from components.facilitate import handouts
 from conftest import CONTENT, ROOT, problems_for
 
 TODAY = date(2026, 12, 4)

@@ -9,9 +9,8 @@ import shutil
 import pytest
 import yaml
 
-from conftest import CONTENT, all_text, open_page, problems_for
-
 from components.navigation import page_spec
+from conftest import CONTENT, all_text, open_page, problems_for
 
 # page id -> the key (or key prefix) of its main visual; its content file is the first its PageSpec
 # uses. A stepped view starts at its stepper: the controls, the step's words and its picture are one

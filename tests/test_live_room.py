@@ -4,14 +4,12 @@ both the room and the store read."""
 from __future__ import annotations
 
 import pytest
-from conftest import opened
 
 from components import live_room as lr
-from components.live_room import LiveRooms, Status
 from components.facilitate.pairing import ALPHABET
+from components.live_room import LiveRooms, Status
 from components.store import SqliteStore
-
-
+from conftest import opened
 
 SPECTRUM = ("healthy", "unhealthy", "abusive")
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import open_page
 
 from components import comparison as hvt
 from components import next_step_lines as lines
 from components.help import channel_value, dial_address, first_line, region_for_locale
 from components.text_edition import render_page
+from conftest import open_page
 
 # (page, query) for every place the step ends: the cycle, and the three parts of Healthy vs toxic
 ENDINGS = [("cycle", {}), ("healthy-vs-toxic", {"part": "compare"}), ("healthy-vs-toxic", {"part": "signs"}),

@@ -10,7 +10,6 @@ import re
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT, all_text, problems_for, qp
 from pydantic import ValidationError
 from streamlit.testing.v1 import AppTest
 
@@ -19,6 +18,7 @@ from components import room_questions as rq
 from components.models.practice import REPLIES_PER_SCENE, PracticeFile, Reply
 from components.text_edition.doc import Doc
 from components.text_edition.practice import practice_text
+from conftest import CONTENT, ROOT, all_text, problems_for, qp
 
 TIMEOUT = 120
 

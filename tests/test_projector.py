@@ -5,11 +5,10 @@ projector's floor, where each workshop segment opens, the presenter bar's short 
 from __future__ import annotations
 
 import plotly.graph_objects as go
-import pytest
 
 from components import presenter
-from components.facilitate import countdown_ui, workshop
 from components.charts.common import PRESENTER_MIN_TEXT, projector_text
+from components.facilitate import countdown_ui, workshop
 from components.facilitate.countdown import Timer
 
 

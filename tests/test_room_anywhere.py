@@ -7,14 +7,15 @@ before nor an after). The browser side is tests/test_browser_room_anywhere.py.""
 from __future__ import annotations
 
 import pytest
-from conftest import all_text, open_page
 
-from components import live_room as lr, room_ui
+from components import live_room as lr
+from components import room_ui
 from components.facilitate import pairing
-from components.live_room import KeptRound, LiveRooms, Status
 from components.facilitate.pairing import Claim, PairingStore
+from components.live_room import KeptRound, LiveRooms, Status
 from components.room_summary import match_pairs
 from components.store import SqliteStore
+from conftest import all_text, open_page
 
 
 def _projecting(segment: int, plan: str = "classroom-45"):

@@ -8,12 +8,13 @@ import json
 
 import pytest
 import yaml
-from conftest import problems_for
 from pydantic import ValidationError
 
-from components import live_room, room_questions as rq
+from components import live_room
+from components import room_questions as rq
 from components.charts.room import room_counts_figure
 from components.models.room import RoomFile, RoomQuestion
+from conftest import problems_for
 
 
 def test_every_question_has_choices_the_room_accepts(content):

@@ -7,16 +7,13 @@ from __future__ import annotations
 import json
 import time
 
-import pytest
-from conftest import all_text, open_page, opened
-
-from components import live_room as lr, room_ui, store as store_mod
+from components import live_room as lr
+from components import room_ui
+from components import store as store_mod
 from components.live_room import LiveRooms
 from components.qr import qr_svg
 from components.store import SqliteStore, StoreUnavailable
-
-
-
+from conftest import all_text, open_page, opened
 
 
 def labels(content):

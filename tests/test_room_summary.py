@@ -12,9 +12,11 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from components import live_room as lr, room_questions as rq, room_summary as rs
-from components.facilitate import handouts
+from components import live_room as lr
+from components import room_questions as rq
+from components import room_summary as rs
 from components.charts.room_shift import room_shift_figure
+from components.facilitate import handouts
 from components.live_room import LiveRooms, keep_totals, kept_totals
 from components.models.workshops import RoomPair
 from components.store import SqliteStore
@@ -199,9 +201,8 @@ def test_summary_module_imports_no_streamlit():
 
 
 def test_run_session_shows_the_shift_and_keeps_the_downloads_after_closing(store, content, monkeypatch):
-    from conftest import all_text, open_page
-
     from components import room_ui
+    from conftest import all_text, open_page
 
     monkeypatch.setattr(rs, "warm_up", lambda: None)  # no browser started behind AppTest
     at = open_page("run-session", plan="workshop-90")

@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import free_port
 
 from components import store as store_mod
 from components.store import RedisStore, SqliteStore, StoreUnavailable, open_store
+from conftest import free_port
 
 
 class RedisServer:

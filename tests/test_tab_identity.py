@@ -6,14 +6,11 @@ side is in tests/test_browser_room_reload.py."""
 from __future__ import annotations
 
 import pytest
-from conftest import open_page, opened
 
-from components import live_room as lr, room_ui, store as store_mod, tab_storage
+from components import live_room as lr
+from components import room_ui, tab_storage
 from components.live_room import LiveRooms
-from components.store import SqliteStore
-
-
-
+from conftest import open_page, opened
 
 
 def test_the_value_lives_in_session_storage_only():

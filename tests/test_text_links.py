@@ -6,9 +6,9 @@ import html
 import re
 
 import pytest
-from conftest import open_page
 
 from components.navigation import PAGES, page_spec
+from conftest import open_page
 
 
 def _text_links(at) -> list[str]:

@@ -171,7 +171,7 @@ def test_closeness_figures_differ_in_shape_not_only_colour(content):
     assert dashes["abandonment"] and all(d == "dash" for d in dashes["abandonment"])
     assert dashes["cohesion"] and all(d in (None, "solid") for d in dashes["cohesion"])
     labels = content.ui.labels
-    for s, f in figs.items():
+    for f in figs.values():
         people = [t for t in f.data if t.mode == "markers+text"][0]
         assert list(people.text) == [labels["trauma_closeness_parent"]] * 2 + [labels["trauma_closeness_child_node"]]
         notes = " ".join(a.text for a in f.layout.annotations)

@@ -12,9 +12,9 @@ import yaml
 from pypdf import PdfReader
 
 from components import address as components_address
+from components.content import ContentError, load_content
 from components.facilitate import handouts, pairing, workshop
 from components.facilitate.countdown import Timer
-from components.content import ContentError, load_content
 from components.models.workshops import RESERVED_PARAMS, WorkshopFile
 from components.navigation import PAGES
 from components.qr import qr_svg
@@ -642,7 +642,7 @@ def _pdf_text(data: bytes) -> str:
 def test_facilitator_guide_has_agenda_notes_questions(content, plan_id):
     plan = content.workshops[plan_id]
     text = _pdf_text(handouts.facilitator_guide(content, plan))
-    for session, seg in plan.segments():
+    for _session, seg in plan.segments():
         assert seg.title in text, seg.title
         assert seg.questions[0].split()[0] in text
     assert plan.group_agreement[0] in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import overload
 
 import plotly.graph_objects as go
 
@@ -112,6 +113,10 @@ def contrast(a: str, b: str) -> float:
 PRESENTER_SCALE = 1.35
 
 
+@overload
+def sized(normal: int, presenting: int, scale: float) -> int: ...
+@overload
+def sized(normal: float, presenting: float, scale: float) -> float: ...
 def sized(normal: float, presenting: float, scale: float) -> float:
     """A size drawn by hand for two settings: `normal` at scale 1, `presenting` at PRESENTER_SCALE,
     and in proportion for any other scale (a whole number where both are)."""

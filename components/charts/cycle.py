@@ -164,7 +164,7 @@ def over_time_figure(names: Sequence[str], starts: Sequence[float], ends: Sequen
                        yanchor="bottom", font=dict(size=16, color=palette.ink))
     base_layout(fig, height=height, palette=palette)
     cumulative = 0.0
-    for i, (name, share) in enumerate(zip(names, now)):  # direct labels at the marker, inside each band
+    for name, share in zip(names, now):  # direct labels at the marker, inside each band
         if share >= 0.08:
             right = week < weeks * 0.7
             fig.add_annotation(x=week, y=(cumulative + share / 2) * 100, text=f"{_plain(name)} {share:.0%}",

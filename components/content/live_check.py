@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import calendar
 import os
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from components.content.loader import load_valid
 from components.content.problems import Problem, dotted, line_of
@@ -35,7 +37,7 @@ def live_check_warnings(directory: str | os.PathLike[str] | None = None, today: 
     today = today or date.today()
     oldest = months_before(today, LIVE_CHECK_MONTHS)
     warnings: list[Problem] = []
-    groups = ((("immediate_danger", "numbers"), model.immediate_danger.numbers), (("helplines",), model.helplines))
+    groups: tuple[tuple[tuple[str | int, ...], Sequence[Any]], ...] = ((("immediate_danger", "numbers"), model.immediate_danger.numbers), (("helplines",), model.helplines))
     for prefix, items in groups:
         for i, item in enumerate(items):
             path = prefix + (i, "confirmed_live_on")

@@ -6,6 +6,7 @@ fixes all of them in one pass."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,11 @@ from components.content.parse import read_file
 from components.content.problems import ContentError, Lines, Path_, Problem, dotted, line_of
 from components.content.registry import FILES, Content
 from components.facilitate.workshop import segment_link_issues
-from components.navigation import PAGES
 from components.models.base import Strict
+from components.navigation import PAGES
 
 
-def _describe(err: dict[str, Any]) -> str:
+def _describe(err: Mapping[str, Any]) -> str:
     """One pydantic error in an author's words."""
     kind = err["type"]
     loc = err["loc"]
@@ -106,7 +107,8 @@ def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
     """Parse and validate every content file in `directory`; raise ContentError listing all problems."""
     base = resolve_dir(directory)
     problems: list[Problem] = []
-    models: dict[str, Strict | dict[str, Strict]] = {}
+    models: dict[str, Any] = {}  # registry key -> its model (a folder's: file id -> model), as Content takes them
+    model: Any
     parsed: dict[str, tuple[dict, Lines]] = {}
     for key, spec in FILES.items():
         if not spec.many:
@@ -116,7 +118,7 @@ def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
                 models[key] = model
             continue
         # A folder of files: one model per file, keyed by the file's `id`.
-        many: dict[str, Strict] = {}
+        many: dict[str, Any] = {}
         names = sorted(p.relative_to(base).as_posix() for p in base.glob(spec.name) if p.is_file())
         if not names:
             problems.append(Problem(spec.name, 1, "(file)", f"no file matches; the app needs at least one in {base}"))
@@ -132,7 +134,7 @@ def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
         models[key] = many
     sources_file = parsed.get(FILES["sources"].name)
     if sources_file is not None:
-        known = {s.get("id") for s in sources_file[0].get("sources") or [] if isinstance(s, dict)}
+        known: set[Any] = {s.get("id") for s in sources_file[0].get("sources") or [] if isinstance(s, dict)}
         for name, (data, lines) in parsed.items():
             problems += _check_source_refs(data, (), known, lines, name)
     if problems:
@@ -201,7 +203,7 @@ def _plan_question_problems(content: Content, parsed: dict[str, tuple[dict, Line
     for name, (data, lines) in parsed.items():
         if not name.startswith("workshops/") or data.get("id") not in content.workshops:
             continue
-        named = [(("sessions", i, "segments", j, "room_question"), seg.get("room_question"))
+        named: list[tuple[tuple[str | int, ...], Any]] = [(("sessions", i, "segments", j, "room_question"), seg.get("room_question"))
                  for i, session in enumerate(data.get("sessions") or [])
                  for j, seg in enumerate(session.get("segments") or []) if isinstance(seg, dict)]
         named += [(("room_pairs", i, side), pair.get(side)) for i, pair in enumerate(data.get("room_pairs") or [])

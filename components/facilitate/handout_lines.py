@@ -12,10 +12,14 @@ Pure: no streamlit; the document is handouts._Doc, passed in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from components.address import is_local
 from components.facilitate.workshop import sentences
 from components.help import helplines_in, lines_for_friends, live_status
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 FRIENDS_PAGE = "worried-about-someone"
 
@@ -71,7 +75,7 @@ def _item(line, L: dict[str, str], status: str) -> str:
     return f"**{line.name}** ({line.hours}). {ways}. {status}".strip()
 
 
-def help_section(doc, content, region_id: str, once, address: str | None, budget: Budget = FULL) -> None:
+def help_section(doc, content: Content, region_id: str, once, address: str | None, budget: Budget = FULL) -> None:
     """Print the section into `doc` (handouts._Doc); `once` drops sentences the document has said."""
     L = content.ui.labels
     h = content.help

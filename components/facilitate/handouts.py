@@ -23,6 +23,7 @@ import io
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -32,6 +33,9 @@ from components.facilitate import workshop
 from components.facilitate.handout_lines import BUDGETS, FULL, help_section
 from components.live_room import MIN_ANSWERS
 from components.models.workshops import WorkshopFile
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...",
@@ -91,7 +95,7 @@ class _Doc(FPDF):
         self.multi_cell(0, size * 0.5, self.t(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
-    def para(self, text: str, size: int = 11, gap: float = 1.5) -> None:
+    def para(self, text: str, size: float = 11, gap: float = 1.5) -> None:
         text = prose(text)
         if not text:
             return
@@ -114,7 +118,7 @@ class _Doc(FPDF):
         self.ln(1)
 
 
-def _source_names(content, ids) -> str:
+def _source_names(content: Content, ids) -> str:
     names = []
     for sid in ids:
         s = content.sources_by_id.get(sid)
@@ -156,7 +160,7 @@ def _safeguarding_section(doc: _Doc, plan: WorkshopFile, L: dict[str, str], step
 # --------------------------------------------------------------------------- the picture
 
 
-def picture_figure(content):
+def picture_figure(content: Content):
     """(figure, caption) of the handout's one picture: the cycle of abuse as the app draws it
     (the first version of the cycle, its last phase, the kind one, highlighted), or None."""
     cy = getattr(content, "cycle", None)
@@ -180,7 +184,7 @@ def _browser() -> str | None:
 
 
 @functools.lru_cache(maxsize=4)
-def picture_png(content) -> bytes | None:
+def picture_png(content: Content) -> bytes | None:
     """The picture as PNG bytes (Plotly's export through kaleido), once per content object; None
     where it cannot be made (no kaleido, no browser), and the handout prints its words instead."""
     made = picture_figure(content)
@@ -194,7 +198,7 @@ def picture_png(content) -> bytes | None:
         return None
 
 
-def _picture(doc: _Doc, content, L: dict[str, str]) -> None:
+def _picture(doc: _Doc, content: Content, L: dict[str, str]) -> None:
     made = picture_figure(content)
     if made is None:
         return
@@ -208,7 +212,7 @@ def _picture(doc: _Doc, content, L: dict[str, str]) -> None:
 # --------------------------------------------------------------------------- the documents
 
 
-def participant_handout(content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
+def participant_handout(content: Content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
     """Two A4 pages: what the session covered, its key ideas, one picture, care after the session,
     the emergency numbers and helplines of `region` (a help.yaml region id) and the app's address.
     Only what a participant should read: the safeguarding lead as `participant_lead` (the plan's
@@ -221,7 +225,7 @@ def participant_handout(content, plan: WorkshopFile, region: str | None = None, 
     return bytes(doc.output())
 
 
-def _participant_doc(content, plan: WorkshopFile, region: str | None, address: str | None, budget) -> _Doc:
+def _participant_doc(content: Content, plan: WorkshopFile, region: str | None, address: str | None, budget) -> _Doc:
     L = content.ui.labels
     once = _Once()
     doc = _Doc(content.ui.app_title)
@@ -244,7 +248,7 @@ def _participant_doc(content, plan: WorkshopFile, region: str | None, address: s
     return doc
 
 
-def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
+def facilitator_guide(content: Content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
     """Safeguarding, agenda, group agreement, care guidance, and each segment: what the screen
     shows (in words), notes, questions, activity. Reads as prose; no sentence twice."""
     L = content.ui.labels
@@ -302,9 +306,9 @@ def facilitator_guide(content, plan: WorkshopFile, region: str | None = None, ad
             doc.heading(f"{title} ({L['facilitate_minutes'].format(minutes=seg.minutes)})", 13)
             doc.para(f"**{L['facilitate_pdf_page']}:** {workshop.screen_words(content, seg)}", 10)
             doc.para(f"**{L['facilitate_notes_heading']}.** {said(seg.notes, title)}", 10)
-            asked = content.room.question(seg.room_question) if seg.room_question else None
-            if asked is not None:
-                doc.para(f"**{L['room_question']}.** {room_questions.prompt(content, asked)}", 10)
+            room_q = content.room.question(seg.room_question) if seg.room_question else None
+            if room_q is not None:
+                doc.para(f"**{L['room_question']}.** {room_questions.prompt(content, room_q)}", 10)
             doc.para(f"**{L['facilitate_questions_heading']}**", 10)
             doc.bullets([said(q, title) for q in seg.questions], 10)
             doc.para(f"**{L['facilitate_activity_heading']}.** {said(seg.activity, title)}", 10)

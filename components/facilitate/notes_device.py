@@ -6,6 +6,8 @@ action carries this device's token (the pairing checks it).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components import room_bar
@@ -15,20 +17,25 @@ from components.facilitate.countdown_ui import timer_text
 from components.facilitate.segment_view import segment_body
 from components.text import callout, caption, md
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.models.workshops import WorkshopFile
+    from components.url_state import PageUrl
 
-def _retimer(content):
+
+def _retimer(content: Content):
     def retime(timer, plan_id: str, segment: int):
         return workshop.timer_for(timer if isinstance(timer, Timer) else None,
                                   content.workshops[plan_id], segment, tab.now())
     return retime
 
 
-def notes_move(content, code: str, delta: int, count: int, who: str | None = None) -> None:
+def notes_move(content: Content, code: str, delta: int, count: int, who: str | None = None) -> None:
     """Previous / next segment from the notes device, with its token (`who`, else this tab's)."""
     pairing.STORE.move(code, delta, count, retime=_retimer(content), who=who or running.device_token())
 
 
-def notes_press(content, code: str, plan, index: int, button: str, who: str | None = None) -> None:
+def notes_press(content: Content, code: str, plan: WorkshopFile, index: int, button: str, who: str | None = None) -> None:
     """A countdown button on the notes device (the projector takes the countdown over)."""
     def press(timer):
         if not (isinstance(timer, Timer) and timer.plan == plan.id and timer.segment == index):
@@ -45,7 +52,7 @@ def _notes_step(code: str, delta: int, start: int, count: int) -> None:
     pairing.STORE.move_step(code, delta, start, count, who=running.device_token())
 
 
-def notes_controls(content, p, plan, index: int) -> None:
+def notes_controls(content: Content, p, plan: WorkshopFile, index: int) -> None:
     """Everything the projector's buttons do, on the notes device: go on past the opening screen,
     the countdown (shown and started / paused / reset), the step within the segment, and (in the
     caller) the previous / next segment."""
@@ -79,7 +86,7 @@ def notes_controls(content, p, plan, index: int) -> None:
             caption(labels["step_of"].format(n=at + 1, total=step.count))
 
 
-def notes_view(content, url) -> None:
+def notes_view(content: Content, url: PageUrl) -> None:
     """The run-session page on the notes device: the code form until it is the confirmed device,
     then the session as the projector runs it, with its controls and the facilitator's notes."""
     ui = content.ui

@@ -6,11 +6,18 @@ opening segment); a paired notes device can go on past it too. The run-session p
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components.facilitate import pairing, running, tab, workshop
 from components.routing import page_target
 from components.text import caption, md
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.models.workshops import WorkshopFile
+    from components.url_state import PageUrl
 
 
 def pass_opening() -> None:
@@ -34,7 +41,7 @@ def _showing_opening() -> None:
             st.session_state[tab.PAIR_SEEN] = p.version
 
 
-def opening_screen(content, plan, on_go_on) -> None:
+def opening_screen(content: Content, plan: WorkshopFile | None, on_go_on) -> None:
     """The session's opening screen, projected: the plan's group agreement in large type (when a plan
     runs) and the content note, with Go on (`on_go_on()`) and a way to Get help instead. A paired
     notes device can go on past it too (it polls)."""
@@ -63,7 +70,7 @@ def opening_screen(content, plan, on_go_on) -> None:
         running.watch_notes_device(content)
 
 
-def session_opening(content) -> bool:
+def session_opening(content: Content) -> bool:
     """Presenter mode's content note: once per session, at its start, with the running plan's group
     agreement (the shell calls this before a heavy page). True when the page may show."""
     if st.session_state.get(tab.OPENED):
@@ -73,24 +80,24 @@ def session_opening(content) -> bool:
     return False
 
 
-def agreement_query(plan, index: int) -> dict[str, str]:
+def agreement_query(plan: WorkshopFile, index: int) -> dict[str, str]:
     """The Run a session URL of a plan's projected opening screen (group agreement, content note)."""
     return {"plan": plan.id, "segment": str(index + 1), "view": "agreement", "present": "1"}
 
 
-def agreement_link(content, plan, index: int) -> None:
+def agreement_link(content: Content, plan: WorkshopFile, index: int) -> None:
     """The way back to the group agreement screen."""
     st.page_link(page_target(tab.RUN_PAGE, content), label=content.ui.labels["facilitate_agreement_show"],
                  icon=":material/handshake:", query_params=agreement_query(plan, index))
 
 
-def back_to_session_link(content, plan, index: int) -> None:
+def back_to_session_link(content: Content, plan: WorkshopFile, index: int) -> None:
     """From the opening screen back to the facilitator's Run a session view, at the same segment."""
     st.page_link(page_target(tab.RUN_PAGE, content), label=content.ui.labels["facilitate_back_to_session"],
                  icon=":material/co_present:", query_params={"plan": plan.id, "segment": str(index + 1)})
 
 
-def show(content, plan, index: int) -> None:
+def show(content: Content, plan: WorkshopFile, index: int) -> None:
     """Show on the projector: the session's opening screen first (until it was passed, and for an
     opening segment), then the segment's page."""
     seg = plan.segments()[workshop.clamp(index, len(plan.segments()))][1]
@@ -100,7 +107,7 @@ def show(content, plan, index: int) -> None:
     running.open_segment(content, plan, index)
 
 
-def agreement_view(content, url) -> None:
+def agreement_view(content: Content, url: PageUrl) -> None:
     """The session's first projected screen: the plan's group agreement, large, and the content
     note. Go on (here or on the paired notes device) opens the segment's page."""
     plan = content.workshops[url.get("plan")]

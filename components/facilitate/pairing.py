@@ -41,8 +41,18 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from components.facilitate.countdown import Timer
 from components.facilitate.pairing_guard import (  # noqa: F401 - the guard's names, used as pairing.<name>
-    Claim, DeviceState, Forbidden, device_kind, matches, remember, is_laptop, may_control, secret_hash)
+    Claim,
+    DeviceState,
+    Forbidden,
+    device_kind,
+    is_laptop,
+    matches,
+    may_control,
+    remember,
+    secret_hash,
+)
 from components.facilitate.pairing_record import Pairing, decode, encode
 from components.facilitate.pairing_room import RoomRequests
 from components.store import Store, StoreUnavailable, get_store
@@ -129,7 +139,7 @@ class PairingStore(RoomRequests):
         return self._change(code, change, who)
 
     def _set(self, code: str, who: str | None, segment_of: Callable[[Pairing], int], count: int,
-             plan: str | None, retime: Retime | None = None, timer: object | None = None) -> Pairing | None:
+             plan: str | None, retime: Retime | None = None, timer: Timer | None = None) -> Pairing | None:
         def change(p: Pairing, now: float) -> Pairing:
             segment = max(0, min(count - 1, segment_of(p)))
             new_plan = plan or p.plan
@@ -177,7 +187,7 @@ class PairingStore(RoomRequests):
         return q
 
     # ------------------------------------------------------------------ public
-    def create(self, plan: str, segment: int = 0, timer: object | None = None) -> Pairing | None:
+    def create(self, plan: str, segment: int = 0, timer: Timer | None = None) -> Pairing | None:
         """A new pairing with a fresh random id, shown code and laptop key (`key` on the returned
         pairing only; the store keeps its hash). None when the store cannot be reached."""
         try:
@@ -269,7 +279,7 @@ class PairingStore(RoomRequests):
         return self._rotate(code, who, drop)
 
     def set_segment(self, code: str, segment: int, count: int, plan: str | None = None,
-                    timer: object | None = None, *, who: str | None) -> Pairing | None:
+                    timer: Timer | None = None, *, who: str | None) -> Pairing | None:
         """Go to a segment (clamped to 0..count-1), with its countdown when given. A new segment
         starts at its own first step. The version grows only when something changed."""
         return self._set(code, who, lambda p: segment, count, plan, timer=timer)
@@ -292,11 +302,11 @@ class PairingStore(RoomRequests):
             return replace(p, step=step, version=p.version + (1 if step != p.step else 0))
         return self._change(code, change, who)
 
-    def set_timer(self, code: str, timer: object, *, who: str | None) -> Pairing | None:
+    def set_timer(self, code: str, timer: Timer | None, *, who: str | None) -> Pairing | None:
         """The segment's countdown after a button was pressed on either device."""
         return self._update(code, who, timer=timer)
 
-    def press_timer(self, code: str, press: Callable[[object], object], *, who: str | None) -> Pairing | None:
+    def press_timer(self, code: str, press: Callable[[Timer | None], Timer | None], *, who: str | None) -> Pairing | None:
         """Apply a button press (`press(timer) -> timer`) to the stored countdown atomically."""
         def change(p: Pairing, now: float) -> Pairing:
             timer = press(p.timer)

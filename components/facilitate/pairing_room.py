@@ -7,7 +7,9 @@ out). components/room_bar.py asks and serves them. No streamlit import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from components.facilitate.pairing_guard import Forbidden, matches
 from components.facilitate.pairing_record import Pairing
@@ -18,6 +20,10 @@ ROOM_ACTIONS = ("open", "ask", "reveal", "join", "counts", "hide", "close")  # j
 class RoomRequests:
     """The room requests of PairingStore (components/facilitate/pairing.py), which gives `_change`:
     read the live pairing, change it and write it back atomically, checking `who`."""
+
+    if TYPE_CHECKING:  # given by PairingStore
+        def _change(self, code: str, change: Callable[[Pairing, float], Pairing], who: str | None = None,
+                    check: bool = True) -> Pairing | None: ...
 
     def request_room(self, code: str, action: str, question: str | None = None, *,
                      who: str | None) -> Pairing | None:

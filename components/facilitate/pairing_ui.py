@@ -12,6 +12,7 @@ paired. A device that asks is named by its kind and time only ("Phone · asked 1
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import streamlit as st
@@ -21,6 +22,11 @@ from components.facilitate import pairing, running, tab
 from components.facilitate.pairing import Claim, DeviceState
 from components.qr import qr_svg
 from components.text import callout, caption, md
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.models.workshops import WorkshopFile
+    from components.url_state import PageUrl
 
 SHOW_CODE = "pair_show_code"  # the facilitator asked to see the shown code
 CODE_INPUT = "notes_code_input"  # the notes device's code field
@@ -88,7 +94,7 @@ def device_name(labels, kind: str, at: float, template: str) -> str:
 # --------------------------------------------------------------------------- the laptop
 
 
-def _pair(plan, index: int) -> None:
+def _pair(plan: WorkshopFile, index: int) -> None:
     p = pairing.STORE.create(plan.id, index)
     if p is None:  # the store is not answering: pair_box says so
         return
@@ -116,7 +122,7 @@ def _show_code(showing: bool) -> None:
     st.session_state[SHOW_CODE] = showing
 
 
-def pair_box(content, plan, index: int) -> None:
+def pair_box(content: Content, plan: WorkshopFile, index: int) -> None:
     """The laptop's side: Pair; then "Allow this device?" when one asks, the paired device and
     Unpair, or the code (only when asked for); Stop pairing. Reruns when the other side moves."""
     labels = content.ui.labels
@@ -183,7 +189,7 @@ def _pair_qr(ui, code: str) -> None:
 # --------------------------------------------------------------------------- the notes device
 
 
-def _connect(url) -> None:
+def _connect(url: PageUrl) -> None:
     try:
         agent = st.context.headers.get("User-Agent")
     except Exception:  # noqa: BLE001 - no request headers (tests)
@@ -199,7 +205,7 @@ def _connect(url) -> None:
         url.set("pair", None)
 
 
-def connect_form(ui, url) -> None:
+def connect_form(ui, url: PageUrl) -> None:
     """The notes device's side: the code shown on the laptop (filled in from the QR code's link)."""
     labels = ui.labels
     asked = url.get("pair")
@@ -217,7 +223,7 @@ def connect_form(ui, url) -> None:
         callout("warning", labels["facilitate_code_unknown"])
 
 
-def confirmed_device(content, url) -> tuple[str, str, pairing.Pairing] | None:
+def confirmed_device(content: Content, url: PageUrl) -> tuple[str, str, pairing.Pairing] | None:
     """The notes device's (pairing id, token, pairing) when it is the confirmed device; else None,
     with the code form (no pairing yet) or what it is told (waiting, refused, unpaired, ended)."""
     ident = notes_identity()
@@ -226,13 +232,13 @@ def confirmed_device(content, url) -> tuple[str, str, pairing.Pairing] | None:
         return None
     code, token = ident
     state, p = pairing.STORE.device_state(code, token)
-    if state is not DeviceState.CONFIRMED:
+    if state is not DeviceState.CONFIRMED or p is None:
         device_status(content, state, code, token)
         return None
     return code, token, p
 
 
-def device_status(content, state: DeviceState, code: str, token: str) -> None:
+def device_status(content: Content, state: DeviceState, code: str, token: str) -> None:
     """What a device that is not (or no longer) the confirmed one is told; it controls nothing."""
     labels = content.ui.labels
     if state is DeviceState.PENDING:

@@ -5,6 +5,8 @@ live room's panel.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components import address, room_ui
@@ -15,8 +17,13 @@ from components.navigation import PAGES
 from components.stepper import stepper
 from components.text import callout, caption, md
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.models.workshops import WorkshopFile
+    from components.url_state import PageUrl
 
-def projector_view(content, url) -> None:
+
+def projector_view(content: Content, url: PageUrl) -> None:
     ui = content.ui
     L = ui.labels
     plans = content.workshops
@@ -68,13 +75,13 @@ def projector_view(content, url) -> None:
     room_ui.room_panel(content, plan.id, seg.room_question)
 
 
-def _handouts(content, plan) -> None:
+def _handouts(content: Content, plan: WorkshopFile) -> None:
     """The handouts list one region's helplines: the reader's own where the browser's language names
     a country we cover (as Get help opens), else the first; every region one choice away."""
     L = content.ui.labels
     regions = {r.id: r.name for r in content.help.regions}
     local = region_for_locale(content.help, st.context.locale)
-    region = st.selectbox(L["facilitate_handout_region"], list(regions), format_func=regions.get,
+    region = st.selectbox(L["facilitate_handout_region"], list(regions), format_func=lambda r: regions[r],
                           key="handout_region",
                           index=list(regions).index(local if local in regions else handouts.default_region(content.help)))
     opened_at = address.app_address(st.context.url)

@@ -7,11 +7,10 @@ session state, the store and the page's step).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import streamlit as st
-
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import presenter, room_ui, url_state
@@ -19,6 +18,10 @@ from components.facilitate import pairing, sync, tab, workshop
 from components.navigation import PAGES, page_spec
 from components.routing import page_target
 from components.url_params import by_name
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.models.workshops import WorkshopFile
 
 
 def laptop_key() -> str | None:
@@ -32,12 +35,12 @@ def device_token() -> str | None:
     return notes[1] if notes else None
 
 
-def active(content):
+def active(content: Content):
     """(plan, index) of the session this tab runs, or None."""
     return tab.active(st.session_state, content)
 
 
-def set_active(plan, index: int, content=None) -> None:
+def set_active(plan: WorkshopFile, index: int, content: Content | None = None) -> None:
     """Make `index` the running segment. A move from another segment of this session asks the
     segment's own room question when this tab runs a room (`content` given); a reload does not."""
     index = workshop.clamp(index, len(plan.segments()))
@@ -52,11 +55,11 @@ def set_active(plan, index: int, content=None) -> None:
                                       timer=st.session_state[tab.TIMER], who=laptop_key())
         if p is None and not pairing.STORE.unavailable:  # ended or expired (a store blip keeps it)
             st.session_state[tab.PAIR] = None
-        else:
+        elif p is not None:
             st.session_state[tab.PAIR_SEEN] = p.version
 
 
-def open_segment(content, plan, index: int) -> None:
+def open_segment(content: Content, plan: WorkshopFile, index: int) -> None:
     """Make `index` the current segment and show its page at its step, in presenter mode."""
     set_active(plan, index, content)
     segment = plan.segments()[workshop.clamp(index, len(plan.segments()))][1]
@@ -97,9 +100,9 @@ class _PageStep:
         url_state.write(self.param, self.param.parse(self.step.url_value(step), self.content), self.content)
 
 
-def _step_here(content):
+def _step_here(content: Content):
     """sync's `here`: the segment's step when this run shows the segment's page; else None."""
-    def here(plan, index: int) -> _PageStep | None:
+    def here(plan: WorkshopFile, index: int) -> _PageStep | None:
         seg = plan.segments()[workshop.clamp(index, len(plan.segments()))][1]
         step = workshop.segment_step(seg, content)
         if step is None or not _showing_page(seg.page, content):
@@ -108,13 +111,13 @@ def _step_here(content):
     return here
 
 
-def remote_update(content) -> tuple[tuple | None, bool]:
+def remote_update(content: Content) -> tuple[tuple | None, bool]:
     """Follow a paired notes device (sync.remote_update): ((plan, index) when it moved to another
     segment, whether it went on past the opening screen this tab shows)."""
     return sync.remote_update(st.session_state, pairing.STORE, content, _step_here(content))
 
 
-def remote_move(content) -> tuple | None:
+def remote_move(content: Content) -> tuple | None:
     """If a paired notes device moved the session since this tab last looked: (plan, index)."""
     return remote_update(content)[0]
 
@@ -124,7 +127,7 @@ def pending() -> bool:
     return sync.pending(st.session_state, pairing.STORE)
 
 
-def watch_notes_device(content) -> None:
+def watch_notes_device(content: Content) -> None:
     """Rerun the page whenever the paired notes device moved (polled every POLL_SECONDS)."""
     @st.fragment(run_every=tab.POLL_SECONDS)
     def watch() -> None:
@@ -134,7 +137,7 @@ def watch_notes_device(content) -> None:
     watch()
 
 
-def _showing_page(page_id: str, content) -> bool:
+def _showing_page(page_id: str, content: Content | None) -> bool:
     try:
         ctx = get_script_run_ctx()
         return ctx is not None and ctx.page_script_hash == page_target(page_id, content)._script_hash

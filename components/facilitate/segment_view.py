@@ -5,18 +5,24 @@ the facilitator's notes (first on the notes device, closed on the projector, whi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components import room_questions
 from components.facilitate import workshop
 from components.text import caption, md
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.models.workshops import WorkshopFile
+
 
 def _bullets(items) -> None:
     md("\n".join(f"- {item}" for item in items))
 
 
-def segment_body(content, plan, seg, *, notes_open: bool) -> None:
+def segment_body(content: Content, plan: WorkshopFile, seg, *, notes_open: bool) -> None:
     """What a segment asks of the group; the facilitator's notes (first on the notes device, closed
     on the projector, which the group can see)."""
     L = content.ui.labels

@@ -5,6 +5,8 @@ group agreement in the Pages menu. Follows a paired notes device.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from components.facilitate import opening, running, tab
@@ -12,8 +14,11 @@ from components.facilitate.countdown_ui import timer_text
 from components.routing import page_target
 from components.text import md
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def session_bar(content) -> None:
+
+def session_bar(content: Content) -> None:
     """In the presenter bar of every page while this tab runs a session: where we are, the time
     left, previous / next segment and a way back to the session (the group agreement is in the
     Pages menu: session_menu). Follows a paired notes device."""
@@ -39,7 +44,7 @@ def session_bar(content) -> None:
         _live_status(content)
 
 
-def _live_status(content) -> None:
+def _live_status(content: Content) -> None:
     timer = st.session_state.get(tab.TIMER)
     polling = bool(st.session_state.get(tab.PAIR))
     every = 1 if timer is not None and timer.running else (tab.POLL_SECONDS if polling else None)
@@ -58,7 +63,7 @@ def _live_status(content) -> None:
     st.fragment(status, run_every=every)()
 
 
-def session_menu(content) -> None:
+def session_menu(content: Content) -> None:
     """In the presenter bar's Pages menu while this tab runs a session: the way back to the group
     agreement screen (in the menu, so the bar itself stays on one line at 1080p)."""
     current = running.active(content)

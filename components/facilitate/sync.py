@@ -10,10 +10,14 @@ gives them from Streamlit.
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from components.facilitate import tab
 from components.facilitate.countdown import Timer
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
+    from components.models.workshops import WorkshopFile
 
 
 class StepHere(Protocol):
@@ -34,7 +38,7 @@ class StepHere(Protocol):
 Here = Callable[[Any, int], "StepHere | None"]
 
 
-def remote_update(state: MutableMapping, store, content, here: Here) -> tuple[tuple | None, bool]:
+def remote_update(state: MutableMapping, store, content: Content, here: Here) -> tuple[tuple | None, bool]:
     """Follow a paired notes device: ((plan, index) when it moved to another segment, passed), where
     `passed` says it went on past the opening screen this tab shows. Its countdown and its step
     within the segment are taken over here (the step is shown when this page is the segment's
@@ -71,7 +75,7 @@ def remote_update(state: MutableMapping, store, content, here: Here) -> tuple[tu
     return None, passed
 
 
-def _report_step(state: MutableMapping, store, plan, p, here: Here) -> None:
+def _report_step(state: MutableMapping, store, plan: WorkshopFile, p, here: Here) -> None:
     """This tab stepped within the segment itself: tell the store, so the notes device shows it."""
     step = here(plan, p.segment)
     if step is None:

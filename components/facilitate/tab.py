@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from components.facilitate.workshop import clamp
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 RUN = "run_session"
 TIMER = "run_timer"
@@ -34,7 +38,7 @@ def now() -> float:
     return time.time()
 
 
-def active(state: Mapping, content):
+def active(state: Mapping, content: Content):
     """(plan, index) of the session this tab runs, or None."""
     run = state.get(RUN)
     if not run or run["plan"] not in content.workshops:

@@ -5,13 +5,17 @@ projector. Pure logic, no streamlit import; pages/run-session.py and the present
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from components.models.workshops import Segment, Session, WorkshopFile
 from components.facilitate.countdown import Timer
+from components.models.workshops import Segment, Session, WorkshopFile
 from components.navigation import PAGES, page_spec
 from components.url_params import Int, Step, _resolve, by_name
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 PRESENT = "present"
 
@@ -60,7 +64,10 @@ def focus(segment: Segment) -> tuple[str, str] | None:
     return None
 
 
-def _step(items, value) -> tuple[int, object] | None:
+S = TypeVar("S")
+
+
+def _step(items: Sequence[S], value: Any) -> tuple[int, S] | None:
     """(1-based number, item) of a step given as a URL value, or None when it is out of range."""
     try:
         n = int(value)
@@ -69,7 +76,7 @@ def _step(items, value) -> tuple[int, object] | None:
     return (n, items[n - 1]) if 1 <= n <= len(items) else None
 
 
-def screen_words(content, segment: Segment) -> str:
+def screen_words(content: Content, segment: Segment) -> str:
     """What the projector shows during a segment, in the content's own words (the page's title, the
     section and the step's title), never URL parameters: "The cycle of abuse · The cycle · Walker's
     three phases (1979) · 3. Loving contrition". For a handout, read by people."""
@@ -86,12 +93,12 @@ def screen_words(content, segment: Segment) -> str:
                 parts.append(f"{hit[0]}. {hit[1].title}")
         elif "stage" in q:
             parts.append(cy.stages.heading)
-            if (hit := _step(cy.stages.stages, q["stage"])) is not None:
-                parts.append(f"{hit[0]}. {hit[1].title}")
+            if (stage := _step(cy.stages.stages, q["stage"])) is not None:
+                parts.append(f"{stage[0]}. {stage[1].title}")
     elif segment.page == "healing" and "step" in q and getattr(content, "healing", None) is not None:
         parts.append(content.healing.steps_heading)
-        if (hit := _step(content.healing.steps, q["step"])) is not None:
-            parts.append(f"{hit[0]}. {hit[1].title}")
+        if (step := _step(content.healing.steps, q["step"])) is not None:
+            parts.append(f"{step[0]}. {step[1].title}")
     elif segment.page == "healthy-vs-toxic" and q.get("part") == "compare" and getattr(content, "comparison", None):
         parts.append(labels.get("hvt_compare_heading", ""))
         titles = {d.id: d.title for d in content.comparison.dimensions}
@@ -142,7 +149,7 @@ def labelled_without_repeats(shown: Iterable[str], items: Iterable[tuple[str, st
     return out
 
 
-def segment_link_issues(plan: WorkshopFile, content) -> list[tuple[str, str]]:
+def segment_link_issues(plan: WorkshopFile, content: Content) -> list[tuple[str, str]]:
     """(segment id, what is wrong) for every segment link of one plan that does not open what the
     plan says: an unknown page, an unknown URL parameter or a bad value, checked against the pages'
     URL declarations (navigation.py). `content` resolves the choices and bounds that depend on it."""
@@ -162,7 +169,7 @@ def segment_link_issues(plan: WorkshopFile, content) -> list[tuple[str, str]]:
     return issues
 
 
-def segment_link_problems(plans: Mapping[str, WorkshopFile], content) -> list[str]:
+def segment_link_problems(plans: Mapping[str, WorkshopFile], content: Content) -> list[str]:
     """`where: segment 'id': problem` for every plan (`plans` maps where each came from to the plan).
     An empty list means every link opens what its plan says."""
     return [f"{where}: segment '{seg}': {what}" for where, plan in plans.items()
@@ -192,7 +199,7 @@ class SegmentStep:
 
 
 # Where a step's count depends on another parameter of the same link (the cycle's phases: the model).
-def _cycle_phases(content, query: Mapping[str, str]) -> int:
+def _cycle_phases(content: Content, query: Mapping[str, str]) -> int:
     versions = content.cycle.cycle.versions
     chosen = next((v for v in versions if v.id == query.get("model")), versions[0])
     return len(chosen.phases)
@@ -201,7 +208,7 @@ def _cycle_phases(content, query: Mapping[str, str]) -> int:
 STEP_COUNTS = {("cycle", "phase"): _cycle_phases}
 
 
-def segment_step(segment: Segment, content) -> SegmentStep | None:
+def segment_step(segment: Segment, content: Content) -> SegmentStep | None:
     """The segment's in-segment step: the first parameter of its link that its page declares as a
     step (Step) or a count (Int, e.g. the comparison's revealed columns). None when it has none."""
     try:

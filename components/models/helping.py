@@ -5,14 +5,14 @@ in a fixed order (issue 24, section 2), so the model checks it."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
 from components.models.base import Item, Markdown, SourcedText, Strict, Takeaway
 
 SectionId = Literal["notice", "start", "helps", "avoid", "safety", "stay-or-return", "young-people", "yourself"]
-SECTION_ORDER: tuple[str, ...] = SectionId.__args__
+SECTION_ORDER: tuple[str, ...] = get_args(SectionId)
 
 
 class Point(SourcedText):

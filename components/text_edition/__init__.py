@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from components import quick_exit
 from components.navigation import PAGES
 from components.text_edition import toc
 from components.text_edition.doc import Doc, esc, markdown
 from components.text_edition.page import document
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 __all__ = ["TEXT_PAGES", "app_path", "render_index", "render_page"]
 
@@ -44,7 +48,7 @@ def app_path(page_id: str) -> str:
     return "" if page_id == "welcome" else page_id
 
 
-def render_page(content, page_id: str, *, app_root: str | None = "/",
+def render_page(content: Content, page_id: str, *, app_root: str | None = "/",
                 settings: quick_exit.ExitSettings | None = None, reader_region: str | None = None) -> str:
     """One text page; `app_root` is where the interactive app lives (None: no link to it);
     `reader_region`: the region to put first where a page has one (Get help), else the content's order."""
@@ -62,7 +66,7 @@ def render_page(content, page_id: str, *, app_root: str | None = "/",
                     index_href="./", help_href=None if page_id == "get-help" else "get-help")
 
 
-def render_index(content, *, app_root: str | None = "/", settings: quick_exit.ExitSettings | None = None) -> str:
+def render_index(content: Content, *, app_root: str | None = "/", settings: quick_exit.ExitSettings | None = None) -> str:
     ui, words = content.ui, content.ui.text_edition
     doc = Doc()
     doc.h(1, words.index_title).md(words.index_intro)

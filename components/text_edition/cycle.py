@@ -4,14 +4,19 @@ research view, why it is hard to leave, then the next step (as the app ends the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import cycle as cycle_logic
 from components.text_edition.doc import Doc, esc
 from components.text_edition.next_step import read_on as next_step_read_on
 from components.text_edition.next_step import render as next_step_render
 from components.wording import small, union_sources
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def render(content, doc: Doc) -> None:
+
+def render(content: Content, doc: Doc) -> None:
     ui, labels, cy = content.ui, content.ui.labels, content.cycle
     words = ui.text_edition
     doc.takeaway(content, cy.takeaway).md(cy.intro)

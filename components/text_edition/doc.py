@@ -16,11 +16,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 
 from components.wording import sources_text
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 # commonmark + tables; html=False: raw HTML in content is text; no typographer (keep the words as written)
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -89,14 +92,14 @@ class Doc:
         """A bold lead-in and its text: "**Title.** body"."""
         return self.md(f"**{title.rstrip('.')}.** {body or ''}")
 
-    def takeaway(self, content, item) -> Doc:
+    def takeaway(self, content: Content, item) -> Doc:
         """A subject page's one-line takeaway (models.base.Takeaway), first under the title as in
         the app (page_kit.takeaway): "In short: ...", with its sources."""
         line = f"**{content.ui.labels['takeaway_label']}:** {item.text}"
         self.raw(f'<div class="takeaway">{markdown(line)}</div>')
         return self.sources(content, item.sources)
 
-    def sources(self, content, source_ids: Sequence[str]) -> Doc:
+    def sources(self, content: Content, source_ids: Sequence[str]) -> Doc:
         text = sources_text(content, list(source_ids))
         return self.raw(f'<p class="sources">{esc(text)}</p>') if text else self
 

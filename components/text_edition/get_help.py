@@ -5,12 +5,17 @@ lines; then leaving safely, finding a therapist and what the exit does."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.help import KIND_ANCHORS, LINE_KINDS, helpline_text, number_line, numbers_first, serves
 from components.text_edition.doc import Doc, esc, markdown
 from components.wording import small
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def render(content, doc: Doc) -> None:
+
+def render(content: Content, doc: Doc) -> None:
     ui, h = content.ui, content.help
     labels, published = ui.labels, h.published_on.isoformat()
     regions = [r for r in h.regions if any(serves(line, r.id) for line in h.helplines)]

@@ -3,10 +3,15 @@ of its own (its id the anchor the "see also" links go to), with its sources."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.text_edition.doc import Doc, esc
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def render(content, doc: Doc) -> None:
+
+def render(content: Content, doc: Doc) -> None:
     ui = content.ui
     terms = sorted(content.glossary.terms, key=lambda t: t.term.lower())
     by_id = {t.id: t for t in terms}

@@ -4,13 +4,18 @@ healthy_vs_toxic.py."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import perspectives as persp_logic
 from components import therapies as therapy_logic
 from components.text_edition.doc import Doc, esc
 from components.wording import small
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def therapies(content, doc: Doc) -> None:
+
+def therapies(content: Content, doc: Doc) -> None:
     ui, labels, data = content.ui, content.ui.labels, content.therapies
     words = ui.text_edition
     facet = therapy_logic.facet_labels(data)
@@ -68,7 +73,7 @@ def therapies(content, doc: Doc) -> None:
     doc.raw(f'<p><a href="get-help">{esc(labels["therapies_get_help"])}</a></p>')
 
 
-def perspectives(content, doc: Doc) -> None:
+def perspectives(content: Content, doc: Doc) -> None:
     ui, labels, data = content.ui, content.ui.labels, content.perspectives
     condition_names = {c.id: c.label for c in data.conditions}
     person_names = {p.id: p.display_name for p in data.perspectives}

@@ -3,11 +3,16 @@ the signs cards, the self-concept areas as questions to think over on paper, and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.text_edition.doc import Doc, esc
 from components.wording import small, union_sources
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def render(content, doc: Doc) -> None:
+
+def render(content: Content, doc: Doc) -> None:
     ui, labels, heal = content.ui, content.ui.labels, content.healing
     words = ui.text_edition
     doc.takeaway(content, heal.takeaway).md(heal.intro)

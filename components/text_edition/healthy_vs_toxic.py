@@ -3,6 +3,8 @@ order, each a section (compare, the wheel, the signs, the sorter, healing togeth
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import comparison as hvt_logic
 from components.models.comparison import LEVEL_ORDER
 from components.text_edition.doc import Doc, esc, sub
@@ -10,13 +12,16 @@ from components.text_edition.heal import without
 from components.text_edition.next_step import render as next_step_render
 from components.wording import small, union_sources
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def render(content, doc: Doc) -> None:
+
+def render(content: Content, doc: Doc) -> None:
     """The app shows one part at a time (a picker); here every part in the picker's order, each a section."""
     ui, labels, comp, scen = content.ui, content.ui.labels, content.comparison, content.scenarios
     words = ui.text_edition
     names = hvt_logic.level_names(comp.spectrum)  # "✓ Healthy": never the colour alone
-    titles = {s.level: s.title for s in comp.spectrum}
+    titles: dict[str, str] = {s.level: s.title for s in comp.spectrum}
     doc.takeaway(content, comp.takeaway)
     doc.md(comp.intro)
     doc.raw(f'<nav aria-label="{esc(labels["hvt_part_label"])}"><ul>'

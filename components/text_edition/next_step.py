@@ -9,10 +9,14 @@ links Get help's sections for the lines (crisis, under 18) and the page for frie
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from components import next_step_lines as lines
 from components.text_edition.doc import Doc, esc, markdown_inline
 from components.wording import union_sources
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 ANCHOR = "next-step"  # the same id as the app's heading (components/next_step.py)
 
@@ -21,7 +25,7 @@ def _link(href: str, text: str) -> str:
     return f'<a href="{esc(href)}">{esc(text)}</a>'
 
 
-def render(content, doc: Doc) -> None:
+def render(content: Content, doc: Doc) -> None:
     help_, labels = content.help, content.ui.labels
     words = help_.next_step
     with doc.section(ANCHOR):
@@ -39,6 +43,6 @@ def render(content, doc: Doc) -> None:
         doc.raw(f"<p>{_link('worried-about-someone', words.friends)}</p>")
 
 
-def read_on(content, doc: Doc, intro: str, page_ids: Sequence[str]) -> None:
+def read_on(content: Content, doc: Doc, intro: str, page_ids: Sequence[str]) -> None:
     doc.md(intro)
     doc.raw("<ul>" + "".join(f"<li>{_link(pid, content.ui.pages[pid].title)}</li>" for pid in page_ids) + "</ul>")

@@ -5,14 +5,18 @@ pages and to the interactive page. No Streamlit, no Plotly, one inline styleshee
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from components import quick_exit, theme
 from components.text_edition.doc import esc, markdown_inline
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
+
 STYLE = theme.root_css() + (Path(__file__).resolve().parent / "text.css").read_text(encoding="utf-8")
 
 
-def document(content, *, title: str, body: str, settings: quick_exit.ExitSettings, app_href: str | None,
+def document(content: Content, *, title: str, body: str, settings: quick_exit.ExitSettings, app_href: str | None,
              index_href: str, help_href: str | None) -> str:
     ui, words = content.ui, content.ui.text_edition
     links = [f'<li><a href="{esc(index_href)}">{esc(words.to_text_index)}</a></li>']

@@ -8,11 +8,16 @@ behind one. The worried page's text renderer calls it where the app shows the se
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import practice as logic
 from components.text_edition.doc import Doc, sub
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def _how_it_lands(content, doc: Doc, scene, level: int) -> None:
+
+def _how_it_lands(content: Content, doc: Doc, scene, level: int) -> None:
     labels = content.ui.labels
     for i, reply in enumerate(scene.replies):
         doc.h(level, logic.reply_label(i, reply))
@@ -21,7 +26,7 @@ def _how_it_lands(content, doc: Doc, scene, level: int) -> None:
             doc.md(text)
 
 
-def practice_text(content, doc: Doc, *, level: int = 2) -> None:
+def practice_text(content: Content, doc: Doc, *, level: int = 2) -> None:
     """The section as the app opens it for a reader on their own, every scene shown: its heading at
     `level` (the scenes one below), the intro, then each scene, its replies and how each may land."""
     labels, practice = content.ui.labels, content.practice

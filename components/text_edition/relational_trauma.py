@@ -3,12 +3,17 @@ its picture in words, childhood and adulthood, every pattern path in order, prev
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components import trauma_healing as th_logic
 from components.text_edition.doc import Doc, esc
 from components.wording import small
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def render(content, doc: Doc) -> None:
+
+def render(content: Content, doc: Doc) -> None:
     ui, labels, rt = content.ui, content.ui.labels, content.relational_trauma
     words = ui.text_edition
     doc.takeaway(content, rt.takeaway).md(rt.intro)

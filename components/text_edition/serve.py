@@ -7,6 +7,7 @@ nothing else)."""
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -18,6 +19,9 @@ from components.content import content_dir, load_cached
 from components.help import region_for_languages
 from components.text_edition import TEXT_PAGES, render_index, render_page
 from components.wording import escape_html
+
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
 PREFIX = "text"
 CACHE = "public, max-age=300"  # a helpline edit reaches readers within five minutes
@@ -38,7 +42,7 @@ BY_REGION = {"get-help"}
 
 
 @functools.lru_cache(maxsize=64)
-def _rendered(content, page_id: str | None, app_root: str, region: str | None = None) -> str:
+def _rendered(content: Content, page_id: str | None, app_root: str, region: str | None = None) -> str:
     if page_id is None:
         return render_index(content, app_root=app_root)
     return render_page(content, page_id, app_root=app_root, reader_region=region)

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.navigation import pages_citing
 from components.text_edition.doc import Doc
 from components.wording import source_lines
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def render(content, doc: Doc) -> None:
+
+def render(content: Content, doc: Doc) -> None:
     ui = content.ui
     cited_on = pages_citing(content)
     doc.md(ui.pages["sources"].description)

@@ -4,11 +4,16 @@ come from."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.navigation import PAGES
 from components.text_edition.doc import Doc, esc
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def render(content, doc: Doc) -> None:
+
+def render(content: Content, doc: Doc) -> None:
     ui, w = content.ui, content.welcome
     doc.md(ui.tagline).md(w.intro).note(w.not_diagnosis)
     doc.h(2, ui.labels["welcome_ways_heading"])

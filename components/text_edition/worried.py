@@ -6,13 +6,18 @@ language to pick one: each region is one tap away), and the next step."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from components.help import helpline_text, number_line
 from components.helping import regions_with_lines
 from components.text_edition.doc import Doc, esc
 from components.text_edition.practice import practice_text
 
+if TYPE_CHECKING:
+    from components.content.registry import Content
 
-def render(content, doc: Doc) -> None:
+
+def render(content: Content, doc: Doc) -> None:
     ui, helping, help_ = content.ui, content.helping, content.help
     labels, published = ui.labels, help_.published_on.isoformat()
     doc.takeaway(content, helping.takeaway).md(helping.intro)
