@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import (
     SHOTS,
@@ -21,7 +22,6 @@ from browser_helpers import (
 )
 from components.navigation import PAGES
 from conftest import AppServer
-from playwright.sync_api import expect
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])

@@ -7,7 +7,6 @@ without a browser in test_chart_palette.py.)"""
 from __future__ import annotations
 
 from browser_helpers import SHOTS, draw_charts, no_exception, open_app_page
-
 from components.charts.common import DARK, LIGHT
 
 PAPERS = ("() => [...document.querySelectorAll('.js-plotly-plot .main-svg')]"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, wait_ready
-from playwright.sync_api import expect
 
 PAGE = "healthy-vs-toxic"
 

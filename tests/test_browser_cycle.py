@@ -4,8 +4,9 @@ link opens at its step, the sandbox reveal is accessible, and screenshots for a 
 
 from __future__ import annotations
 
-from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page
 from playwright.sync_api import expect
+
+from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page
 
 FIGURE = '[role="figure"]'  # st.plotly_chart(alt=...) gives the chart this role and an accessible name
 

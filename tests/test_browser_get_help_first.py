@@ -6,9 +6,9 @@ edition."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import SHOTS, axe_violations, open_app_page, pass_content_note, wait_ready
-from playwright.sync_api import expect
 from components.help import dial_address, first_line, region_for_locale
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}

@@ -6,9 +6,9 @@ backwards; on the cycle the step announcer is the only live region of the page."
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import no_exception, open_app_page, wait_param, wait_ready
-from playwright.sync_api import expect
 
 ACTIVE_JS = """() => { const e = document.activeElement;
   return {tag: e.tagName, testid: (e.closest('[data-testid]') || e).getAttribute('data-testid') || '',

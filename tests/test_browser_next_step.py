@@ -6,9 +6,9 @@ projector (1920x1080, ?present=1) the step is there too, at presenter size."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page
-from playwright.sync_api import expect
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 ENDINGS = [("cycle", ""), ("healthy-vs-toxic", "?part=compare"), ("healthy-vs-toxic", "?part=signs"),

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
-from playwright.sync_api import expect
 from test_browser_room_reload import two_replicas
 
 SHOTS = Path("/tmp/identity")

@@ -4,8 +4,9 @@ and highlight live in the URL (chosen with the keyboard, kept on reload), axe-co
 
 from __future__ import annotations
 
-from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, url_param, wait_ready
 from playwright.sync_api import expect
+
+from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, url_param, wait_ready
 
 
 def test_deep_link_filtered_and_highlighted(page, app_server):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import SHOTS, axe_violations, draw_charts, open_app_page, wait_ready
-from playwright.sync_api import expect
 from components.help import dial_address
 from components.navigation import PAGES
 

@@ -7,9 +7,9 @@ links all lead somewhere on the page."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import open_app_page, wait_ready
-from playwright.sync_api import expect
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 SCREEN = 844

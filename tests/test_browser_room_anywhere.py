@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
 from playwright.sync_api import expect
+
+from browser_helpers import axe_violations, no_exception, open_app_page, wait_ready
 from test_browser_pairing_guard import PHONE, _connect, _shown_code
 from test_browser_projector import _bar_is_one_line
 from test_browser_room import _phone_answers

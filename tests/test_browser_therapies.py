@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_ready
 from playwright.sync_api import expect
+
+from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_ready
 
 FULL = "?path=child&for=children,families&approach=play-therapy&compare=cbt,emdr,eft"
 

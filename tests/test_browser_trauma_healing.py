@@ -5,8 +5,9 @@ text alternatives open."""
 
 from __future__ import annotations
 
-from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_param, wait_ready
 from playwright.sync_api import expect
+
+from browser_helpers import SHOTS, axe_violations, draw_charts, no_exception, open_app_page, wait_param, wait_ready
 
 
 def _tall_screenshot(p, name: str, height: int) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import base64
 
-from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, url_param, wait_param, wait_ready
 from playwright.sync_api import expect
+
+from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, url_param, wait_param, wait_ready
 
 
 def test_clicker_keys_move_the_step_and_url(page, app_server):

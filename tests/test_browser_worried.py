@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page, pass_content_note, wait_ready
-from playwright.sync_api import expect
 from components.help import call_links
 from components.helping import lines_for
 

@@ -12,7 +12,6 @@ from components.url_params import Choice, Flag, Int, ListOf, Param, Step
 from conftest import ROOT
 from test_structure import import_graph, reach
 
-
 # --------------------------------------------------------------------------- the shared parsers
 
 

@@ -86,9 +86,9 @@ def _rgb(colour: str) -> tuple[tuple[float, float, float], float]:
         h = colour[1:]
         if len(h) == 3:
             h = "".join(c * 2 for c in h)
-        return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4)), 1.0
+        return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)), 1.0
     parts = [float(v) for v in colour[colour.index("(") + 1:colour.index(")")].split(",")]
-    return tuple(parts[:3]), (parts[3] if len(parts) > 3 else 1.0)
+    return (parts[0], parts[1], parts[2]), (parts[3] if len(parts) > 3 else 1.0)
 
 
 def over(colour: str, below: str) -> str:
