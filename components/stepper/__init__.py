@@ -8,6 +8,10 @@ can bookmark or share a step and a reload keeps it.
 readable to people), with the number of steps taken from `labels`.
 
 Only one stepper per page should take the keyboard (`shortcuts=True`, the default for the first).
+
+The component is this folder: this module; announce.js (says each step, keeps focus); clicker.css
+(added at run time); stepper.css (in the first HTML of every page with the app's stylesheet,
+components/web.py).
 """
 
 from __future__ import annotations
