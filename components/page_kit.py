@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import streamlit as st
@@ -145,24 +146,7 @@ def sources_of(content: Content, items: Iterable[Any]) -> None:
 
 # Runs in the page itself (Streamlit's v2 components have no iframe). The key arrives as data; it is
 # only ever a container key chosen in code, and is used in a selector, never written as HTML.
-_BRING_JS = """
-export default function (component) {
-  const target = document.querySelector(`.st-key-${CSS.escape(component.data.key)}`);
-  if (!target) { return undefined; }
-  // Clear of Streamlit's fixed top bar (and the exit button in it), so the heading is seen.
-  target.style.scrollMarginTop = '5rem';
-  target.scrollIntoView({ block: 'start' });
-  // Focus its heading (a card) or, in a box without one (a list item), its first button.
-  const heading = target.querySelector('h1, h2, h3, h4');
-  if (heading) {
-    heading.setAttribute('tabindex', '-1');
-    heading.focus({ preventScroll: true });
-  } else {
-    [...target.querySelectorAll('button')].find((b) => b.offsetParent !== null)?.focus({ preventScroll: true });
-  }
-  return undefined;
-}
-"""
+_BRING_JS = (Path(__file__).resolve().parent / "page_kit_bring.js").read_text(encoding="utf-8")
 _bring = st.components.v2.component("healthy_bonds.bring_into_view", js=_BRING_JS, isolate_styles=False)
 
 

@@ -7,12 +7,16 @@ between pages (navigation drops query parameters), and copied back into the URL 
 
 from __future__ import annotations
 
+import string
+from pathlib import Path
+
 import streamlit as st
 
 from components import url_state
 from components.charts.common import PRESENTER_SCALE
 from components.url_params import Flag, Param
 
+HERE = Path(__file__).resolve().parent
 PRESENT = "present"
 CONTRAST = "contrast"
 PARAMS = {PRESENT: Param(PRESENT, Flag()), CONTRAST: Param(CONTRAST, Flag(on="high"))}
@@ -26,33 +30,15 @@ PARAMS = {PRESENT: Param(PRESENT, Flag()), CONTRAST: Param(CONTRAST, Flag(on="hi
 #   a long line on a wide screen loses the reader at every line break. Charts stay wide.
 PRESENT_ROOT_PERCENT = 150
 BODY_TEXT_PX = 28
-_PRESENT_CSS = f"""
-<style>
-html {{ font-size: {PRESENT_ROOT_PERCENT}%; }}
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ display: none !important; }}
-.block-container, [data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding-top: 4.5rem; }}
-[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] :is(p, li) {{
-  font-size: {BODY_TEXT_PX / (16 * PRESENT_ROOT_PERCENT / 100):.4f}rem; }}
-[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] :is(p, li, h1, h2, h3, h4, h5, h6),
-[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {{ max-width: 60ch; }}
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: var(--hb-ink) !important; opacity: 1 !important; }}
-.st-key-presenter_bar [data-testid="stMarkdownContainer"] :is(p, li) {{ font-size: 1rem; max-width: none; white-space: nowrap; }}
-.st-key-presenter_bar, .st-key-session_bar {{ column-gap: 0.6rem !important; }}
-/* each part of the bar (the session's controls, the live status, the room's count) takes its own
-   width, not an equal share of the line, so they all follow on one line */
-.st-key-presenter_bar [data-testid="stLayoutWrapper"] {{ flex: 0 0 auto !important; width: fit-content !important; }}
-.st-key-session_bar {{ width: auto !important; flex-wrap: nowrap !important; }}
-/* the live room's overlay (components/room_bar.py): over the page, bottom right, clear of the exit
-   and of the presenter bar (its Room menu stays in reach) */
-.st-key-room_overlay {{ position: fixed !important; right: 1.5rem; bottom: 1.5rem; z-index: 999990;
-  width: min(36vw, 42rem) !important; max-height: calc(100vh - 16rem); overflow-y: auto;
-  background: var(--hb-paper); border: 3px solid var(--hb-ink) !important; border-radius: 0.75rem;
-  box-shadow: 0 0.5rem 2rem rgba(0, 0, 0, 0.35); padding: 1rem 1.25rem; }}
-.st-key-room_overlay_code p {{ font-size: 4.5rem !important; line-height: 1.1; letter-spacing: 0.08em; }}
-/* the presenter's own controls (not the room's reading): a size smaller, so they stay on one line */
-.st-key-presenter_bar :is(button, a, label, [data-testid="stMarkdownContainer"] p) {{ font-size: 0.9rem !important; }}
-</style>
-"""
+
+
+def _style(name: str, **fields: object) -> str:
+    """A stylesheet beside this module as a <style> block, its `${field}`s filled in."""
+    return "<style>\n" + string.Template((HERE / name).read_text(encoding="utf-8")).substitute(fields) + "</style>"
+
+
+_PRESENT_CSS = _style("presenter.css", root_percent=PRESENT_ROOT_PERCENT,
+                      body_rem=f"{BODY_TEXT_PX / (16 * PRESENT_ROOT_PERCENT / 100):.4f}")
 # High contrast for a projector: projectors wash out light greys, thin strokes and pale fills, so
 # every text colour becomes pure black on white (21:1), links dark blue and underlined (15.3:1),
 # captions lose their opacity, text gets heavier, and controls, callouts and focus rings get solid
@@ -60,30 +46,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{ d
 # app shows its dark theme, the same rules run white on black (21:1), links light blue (9.6:1): the
 # colours are light-dark() variables (--hc-*, see components/theme.py), so one set of rules serves both
 # (tests/test_theme.py).
-_CONTRAST_CSS = """
-<style>
-:root { --hc-paper: light-dark(#ffffff, #000000); --hc-ink: light-dark(#000000, #ffffff);
-  --hc-link: light-dark(#00008b, #8ab4f8); --hc-off: light-dark(#e6e6e6, #262626); --hc-off-ink: light-dark(#333333, #cccccc); }
-section[data-testid="stSidebar"], section[data-testid="stSidebar"] > div { background: var(--hc-paper) !important; }
-.stApp { background: var(--hc-paper) !important; }
-.stApp, .stApp p, .stApp li, .stApp h1, .stApp h2, .stApp h3, .stApp h4, .stApp label, .stApp span,
-.stApp summary, .stApp td, .stApp th, .stApp [data-testid="stCaptionContainer"],
-.stApp [data-testid="stCaptionContainer"] * , .stApp [data-testid="stMarkdownContainer"] * {
-  color: var(--hc-ink) !important; opacity: 1 !important; }
-.stApp p, .stApp li, .stApp label, .stApp summary, .stApp td { font-weight: 600; }
-.stApp a, .stApp a * { color: var(--hc-link) !important; text-decoration: underline !important; }
-.stApp button { border: 2px solid var(--hc-ink) !important; }
-.stApp button[kind="primary"], .stApp button[kind="primary"] * { background: var(--hc-ink) !important; color: var(--hc-paper) !important; }
-.stApp button:disabled, .stApp button[kind="primary"]:disabled { border-style: dashed !important;
-  background: var(--hc-off) !important; cursor: not-allowed; }
-.stApp button:disabled *, .stApp button[kind="primary"]:disabled * { color: var(--hc-off-ink) !important; background: transparent !important; }
-.stApp [data-testid="stAlert"] > div, .stApp [data-testid="stExpander"] details,
-.stApp [data-testid="stVerticalBlockBorderWrapper"], .stApp [data-baseweb="select"] > div,
-.stApp input, .stApp textarea { border: 2px solid var(--hc-ink) !important; background: var(--hc-paper) !important; }
-.stApp *:focus-visible { outline: 4px solid var(--hc-ink) !important; outline-offset: 2px !important; }
-.st-key-session_clock p { font-size: 2rem; }
-</style>
-"""
+_CONTRAST_CSS = _style("presenter_contrast.css")
 
 
 def sync_from_url() -> bool:

@@ -1,5 +1,5 @@
 """One value kept in this browser tab's `sessionStorage`, read and written through a small
-st.components.v2 component (components/assets/tab_storage.js), so that it outlives a reload and a
+st.components.v2 component (components/tab_storage.js), so that it outlives a reload and a
 change of server process or replica (a new Streamlit session), and goes when the tab is closed.
 
     value = tab_storage.read("room-token", create=16)   # a random token the tab makes for itself
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import streamlit as st
 
-SCRIPT = (Path(__file__).resolve().parent / "assets" / "tab_storage.js").read_text(encoding="utf-8")
+SCRIPT = (Path(__file__).resolve().parent / "tab_storage.js").read_text(encoding="utf-8")
 _NAME = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
 _component = st.components.v2.component("healthy_bonds.tab_storage", js=SCRIPT, isolate_styles=False)
 

@@ -30,13 +30,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
+import re
+import string
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import presenter
+from components import chart_waiting, presenter
 from components.charts.common import Palette, palette_for, projector_text, safe_text
 from components.text import caption
 from components.wording import escape_html
@@ -44,90 +47,27 @@ from components.wording import escape_html
 if TYPE_CHECKING:
     from components.content import UiFile
 
+HERE = Path(__file__).resolve().parent
 _CONFIG = {"displayModeBar": False, "responsive": True}
 CHARTS_AWAKE = "charts_awake"  # session state: a chart has been in view, so charts draw at once
 
-_WAITING_HTML = '<div class="hb-chart-wait" data-testid="chart-waiting"><p class="hb-chart-wait-alt"></p>' \
-                '<p class="hb-chart-wait-note"></p></div>'
-_WAITING_CSS = """
-.hb-chart-wait { box-sizing: border-box; display: flex; flex-direction: column; justify-content: center;
-  align-items: center; gap: 0.4rem; padding: 1rem; text-align: center; border: 2px dashed currentColor;
-  border-radius: 0.5rem; font-family: "Source Sans", "Source Sans Pro", sans-serif; }
-.hb-chart-wait p { margin: 0; max-width: 40rem; }
-.hb-chart-wait-alt { font-weight: 600; }
-"""
-# Wake as soon as any of the placeholder is on screen. (A rootMargin to start earlier would not
-# work here: Streamlit scrolls an inner pane, which clips the placeholder before the margin counts.)
-# Text arrives as data and is set with textContent, never as HTML.
-_WAITING_JS = """
-export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
-  const box = parentElement.querySelector('.hb-chart-wait');
-  box.style.height = `${data.height}px`;
-  box.querySelector('.hb-chart-wait-alt').textContent = data.alt;
-  box.querySelector('.hb-chart-wait-note').textContent = data.note;
-  if (!('IntersectionObserver' in window)) { setTriggerValue('seen', true); return undefined; }
-  const observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) {
-      observer.disconnect();
-      setTriggerValue('seen', true);
-    }
-  });
-  observer.observe(box);
-  return () => observer.disconnect();
-}
-"""
-_waiting = st.components.v2.component("healthy_bonds.chart_waiting", html=_WAITING_HTML, css=_WAITING_CSS,
-                                      js=_WAITING_JS)
+_waiting = chart_waiting.WAITING  # a chart's placeholder until charts wake (components/chart_waiting/)
 
 # A chart box that scrolls sideways must be reachable by keyboard (WCAG 2.1.1; axe's
 # scrollable-region-focusable): while it scrolls, it is a focusable region named like its chart,
 # so arrow keys scroll it. Streamlit gives containers no attributes, hence this script; it
 # checks again when the box changes size (a phone turned) or what is in it changes (the chart drawn).
-_SIDEWAYS_JS = """
-export default function (component) {
-  const { data, parentElement } = component;
-  const wide = parentElement.closest(data.wide);
-  const box = wide && wide.querySelector(data.box);
-  if (!box) { return undefined; }
-  const update = () => {
-    if (box.scrollWidth > box.clientWidth + 1) {
-      box.tabIndex = 0;
-      box.setAttribute('role', 'region');
-      box.setAttribute('aria-label', data.label);
-    } else {
-      box.removeAttribute('tabindex');
-      box.removeAttribute('role');
-      box.removeAttribute('aria-label');
-    }
-  };
-  const resized = new ResizeObserver(update);
-  resized.observe(box);
-  const changed = new MutationObserver(update);
-  changed.observe(box, { childList: true, subtree: true });
-  update();
-  return () => { resized.disconnect(); changed.disconnect(); };
-}
-"""
+_SIDEWAYS_JS = (HERE / "visual_sideways.js").read_text(encoding="utf-8")
+# $key: the chart's key (a word chosen in code); $px: its narrowest readable width. The file's comments
+# stay out of the page (this style goes with every chart on every run).
+_SIDEWAYS_CSS = string.Template(re.sub(r"/\*.*?\*/\s*", "", (HERE / "visual_sideways.css").read_text(encoding="utf-8"),
+                                       flags=re.S))
 _sideways = st.components.v2.component("healthy_bonds.sideways_box", js=_SIDEWAYS_JS, isolate_styles=False)
 
 # Every drawn chart listens; the first to hear a switch asks for the run, a moment later, so that
 # Streamlit has switched its own theme (and reports the new one) by then. Only a real switch asks:
 # a reader who chose a theme in Streamlit's settings gets at most one run that changes nothing.
-_SCHEME_JS = """
-export default function (component) {
-  const { data, setTriggerValue } = component;
-  const media = window.matchMedia('(prefers-color-scheme: dark)');
-  const switched = () => {
-    const now = media.matches ? 'dark' : 'light';
-    if (now === data.drawn || window.hbChartScheme === now) { return; }
-    window.hbChartScheme = now;
-    setTimeout(() => setTriggerValue('switched', now), 300);
-  };
-  media.addEventListener('change', switched);
-  return () => media.removeEventListener('change', switched);
-}
-"""
+_SCHEME_JS = (HERE / "visual_scheme.js").read_text(encoding="utf-8")
 _scheme_watch = st.components.v2.component("healthy_bonds.chart_scheme", js=_SCHEME_JS)
 # A chart's watcher's key starts so (a prefix, so that no `[class*="st-key-<chart key>"]` selector finds
 # it); hidden, so it takes no room on the page.
@@ -213,15 +153,10 @@ def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[st
 
 
 def _sideways_css(key: str, min_width: int) -> str:
-    """The style for one chart's sideways box. A container query, not a media query: what matters
-    is the width the chart gets (a column on a tablet can be narrow too), not the screen's."""
-    outer, box, hint, px = f".st-key-{key}_wide", f".st-key-{key}_box", f".st-key-{key}_hint", int(min_width)
-    return (f"<style>{outer} {{ container-type: inline-size; }}"
-            f" {box} {{ overflow-x: auto; }}"
-            f" {box} .st-key-{key} {{ min-width: {px}px; }}"
-            f" @container (min-width: {px}px) {{ {hint} {{ display: none; }} }}"
-            # on paper nothing scrolls: let the chart show whole (the browser shrinks it to fit)
-            f" @media print {{ {box} {{ overflow: visible; }} {hint} {{ display: none; }} }}</style>")
+    """The style for one chart's sideways box (visual_sideways.css, its selectors and width filled in
+    here). A container query, not a media query: what matters is the width the chart gets (a column
+    on a tablet can be narrow too), not the screen's."""
+    return "<style>" + _SIDEWAYS_CSS.substitute(key=key, px=int(min_width)) + "</style>"
 
 
 @contextlib.contextmanager

@@ -7,7 +7,7 @@
   another site, no camera, microphone or geolocation, and a Content-Security-Policy as strict as
   Streamlit's front end allows (see `content_security_policy`).
 - **The quick exit in the first HTML**: every page of the app is the same index.html, rewritten
-  here so that the exit's button, style and script (components/quick_exit.py) arrive before any
+  here so that the exit's button, style and script (components/quick_exit/) arrive before any
   of Streamlit's JavaScript. The exit is therefore on screen, named and listening before a single
   word of the app can be read, on every way in: a first visit, a deep link on a fresh server, a
   reload, the error screen.
@@ -81,10 +81,13 @@ def base_url_script(base_path: str) -> str:
     return f"window.__streamlit={{BACKEND_BASE_URL:window.location.origin+{json.dumps(suffix)}}}"
 
 
-_ASSETS = Path(__file__).resolve().parent / "assets"
-PHONE_MENU_SCRIPT = (_ASSETS / "phone_menu.js").read_text(encoding="utf-8")
-# the day and night colours (components/theme.py), then touch targets, focus, layout
-APP_STYLE = theme.root_css() + (_ASSETS / "app.css").read_text(encoding="utf-8")
+_COMPONENTS = Path(__file__).resolve().parent
+PHONE_MENU_SCRIPT = (_COMPONENTS / "assets" / "phone_menu.js").read_text(encoding="utf-8")
+# the day and night colours (components/theme.py), then touch targets, focus, layout; then the
+# stylesheets of components that keep theirs in their own folder (read here, not imported: this
+# module imports no page code)
+APP_STYLE = theme.root_css() + "".join(
+    (_COMPONENTS / path).read_text(encoding="utf-8") for path in ("assets/app.css", "stepper/stepper.css"))
 
 
 _NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", re.S)

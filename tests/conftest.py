@@ -155,47 +155,11 @@ class AppServer:
         Path(self.log.name).unlink(missing_ok=True)
 
 
-class ExitLanding:
-    """A local stand-in for the quick exit's weather site, so tests never leave the machine.
-    `requests` records (path, Referer header or None) of every visit; `delay` (seconds) slows
-    its answer, to see what the app shows while the next site loads. `before_url` is an ordinary
-    page to open before the app, so a tab's history has something before the app in it."""
-
-    def __init__(self):
-        import http.server
-        import threading
-
-        landing = self
-        self.requests: list[tuple[str, str | None]] = []
-        self.delay = 0.0
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                landing.requests.append((self.path, self.headers.get("Referer")))
-                if landing.delay:
-                    time.sleep(landing.delay)
-                title = b"Before" if self.path.startswith("/before") else b"Weather"
-                body = b"<!doctype html><html lang=en><title>" + title + b"</title><h1>" + title + b"</h1></html>"
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/weather"
-        self.before_url = f"http://127.0.0.1:{self.server.server_address[1]}/before"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self):
-        self.server.shutdown()
-
-
 @pytest.fixture(scope="session")
 def exit_landing():
+    """The quick exit's stand-in site (components/quick_exit/fixtures.py)."""
+    from components.quick_exit.fixtures import ExitLanding
+
     landing = ExitLanding()
     yield landing
     landing.stop()

@@ -80,7 +80,7 @@ def test_get_help_first_view_is_short_on_a_phone(browser, app_server, content, l
 # - elements no one can see or reach: zero size, off screen (the collapsed side panel slides off to
 #   the left), inside a closed expander, fully transparent (a heading's "Link to heading" appears only
 #   under a mouse), hidden from everyone;
-# - the stepper's visually hidden clicker buttons (components/stepper.py: a presentation clicker's
+# - the stepper's visually hidden clicker buttons (components/stepper/: a presentation clicker's
 #   keys, not for fingers);
 # - links inside a Markdown text block: WCAG 2.5.8's inline exception (a link in a sentence keeps the
 #   line's height). Get help's call and text links are not left out: they are made to be tapped.

@@ -114,7 +114,7 @@ def test_high_contrast_both_themes():
 
 def test_quick_exit_unmistakable_both_themes():
     """The exit keeps its red and white in both themes; its hint is readable on each."""
-    css = (ROOT / "components" / "assets" / "quick_exit.css").read_text()
+    css = (ROOT / "components" / "quick_exit" / "quick_exit.css").read_text()
     button = re.search(r"\.hb-exit-button, \.hb-exit-button:visited \{[^}]*\}", css).group(0)
     assert "background: #b00020" in button and "color: #ffffff" in button and "border: 2px solid #ffffff" in button
     assert contrast("#ffffff", "#b00020") >= 4.5

@@ -1,5 +1,5 @@
 """The safety shell around every HTTP response (components/web.py) and the quick exit's markup
-(components/quick_exit.py), without a browser: the page rewrite, the Content-Security-Policy, the
+(components/quick_exit/), without a browser: the page rewrite, the Content-Security-Policy, the
 headers, and the middleware against a stand-in for Streamlit's server."""
 
 from __future__ import annotations

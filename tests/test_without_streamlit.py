@@ -16,6 +16,7 @@ from conftest import ROOT
 # else in components/ must import without it.
 STREAMLIT_FACING = {
     "components.a11y",
+    "components.chart_waiting",
     "components.facilitate.countdown_ui",
     "components.facilitate.notes_device",
     "components.facilitate.opening",

@@ -23,7 +23,7 @@ FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN
 FINISHED_OK = {ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY"),
                ForwardMsg.ScriptFinishedStatus.Value("FINISHED_FRAGMENT_RUN_SUCCESSFULLY")}
 GO_ON_KEY = "content_note_go_on"  # the heavy pages' "go on" button (components/shell.py)
-CHART_WAITING = "healthy_bonds.chart_waiting"  # a chart's placeholder until charts wake (components/visual.py)
+CHART_WAITING = "healthy_bonds.chart_waiting"  # a chart's placeholder until charts wake (components/chart_waiting/)
 
 
 @dataclass

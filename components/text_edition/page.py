@@ -1,5 +1,5 @@
 """A whole text-edition document: the quick exit first (the same button, Shift x3 and script as the
-app, components/quick_exit.py), a skip link, the safety line, the page, and links to the other text
+app, components/quick_exit/), a skip link, the safety line, the page, and links to the other text
 pages and to the interactive page. No Streamlit, no Plotly, one inline stylesheet, one script."""
 
 from __future__ import annotations

@@ -8,18 +8,25 @@ can bookmark or share a step and a reload keeps it.
 readable to people), with the number of steps taken from `labels`.
 
 Only one stepper per page should take the keyboard (`shortcuts=True`, the default for the first).
+
+The component is this folder: this module; announce.js (says each step, keeps focus); clicker.css
+(added at run time); stepper.css (in the first HTML of every page with the app's stylesheet,
+components/web.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from pathlib import Path
 from typing import cast
 
 import streamlit as st
 
 from components import presenter, url_state
 from components.url_params import Param, Step
+
+HERE = Path(__file__).resolve().parent
 
 
 def step_param(url: url_state.PageUrl, name: str, count: int) -> Param:
@@ -75,51 +82,7 @@ def stepper(url: url_state.PageUrl, name: str, *, labels: Sequence[str], ui, sho
 #   picker (Enter there opens the list of steps; on Previous, Enter again would go 3, 2, 1), and the
 #   announcement says "Step 3 of 3". Pressing Previous onto the first step puts focus on Next.
 # Text arrives as data and is set with textContent, never as HTML.
-_ANNOUNCE_JS = """
-export default function (component) {
-  const { data } = component;
-  let live = document.getElementById('hb-step-live');
-  if (!live) {
-    live = document.createElement('div');
-    live.id = 'hb-step-live';
-    live.className = 'hb-visually-hidden';
-    live.setAttribute('aria-live', 'polite');
-    live.setAttribute('aria-atomic', 'true');
-    live.setAttribute('data-testid', 'step-announcer');
-    document.body.appendChild(live);
-  }
-  const seen = (window.__hbSteps = window.__hbSteps || {});
-  const before = seen[data.name];
-  seen[data.name] = data.index;
-  if (before !== undefined && before !== data.index) { live.textContent = data.text; }
-  // the stepper control that last had focus (none once focus goes anywhere else)
-  if (!window.__hbStepperWatch) {
-    window.__hbStepperWatch = true;
-    document.addEventListener('focusin', (event) => {
-      window.__hbStepperLast = event.target.closest('[class*="st-key-stepper_"]') ? event.target : null;
-    }, true);
-  }
-  const box = document.querySelector(`.st-key-stepper_${data.name}`);
-  if (!box) { return undefined; }
-  const keep = () => {
-    const last = window.__hbStepperLast;
-    const active = document.activeElement;
-    if (!last || (last.isConnected && !box.contains(last))) { return; }
-    const dropped = !active || active === document.body || (active === last && last.disabled);
-    if (!dropped || (last.isConnected && !last.disabled)) { return; }
-    const control = (k, part) => box.querySelector(`.st-key-${data.name}_${k} ${part}`);
-    const forward = last.closest(`.st-key-${data.name}_next`) !== null;
-    const target = forward ? control('jump', 'input') : control('next', 'button');
-    if (target && target.disabled) { return; }
-    if (target) { target.focus(); }
-  };
-  // once this run's buttons have their new state; and whenever a stepper button loses focus to nothing
-  const frame = requestAnimationFrame(() => requestAnimationFrame(keep));
-  const onOut = (event) => { if (!event.relatedTarget) { setTimeout(keep, 0); } };
-  box.addEventListener('focusout', onOut);
-  return () => { cancelAnimationFrame(frame); box.removeEventListener('focusout', onOut); };
-}
-"""
+_ANNOUNCE_JS = (HERE / "announce.js").read_text(encoding="utf-8")
 _announcer = st.components.v2.component("healthy_bonds.step_announcer", js=_ANNOUNCE_JS, isolate_styles=False)
 
 
@@ -128,7 +91,7 @@ def _announce(name: str, index: int | str, count: int, text: str) -> None:
 
 
 def _keys_hint(name: str, ui) -> None:
-    """The arrow-key tip, in its own keyed container: app.css ("Layout") shows it only where there is
+    """The arrow-key tip, in its own keyed container: stepper.css shows it only where there is
     a keyboard-like pointer, so a phone is never told to press keys it does not have. (Streamlit's
     own shortcut badge on the buttons is hidden there too: beside the arrow icon it read "Next → →".)"""
     with st.container(key=f"stepper_keys_{name}"):
@@ -139,11 +102,7 @@ def _keys_hint(name: str, ui) -> None:
 # second pair of buttons carries those keys. They are not displayed at all: Streamlit's shortcut
 # still clicks them, but they are no tab stop and a screen reader does not read a second "Next"
 # (Previous / Next, with Left / Right, are the keyboard's way). test_browser_a11y checks both.
-_CLICKER_CSS = """
-<style>
-div[class*="st-key-clicker_"] { display: none !important; }
-</style>
-"""
+_CLICKER_CSS = "<style>" + (HERE / "clicker.css").read_text(encoding="utf-8") + "</style>"
 
 
 def _clicker_buttons(url: url_state.PageUrl, param: Param, index: int, ui) -> None:

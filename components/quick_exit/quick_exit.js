@@ -4,7 +4,7 @@
  * Streamlit's JavaScript and before any of the app can be read. Its settings come from the
  * data-* attributes of its own <script> tag; its text is never built from content here (the
  * button's words are in the HTML, escaped by the server). The same file is the fallback the
- * shell mounts if a page ever arrives without the early exit (components/quick_exit.py): it
+ * shell mounts if a page ever arrives without the early exit (components/quick_exit/fallback.js): it
  * installs its listeners once per page, whoever loads it first.
  */
 (function () {

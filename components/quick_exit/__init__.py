@@ -14,6 +14,10 @@ otherwise it does nothing (the script installs its listeners once per page).
 The settings and words come from content (help.yaml, ui.yaml), with built-in defaults when those
 files cannot be read (the error screen still needs an exit). Words are escaped into the HTML or
 set with textContent; never rendered from content as markup.
+
+The component is this folder, as GOV.UK Frontend keeps one: this module (markup and settings),
+quick_exit.js (the script), quick_exit.css (its style), fallback.js (the shell's safety net) and
+fixtures.py (the tests' stand-in for the exit's site).
 """
 
 from __future__ import annotations
@@ -26,9 +30,9 @@ from pathlib import Path
 
 from components.content import Loaded, content_dir, load_cached, load_one
 
-ASSETS = Path(__file__).resolve().parent / "assets"
-SCRIPT = (ASSETS / "quick_exit.js").read_text(encoding="utf-8")
-STYLE = (ASSETS / "quick_exit.css").read_text(encoding="utf-8")
+HERE = Path(__file__).resolve().parent
+SCRIPT = (HERE / "quick_exit.js").read_text(encoding="utf-8")
+STYLE = (HERE / "quick_exit.css").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -110,21 +114,7 @@ def csp_hash(script_text: str) -> str:
 
 # The fallback: the same markup and script, put into the page by a v2 component (which runs its
 # JavaScript in the page itself, not in an iframe) only when the page lacks the early exit.
-_FALLBACK_JS = SCRIPT + """
-export default function (component) {
-  const { data } = component;
-  if (!document.getElementById('hb-exit')) {
-    if (!document.getElementById('hb-exit-style')) {
-      const style = document.createElement('style');
-      style.id = 'hb-exit-style';
-      style.textContent = data.style;
-      document.head.appendChild(style);
-    }
-    document.body.insertAdjacentHTML('afterbegin', data.markup);
-  }
-  window.hbQuickExit.install(data.settings);
-}
-"""
+_FALLBACK_JS = SCRIPT + "\n" + (HERE / "fallback.js").read_text(encoding="utf-8")
 
 _fallback = None
 
