@@ -45,4 +45,4 @@ def root_css() -> str:
     printed page has no dark background)."""
     light, dark = (palettes()[kind] for kind in KINDS)
     pairs = " ".join(f"{var}: light-dark({light[option]}, {dark[option]});" for var, option in VARIABLES.items())
-    return f":root {{ color-scheme: light dark; {pairs} }}\n@media print {{ :root {{ color-scheme: light; }} }}\n"
+    return f":root {{ color-scheme: light dark; {pairs} }} @media print {{ :root {{ color-scheme: light; }} }} "

@@ -5,10 +5,10 @@ URL: ?code=<room code> (the QR code on the projector opens it).
 
 import streamlit as st
 
-from components import room_ui
+from components import room_join
 from components.routing import page_content
 from components.url_state import for_page
 
 content = page_content()
 st.title(content.ui.pages["join"].title)
-room_ui.join_view(content, for_page("join", content))
+room_join.join_view(content, for_page("join", content))

@@ -6,6 +6,7 @@ projector work once grew files past them unnoticed.)"""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import ROOT
@@ -134,3 +135,39 @@ def test_the_guard_sees_a_circle_and_an_oversized_file(tmp_path):
     assert "components.d" not in {m for c in found for m in c}
     long = {str(p.name): line_count(p) for p in pkg.glob("*.py") if line_count(p) > MODULE_LIMIT}
     assert long == {"c.py": MODULE_LIMIT + 2}
+
+
+_CSS = re.compile(r"[\w\]\)\*]\s*\{[^{}]*:[^{}]*;[^{}]*\}")
+_JS = re.compile(r"\bfunction\b|=>|\bconst\b|\blet\b|document\.")
+
+
+def code_in_strings(path: Path) -> list[str]:
+    """Python string constants of more than one line that hold CSS or JavaScript (docstrings aside):
+    such code belongs in a .css or .js file beside its module, where an editor and a linter see it."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                and node.value.strip().count("\n") >= 1 and (_CSS.search(node.value) or _JS.search(node.value))):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_no_javascript_or_css_inside_python_strings():
+    found = [hit for folder in ("components", "pages") for p in sorted((ROOT / folder).rglob("*.py"))
+             for hit in code_in_strings(p)]
+    assert not found, (f"CSS or JavaScript in a Python string at {found}: move it to a .css or .js file beside "
+                       "the module and read it once at import (as components/visual.py does).")
+
+
+def test_the_guard_sees_code_in_a_string(tmp_path):
+    sample = ROOT / "components" / "_structure_probe.py"
+    sample.write_text('"""A docstring: .a { color: red; }\nand more."""\nCSS = """\n.a { color: red; }\n.b { color: blue; }\n"""\n'
+                      'JS = """\nconst x = 1;\nexport default function () {}\n"""\nONE = ".a { color: red; }"\n')
+    try:
+        assert code_in_strings(sample) == ["components/_structure_probe.py:3", "components/_structure_probe.py:7"]
+    finally:
+        sample.unlink()

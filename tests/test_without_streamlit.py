@@ -31,6 +31,7 @@ STREAMLIT_FACING = {
     "components.practice_ui",
     "components.presenter",
     "components.room_bar",
+    "components.room_join",
     "components.room_ui",
     "components.routing",
     "components.shell",
