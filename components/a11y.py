@@ -14,7 +14,7 @@ as attributes, never as HTML).
   - a slider's input is named by its `aria-label` and again by `aria-labelledby` (itself plus its
     group, which carries the same label), so its name is read twice; the second naming goes.
 
-Tested in tests/test_browser_a11y.py through the browser's accessibility tree.
+Tested in tests/browser/test_browser_a11y.py through the browser's accessibility tree.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ PRESENT = "present"
 CONTRAST = "contrast"
 PARAMS = {PRESENT: Param(PRESENT, Flag()), CONTRAST: Param(CONTRAST, Flag(on="high"))}
 
-# Type for the back of a room (measured at 1920x1080 in tests/test_browser_projector.py):
+# Type for the back of a room (measured at 1920x1080 in tests/browser/test_browser_projector.py):
 # - `html { font-size }`: Streamlit sizes text, headings and widgets in rem, so scaling the root
 #   scales everything together (1.5x: widgets and headings; the presenter bar still fits one line);
 # - body text (paragraphs and list items) a little larger again, to 28 px (1.1667 x 24 px);
@@ -42,10 +42,10 @@ _PRESENT_CSS = _style("presenter.css", root_percent=PRESENT_ROOT_PERCENT,
 # High contrast for a projector: projectors wash out light greys, thin strokes and pale fills, so
 # every text colour becomes pure black on white (21:1), links dark blue and underlined (15.3:1),
 # captions lose their opacity, text gets heavier, and controls, callouts and focus rings get solid
-# 2-3px black outlines. The ratios are measured in tests/test_browser_workshops.py. Where the
+# 2-3px black outlines. The ratios are measured in tests/browser/test_browser_workshops.py. Where the
 # app shows its dark theme, the same rules run white on black (21:1), links light blue (9.6:1): the
 # colours are light-dark() variables (--hc-*, see components/theme.py), so one set of rules serves both
-# (tests/test_theme.py).
+# (tests/unit/test_theme.py).
 _CONTRAST_CSS = _style("presenter_contrast.css")
 
 

@@ -6,7 +6,7 @@ read_flags() {
     grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" | tr '\n' ' '
 }
 # The production flags: deploy/streamlit-flags, which deploy/Dockerfile and bench/lib/servers.py read
-# too (tests/test_deploy_flags.py checks that none of the three sets one itself). start_replica passes
+# too (tests/unit/test_deploy_flags.py checks that none of the three sets one itself). start_replica passes
 # them, unless its caller gives other flags (a yardstick at Streamlit's defaults, the README's command).
 read -ra PRODUCTION_FLAGS <<<"$(read_flags "$ROOT/deploy/streamlit-flags")"
 

@@ -72,11 +72,16 @@ def qp(at, key: str) -> str | None:
     return v[-1] if isinstance(v, list) else v
 
 
+FOLDER_MARKERS = ("unit", "pages", "content", "browser")
+
+
 def pytest_collection_modifyitems(items):
-    """Every test in a tests/test_browser*.py file is a browser test: marked here, in one place."""
+    """Each test is marked by its folder (tests/unit/, tests/pages/, tests/content/, tests/browser/):
+    here, in one place."""
     for item in items:
-        if item.path.name.startswith("test_browser"):
-            item.add_marker(pytest.mark.browser)
+        folder = item.path.parent.name
+        if folder in FOLDER_MARKERS:
+            item.add_marker(getattr(pytest.mark, folder))
 
 
 def opened(rooms) -> tuple[str, str]:

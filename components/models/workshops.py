@@ -2,7 +2,7 @@
 timed segments. Every segment names the page (and step) the projector shows while it runs.
 
 Which page ids exist is the app's business (components/navigation.py), not the content model's:
-the model only checks their shape, and tests/test_workshops.py checks they resolve.
+the model only checks their shape, and tests/pages/test_workshops.py checks they resolve.
 """
 
 from __future__ import annotations

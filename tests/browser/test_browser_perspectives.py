@@ -1,6 +1,6 @@
 """The "What practitioners say" page in a real browser: both charts are named figures, the filter
 and highlight live in the URL (chosen with the keyboard, kept on reload), axe-core stays clean.
-(No foreign host, presenter type size: tests/test_browser.py checks those for every page.)"""
+(No foreign host, presenter type size: tests/browser/test_browser.py checks those for every page.)"""
 
 from __future__ import annotations
 

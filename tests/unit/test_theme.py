@@ -1,6 +1,6 @@
 """Day and night (issue 26.7): the app follows the reader's light or dark setting, from one set of
 colours (.streamlit/config.toml), and every pair of colours the app sets keeps WCAG AA contrast in
-both themes. Browser checks (axe in the dark theme): tests/test_browser_dark.py."""
+both themes. Browser checks (axe in the dark theme): tests/browser/test_browser_dark.py."""
 
 from __future__ import annotations
 

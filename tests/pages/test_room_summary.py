@@ -192,7 +192,7 @@ def test_summary_module_imports_no_streamlit():
     from pathlib import Path
 
     for path in ("components/room_summary.py", "components/charts/room_shift.py"):
-        tree = ast.parse((Path(__file__).resolve().parent.parent / path).read_text())
+        tree = ast.parse((Path(__file__).resolve().parents[2] / path).read_text())
         names = {a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
         mods = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         assert "streamlit" not in names and not any((m or "").startswith("streamlit") for m in mods)

@@ -39,7 +39,7 @@ NOT_IN_TEXT = {
     r"help\.immediate_danger\.numbers\.\d+\.status$": "shown as the status line",
     r"help\.immediate_danger\.numbers\.\d+\.regions\.\d+$": "region ids that put a number first in the app",
     r"help\.next_step\..*": "the step that ends the pages where a reader may recognise abuse (the cycle, healthy vs "
-    "toxic; tests/test_next_step.py checks it there), not Get help itself, which it points to",
+    "toxic; tests/pages/test_next_step.py checks it there), not Get help itself, which it points to",
     r"sources\.sources\.\d+\.(kind|cited_in\.\d+)$": "shown as the kind's label and the cited titles",
     r"glossary\.terms\.\d+\.see_also\.\d+$": "shown as links named by the term",
     r"welcome\.ways_in\.\d+\.pages\.\d+$": "shown as links named by the page title",

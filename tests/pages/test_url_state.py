@@ -1,5 +1,5 @@
 """URL state in one place: the shared parsers, the pages' declarations, the workshop plans' links
-checked against them, no page writing st.query_params itself (import circles: tests/test_structure.py)."""
+checked against them, no page writing st.query_params itself (import circles: tests/unit/test_structure.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The projector's screen (issue 20.6 and 20.7) without a browser: every chart's text lifted to the
 projector's floor, where each workshop segment opens, the presenter bar's short countdown.
-(tests/test_browser_projector.py measures the same things in Chromium at 1920x1080.)"""
+(tests/browser/test_browser_projector.py measures the same things in Chromium at 1920x1080.)"""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 bar's Room menu, the overlay, a segment's own room question asked as it opens, the paired notes
 device's room requests carried out by the laptop with its key, and the rules under them (the live
 question asked again before anyone answered keeps its round; an unanswered asking is neither a
-before nor an after). The browser side is tests/test_browser_room_anywhere.py."""
+before nor an after). The browser side is tests/browser/test_browser_room_anywhere.py."""
 
 from __future__ import annotations
 

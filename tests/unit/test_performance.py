@@ -109,7 +109,7 @@ def test_cached_figure_keys_content_by_identity(content_copy, monkeypatch):
 
 
 # ------------------------------------------------------------------ deployment files
-# (the production flags: tests/test_deploy_flags.py)
+# (the production flags: tests/unit/test_deploy_flags.py)
 
 
 def test_dockerfile_runs_as_non_root_with_a_health_check():

@@ -16,7 +16,7 @@ from components.facilitate.countdown import Timer
 from components.facilitate.pairing import PairingStore
 from components.store import SqliteStore, StoreUnavailable
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PLAN = "workshop-90"
 
 

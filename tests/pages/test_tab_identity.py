@@ -1,7 +1,7 @@
 """The tab's identity (components/tab_storage.py): what the component is given, where the value
 lives (sessionStorage only), and the participant's token: not yet known -> nothing is sent as a
 stranger; the same token after a reload (a new session) answers as the same phone. The browser
-side is in tests/test_browser_room_reload.py."""
+side is in tests/browser/test_browser_room_reload.py."""
 
 from __future__ import annotations
 
