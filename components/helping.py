@@ -1,7 +1,7 @@
 """Pure logic of the Worried about someone page and its text page (no streamlit): which lines a
 reader in one region sees at the end of the page, each line once, for whatever lines help.yaml holds.
 
-Order (issue 24): the region's emergency number, its first crisis line, its first youth line, then
+Order: the region's emergency number, its first crisis line, its first youth line, then
 every line whose sources say it also serves friends and family (components.help.lines_for_friends)."""
 
 from __future__ import annotations

@@ -326,7 +326,7 @@ class LiveRooms:
         return self.store.hash_get_all(_answers_key(room.code, room.round)).get(token)
 
 
-# --------------------------------------------------------------------------- kept totals (issue 25, part 5)
+# --------------------------------------------------------------------------- kept totals
 # For the session summary (components/room_summary.py): each asked question's final totals, taken
 # just before a new question replaces its answers and when the room closes. `room:<code>:totals` is
 # a hash of round -> {"question", "counts"}: choice ids and counts only, never a token, so nothing

@@ -66,7 +66,7 @@ TAKEAWAY_KEY = "takeaway"  # browser tests and app.css ("Layout") select on .st-
 
 def takeaway(content: Content, item) -> None:
     """A subject page's one-line takeaway (a models.base.Takeaway), set apart under the title: what
-    the page shows, in one sentence, before any long reading (issue 20.14), with its sources."""
+    the page shows, in one sentence, before any long reading, with its sources."""
     with st.container(key=TAKEAWAY_KEY):
         md(f"**{content.ui.labels['takeaway_label']}:** {item.text}")
         sources_line(content, list(item.sources))

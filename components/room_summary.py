@@ -1,4 +1,4 @@
-"""Before and after, and the session summary of a live room (issue 25, parts 4 and 5).
+"""Before and after, and the session summary of a live room.
 
 From a room's kept totals (live_room.kept_totals: per asked question, choice ids and counts; no
 token) and the plan's `room_pairs`, this builds what the facilitator can take away: a one-page

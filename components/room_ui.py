@@ -185,7 +185,7 @@ def room_panel(content: Content, plan_id: str | None, segment_question: str | No
     with st.container(key="room_panel"):
         st.subheader(labels["room_heading"])
         code = st.session_state.get(CODE)
-        summary_section(content, plan_id, code)  # before/after and the session summary (issue 25, parts 4-5)
+        summary_section(content, plan_id, code)  # before/after and the session summary
         if not code:
             md(content.room.intro)
             caption(labels["room_small_group"].format(min=MIN_ANSWERS))

@@ -17,7 +17,7 @@ Builders live in components/charts/ and are pure. `cached_figure(builder, *args)
 once per distinct (builder, args) in this process; args must be hashable (Content hashes by
 identity, so a content reload builds afresh). Never mutate a figure that came from the cache.
 
-Charts follow the reader's theme (issue 26.7): a builder that takes `palette` gets DARK when the
+Charts follow the reader's theme: a builder that takes `palette` gets DARK when the
 browser's theme is dark (`st.context.theme.type`), LIGHT otherwise, so a chart is never a white card
 on a dark page at night. (Handouts call builders directly, so print keeps the LIGHT default.)
 A reader's browser that switches between light and dark while the page is open (a phone at sunset)

@@ -34,11 +34,11 @@ st.header(sec.heading, anchor="the-cycle")
 version_ids = [v.id for v in sec.versions]
 names = {v.id: v.name for v in sec.versions}
 
-# Previous / Next first, right under the heading, so on a phone Next is on the first screen (issue 26.8);
+# Previous / Next first, right under the heading, so on a phone Next is on the first screen;
 # the choice of version sits under the card and the circle, next to the words about the version it picks.
 steps_slot = st.container()
 # The phase's words first, then the circle: on a phone (columns stack) the text a tap on Next changes
-# sits right under the buttons and the circle right under it, full width (issue 20.3).
+# sits right under the buttons and the circle right under it, full width.
 card_col, chart_col = st.columns([2, 3], gap="medium")
 model = url.widget(st.radio, logic.MODEL, labels["cycle_model"], version_ids, key="cycle_model_choice",
                    format_func=names.__getitem__, horizontal=True)

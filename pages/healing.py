@@ -27,7 +27,7 @@ ui, heal = content.ui, content.healing
 labels = ui.labels
 presenting = is_presenting()
 
-# the takeaway (safety first is in it) and the five steps on the first screen (issue 20.14)
+# the takeaway (safety first is in it) and the five steps on the first screen
 page_start(content, "healing", heal.intro, takeaway=heal.takeaway)
 st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_link"], icon=":material/shield:")
 

@@ -21,7 +21,7 @@ presenting, scale = is_presenting(), chart_scale()
 url = for_page("perspectives", content)
 
 # the takeaway (opinions, not clinical advice, is in it) and the spectrum on the first screen; the intro
-# and what these sources are sit behind "Read more" (issue 20.14)
+# and what these sources are sit behind "Read more"
 page_start(content, "perspectives", takeaway=data.takeaway)
 with read_more(content):
     md(data.intro)

@@ -22,7 +22,7 @@ scale = chart_scale()
 url = for_page("relational-trauma", content)
 
 # the takeaway and the family-closeness picture on the first screen; what relational trauma is and
-# the inner dialogue follow the picture (issue 20.14)
+# the inner dialogue follow the picture
 page_start(content, "relational-trauma", rt.intro, takeaway=rt.takeaway)
 
 # --------------------------------------------------------------------------- family closeness
@@ -45,7 +45,7 @@ with words:
     if style.protective:
         callout("success", f"**{labels['trauma_closeness_protective']}**")
     sources_line(content, style.sources)
-md(rt.closeness_intro)  # after the picture: the first screen is the takeaway and the family (issue 20.14)
+md(rt.closeness_intro)  # after the picture: the first screen is the takeaway and the family
 
 left, right = st.columns(2, gap="large")
 for column, item in ((left, rt.what_it_is), (right, rt.inner_dialogue)):
@@ -106,7 +106,7 @@ with st.container(border=True, key="pattern_card"):
     md(current.explanation)
     sources_line(content, current.sources)
 # the pattern's words right under the controls, then the picture (on a phone a tap on Next changes what
-# is on screen, not something a screen further down: issue 20.3)
+# is on screen, not something a screen further down)
 show_chart(cached_figure(patterns_figure, pattern_paths(patterns), headings, index, scale), alt=rt.patterns_alt,
            summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
            ui=ui, key=f"patterns_chart_{index}", min_width=PATTERNS_MIN_WIDTH)

@@ -47,7 +47,7 @@ def open_approach(approach_id: str | None) -> None:
 
 
 # ------------------------------------------------------------------ page
-# the takeaway, then the guided paths and the filters (issue 26.9: "for me, an adult" on the first screens),
+# the takeaway, then the guided paths and the filters ("for me, an adult" on the first screens),
 # then the map, which follows the filters
 page_start(content, "therapies", data.intro, takeaway=data.takeaway)
 st.page_link(page_target("get-help", content), label=labels["therapies_get_help"], icon=":material/support:")

@@ -1,5 +1,5 @@
 """Worried about someone: for a friend, a family member, the parent of a teenager, a classmate or a
-colleague (issue 24, section 2). Published guidance from specialist services, point by point and
+colleague. Published guidance from specialist services, point by point and
 sourced (content/helping.yaml), in eight sections: what you might notice, starting the conversation,
 what helps, what to avoid, safety, if they stay or go back, a child or teenager, looking after
 yourself. Where the sources disagree, the point says so in a box of its own. Then the lines that
@@ -35,7 +35,7 @@ for section in helping.sections:
     if section.id == "safety":  # separation risk: how a safety plan helps, on Get help
         st.page_link(page_target("get-help", content), label=labels["leaving_safely_link"], icon=":material/shield:")
 
-practice_ui.section(content)  # What could you say? (scenes to practise a reply; issue 24.3)
+practice_ui.section(content)  # What could you say? (scenes to practise a reply)
 
 # --------------------------------------------------------------------------- the lines
 st.header(helping.lines.heading, anchor="lines")

@@ -117,7 +117,7 @@ def cycle_figure(labels: Sequence[str], current: int, height: int = 460, scale: 
                                 arrowhead=2, arrowsize=1.6, arrowwidth=3, arrowcolor=palette.muted))
     # Labels sit inside the circle, next to their node (below the top one, above the bottom one,
     # towards the middle from the sides), so the circle can fill the chart's width: with labels
-    # outside, a phone-width chart left the circle about 120 px wide in an empty box (issue 20.3).
+    # outside, a phone-width chart left the circle about 120 px wide in an empty box.
     shift = (RING / 2 + 6) * scale  # pixels: labels clear the highlight ring at any screen width
     for i, (label, (x, y)) in enumerate(zip(labels, pos)):
         if abs(x) < 0.2:

@@ -83,7 +83,7 @@ def therapy_map(chart: MapChart, shown_ids: Iterable[str], selected: str | None,
                      title=dict(text=chart.y_title, font=dict(color=palette.muted)), fixedrange=True,
                      tickfont=dict(size=font + 1))
     # The key under the map, one entry a line from the figure's left edge: where the map is wider than a
-    # phone and scrolls sideways, the whole key is on the part first seen (issue 26.9), not cut off.
+    # phone and scrolls sideways, the whole key is on the part first seen, not cut off.
     # Placed in the figure's bottom margin (container coordinates), so it takes no width from the grid.
     legend_px = sized(150, 190, scale)
     # (a horizontal legend whose entries each take the whole width: a vertical one would push the grid right)

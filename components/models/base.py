@@ -44,7 +44,7 @@ class SourcedList(Sourced):
 
 
 class Takeaway(Strict):
-    """A subject page's one-line takeaway (issue 20.14): what the page shows, in one sentence of our
+    """A subject page's one-line takeaway: what the page shows, in one sentence of our
     own words, first under the title; sourced like every factual item."""
 
     text: Markdown = Field(description="one line: at most 35 words, no line breaks")

@@ -1,7 +1,7 @@
 """Model of content/helping.yaml (the "Worried about someone" page): published guidance for a friend,
 a family member, the parent of a teenager, a classmate or a colleague, point by point, each point
 sourced; where the sources disagree, the point says so in `sources_differ`. The page's sections come
-in a fixed order (issue 24, section 2), so the model checks it."""
+in a fixed order, so the model checks it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A short table of contents at the top of the text edition's long pages (issue 26.10): on a phone,
+"""A short table of contents at the top of the text edition's long pages: on a phone,
 Healthy vs toxic, Therapies and the Glossary are each about 33 screens long.
 
 - "sections" pages list their sections (each `<h2>`); a section without an id gets one from its words.

@@ -1,4 +1,4 @@
-"""Keyboard and screen reader (issue 20.11-13), in Chromium at 1366x900: every focus ring is at
+"""Keyboard and screen reader, in Chromium at 1366x900: every focus ring is at
 least 2 px and 3:1 against what is behind it, headings add no "Link to heading" tab stops, a step
 is announced and never drops focus, and the accessibility tree carries no duplicate or
 run-together names, a named navigation landmark, and no alert that is not one."""
@@ -112,7 +112,7 @@ def test_stepping_is_announced_and_focus_stays_on_a_control(laptop, app_server):
     laptop.keyboard.press("Enter")
     wait_param(laptop, "phase", "3")
     laptop.wait_for_function("() => document.getElementById('hb-step-live').textContent.startsWith('Step 3 of 3: ')")
-    # Next is disabled at the last step: focus is on the step picker (never walking back: issue 26.5),
+    # Next is disabled at the last step: focus is on the step picker (never walking back),
     # not dropped to the page
     laptop.wait_for_function("() => document.activeElement.closest('.st-key-phase_jump') !== null")
     assert laptop.locator(".st-key-phase_next button").is_disabled()

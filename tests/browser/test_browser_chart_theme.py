@@ -1,4 +1,4 @@
-"""Charts follow the reader's theme in a real browser (issue 26.7): on a phone set to dark they draw
+"""Charts follow the reader's theme in a real browser: on a phone set to dark they draw
 on the dark palette's paper, and when the browser switches between light and dark while the page is
 open they redraw in the new palette without a click. (Needs the app's [theme.light] and [theme.dark]
 in .streamlit/config.toml, so that Streamlit follows the browser. The palettes' contrast is checked

@@ -97,7 +97,7 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
 
 def test_waiting_placeholder_on_a_desktop_is_axe_clean(page, app_server):
     # a desktop-wide window, short (a laptop with the window half height): the therapies map is on a
-    # laptop's first screen (issue 20.14), so only a short window keeps it out of view, waiting
+    # laptop's first screen, so only a short window keeps it out of view, waiting
     page.set_viewport_size({"width": 1366, "height": 420})
     open_app_page(page, app_server.url, "therapies")
     placeholder = page.locator(WAITING)

@@ -1,4 +1,4 @@
-"""At night (issue 26.7): on a phone set to dark, every app page and every text page is dark from the
+"""At night: on a phone set to dark, every app page and every text page is dark from the
 first frame, axe-clean (colour contrast included), and the exit keeps its red and white. Presenter
 mode and high contrast follow too, and a theme picked in the app's menu wins over the device's."""
 

@@ -1,4 +1,4 @@
-"""The people who act first, on a 390x844 touch phone (issue 24, part 1): for readers in the UK, the
+"""The people who act first, on a 390x844 touch phone: for readers in the UK, the
 US and Australia, Get help's crisis number can be tapped within its first two screens, and the lines
 for young people and for a person in crisis are one tap from any page, in the app and in the text
 edition."""

@@ -1,4 +1,4 @@
-"""Keyboard and screen reader, second round (issue 26.3-6), in Chromium at 1366x900: focus lands on
+"""Keyboard and screen reader, second round, in Chromium at 1366x900: focus lands on
 the page's heading after "Go on to the page"; the skip link takes the reader past the side menu to
 the page's first control in a few Tab presses; the main area is no Tab stop; the stepper never walks
 backwards; on the cycle the step announcer is the only live region of the page."""
@@ -95,7 +95,7 @@ def test_skip_link_reaches_get_helps_first_phone_link_in_two_tabs(laptop, app_se
     open_app_page(laptop, app_server.url, "get-help")
     first_phone = laptop.locator('[data-testid="stMain"] a[href^="tel:"]').first
     phone = first_phone.get_attribute("href")
-    # without the skip link it is 23 Tab presses (issue 26); with it: the exit, the skip link, Enter
+    # without the skip link it is 23 Tab presses; with it: the exit, the skip link, Enter
     assert _tabs_until(laptop, lambda a: a["tag"] == "A" and a["testid"] != "quick-exit"
                        and laptop.evaluate("() => document.activeElement.getAttribute('href')") == phone) > 15
     open_app_page(laptop, app_server.url, "get-help")  # loaded again

@@ -1,4 +1,4 @@
-"""Issue 20.3 and 20.14 in Chromium: stepping on a phone keeps the step next to its controls, hints
+"""The first view and stepping, in Chromium: stepping on a phone keeps the step next to its controls, hints
 match the device, Next shows one arrow; each subject page opens with its takeaway and its main
 visual on the first laptop screen (second phone screen); "Read about it" takes the reader to the card."""
 

@@ -1,4 +1,4 @@
-"""No dead ends, in the hand (issue 24.4): on a 390x844 touch phone, the last screen of the cycle page
+"""No dead ends, in the hand: on a 390x844 touch phone, the last screen of the cycle page
 and of each part of Healthy vs toxic a reader sees alone is the "Does this sound familiar?" step, with
 the reader's emergency number and lines as tel: links a finger can tap; axe-core finds nothing. On a
 projector (1920x1080, ?present=1) the step is there too, at presenter size."""

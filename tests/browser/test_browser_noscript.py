@@ -1,4 +1,4 @@
-"""Without JavaScript (issue 26, points 1-2), in Chromium with scripts off, on a phone and a wide
+"""Without JavaScript, in Chromium with scripts off, on a phone and a wide
 screen: an app page shows its own <noscript> block in the YAML's words (not Streamlit's notice), the
 exit never covers it, and the text edition's Get help says what Back does when the exit is a plain link."""
 

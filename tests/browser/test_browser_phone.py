@@ -1,4 +1,4 @@
-"""The app in the hand: a 390x844 touch phone (issue 20, points 2, 4 and 5).
+"""The app in the hand: a 390x844 touch phone.
 
 - Get help's first view is short: the reader's emergency number, every other one, and their region's
   first helpline are within two screens, with at most one warning box above them.

@@ -1,4 +1,4 @@
-"""Issue 26, points 8-10, in Chromium on a 390x844 touch phone: the cycle's Next is on the first screen;
+"""Reading on a phone, in Chromium on a 390x844 touch phone: the cycle's Next is on the first screen;
 the long "Leaving safely" link wraps instead of being cut off; the therapy browser opens on its paths
 (the map after them, its key whole) and "Read about it" lands on the card's heading with a way back;
 the text edition's phone links are 44 px targets and its long pages open on a table of contents whose

@@ -1,4 +1,4 @@
-"""The projector's screen at 1920x1080 (issue 20.6 and 20.7): each workshop segment opens scrolled to
+"""The projector's screen at 1920x1080: each workshop segment opens scrolled to
 its step and visual, with the presenter's controls on one line; type is readable from the back of a
 room; high contrast's disabled buttons have one clear border."""
 
@@ -29,7 +29,7 @@ def _finish_run(p) -> None:
 
 def _show_on_projector(p) -> None:
     """Show on the projector: the session opens on its opening screen (group agreement and content
-    note, issue 20.8, tested in test_browser_workshops); go on past it to the segment's page."""
+    note, tested in test_browser_workshops); go on past it to the segment's page."""
     p.locator(".st-key-show_segment button").first.click()
     p.wait_for_selector(".st-key-group_agreement", timeout=60_000)
     p.locator(".st-key-content_note_go_on button").first.click()

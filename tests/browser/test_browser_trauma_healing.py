@@ -32,7 +32,7 @@ def test_relational_trauma_closeness_and_patterns(page, app_server):
     no_exception(page)
     # Let the charts' first-seen rerun finish before clicking. A click on the picker that lands
     # while that rerun is under way on a busy server can be lost (3 of 6 with both cores busy);
-    # the reader clicks again. Noted on issue 9.
+    # the reader clicks again.
     draw_charts(page)
     expect(page.get_by_role("heading", name="Enmeshment").first).to_be_attached()
     page.locator(".st-key-closeness_pick button", has_text="Cohesion").click()

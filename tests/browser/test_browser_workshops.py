@@ -62,7 +62,7 @@ def _svg_path(svg: str) -> str:
 
 
 def test_notes_device_drives_the_projector(browser, app_server):
-    """Issue 20.8-9: the phone joins by the QR code's link (shown on the laptop's Run a session view,
+    """Pairing by QR code: the phone joins by the QR code's link (shown on the laptop's Run a session view,
     never on a projected screen), and every projector button works from it: go on past the opening
     screen (group agreement and content note), next segment, next step within the segment, the timer."""
     import segno

@@ -1,4 +1,4 @@
-"""Worried about someone in a real browser (issue 24, section 2): on a 390x844 touch phone in British
+"""Worried about someone in a real browser: on a 390x844 touch phone in British
 English and on a 1920x1080 projector in presenter mode. The content note is passed, axe-core finds
 nothing serious, the console has no error, and the lines at the end are links a phone calls when
 tapped, each at least 44x44 px."""

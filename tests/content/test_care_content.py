@@ -1,4 +1,4 @@
-"""Safety and care in the content (issue 16, points 5 to 9): perspective cards that recommend
+"""Safety and care in the content: perspective cards that recommend
 couples work carry the caveat on the card; codependency reads as an effect, not a flaw; abuse is a
 pattern of control, not an anger or drinking problem; the UK line is England's; digital abuse is a
 form of abuse; the quick-exit notes say both sides of clearing history."""

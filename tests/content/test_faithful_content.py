@@ -1,4 +1,4 @@
-"""Faithful to the sources (issue 16, points 10 to 14), and every item added for issue 16 cites
+"""Faithful to the sources, and every item added on safety, digital abuse and the teen path cites
 sources that exist."""
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def test_partners_who_remind_of_a_parent(content):
     assert "parent" in pattern.explanation and pattern.sources == ["article-toxic-relationships-heal"]
 
 
-def test_items_added_for_issue_16_cite_existing_sources(content):
+def test_items_on_safety_digital_abuse_and_teens_cite_existing_sources(content):
     known = content.sources_by_id
     added = [*content.help.leaving_safely.points,
              next(f for f in content.comparison.forms_of_abuse if f.id == "form-digital"),

@@ -1,4 +1,4 @@
-"""Help lines say what is true about them (issue 16, point 1): each entry carries its own
+"""Help lines say what is true about them: each entry carries its own
 `confirmed_live_on`; until a person confirms it, the page and the handouts say it is as published on
 a date and not yet confirmed; `check` warns (exit 0) about entries never confirmed live or confirmed
 more than six months ago, naming file:line."""
@@ -136,7 +136,7 @@ def _pdf_text(data: bytes) -> str:
 
 @pytest.mark.parametrize("build", [handouts.participant_handout, handouts.facilitator_guide])
 def test_handouts_say_what_is_true(content_copy, build):
-    """The handouts list one region (issue 20.10): what is true of each of its entries is said, the
+    """The handouts list one region: what is true of each of its entries is said, the
     confirmed line as confirmed, the others as published and not yet confirmed (said once)."""
     from components.content import load_content
 
@@ -263,7 +263,7 @@ def test_get_help_opens_on_the_readers_region_by_browser_language(content):
     assert covered == {r.id for r in h.regions} - {"international"}  # every country region can open first
 
 
-# --------------------------------------------------------------------------- a short first view (issue 20.2)
+# --------------------------------------------------------------------------- a short first view
 
 
 def test_the_readers_emergency_number_comes_first_and_every_other_is_one_line(content):

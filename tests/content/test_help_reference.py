@@ -1,4 +1,4 @@
-"""Every help line matches the research notes it was built from (issue 24, "Done when": number, status
+"""Every help line matches the research notes it was built from (number, status
 and hours; a test reads both). The notes are docs/research/helplines.md, an identical copy of
 ../shared/reference/helplines.md.
 

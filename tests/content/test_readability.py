@@ -1,4 +1,4 @@
-"""Readable by a 14-year-old (issue 16, point 15): the Flesch-Kincaid grade of each content file's
+"""Readable by a 14-year-old: the Flesch-Kincaid grade of each content file's
 prose, with syllables counted by textstat (pinned in requirements-dev.txt). Every file a learner
 reads is at grade 9 or below, sources.yaml at 11 or below, and no sentence outside sources.yaml is
 longer than 35 words.

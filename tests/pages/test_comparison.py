@@ -35,7 +35,7 @@ def test_forms_of_abuse_are_the_five_of_article_001(content):
     for form in ("emotional", "financial", "spiritual", "sexual", "physical"):
         assert form in titles
     for f in content.comparison.forms_of_abuse:
-        if f.id == "form-digital":  # added from a technology-safety source (issue 16.8)
+        if f.id == "form-digital":  # added from a technology-safety source
             assert "nnedv-safety-net-technology" in f.sources
             continue
         assert "article-toxic-relationships-heal" in f.sources

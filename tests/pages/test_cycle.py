@@ -393,7 +393,7 @@ def test_sandbox_asks_for_a_guess_before_the_reveal(content):
 def test_page_shows_personal_account_and_popular_model_labels(content):
     at = open_page("cycle", go_on=True)
     infos = "\n".join(i.value for i in at.info)
-    # a caveat, not an alert (issue 20.13): a quiet note, never st.warning / st.error
+    # a caveat, not an alert: a quiet note, never st.warning / st.error
     assert "A popular model, not a validated one" in all_text(at)
     assert not any("popular model" in w.value for w in [*at.warning, *at.error])
     assert "A personal account" in infos

@@ -1,4 +1,4 @@
-"""The people who act first (issue 24, part 1): a young person and someone thinking of suicide find
+"""The people who act first: a young person and someone thinking of suicide find
 their lines one tap from every page, and Get help opens with the reader's emergency number, main
 domestic-abuse line, crisis line and youth line, each one tap. The text edition's Get help puts the
 reader's region first from the request's Accept-Language, with nothing stored."""

@@ -1,4 +1,4 @@
-"""Issue 20.14, the first view, through AppTest and the content model: every subject page's YAML has a
+"""The first view, through AppTest and the content model: every subject page's YAML has a
 one-line sourced takeaway, the page shows it first under its title, and little reading stands between
 the title and the page's main visual (the rest sits below it or behind "Read more")."""
 

@@ -1,4 +1,4 @@
-"""No dead ends (issue 24.4): the cycle page and each part of Healthy vs toxic a reader sees alone end
+"""No dead ends: the cycle page and each part of Healthy vs toxic a reader sees alone end
 with the "Does this sound familiar?" step (components/next_step.py): the reader's region's emergency
 number and lines as links a phone calls, or Get help where the region is unknown or has none; the
 cycle links on; teen dating examples with their sources; the text edition says the same."""

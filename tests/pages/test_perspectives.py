@@ -71,7 +71,7 @@ def test_every_named_practitioner_of_001_has_a_card(data):
 
 def test_twelve_practitioners_all_named(data):
     # "It's possible, with one condition" is a second heading of Burgemeester's answer (no byline
-    # comes before it), so article 001 has twelve contributors, not thirteen (issue 16, point 12)
+    # comes before it), so article 001 has twelve contributors, not thirteen
     people = logic.practitioners(data)
     assert len(people) == 12
     assert all(p.name for p in people)

@@ -1,4 +1,4 @@
-""""What could you say?" (issue 24.3): content/practice.yaml and its model, the pure view and
+""""What could you say?": content/practice.yaml and its model, the pure view and
 transitions (components/practice.py), the URL round trip, the section through AppTest on its own and
 in presenter mode (components/practice_ui.py), a scene as a live-room question, the text edition's
 renderer, and readability."""

@@ -1,4 +1,4 @@
-"""The live room on any projected page (components/room_bar.py, issue 25 part 3): the presenter
+"""The live room on any projected page (components/room_bar.py): the presenter
 bar's Room menu, the overlay, a segment's own room question asked as it opens, the paired notes
 device's room requests carried out by the laptop with its key, and the rules under them (the live
 question asked again before anyone answered keeps its round; an unanswered asking is neither a

@@ -1,4 +1,4 @@
-"""Workshop and lesson plans respect safeguarding (issue 16, point 3; issue 24, section 5): every plan
+"""Workshop and lesson plans respect safeguarding: every plan
 states the limits of confidentiality up front, has a safeguarding lead (a blank to fill in, and a
 participant's wording without one) and says what to do if someone discloses (listen, do not promise
 secrecy, pass it on), about themselves or about a friend; no plan promises what a school cannot keep;

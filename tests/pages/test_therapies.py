@@ -83,7 +83,7 @@ def test_paths_hold_the_issue_approaches(data):
     assert {"family-therapy", "play-therapy", "adolescent-dbt"} <= child
     assert {"cbt", "psychodynamic", "mindfulness-based", "emdr", "trauma-informed-therapy", "eft",
             "individual-counselling", "couples-counselling"} <= adult
-    # teenagers have their own path (issue 16.4): only approaches that serve adolescents
+    # teenagers have their own path: only approaches that serve adolescents
     teen = th.path_approaches(data, "teen")
     assert teen and all("adolescents" in a.audiences for a in teen)
 

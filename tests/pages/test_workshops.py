@@ -97,7 +97,7 @@ def test_minutes_add_up(content):
 
 @pytest.mark.parametrize("plan_id", ["classroom-45", "workshop-90", "series-3x60"])
 def test_every_plan_has_a_helping_a_friend_segment(content, plan_id):
-    """Issue 24, section 5: a segment on the Worried about someone page, before the closing, whose
+    """A segment on the Worried about someone page, before the closing, whose
     notes send the facilitator to the page's "What could you say?" practice, keep it away from
     anyone's own life, and put safety first; what it states as fact names sources that resolve."""
     plan = content.workshops[plan_id]
@@ -896,7 +896,7 @@ def test_handout_without_system_fonts_falls_back(content, monkeypatch, tmp_path)
     assert plan.segments()[0][1].title in text
 
 
-# --------------------------------------------------------------------------- the session's opening screen (issue 20.8)
+# --------------------------------------------------------------------------- the session's opening screen
 
 
 def _note_shown(at) -> bool:

@@ -1,4 +1,4 @@
-"""Worried about someone (issue 24, section 2): the page for a friend, a family member, the parent of
+"""Worried about someone: the page for a friend, a family member, the parent of
 a teenager, a classmate or a colleague. Every point and its sources on the page and on its text
 page, the disagreements between sources said plainly, no single figure for how often people leave
 and go back, the lines for friends and family for the reader's region, presenter mode."""

@@ -1,4 +1,4 @@
-"""Charts follow the reader's theme (issue 26.7): every builder draws on the palette's paper, and every
+"""Charts follow the reader's theme: every builder draws on the palette's paper, and every
 text it draws, on the paper or on a coloured mark, keeps AA contrast (4.5:1) in both palettes; lines
 that carry meaning keep 3:1. Pure: the figures are built here, no browser."""
 

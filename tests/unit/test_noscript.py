@@ -1,4 +1,4 @@
-"""Without JavaScript (issue 26, points 1-2), without a browser: every app page's <noscript> block
+"""Without JavaScript, without a browser: every app page's <noscript> block
 (components/noscript.py, put in the first HTML by components/web.py) and the text edition's Get help,
 which says what Back does for each case from one source of words (help.yaml `quick_exit.back_note`)."""
 

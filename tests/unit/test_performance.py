@@ -136,7 +136,7 @@ def test_config_keeps_the_measured_runner_setting_and_privacy():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["runner"]["postScriptGC"] is False  # measured: bench/run.py settings
     assert config["browser"]["gatherUsageStats"] is False
-    # Production by default, with the README's own command (issue 17): no file watcher (measured:
+    # Production by default, with the README's own command: no file watcher (measured:
     # bench/readme_burst.sh); the README says how to turn it on while editing code.
     assert config["server"]["fileWatcherType"] == "none"
     assert "--server.fileWatcherType auto" in (ROOT / "README.md").read_text()

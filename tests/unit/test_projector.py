@@ -1,4 +1,4 @@
-"""The projector's screen (issue 20.6 and 20.7) without a browser: every chart's text lifted to the
+"""The projector's screen without a browser: every chart's text lifted to the
 projector's floor, where each workshop segment opens, the presenter bar's short countdown.
 (tests/browser/test_browser_projector.py measures the same things in Chromium at 1920x1080.)"""
 

@@ -9,6 +9,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 MODULE_LIMIT = 400
@@ -171,3 +173,31 @@ def test_the_guard_sees_code_in_a_string(tmp_path):
         assert code_in_strings(sample) == ["components/_structure_probe.py:3", "components/_structure_probe.py:7"]
     finally:
         sample.unlink()
+
+
+_ISSUE = re.compile(r"\bissues? \d", re.IGNORECASE)
+
+
+def issue_pointers(paths) -> list[str]:
+    """Lines that point at a numbered issue (the word, then its number): the tracker is outside the repository,
+    so such a pointer means nothing to the next reader. Say what the code does and why instead."""
+    return [f"{p.relative_to(ROOT)}:{i}" for p in paths
+            for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if _ISSUE.search(line)]
+
+
+def test_no_pointer_to_an_issue_tracker_outside_the_repository():
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    files = [ROOT / f for f in tracked if not f.startswith("docs/research/")  # copies of the reference notes
+             and (f.endswith((".py", ".js", ".css", ".yaml", ".sh", ".toml", ".md")) or f.endswith("Dockerfile"))]
+    if not files:
+        pytest.skip("not a git checkout")
+    found = issue_pointers(files)
+    assert not found, f"pointers to issue numbers at {found}: say what the code does and why, not which issue asked for it"
+    probe = ROOT / "components" / "_issue_probe.py"
+    probe.write_text("x = 1  # the fix for " + "issue" + " 20.14\n")  # (split, so this file passes)
+    try:
+        assert issue_pointers([probe]) == ["components/_issue_probe.py:1"]
+    finally:
+        probe.unlink()

@@ -1,4 +1,4 @@
-"""The text edition's contents on long pages (components/text_edition/toc.py, issue 26.10)."""
+"""The text edition's contents on long pages (components/text_edition/toc.py)."""
 
 from __future__ import annotations
 

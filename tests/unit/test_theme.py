@@ -1,4 +1,4 @@
-"""Day and night (issue 26.7): the app follows the reader's light or dark setting, from one set of
+"""Day and night: the app follows the reader's light or dark setting, from one set of
 colours (.streamlit/config.toml), and every pair of colours the app sets keeps WCAG AA contrast in
 both themes. Browser checks (axe in the dark theme): tests/browser/test_browser_dark.py."""
 
