@@ -55,10 +55,14 @@ def main() -> None:
                 results.setdefault(name, ([], size))[0].extend(times)
         (a, a_size), (b, b_size) = results["app"], results["bare"]
         p95 = lambda xs: statistics.quantiles(xs, n=20)[18]  # noqa: E731
-        print(f"first HTML of /cycle, {args.requests} requests each, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        print(
+            f"first HTML of /cycle, {args.requests} requests each, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+        )
         print("| figure | app | bare Streamlit | ratio |\n| --- | --- | --- | --- |")
-        print(f"| median | {statistics.median(a):.2f} ms | {statistics.median(b):.2f} ms | "
-              f"{statistics.median(a) / statistics.median(b):.2f}x |")
+        print(
+            f"| median | {statistics.median(a):.2f} ms | {statistics.median(b):.2f} ms | "
+            f"{statistics.median(a) / statistics.median(b):.2f}x |"
+        )
         print(f"| p95 | {p95(a):.2f} ms | {p95(b):.2f} ms | {p95(a) / p95(b):.2f}x |")
         print(f"| size | {a_size / 1024:.1f} KB | {b_size / 1024:.1f} KB | {a_size / b_size:.2f}x |")
     finally:

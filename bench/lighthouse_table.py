@@ -38,14 +38,19 @@ def load(folder: Path) -> dict[tuple[str, str, str], dict]:
         def num(a: str, audits: dict = audits) -> float | None:
             return audits.get(a, {}).get("numericValue")
 
-        runs.setdefault((name, via, preset), []).append({
-            "perf": score("performance"), "a11y": score("accessibility"), "bp": score("best-practices"),
-            "fcp": num("first-contentful-paint"), "lcp": num("largest-contentful-paint"),
-            "tbt": num("total-blocking-time"), "bytes": num("total-byte-weight"),
-            "error": (r.get("runtimeError") or {}).get("message", ""),
-            "failed_a11y": [k for k, a in audits.items()
-                            if a.get("score") == 0 and k in _a11y_ids(r)][:4],
-        })
+        runs.setdefault((name, via, preset), []).append(
+            {
+                "perf": score("performance"),
+                "a11y": score("accessibility"),
+                "bp": score("best-practices"),
+                "fcp": num("first-contentful-paint"),
+                "lcp": num("largest-contentful-paint"),
+                "tbt": num("total-blocking-time"),
+                "bytes": num("total-byte-weight"),
+                "error": (r.get("runtimeError") or {}).get("message", ""),
+                "failed_a11y": [k for k, a in audits.items() if a.get("score") == 0 and k in _a11y_ids(r)][:4],
+            }
+        )
     out = {}
     for key, reports in runs.items():
         scored = sorted((r for r in reports if r["perf"] is not None), key=lambda r: r["perf"])
@@ -71,8 +76,15 @@ def cell(r: dict | None) -> list[str]:
         return ["-"] * 7
     perfs = r["perfs"]
     spread = f" ({min(perfs)}-{max(perfs)})" if len(perfs) > 1 and min(perfs) != max(perfs) else ""
-    return [f"{r['perf']}{spread}", str(r["a11y"]), str(r["bp"]), fmt_s(r["fcp"]), fmt_s(r["lcp"]), f"{r['tbt']:.0f} ms"
-            if r["tbt"] is not None else "-", fmt_mb(r["bytes"])]
+    return [
+        f"{r['perf']}{spread}",
+        str(r["a11y"]),
+        str(r["bp"]),
+        fmt_s(r["fcp"]),
+        fmt_s(r["lcp"]),
+        f"{r['tbt']:.0f} ms" if r["tbt"] is not None else "-",
+        fmt_mb(r["bytes"]),
+    ]
 
 
 def main(folder: str) -> None:
@@ -81,9 +93,11 @@ def main(folder: str) -> None:
     names = sorted({k[0] for k in data}, key=lambda n: (yardsticks.index(n) if n in yardsticks else 2, n))
     presets = [p for p in ("mobile", "desktop") if any(k[2] == p for k in data)]
     print(f"### Lighthouse first load (bench/lighthouse.sh), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
-    print("Scores out of 100: performance / accessibility / best practices; FCP, LCP, TBT and bytes "
-          "transferred on first load, from each page's median run (by performance; the range of its "
-          "runs in brackets). Heavy pages show their content note first.\n")
+    print(
+        "Scores out of 100: performance / accessibility / best practices; FCP, LCP, TBT and bytes "
+        "transferred on first load, from each page's median run (by performance; the range of its "
+        "runs in brackets). Heavy pages show their content note first.\n"
+    )
     for preset in presets:
         runs = max(len(r["perfs"]) for k, r in data.items() if k[2] == preset)
         print(f"#### {preset} ({runs} run{'s' if runs > 1 else ''} of each)\n")
@@ -105,11 +119,16 @@ def main(folder: str) -> None:
             r = data.get((n, "proxy", "mobile"))
             if not r or r["perf"] is None:
                 continue
-            checks = [f"perf {r['perf']} vs 2x reference {2 * ref['perf']}: {'ok' if r['perf'] >= 2 * ref['perf'] else 'MISSED'}"
-                      + (f" ({r['perf'] / bare['perf']:.2f}x the bare Streamlit page's {bare['perf']})"
-                         if bare and bare["perf"] else ""),
-                      f"a11y {r['a11y']}: {'ok' if r['a11y'] == 100 else 'MISSED ' + ', '.join(r['failed_a11y'])}",
-                      f"best practices {r['bp']} vs reference {ref['bp']}: {'ok' if r['bp'] >= ref['bp'] else 'MISSED'}"]
+            checks = [
+                f"perf {r['perf']} vs 2x reference {2 * ref['perf']}: {'ok' if r['perf'] >= 2 * ref['perf'] else 'MISSED'}"
+                + (
+                    f" ({r['perf'] / bare['perf']:.2f}x the bare Streamlit page's {bare['perf']})"
+                    if bare and bare["perf"]
+                    else ""
+                ),
+                f"a11y {r['a11y']}: {'ok' if r['a11y'] == 100 else 'MISSED ' + ', '.join(r['failed_a11y'])}",
+                f"best practices {r['bp']} vs reference {ref['bp']}: {'ok' if r['bp'] >= ref['bp'] else 'MISSED'}",
+            ]
             print(f"- {n}: " + "; ".join(checks))
 
 

@@ -24,9 +24,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-BUCKETS = (("streamlit/", "streamlit"), ("plotly/", "plotly"), ("pydantic", "pydantic"), ("yaml/", "yaml"),
-           ("narwhals", "plotly (narwhals)"), ("google/protobuf", "protobuf"), ("/components/", "app components"),
-           ("/pages/", "app pages"), ("app.py", "app pages"), ("json", "json"), ("<built-in", "builtins"))
+BUCKETS = (
+    ("streamlit/", "streamlit"),
+    ("plotly/", "plotly"),
+    ("pydantic", "pydantic"),
+    ("yaml/", "yaml"),
+    ("narwhals", "plotly (narwhals)"),
+    ("google/protobuf", "protobuf"),
+    ("/components/", "app components"),
+    ("/pages/", "app pages"),
+    ("app.py", "app pages"),
+    ("json", "json"),
+    ("<built-in", "builtins"),
+)
 
 
 def _serve() -> None:
@@ -113,8 +123,11 @@ def main() -> None:
     pages = args.pages or app_pages()
     out = tempfile.mkdtemp(prefix="hb-profile-")
     # The app with the production flags, run by this file (`--serve`) in place of `streamlit run`.
-    server = app_server(name="profile", env={"HB_PROFILE_OUT": out},
-                        launcher=[sys.executable, str(ROOT / "bench" / "profile_page.py"), "--serve"])
+    server = app_server(
+        name="profile",
+        env={"HB_PROFILE_OUT": out},
+        launcher=[sys.executable, str(ROOT / "bench" / "profile_page.py"), "--serve"],
+    )
     try:
         server.start()
         asyncio.run(_drive(server.url, pages, args.runs, out, args.top))

@@ -171,16 +171,18 @@ class Participant:
     error: str | None = None
 
 
-async def participant(target: servers.Target, code: str, start: float, delay: float, p: Participant,
-                      gate: asyncio.Semaphore) -> RoomSession | None:
+async def participant(
+    target: servers.Target, code: str, start: float, delay: float, p: Participant, gate: asyncio.Semaphore
+) -> RoomSession | None:
     s = RoomSession(target)
     try:
         async with gate:  # open the pages a few at a time, before the window
             await s.connect()
             result, seen = await s.run_seen("join", f"code={code}")
             # the tab's token from its sessionStorage, as the browser's component sends it
-            token = WidgetState(id=_key(seen, "tab-storage:room-token"),
-                                json_value=json.dumps({"value": secrets.token_hex(16)}))
+            token = WidgetState(
+                id=_key(seen, "tab-storage:room-token"), json_value=json.dumps({"value": secrets.token_hex(16)})
+            )
             result, seen = await s.run_seen("join", f"code={code}", [token])
         if result.error or not seen.radio_options:
             p.error = result.error or "no question on the join page"
@@ -189,8 +191,11 @@ async def participant(target: servers.Target, code: str, start: float, delay: fl
         label = seen.radio_options[p.choice]  # 1.67's radio sends the chosen option's label
         await asyncio.sleep(max(0.0, start + delay - time.perf_counter()))
         t0 = time.perf_counter()
-        result, seen = await s.run_seen("join", f"code={code}", [WidgetState(id=radio, string_value=label),
-                                                                  WidgetState(id=send, trigger_value=True)])
+        result, seen = await s.run_seen(
+            "join",
+            f"code={code}",
+            [WidgetState(id=radio, string_value=label), WidgetState(id=send, trigger_value=True)],
+        )
         t1 = time.perf_counter()
         if result.error or not any("answer is in" in a for a in seen.alerts):
             p.error = result.error or f"no acknowledgement ({seen.alerts})"
@@ -224,8 +229,9 @@ async def one_room(target: servers.Target, store_url: str, n: int, window: float
             await asyncio.sleep(max(0.0, 1.0 - (t1 - t0)))  # the browser's run_every=1
 
     poller = asyncio.create_task(poll())
-    sessions = await asyncio.gather(*(participant(target, code, start, d, p, gate)
-                                      for d, p in zip(delays, people, strict=True)))
+    sessions = await asyncio.gather(
+        *(participant(target, code, start, d, p, gate) for d, p in zip(delays, people, strict=True))
+    )
     await asyncio.sleep(2.5)
     done.set()
     await poller
@@ -253,12 +259,22 @@ async def one_room(target: servers.Target, store_url: str, n: int, window: float
             updates.append(after[0] - p.acked_at)
     acks = [p.ack for p in acked]
     return {
-        "participants": n, "window_s": window, "acknowledged": len(acked),
-        "errors": [p.error for p in people if p.error][:5], "error_count": sum(1 for p in people if p.error),
-        "stored": len(stored), "lost": lost, "counted_twice": twice, "choice_mismatch": mismatch,
-        "ack_p50": measure.quantile(acks, 0.5), "ack_p95": measure.quantile(acks, 0.95), "ack_max": max(acks or [0]),
-        "projector_update_p50": measure.quantile(updates, 0.5), "projector_update_p95": measure.quantile(updates, 0.95),
-        "projector_polls": len(polls), "projector_last_count": polls[-1][2] if polls else None,
+        "participants": n,
+        "window_s": window,
+        "acknowledged": len(acked),
+        "errors": [p.error for p in people if p.error][:5],
+        "error_count": sum(1 for p in people if p.error),
+        "stored": len(stored),
+        "lost": lost,
+        "counted_twice": twice,
+        "choice_mismatch": mismatch,
+        "ack_p50": measure.quantile(acks, 0.5),
+        "ack_p95": measure.quantile(acks, 0.95),
+        "ack_max": max(acks or [0]),
+        "projector_update_p50": measure.quantile(updates, 0.5),
+        "projector_update_p95": measure.quantile(updates, 0.95),
+        "projector_polls": len(polls),
+        "projector_last_count": polls[-1][2] if polls else None,
         "projector_poll_p95": measure.quantile([e - b for b, e, _ in polls], 0.95),
     }
 
@@ -279,8 +295,11 @@ def setup_one(tmp: Path):
 def setup_two(tmp: Path):
     """Two replicas behind deploy/nginx.conf (deploy/lib.sh), sharing one redis-server."""
     port = servers.free_port()
-    redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                              "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"redis://127.0.0.1:{port}/0"
     for _ in range(100):
         try:
@@ -297,8 +316,10 @@ def setup_two(tmp: Path):
     listen = servers.free_port()
     run_dir = tmp / "nginx"
     run_dir.mkdir()
-    script = (f'ROOT="{ROOT}" RUN="{run_dir}"; source "{ROOT}/deploy/lib.sh"; '
-              f'start_nginx {listen} two {replicas[0].port} {replicas[1].port}')
+    script = (
+        f'ROOT="{ROOT}" RUN="{run_dir}"; source "{ROOT}/deploy/lib.sh"; '
+        f"start_nginx {listen} two {replicas[0].port} {replicas[1].port}"
+    )
     subprocess.run(["bash", "-c", script], check=True, env={**os.environ, "PATH": os.environ["PATH"] + ":/usr/sbin"})
     pid = int((run_dir / "nginx-two" / "nginx.pid").read_text())
 
@@ -332,13 +353,15 @@ def main() -> None:
             shutil.rmtree(tmp, ignore_errors=True)
         out["runs"][name] = result
         label = {"one": "1 process, SQLite", "two": "2 replicas behind nginx, Redis"}[name]
-        print(f"{label}: {result['acknowledged']}/{result['participants']} acknowledged, "
-              f"{result['error_count']} errors; lost {result['lost']}, counted twice {result['counted_twice']}, "
-              f"choices off {result['choice_mismatch']}; ack p50 {result['ack_p50']:.3f} s, "
-              f"p95 {result['ack_p95']:.3f} s (target 1 s: {result['ack_p95'] / 1.0:.2f}x); projector update "
-              f"p50 {result['projector_update_p50']:.3f} s, p95 {result['projector_update_p95']:.3f} s "
-              f"(target 2 s: {result['projector_update_p95'] / 2.0:.2f}x); projector's last count "
-              f"{result['projector_last_count']}")
+        print(
+            f"{label}: {result['acknowledged']}/{result['participants']} acknowledged, "
+            f"{result['error_count']} errors; lost {result['lost']}, counted twice {result['counted_twice']}, "
+            f"choices off {result['choice_mismatch']}; ack p50 {result['ack_p50']:.3f} s, "
+            f"p95 {result['ack_p95']:.3f} s (target 1 s: {result['ack_p95'] / 1.0:.2f}x); projector update "
+            f"p50 {result['projector_update_p50']:.3f} s, p95 {result['projector_update_p95']:.3f} s "
+            f"(target 2 s: {result['projector_update_p95'] / 2.0:.2f}x); projector's last count "
+            f"{result['projector_last_count']}"
+        )
         if result["errors"]:
             print("  first errors:", result["errors"])
     servers.RESULTS.mkdir(parents=True, exist_ok=True)

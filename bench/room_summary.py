@@ -87,10 +87,18 @@ def main() -> None:
         rounds = len(kept_totals(rooms.store, code))
     med = statistics.median
     result = {
-        "participants": args.participants, "plan": plan.id, "questions": rounds, "runs": args.runs,
-        "chart_png": rs._browser() is not None, "close_s": round(close_s, 4),
+        "participants": args.participants,
+        "plan": plan.id,
+        "questions": rounds,
+        "runs": args.runs,
+        "chart_png": rs._browser() is not None,
+        "close_s": round(close_s, 4),
         "cold": {"csv_s": round(csv_cold, 4), "pdf_s": round(pdf_cold, 3), "ready_s": round(csv_cold + pdf_cold, 3)},
-        "warm": {"csv_s": round(med(csv_s), 4), "pdf_s": round(med(pdf_s), 3), "ready_s": round(med(csv_s) + med(pdf_s), 3)},
+        "warm": {
+            "csv_s": round(med(csv_s), 4),
+            "pdf_s": round(med(pdf_s), 3),
+            "ready_s": round(med(csv_s) + med(pdf_s), 3),
+        },
         "reference_facilitator_guide_s": round(med(ref_s), 3),
     }
     result["ratio_warm_to_reference"] = round(result["warm"]["ready_s"] / result["reference_facilitator_guide_s"], 2)

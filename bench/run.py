@@ -41,8 +41,11 @@ from bench.lib.cmd_burst import cmd_burst  # noqa: E402
 from bench.lib.cmd_settings import cmd_settings  # noqa: E402
 from bench.lib.measure import CHARTS, NOTE, REACH  # noqa: E402
 
-REACH_HELP = ("what a burst session on a heavy page reaches, comma-separated: "
-              + "; ".join(f"{k} = {v}" for k, v in REACH.items()) + " (default: both)")
+REACH_HELP = (
+    "what a burst session on a heavy page reaches, comma-separated: "
+    + "; ".join(f"{k} = {v}" for k, v in REACH.items())
+    + " (default: both)"
+)
 
 
 def sizes(text: str) -> list[int]:
@@ -80,7 +83,12 @@ def main(argv: list[str] | None = None) -> None:
     b.add_argument("--page", required=True)
     b.add_argument("--sizes", type=sizes, default=[30, 100])
     b.add_argument("--reach", type=reach, default=[NOTE, CHARTS], help=REACH_HELP)
-    b.add_argument("--rounds", type=int, default=1, help="repeat reference and app bursts (reference first in odd rounds, last in even ones)")
+    b.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="repeat reference and app bursts (reference first in odd rounds, last in even ones)",
+    )
     b.add_argument("--no-reference", action="store_true")
     b.add_argument("--save-as", default="replicas")
     args = ap.parse_args(argv)

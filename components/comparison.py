@@ -46,8 +46,15 @@ URL_PARAMS = (
 )
 
 # Which part a link means when it names no part but carries that part's own parameters.
-_PART_HINTS = (("spoke", "wheel"), ("flipped", "wheel"), ("scenario", "sorter"), ("sorter", "sorter"),
-               ("condition", "heal"), ("dimension", "compare"), ("reveal", "compare"))
+_PART_HINTS = (
+    ("spoke", "wheel"),
+    ("flipped", "wheel"),
+    ("scenario", "sorter"),
+    ("sorter", "sorter"),
+    ("condition", "heal"),
+    ("dimension", "compare"),
+    ("reveal", "compare"),
+)
 
 
 def _get(params: Mapping[str, str], key: str) -> str | None:
@@ -129,22 +136,32 @@ def wheel_figure_args(wheel, current: int, flipped: bool) -> tuple:
     """What the wheel figure is drawn from, as plain values: (spokes as (control, equality) names,
     each spoke's state, the current spoke, the words in the centre)."""
     states = wheel_states(len(wheel.spokes), current, flipped)
-    return (tuple((s.control, s.equality) for s in wheel.spokes), states, current,
-            wheel_centre(states, wheel.control_centre, wheel.equality_centre))
+    return (
+        tuple((s.control, s.equality) for s in wheel.spokes),
+        states,
+        current,
+        wheel_centre(states, wheel.control_centre, wheel.equality_centre),
+    )
 
 
-def wheel_words(wheel, current: int, flipped: bool, names: Mapping[str, str],
-                labels: Mapping[str, str]) -> tuple[str, str, list[dict[str, str]]]:
+def wheel_words(
+    wheel, current: int, flipped: bool, names: Mapping[str, str], labels: Mapping[str, str]
+) -> tuple[str, str, list[dict[str, str]]]:
     """(alt, summary, rows) of the wheel: one row a spoke, both its sides and which one shows now."""
     spokes, n = wheel.spokes, len(wheel.spokes)
     _, states, _, centre = wheel_figure_args(wheel, current, flipped)
     name = spokes[current].equality if flipped else spokes[current].control
     alt = labels["hvt_wheel_alt"].format(n=n, centre=centre, current=current + 1, name=name, flipped=sum(states))
     summary = labels["hvt_wheel_summary"].format(current=current + 1, n=n)
-    rows = [{labels["hvt_col_spoke"]: str(i + 1), labels["hvt_side_control"]: f"✕ {s.control}",
-             labels["hvt_side_equality"]: f"✓ {s.equality}",
-             labels["hvt_col_shown"]: names["healthy" if state else "abusive"]}
-            for i, (s, state) in enumerate(zip(spokes, states, strict=True))]
+    rows = [
+        {
+            labels["hvt_col_spoke"]: str(i + 1),
+            labels["hvt_side_control"]: f"✕ {s.control}",
+            labels["hvt_side_equality"]: f"✓ {s.equality}",
+            labels["hvt_col_shown"]: names["healthy" if state else "abusive"],
+        }
+        for i, (s, state) in enumerate(zip(spokes, states, strict=True))
+    ]
     return alt, summary, rows
 
 
@@ -152,23 +169,33 @@ def spoke_lines(spoke, flipped: bool, labels: Mapping[str, str]) -> list[str]:
     """The current spoke's card below its name, one Markdown block each: what the side shown means,
     its examples (a heading, then a list) and the question to discuss."""
     examples = spoke.equality_examples if flipped else spoke.control_examples
-    return [spoke.equality_text if flipped else spoke.control_text, f"**{labels['hvt_examples']}**",
-            "\n".join(f"- {e}" for e in examples), f"**{labels['hvt_discuss']}:** {spoke.question}"]
+    return [
+        spoke.equality_text if flipped else spoke.control_text,
+        f"**{labels['hvt_examples']}**",
+        "\n".join(f"- {e}" for e in examples),
+        f"**{labels['hvt_discuss']}:** {spoke.question}",
+    ]
 
 
 def condition_lines(cond, labels: Mapping[str, str]) -> list[str]:
     """A "can it heal?" condition below its title, one Markdown block each (another view only where
     a source gives one)."""
     other = [f"**{labels['hvt_other_view']}.** {cond.other_view}"] if cond.other_view else []
-    return [f"**{labels['hvt_what']}.** {cond.what}", f"**{labels['hvt_who_says']}.** {cond.who_says}", *other,
-            f"**{labels['hvt_think']}:** {cond.to_think_about}"]
+    return [
+        f"**{labels['hvt_what']}.** {cond.what}",
+        f"**{labels['hvt_who_says']}.** {cond.who_says}",
+        *other,
+        f"**{labels['hvt_think']}:** {cond.to_think_about}",
+    ]
 
 
 def sign_groups(comp, labels: Mapping[str, str]) -> list[tuple[str, str, list]]:
     """The lists of signs after the forms of abuse, as (heading, intro, signs): the less overt signs,
     then the same control when teenagers date (phones, messages, school, friends)."""
-    return [(labels["hvt_signs_heading"], comp.signs_intro, list(comp.less_overt_signs)),
-            (labels["hvt_teen_heading"], comp.teen_intro, list(comp.teen_signs))]
+    return [
+        (labels["hvt_signs_heading"], comp.signs_intro, list(comp.less_overt_signs)),
+        (labels["hvt_teen_heading"], comp.teen_intro, list(comp.teen_signs)),
+    ]
 
 
 def sign_items(signs: Sequence) -> list[str]:
@@ -267,8 +294,15 @@ def sorter_view(state: MutableMapping, scenes: Sequence) -> SorterView:
     done, total = progress(answers, ids)
     answer = answers.get(ids[current]) if current < total else None
     following = next_unanswered(answers, ids)
-    return SorterView(answers, {s.id: s.level for s in scenes}, done, total, current, answer,
-                      total if following is None else following)
+    return SorterView(
+        answers,
+        {s.id: s.level for s in scenes},
+        done,
+        total,
+        current,
+        answer,
+        total if following is None else following,
+    )
 
 
 def place(state: MutableMapping, scenario_id: str) -> None:
@@ -298,24 +332,36 @@ def spectrum_marks(answer: str | None, placed: str, labels: Mapping[str, str]) -
     return [*marks, (placed, labels["hvt_mark_us"], "star")]
 
 
-def spectrum_words(marks: Sequence[tuple[str, str, str]], titles: Mapping[str, str],
-                   labels: Mapping[str, str]) -> tuple[str, str]:
+def spectrum_words(
+    marks: Sequence[tuple[str, str, str]], titles: Mapping[str, str], labels: Mapping[str, str]
+) -> tuple[str, str]:
     """(alt, summary) of the spectrum line: its marks in words ("You: Unhealthy; Our placement: Abusive")."""
     words = "; ".join(f"{label}: {titles[level]}" for level, label, _ in marks)
     return labels["hvt_spectrum_alt"].format(marks=words), labels["hvt_spectrum_summary"].format(marks=words)
 
 
-def reveal_lines(scene, answer: str | None, names: Mapping[str, str],
-                 labels: Mapping[str, str]) -> tuple[list[str], list[str]]:
+def reveal_lines(
+    scene, answer: str | None, names: Mapping[str, str], labels: Mapping[str, str]
+) -> tuple[list[str], list[str]]:
     """A revealed scene in Markdown blocks: (where the person and we placed it, shown before the
     spectrum line; why, and where people differ, shown after it). No answer in the group version."""
     yours = [] if answer is None else [f"**{labels['hvt_your_placement']}:** {names[answer]}"]
-    return ([*yours, f"**{labels['hvt_our_placement']}:** {names[scene.level]}"],
-            [f"**{labels['hvt_why']}.** {scene.why}", f"**{labels['hvt_differ']}.** {scene.differ}"])
+    return (
+        [*yours, f"**{labels['hvt_our_placement']}:** {names[scene.level]}"],
+        [f"**{labels['hvt_why']}.** {scene.why}", f"**{labels['hvt_differ']}.** {scene.differ}"],
+    )
 
 
-def summary_rows(scenes: Sequence, answers: Mapping[str, str], names: Mapping[str, str],
-                 labels: Mapping[str, str]) -> list[dict[str, str]]:
+def summary_rows(
+    scenes: Sequence, answers: Mapping[str, str], names: Mapping[str, str], labels: Mapping[str, str]
+) -> list[dict[str, str]]:
     """The table of placements: each placed scene, the person's level and ours, in scene order."""
-    return [{labels["hvt_col_scene"]: s.title, labels["hvt_your_placement"]: names[answers[s.id]],
-             labels["hvt_our_placement"]: names[s.level]} for s in scenes if s.id in answers]
+    return [
+        {
+            labels["hvt_col_scene"]: s.title,
+            labels["hvt_your_placement"]: names[answers[s.id]],
+            labels["hvt_our_placement"]: names[s.level],
+        }
+        for s in scenes
+        if s.id in answers
+    ]

@@ -34,12 +34,17 @@ def cycle_words(cycle: CycleFile, version: CycleVersion, step: int, labels: Mapp
     phase = version.phases[step]
     names = " → ".join(f"{i + 1}. {p.title}" for i, p in enumerate(version.phases))
     alt = cycle.cycle.alt.format(model=version.name, phase=phase.title)
-    summary = cycle.cycle.summary.format(model=version.name, phases=names, phase=phase.title, n=step + 1,
-                                         total=len(version.phases))
-    rows = [{labels["cycle_step_col"]: str(i + 1),
-             labels["cycle_phase_col"]: p.title + (f" ({labels['cycle_current']})" if i == step else ""),
-             labels["cycle_what_happens"]: p.what_happens}
-            for i, p in enumerate(version.phases)]
+    summary = cycle.cycle.summary.format(
+        model=version.name, phases=names, phase=phase.title, n=step + 1, total=len(version.phases)
+    )
+    rows = [
+        {
+            labels["cycle_step_col"]: str(i + 1),
+            labels["cycle_phase_col"]: p.title + (f" ({labels['cycle_current']})" if i == step else ""),
+            labels["cycle_what_happens"]: p.what_happens,
+        }
+        for i, p in enumerate(version.phases)
+    ]
     return alt, summary, rows
 
 
@@ -52,8 +57,7 @@ def over_time_words(cycle: CycleFile, version: CycleVersion, week: int, labels: 
     shrinking = ", ".join(p.title for p in phases if p.share_end < p.share_start)
     alt = ot.alt.format(weeks=ot.weeks, week=week)
     summary = ot.summary.format(weeks=ot.weeks, week=week, growing=growing, shrinking=shrinking)
-    rows = [{labels["cycle_phase_col"]: p.title, labels["cycle_share_col"]: f"{s:.0%}"}
-            for p, s in zip(phases, shares)]
+    rows = [{labels["cycle_phase_col"]: p.title, labels["cycle_share_col"]: f"{s:.0%}"} for p, s in zip(phases, shares)]
     return alt, summary, rows
 
 
@@ -64,12 +68,23 @@ def sandbox_words(cycle: CycleFile, settings: Mapping[str, int], labels: Mapping
     c = bond_model.simulate(kindness, unpredictability, power)
     sb = cycle.sandbox
     alt = sb.alt.format(**settings)
-    summary = sb.summary.format(**settings, a0=round(c.attachment[0] * 100), a1=round(c.attachment[-1] * 100),
-                                w0=round(c.wellbeing[0] * 100), w1=round(c.wellbeing[-1] * 100))
-    rows = [{labels["cycle_week"]: str(t), labels["cycle_attachment"]: str(round(c.attachment[t] * 100)),
-             labels["cycle_wellbeing"]: str(round(c.wellbeing[t] * 100)),
-             labels["cycle_mood"]: str(round(c.mood[t] * 100))}
-            for t in c.weeks if t % 4 == 0]
+    summary = sb.summary.format(
+        **settings,
+        a0=round(c.attachment[0] * 100),
+        a1=round(c.attachment[-1] * 100),
+        w0=round(c.wellbeing[0] * 100),
+        w1=round(c.wellbeing[-1] * 100),
+    )
+    rows = [
+        {
+            labels["cycle_week"]: str(t),
+            labels["cycle_attachment"]: str(round(c.attachment[t] * 100)),
+            labels["cycle_wellbeing"]: str(round(c.wellbeing[t] * 100)),
+            labels["cycle_mood"]: str(round(c.mood[t] * 100)),
+        }
+        for t in c.weeks
+        if t % 4 == 0
+    ]
     return alt, summary, rows, bond_model.direction(c)
 
 
@@ -78,10 +93,15 @@ def stage_words(cycle: CycleFile, step: int, labels: Mapping[str, str]):
     st_ = cycle.stages
     stage = st_.stages[step]
     alt = st_.alt.format(first=st_.stages[0].title, last=st_.stages[-1].title, n=step + 1, stage=stage.title)
-    summary = st_.summary.format(stages=" → ".join(f"{i + 1}. {s.title}" for i, s in enumerate(st_.stages)),
-                                 stage=stage.title, n=step + 1)
-    rows = [{labels["cycle_step_col"]: str(i + 1),
-             labels["cycle_stage_col"]: s.title + (f" ({labels['cycle_current']})" if i == step else ""),
-             labels["cycle_stage_feels"]: s.feels_like}
-            for i, s in enumerate(st_.stages)]
+    summary = st_.summary.format(
+        stages=" → ".join(f"{i + 1}. {s.title}" for i, s in enumerate(st_.stages)), stage=stage.title, n=step + 1
+    )
+    rows = [
+        {
+            labels["cycle_step_col"]: str(i + 1),
+            labels["cycle_stage_col"]: s.title + (f" ({labels['cycle_current']})" if i == step else ""),
+            labels["cycle_stage_feels"]: s.feels_like,
+        }
+        for i, s in enumerate(st_.stages)
+    ]
     return alt, summary, rows

@@ -59,8 +59,13 @@ def serves(line, region: str) -> bool:
 
 # Each kind's place on Get help (its heading's anchor, in the app and the text edition, and the value of
 # Get help's `?show=` that puts that section first): the safety line links the first two from every page.
-KIND_ANCHORS = {"crisis": "crisis", "youth": "under-18", "domestic-abuse": "domestic-abuse",
-                "specialist": "specialist", "directory": "directories"}
+KIND_ANCHORS = {
+    "crisis": "crisis",
+    "youth": "under-18",
+    "domestic-abuse": "domestic-abuse",
+    "specialist": "specialist",
+    "directory": "directories",
+}
 
 
 # Get help's URL: ?show=crisis or ?show=under-18 (the safety line's links) puts that section first.
@@ -96,8 +101,12 @@ def region_for_languages(help_file, accept_language: str | None) -> str:
 def helplines_in(help_file, region: str, kind: str | None = None) -> list:
     """The helplines of one region id, or all of them for 'all', in the content's order; only those
     of one `kind` (crisis, youth, ...) when it is given. International directories serve every region."""
-    return [h for h in help_file.helplines if (serves(h, region) or (region != "all" and h.kind == "directory"
-            and h.region == "international")) and (kind is None or h.kind == kind)]
+    return [
+        h
+        for h in help_file.helplines
+        if (serves(h, region) or (region != "all" and h.kind == "directory" and h.region == "international"))
+        and (kind is None or h.kind == kind)
+    ]
 
 
 def first_line(help_file, region: str, kind: str):
@@ -145,8 +154,11 @@ def live_status(item, labels: dict[str, str], published: str) -> str:
     seen_in = getattr(item, "seen_in", None)
     confirmed = item.confirmed_live_on.isoformat() if item.confirmed_live_on else None
     if seen_in is None:
-        return (labels["help_number_confirmed"].format(confirmed=confirmed) if confirmed
-                else labels["help_number_not_confirmed"].format(date=published))
+        return (
+            labels["help_number_confirmed"].format(confirmed=confirmed)
+            if confirmed
+            else labels["help_number_not_confirmed"].format(date=published)
+        )
     if confirmed:
         return labels["help_confirmed"].format(confirmed=confirmed, seen_in=seen_in)
     return labels["help_not_confirmed"].format(date=published, seen_in=seen_in)
@@ -154,8 +166,13 @@ def live_status(item, labels: dict[str, str], published: str) -> str:
 
 def number_line(number, labels: dict[str, str], published: str) -> str:
     """One emergency number as a Markdown list item, with its note, any flag and its live status."""
-    return (f"- **{number.region}: {call_links(number.number)}**" + (f" — {number.note}" if number.note else "")
-            + status_flag(number, labels) + " " + small(f"({live_status(number, labels, published)})"))
+    return (
+        f"- **{number.region}: {call_links(number.number)}**"
+        + (f" — {number.note}" if number.note else "")
+        + status_flag(number, labels)
+        + " "
+        + small(f"({live_status(number, labels, published)})")
+    )
 
 
 def status_flag(item, labels: dict[str, str]) -> str:
@@ -172,10 +189,15 @@ def helpline_text(line, labels: dict[str, str], published: str) -> str:
     """A helpline's details as one Markdown block: who runs it, how to reach it, hours, languages,
     who it is for, its website, and where it was seen and whether anyone has confirmed it live
     (`published`: the ISO date the entries were gathered)."""
-    parts = [small(line.organisation),
-             "\n".join(f"- {CHANNEL_ICONS[c.kind]} **{labels['channel_' + c.kind]}:** {channel_value(c)}"
-                       + (f" ({c.note})" if c.note else "") for c in line.channels),
-             f"**{labels['help_hours']}:** {line.hours}"]
+    parts = [
+        small(line.organisation),
+        "\n".join(
+            f"- {CHANNEL_ICONS[c.kind]} **{labels['channel_' + c.kind]}:** {channel_value(c)}"
+            + (f" ({c.note})" if c.note else "")
+            for c in line.channels
+        ),
+        f"**{labels['help_hours']}:** {line.hours}",
+    ]
     if line.languages:
         parts.append(f"**{labels['help_languages']}:** {line.languages}")
     parts.append(f"**{labels['help_who']}:** {line.who}")

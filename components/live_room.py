@@ -143,18 +143,34 @@ def _answers_key(code: str, round_: int) -> str:
 
 
 def _encode(room: Room) -> str:
-    return json.dumps({"opened": room.opened, "round": room.round, "revealed": room.revealed, "closed": room.closed,
-                       "key_hash": room.key_hash,
-                       "question": None if room.question is None else
-                       {"id": room.question.id, "choices": list(room.question.choices)}},
-                      separators=(",", ":"), sort_keys=True)
+    return json.dumps(
+        {
+            "opened": room.opened,
+            "round": room.round,
+            "revealed": room.revealed,
+            "closed": room.closed,
+            "key_hash": room.key_hash,
+            "question": None
+            if room.question is None
+            else {"id": room.question.id, "choices": list(room.question.choices)},
+        },
+        separators=(",", ":"),
+        sort_keys=True,
+    )
 
 
 def _decode(code: str, raw: str) -> Room:
     d = json.loads(raw)
     q = d.get("question")
-    return Room(code, float(d["opened"]), None if q is None else Question(q["id"], tuple(q["choices"])),
-                int(d["round"]), bool(d["revealed"]), bool(d["closed"]), str(d.get("key_hash") or ""))
+    return Room(
+        code,
+        float(d["opened"]),
+        None if q is None else Question(q["id"], tuple(q["choices"])),
+        int(d["round"]),
+        bool(d["revealed"]),
+        bool(d["closed"]),
+        str(d.get("key_hash") or ""),
+    )
 
 
 class LiveRooms:
@@ -224,17 +240,29 @@ class LiveRooms:
         """Make a question live (a new round: earlier answers no longer count, counts hidden again).
         The live question asked again before anyone answered keeps its round (no empty round)."""
         choices = tuple(choices)
-        if not 2 <= len(choices) <= MAX_CHOICES or len(set(choices)) != len(choices) or \
-                not all(_CHOICE.match(c) for c in choices):
+        if (
+            not 2 <= len(choices) <= MAX_CHOICES
+            or len(set(choices)) != len(choices)
+            or not all(_CHOICE.match(c) for c in choices)
+        ):
             raise ValueError(f"a question needs 2..{MAX_CHOICES} distinct kebab-case choice ids, got {choices}")
         status, old, _ = self._load(code)
-        if status is Status.OK and old is not None and key_matches(old, key) and old.question is not None \
-                and (old.question.id, old.question.choices) == (question_id, choices) and self._total(old) == 0:
+        if (
+            status is Status.OK
+            and old is not None
+            and key_matches(old, key)
+            and old.question is not None
+            and (old.question.id, old.question.choices) == (question_id, choices)
+            and self._total(old) == 0
+        ):
             return Result(Status.OK, old)  # asked again before anyone answered: the same round, not an empty one
         if old is not None and key_matches(old, key):
             keep_totals(self.store, code, self._clock())  # the last question's totals (never tokens), for the summary
-        result = self._update(code, key, lambda r: Room(r.code, r.opened, Question(question_id, choices),
-                                                        r.round + 1, False, False, r.key_hash))
+        result = self._update(
+            code,
+            key,
+            lambda r: Room(r.code, r.opened, Question(question_id, choices), r.round + 1, False, False, r.key_hash),
+        )
         if result.ok and result.room is not None and old is not None and old.round:
             self.store.delete(_answers_key(result.room.code, old.round))
         return result
@@ -250,8 +278,9 @@ class LiveRooms:
             return Result(Status.NO_QUESTION, room)
         if self._total(room) < MIN_ANSWERS:
             return Result(Status.TOO_FEW, room)
-        result = self._update(code, key, lambda r: Room(r.code, r.opened, r.question, r.round, True, r.closed,
-                                                        r.key_hash))
+        result = self._update(
+            code, key, lambda r: Room(r.code, r.opened, r.question, r.round, True, r.closed, r.key_hash)
+        )
         return Result(result.status, result.room, self.tally(code).tally if result.ok else None)
 
     def close(self, code: str, key: str | None) -> Result:
@@ -314,8 +343,7 @@ class LiveRooms:
             return Result(Status.STALE, room)
         if choice not in room.question.choices:
             return Result(Status.BAD_CHOICE, room)
-        self.store.hash_set(_answers_key(room.code, room.round), token, choice,
-                            max(1.0, room.ends() - self._clock()))
+        self.store.hash_set(_answers_key(room.code, room.round), token, choice, max(1.0, room.ends() - self._clock()))
         return Result(Status.OK, room)
 
     def my_answer(self, code: str, token: str) -> str | None:
@@ -358,8 +386,12 @@ def keep_totals(store: Store, code: str, now: float | None = None) -> None:
         if choice in counts:
             counts[choice] += 1
     ttl = max(1.0, room.ends() + ENDED_GRACE_SECONDS - (time.time() if now is None else now))
-    store.hash_set(f"room:{code}:totals", str(room.round),
-                   json.dumps({"question": room.question.id, "counts": counts}, separators=(",", ":")), ttl)
+    store.hash_set(
+        f"room:{code}:totals",
+        str(room.round),
+        json.dumps({"question": room.question.id, "counts": counts}, separators=(",", ":")),
+        ttl,
+    )
 
 
 def kept_totals(store: Store, code: str) -> list[KeptRound]:

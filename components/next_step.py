@@ -47,8 +47,9 @@ def next_step(content: Content) -> None:
             sources_line(content, union_sources(words.steps))
         with st.container(horizontal=True, key="next_step_links"):
             st.page_link(page_target("get-help", content), label=words.get_help, icon=":material/support:")
-            st.page_link(page_target("worried-about-someone", content), label=words.friends,
-                         icon=":material/diversity_1:")
+            st.page_link(
+                page_target("worried-about-someone", content), label=words.friends, icon=":material/diversity_1:"
+            )
 
 
 def read_on(content: Content, intro: str, page_ids: Sequence[str]) -> None:

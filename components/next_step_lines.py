@@ -40,8 +40,9 @@ def line_contact(line, labels: dict[str, str]) -> str:
     """A helpline's name and the ways to reach it that a tap starts (call, text); a line with neither
     gives its first channel (a website), so it is never blank."""
     quick = [c for c in line.channels if c.kind in ("phone", "text")]
-    ways = ", ".join(f"{labels['next_step_' + ('call' if c.kind == 'phone' else 'text')]} {channel_value(c)}"
-                     for c in quick)
+    ways = ", ".join(
+        f"{labels['next_step_' + ('call' if c.kind == 'phone' else 'text')]} {channel_value(c)}" for c in quick
+    )
     return f"{line.name}: {ways or channel_value(line.channels[0])}"
 
 

@@ -27,7 +27,7 @@ def page_id_for_path(path: str, base: str, page_ids) -> str | None:
     """The app page a request's path opens ("/" -> the first page), or None for any other path."""
     parts = [p for p in path.split("/") if p]
     if base:
-        parts = parts[len(base.strip("/").split("/")):]
+        parts = parts[len(base.strip("/").split("/")) :]
     if not parts:
         return "welcome"
     return parts[0] if len(parts) == 1 and parts[0] in page_ids else None
@@ -44,16 +44,21 @@ def _help_lines(content: Content, region: str) -> str:
     browser's language names no region we cover) and the region's main helpline by phone."""
     h, labels = content.help, content.ui.labels
     first, others = numbers_first(h, region)
-    numbers = "".join(f"<li><strong>{esc(n.region)}: {markdown_inline(call_links(n.number))}</strong>"
-                      + (f" — {markdown_inline(n.note)}" if n.note else "") + "</li>" for n in (first or others))
-    out = (f'<h2>{esc(labels["help_immediate_heading"])}</h2>{markdown(h.immediate_danger.intro)}'
-           f"<ul>{numbers}</ul>")
+    numbers = "".join(
+        f"<li><strong>{esc(n.region)}: {markdown_inline(call_links(n.number))}</strong>"
+        + (f" — {markdown_inline(n.note)}" if n.note else "")
+        + "</li>"
+        for n in (first or others)
+    )
+    out = f"<h2>{esc(labels['help_immediate_heading'])}</h2>{markdown(h.immediate_danger.intro)}<ul>{numbers}</ul>"
     line = first_line(h, region, "domestic-abuse")
     if line is not None:
         phones = [c for c in line.channels if c.kind == "phone"]
         ways = "; ".join(markdown_inline(call_links(c.value) + (f" ({c.note})" if c.note else "")) for c in phones)
-        out += (f'<h2>{esc(labels["noscript_main_line"])}</h2>'
-                f"<p><strong>{esc(line.name)}</strong>" + (f": {ways}" if ways else "") + "</p>")
+        out += (
+            f"<h2>{esc(labels['noscript_main_line'])}</h2>"
+            f"<p><strong>{esc(line.name)}</strong>" + (f": {ways}" if ways else "") + "</p>"
+        )
     return out
 
 
@@ -62,8 +67,10 @@ def block_html(content: Content, page_id: str | None, *, base: str = "", accept_
     ui, labels = content.ui, content.ui.labels
     title = ui.pages[page_id].title if page_id in ui.pages and page_id != "welcome" else ui.app_title
     link = labels["noscript_text_link" if page_id in TEXT_PAGES else "noscript_index_link"]
-    body = (f"<h1>{esc(title)}</h1><p>{esc(labels['noscript_intro'])}</p>"
-            f'<p><a class="hb-noscript-text" href="{esc(text_href(page_id, base))}">{esc(link)}</a></p>')
+    body = (
+        f"<h1>{esc(title)}</h1><p>{esc(labels['noscript_intro'])}</p>"
+        f'<p><a class="hb-noscript-text" href="{esc(text_href(page_id, base))}">{esc(link)}</a></p>'
+    )
     if page_id == "get-help":
         body += _help_lines(content, region_for_languages(content.help, accept_language))
     body += f'<div class="hb-noscript-back">{markdown(content.help.quick_exit.back_note.no_script)}</div>'

@@ -83,8 +83,17 @@ def read_more(content: Content, *, expanded: bool = False) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def card(key: str, title: str | None = None, body: str | None = None, *, heading: bool = False,
-         anchor: Anchor = None, sources: Sequence[str] = (), content=None, where: Any = st) -> Iterator[None]:
+def card(
+    key: str,
+    title: str | None = None,
+    body: str | None = None,
+    *,
+    heading: bool = False,
+    anchor: Anchor = None,
+    sources: Sequence[str] = (),
+    content=None,
+    where: Any = st,
+) -> Iterator[None]:
     """A bordered card keyed `key`: the title (bold text, or a subheader with `anchor` when
     `heading`), the body, what the `with` block adds, then the sources line (needs `content`).
     `where` is the column (or other container) the card goes in; the main area by default."""
@@ -101,9 +110,20 @@ def card(key: str, title: str | None = None, body: str | None = None, *, heading
             sources_line(content, list(sources))
 
 
-def card_grid(items: Sequence[T], per_row: int, *, key: str, per_row_presenting: int | None = None,
-              heading: bool = False, anchor: Anchor | Callable[[T], Anchor] = None, extra: Callable[[T], None] | None = None,
-              content: Content | None = None, gap: Gap = "medium", title: Field = "title", body: Field = "body") -> None:
+def card_grid(
+    items: Sequence[T],
+    per_row: int,
+    *,
+    key: str,
+    per_row_presenting: int | None = None,
+    heading: bool = False,
+    anchor: Anchor | Callable[[T], Anchor] = None,
+    extra: Callable[[T], None] | None = None,
+    content: Content | None = None,
+    gap: Gap = "medium",
+    title: Field = "title",
+    body: Field = "body",
+) -> None:
     """One card per item (key `{key}_{item.id}`; its `title` and `body`, or the attributes or functions
     those name), `per_row` cards to a row (`per_row_presenting` while presenting), each row its own
     set of columns so no item is ever left out, in reading order; one to a row is a plain list of
@@ -113,12 +133,19 @@ def card_grid(items: Sequence[T], per_row: int, *, key: str, per_row_presenting:
     if per_row_presenting and presenter.is_presenting():
         per_row = per_row_presenting
     for start in range(0, len(items), per_row):
-        row = items[start:start + per_row]
+        row = items[start : start + per_row]
         places = st.columns(per_row, gap=gap) if per_row > 1 else [st] * len(row)
         for place, item in zip(places, row):
-            with card(f"{key}_{item.id}", field_of(item, title), field_of(item, body), heading=heading,
-                      anchor=anchor(item) if callable(anchor) else anchor,
-                      sources=item.sources if content is not None else (), content=content, where=place):
+            with card(
+                f"{key}_{item.id}",
+                field_of(item, title),
+                field_of(item, body),
+                heading=heading,
+                anchor=anchor(item) if callable(anchor) else anchor,
+                sources=item.sources if content is not None else (),
+                content=content,
+                where=place,
+            ):
                 if extra:
                     extra(item)
 

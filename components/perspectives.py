@@ -136,15 +136,27 @@ class SpectrumChart(NamedTuple):
     highlighted: str  # the legend's word for the highlighted voice
 
 
-def spectrum_chart(data: PerspectivesFile, labels: Mapping[str, str], condition: str | None,
-                   person: str | None) -> SpectrumChart:
+def spectrum_chart(
+    data: PerspectivesFile, labels: Mapping[str, str], condition: str | None, person: str | None
+) -> SpectrumChart:
     groups = stance_groups(data)
     voices = tuple(
-        Voice(col, row, p.kind, labels[f"perspectives_kind_{p.kind}"], p.chart_name, p.display_name,
-              names_condition(p, condition), p.id == person)
-        for col, (_, people) in enumerate(groups) for row, p in enumerate(people))
-    states = None if condition is None else (labels["perspectives_names_condition"],
-                                             labels["perspectives_not_condition"])
+        Voice(
+            col,
+            row,
+            p.kind,
+            labels[f"perspectives_kind_{p.kind}"],
+            p.chart_name,
+            p.display_name,
+            names_condition(p, condition),
+            p.id == person,
+        )
+        for col, (_, people) in enumerate(groups)
+        for row, p in enumerate(people)
+    )
+    states = (
+        None if condition is None else (labels["perspectives_names_condition"], labels["perspectives_not_condition"])
+    )
     return SpectrumChart(tuple(s.label for s, _ in groups), voices, states, labels["perspectives_highlighted"])
 
 
@@ -170,13 +182,24 @@ class ConditionsChart(NamedTuple):
 def conditions_chart(data: PerspectivesFile, labels: Mapping[str, str], condition: str | None) -> ConditionsChart:
     total = len(practitioners(data))
     bars = tuple(
-        Bar(r.condition.label, r.count,
+        Bar(
+            r.condition.label,
+            r.count,
             labels["perspectives_count"].format(n=r.count, total=total)
             + (f" · {labels['perspectives_selected']}" if r.condition.id == condition else ""),
-            r.names, r.condition.id == condition, bool(r.also_others))
-        for r in condition_counts(data))
-    return ConditionsChart(bars, total, labels["perspectives_col_count"], labels["perspectives_col_also"],
-                           labels["perspectives_conditions_axis"].format(total=total))
+            r.names,
+            r.condition.id == condition,
+            bool(r.also_others),
+        )
+        for r in condition_counts(data)
+    )
+    return ConditionsChart(
+        bars,
+        total,
+        labels["perspectives_col_count"],
+        labels["perspectives_col_also"],
+        labels["perspectives_conditions_axis"].format(total=total),
+    )
 
 
 # --------------------------------------------------------------------------- the charts in words
@@ -184,22 +207,30 @@ def conditions_chart(data: PerspectivesFile, labels: Mapping[str, str], conditio
 
 def spectrum_summary(data: PerspectivesFile, labels: Mapping[str, str]) -> str:
     """Each stance and what it means, then the voices left off the spectrum."""
-    return "\n".join([f"- **{s.label}**: {s.description}" for s in sorted(data.stances, key=lambda s: s.position)]
-                     + [f"- **{labels['perspectives_no_stance']}**: {p.display_name}" for p in off_spectrum(data)])
+    return "\n".join(
+        [f"- **{s.label}**: {s.description}" for s in sorted(data.stances, key=lambda s: s.position)]
+        + [f"- **{labels['perspectives_no_stance']}**: {p.display_name}" for p in off_spectrum(data)]
+    )
 
 
 def spectrum_rows(data: PerspectivesFile, labels: Mapping[str, str]) -> list[dict[str, str]]:
     """The spectrum as a table: one row per stance, its voices in article order; then a row for the
     voices that do not address repair (left off the chart), if any."""
     rows = [
-        {labels["perspectives_col_stance"]: s.label,
-         labels["perspectives_col_voices"]: ", ".join(p.display_name for p in people) or "–"}
+        {
+            labels["perspectives_col_stance"]: s.label,
+            labels["perspectives_col_voices"]: ", ".join(p.display_name for p in people) or "–",
+        }
         for s, people in stance_groups(data)
     ]
     off = off_spectrum(data)
     if off:
-        rows.append({labels["perspectives_col_stance"]: labels["perspectives_no_stance"],
-                     labels["perspectives_col_voices"]: ", ".join(p.display_name for p in off)})
+        rows.append(
+            {
+                labels["perspectives_col_stance"]: labels["perspectives_no_stance"],
+                labels["perspectives_col_voices"]: ", ".join(p.display_name for p in off),
+            }
+        )
     return rows
 
 
@@ -211,9 +242,11 @@ def conditions_rows(data: PerspectivesFile, labels: Mapping[str, str]) -> list[d
     """The bar chart as a table, most named first."""
     total = len(practitioners(data))
     return [
-        {labels["perspectives_col_condition"]: r.condition.label,
-         labels["perspectives_col_count"]: labels["perspectives_count"].format(n=r.count, total=total),
-         labels["perspectives_col_who"]: ", ".join(r.names) or "–",
-         labels["perspectives_col_also"]: labels["perspectives_yes"] if r.also_others else labels["perspectives_no"]}
+        {
+            labels["perspectives_col_condition"]: r.condition.label,
+            labels["perspectives_col_count"]: labels["perspectives_count"].format(n=r.count, total=total),
+            labels["perspectives_col_who"]: ", ".join(r.names) or "–",
+            labels["perspectives_col_also"]: labels["perspectives_yes"] if r.also_others else labels["perspectives_no"],
+        }
         for r in condition_counts(data)
     ]

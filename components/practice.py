@@ -81,8 +81,10 @@ def to_params(view: View, content: Content) -> dict[str, str | None]:
 def from_params(params: Mapping[str, str], content: Content) -> View:
     """The view a URL describes (unreadable values read as the nearest valid ones)."""
     scene, reply = URL_PARAMS
-    return normalise(View(scene.parse(params.get("scene"), content), reply.parse(params.get("reply"), content)),
-                     content.practice.scenes)
+    return normalise(
+        View(scene.parse(params.get("scene"), content), reply.parse(params.get("reply"), content)),
+        content.practice.scenes,
+    )
 
 
 # --------------------------------------------------------------------------- the choice widget
@@ -110,7 +112,7 @@ def letter(index: int) -> str:
 
 
 def reply_label(index: int, reply) -> str:
-    """"A. What you might say": the letter keeps a reply findable on the projector and in the counts."""
+    """ "A. What you might say": the letter keeps a reply findable on the projector and in the counts."""
     return f"{letter(index)}. {reply.text}"
 
 
@@ -124,8 +126,11 @@ def feedback_lines(reply, labels: Mapping[str, str]) -> list[str]:
     harder first says that people who care say it, then why, then what tends to help instead."""
     if reply.outcome == "helps":
         return [f"**{labels['practice_why']}.** {reply.why}"]
-    return [labels["practice_caring"], f"**{labels['practice_why']}.** {reply.why}",
-            f"**{labels['practice_instead']}.** {reply.instead}"]
+    return [
+        labels["practice_caring"],
+        f"**{labels['practice_why']}.** {reply.why}",
+        f"**{labels['practice_instead']}.** {reply.instead}",
+    ]
 
 
 def announcement(scene, reply, labels: Mapping[str, str]) -> str:

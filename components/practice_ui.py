@@ -68,8 +68,14 @@ def section(content: Content) -> None:
         md(practice.facilitator_intro if presenting else practice.intro)
         if not presenting:
             caption(labels["practice_private"])
-        index = stepper(url, "scene", labels=[s.title for s in scenes], ui=content.ui, shortcuts=presenting,
-                        jump_label=labels["practice_scene_picker"])
+        index = stepper(
+            url,
+            "scene",
+            labels=[s.title for s in scenes],
+            ui=content.ui,
+            shortcuts=presenting,
+            jump_label=labels["practice_scene_picker"],
+        )
         view = logic.normalise(logic.View(index, url.get("reply")), scenes)
         url.set("reply", view.reply)  # a reply of another scene leaves the URL
         scene = scenes[view.scene]
@@ -79,11 +85,18 @@ def section(content: Content) -> None:
             if presenting and chosen is None:
                 callout("info", labels["practice_room_discuss"])
             by_id = {r.id: logic.reply_label(i, r) for i, r in enumerate(scene.replies)}
-            st.radio(labels["practice_pick"], list(by_id), index=None, key=logic.pick_key(scene.id),
-                     format_func=by_id.get)
-            st.button(labels["practice_see_why"], key="practice_choose", type="primary", icon=":material/forum:",
-                      disabled=st.session_state.get(logic.pick_key(scene.id)) is None,
-                      on_click=_choose, args=(url, scenes, view, scene.id))
+            st.radio(
+                labels["practice_pick"], list(by_id), index=None, key=logic.pick_key(scene.id), format_func=by_id.get
+            )
+            st.button(
+                labels["practice_see_why"],
+                key="practice_choose",
+                type="primary",
+                icon=":material/forum:",
+                disabled=st.session_state.get(logic.pick_key(scene.id)) is None,
+                on_click=_choose,
+                args=(url, scenes, view, scene.id),
+            )
             if chosen is not None:
                 _feedback(scene, chosen, labels, chosen=True)
                 with st.expander(labels["practice_other_replies"], expanded=presenting, icon=":material/forum:"):
@@ -91,9 +104,12 @@ def section(content: Content) -> None:
                         if other.id != chosen.id:
                             _feedback(scene, other, labels, chosen=False)
                 last = view.scene == len(scenes) - 1
-                st.button(labels["practice_start_again" if last else "practice_next"], key="practice_next",
-                          icon=":material/restart_alt:" if last else ":material/arrow_forward:",
-                          on_click=_move, args=(url, view, logic.reset if last else logic.next_scene, scenes))
+                st.button(
+                    labels["practice_start_again" if last else "practice_next"],
+                    key="practice_next",
+                    icon=":material/restart_alt:" if last else ":material/arrow_forward:",
+                    on_click=_move,
+                    args=(url, view, logic.reset if last else logic.next_scene, scenes),
+                )
             sources_line(content, scene.sources)
-        _announce("practice_live", f"{view.scene}:{view.reply}", len(scenes),
-                  logic.announcement(scene, chosen, labels))
+        _announce("practice_live", f"{view.scene}:{view.reply}", len(scenes), logic.announcement(scene, chosen, labels))

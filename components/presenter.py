@@ -37,8 +37,11 @@ def _style(name: str, **fields: object) -> str:
     return "<style>\n" + string.Template((HERE / name).read_text(encoding="utf-8")).substitute(fields) + "</style>"
 
 
-_PRESENT_CSS = _style("presenter.css", root_percent=PRESENT_ROOT_PERCENT,
-                      body_rem=f"{BODY_TEXT_PX / (16 * PRESENT_ROOT_PERCENT / 100):.4f}")
+_PRESENT_CSS = _style(
+    "presenter.css",
+    root_percent=PRESENT_ROOT_PERCENT,
+    body_rem=f"{BODY_TEXT_PX / (16 * PRESENT_ROOT_PERCENT / 100):.4f}",
+)
 # High contrast for a projector: projectors wash out light greys, thin strokes and pale fills, so
 # every text colour becomes pure black on white (21:1), links dark blue and underlined (15.3:1),
 # captions lose their opacity, text gets heavier, and controls, callouts and focus rings get solid
@@ -87,7 +90,18 @@ def _set(flag: str, widget_key: str) -> None:
 
 def toggles(ui, where: str) -> None:
     """The presenter and high-contrast switches; `where` is "side" (sidebar) or "bar" (presenting)."""
-    st.toggle(ui.presenter_toggle, value=is_presenting(), key=f"toggle_present_{where}",
-              help=ui.presenter_help, on_change=_set, args=(PRESENT, f"toggle_present_{where}"))
-    st.toggle(ui.high_contrast_toggle, value=high_contrast(), key=f"toggle_contrast_{where}",
-              on_change=_set, args=(CONTRAST, f"toggle_contrast_{where}"))
+    st.toggle(
+        ui.presenter_toggle,
+        value=is_presenting(),
+        key=f"toggle_present_{where}",
+        help=ui.presenter_help,
+        on_change=_set,
+        args=(PRESENT, f"toggle_present_{where}"),
+    )
+    st.toggle(
+        ui.high_contrast_toggle,
+        value=high_contrast(),
+        key=f"toggle_contrast_{where}",
+        on_change=_set,
+        args=(CONTRAST, f"toggle_contrast_{where}"),
+    )

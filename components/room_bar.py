@@ -89,20 +89,41 @@ def menu(content: Content, current) -> None:
         caption(labels["room_small_group"].format(min=MIN_ANSWERS))
         if own and (own_q := content.room.question(own)) is not None:
             caption(labels["room_segment_question"].format(prompt=rq.prompt(content, own_q)))
-        st.button(labels["room_open"], key="room_bar_open", type="primary", icon=":material/how_to_vote:",
-                  on_click=_open_for_segment, args=(content,))
+        st.button(
+            labels["room_open"],
+            key="room_bar_open",
+            type="primary",
+            icon=":material/how_to_vote:",
+            on_click=_open_for_segment,
+            args=(content,),
+        )
         room_ui.room_down_notice(labels)
         return
     caption(labels["room_code"])
     md(f"**{code}**")
     with st.container(horizontal=True, key="room_bar_show"):
-        st.button(labels["room_overlay_join"], key="room_bar_overlay_join", icon=":material/qr_code_2:",
-                  on_click=set_overlay, args=("join",))
-        st.button(labels["room_overlay_counts"], key="room_bar_overlay_counts", icon=":material/bar_chart:",
-                  on_click=set_overlay, args=("counts",))
+        st.button(
+            labels["room_overlay_join"],
+            key="room_bar_overlay_join",
+            icon=":material/qr_code_2:",
+            on_click=set_overlay,
+            args=("join",),
+        )
+        st.button(
+            labels["room_overlay_counts"],
+            key="room_bar_overlay_counts",
+            icon=":material/bar_chart:",
+            on_click=set_overlay,
+            args=("counts",),
+        )
         if st.session_state.get(room_ui.OVERLAY):
-            st.button(labels["room_overlay_hide"], key="room_bar_overlay_hide", icon=":material/visibility_off:",
-                      on_click=set_overlay, args=(None,))
+            st.button(
+                labels["room_overlay_hide"],
+                key="room_bar_overlay_hide",
+                icon=":material/visibility_off:",
+                on_click=set_overlay,
+                args=(None,),
+            )
     plan_id = current[0].id if current else None
     questions = rq.questions_for(content, plan_id)
     by_id = {q.id: q for q in questions}
@@ -115,10 +136,21 @@ def menu(content: Content, current) -> None:
     # menu is not polled): under 5 answers nothing is revealed, and the answers put on screen say why.
     can_reveal = bool(result and result.tally and result.tally.counts is None)
     with st.container(horizontal=True, key="room_bar_actions"):
-        st.button(labels["room_ask"], key="room_bar_ask", type="primary", icon=":material/campaign:",
-                  on_click=room_ui.ask_picked, args=(content, PICK))
-        st.button(labels["room_reveal"], key="room_bar_reveal", icon=":material/visibility:",
-                  disabled=not can_reveal, on_click=_reveal_and_show)
+        st.button(
+            labels["room_ask"],
+            key="room_bar_ask",
+            type="primary",
+            icon=":material/campaign:",
+            on_click=room_ui.ask_picked,
+            args=(content, PICK),
+        )
+        st.button(
+            labels["room_reveal"],
+            key="room_bar_reveal",
+            icon=":material/visibility:",
+            disabled=not can_reveal,
+            on_click=_reveal_and_show,
+        )
         st.button(labels["room_close"], key="room_bar_close", icon=":material/close:", on_click=room_ui.close_room)
     caption(labels["room_small_group"].format(min=MIN_ANSWERS))
     room_ui.room_down_notice(labels)
@@ -144,8 +176,13 @@ def overlay(content: Content) -> None:
     labels = content.ui.labels
     with st.container(key="room_overlay", border=True):
         # first, so it is in reach whatever the overlay holds below it
-        st.button(labels["room_overlay_hide"], key="room_overlay_hide", icon=":material/visibility_off:",
-                  on_click=set_overlay, args=(None,))
+        st.button(
+            labels["room_overlay_hide"],
+            key="room_overlay_hide",
+            icon=":material/visibility_off:",
+            on_click=set_overlay,
+            args=(None,),
+        )
         if mode == "join":
             address = room_ui.join_address(code)
             caption(labels["room_code"])
@@ -155,8 +192,7 @@ def overlay(content: Content) -> None:
             st.image(qr_svg(address, alt), alt=alt, width=300)
             md(labels["room_join_at"].format(url=address, code=code))
         else:
-            st.fragment(lambda: room_ui.counts_view(content, code, where="overlay"),
-                        run_every=OVERLAY_POLL_SECONDS)()
+            st.fragment(lambda: room_ui.counts_view(content, code, where="overlay"), run_every=OVERLAY_POLL_SECONDS)()
 
 
 # --------------------------------------------------------------------------- the paired notes device
@@ -216,8 +252,13 @@ def notes_room(content: Content, p, plan: WorkshopFile, index: int) -> None:
             caption(labels["room_notes_sent"])
         if not p.room:
             caption(labels["room_small_group"].format(min=MIN_ANSWERS))
-            st.button(labels["room_open"], key="notes_room_open", icon=":material/how_to_vote:",
-                      on_click=_request, args=(code, "open", own))
+            st.button(
+                labels["room_open"],
+                key="notes_room_open",
+                icon=":material/how_to_vote:",
+                on_click=_request,
+                args=(code, "open", own),
+            )
             return
         result = _tally(p.room)
         total = result.tally.total if result is not None and result.tally is not None else 0
@@ -226,23 +267,59 @@ def notes_room(content: Content, p, plan: WorkshopFile, index: int) -> None:
         if asking is not None:
             caption(labels["room_asking"].format(prompt=rq.prompt(content, asking)))
         with st.container(horizontal=True, key="notes_room_show"):
-            st.button(labels["room_overlay_join"], key="notes_room_join", icon=":material/qr_code_2:",
-                      on_click=_request, args=(code, "join"), disabled=p.overlay == "join")
-            st.button(labels["room_overlay_counts"], key="notes_room_counts", icon=":material/bar_chart:",
-                      on_click=_request, args=(code, "counts"), disabled=p.overlay == "counts")
-            st.button(labels["room_overlay_hide"], key="notes_room_hide", icon=":material/visibility_off:",
-                      on_click=_request, args=(code, "hide"), disabled=not p.overlay)
+            st.button(
+                labels["room_overlay_join"],
+                key="notes_room_join",
+                icon=":material/qr_code_2:",
+                on_click=_request,
+                args=(code, "join"),
+                disabled=p.overlay == "join",
+            )
+            st.button(
+                labels["room_overlay_counts"],
+                key="notes_room_counts",
+                icon=":material/bar_chart:",
+                on_click=_request,
+                args=(code, "counts"),
+                disabled=p.overlay == "counts",
+            )
+            st.button(
+                labels["room_overlay_hide"],
+                key="notes_room_hide",
+                icon=":material/visibility_off:",
+                on_click=_request,
+                args=(code, "hide"),
+                disabled=not p.overlay,
+            )
         questions = rq.questions_for(content, plan.id)
         by_id = {q.id: q for q in questions}
         if NOTES_PICK not in st.session_state or st.session_state[NOTES_PICK] not in by_id:
             st.session_state[NOTES_PICK] = own if own in by_id else questions[0].id
-        st.selectbox(labels["room_question"], list(by_id), key=NOTES_PICK,
-                     format_func=lambda i: rq.prompt(content, by_id[i]))
+        st.selectbox(
+            labels["room_question"], list(by_id), key=NOTES_PICK, format_func=lambda i: rq.prompt(content, by_id[i])
+        )
         can_reveal = bool(result and result.tally and result.tally.can_reveal and result.tally.counts is None)
         with st.container(horizontal=True, key="notes_room_actions"):
-            st.button(labels["room_ask"], key="notes_room_ask", type="primary", icon=":material/campaign:",
-                      on_click=_request_picked, args=(code,))
-            st.button(labels["room_reveal"], key="notes_room_reveal", icon=":material/visibility:",
-                      disabled=not can_reveal, on_click=_request, args=(code, "reveal"))
-            st.button(labels["room_close"], key="notes_room_close", icon=":material/close:",
-                      on_click=_request, args=(code, "close"))
+            st.button(
+                labels["room_ask"],
+                key="notes_room_ask",
+                type="primary",
+                icon=":material/campaign:",
+                on_click=_request_picked,
+                args=(code,),
+            )
+            st.button(
+                labels["room_reveal"],
+                key="notes_room_reveal",
+                icon=":material/visibility:",
+                disabled=not can_reveal,
+                on_click=_request,
+                args=(code, "reveal"),
+            )
+            st.button(
+                labels["room_close"],
+                key="notes_room_close",
+                icon=":material/close:",
+                on_click=_request,
+                args=(code, "close"),
+            )

@@ -45,8 +45,11 @@ def load_token() -> str | None:
 
 
 def _problem_text(labels, status: Status) -> str | None:
-    return {Status.UNKNOWN: labels["join_unknown"], Status.EXPIRED: labels["join_expired"],
-            Status.CLOSED: labels["join_closed"]}.get(status)
+    return {
+        Status.UNKNOWN: labels["join_unknown"],
+        Status.EXPIRED: labels["join_expired"],
+        Status.CLOSED: labels["join_closed"],
+    }.get(status)
 
 
 # --------------------------------------------------------------------------- a participant
@@ -92,8 +95,13 @@ def join_view(content: Content, url: PageUrl) -> None:
     code = url.get("code")
     if not code:
         with st.form("join_form", border=False):
-            st.text_input(labels["join_code_input"], key=JOIN_INPUT, max_chars=12, autocomplete="off",
-                          help=labels["join_code_help"])
+            st.text_input(
+                labels["join_code_input"],
+                key=JOIN_INPUT,
+                max_chars=12,
+                autocomplete="off",
+                help=labels["join_code_help"],
+            )
             st.form_submit_button(labels["join_go"], on_click=_join, args=(url,), type="primary")
         problem = st.session_state.get(JOIN_PROBLEM)
         if problem == "unavailable":
@@ -139,10 +147,21 @@ def join_view(content: Content, url: PageUrl) -> None:
         if key not in st.session_state and mine is not None:
             st.session_state[key] = mine
         by_id = {c.id: c.label for c in choices}
-        st.radio(labels["join_your_answer"], [c.id for c in choices], key=key, index=None,
-                 format_func=lambda i: by_id.get(i, i))
-        st.button(labels["join_send"], key=f"join_send_{room.round}", type="primary", icon=":material/send:",
-                  on_click=_send, args=(code, room.round, key))
+        st.radio(
+            labels["join_your_answer"],
+            [c.id for c in choices],
+            key=key,
+            index=None,
+            format_func=lambda i: by_id.get(i, i),
+        )
+        st.button(
+            labels["join_send"],
+            key=f"join_send_{room.round}",
+            type="primary",
+            icon=":material/send:",
+            on_click=_send,
+            args=(code, room.round, key),
+        )
         sent = st.session_state.get(SENT, {}).get(room.round)
         stale = [r for r in st.session_state.get(SENT, {}) if r < room.round]
         if sent == Status.OK.value:

@@ -39,8 +39,14 @@ def choices(content: Content, q: RoomQuestion) -> list[Choice]:
     if q.kind == "practice":
         s = practice_scene(content, q)
         reply = content.ui.labels["room_practice_reply"]
-        return [Choice(r.id, practice.reply_label(i, r), reply.format(letter=practice.letter(i)))
-                for i, r in enumerate(s.replies)] if s else []
+        return (
+            [
+                Choice(r.id, practice.reply_label(i, r), reply.format(letter=practice.letter(i)))
+                for i, r in enumerate(s.replies)
+            ]
+            if s
+            else []
+        )
     if q.kind == "scale":
         ends = {"1": q.low, "5": q.high}
         return [Choice(n, f"{n} · {ends[n]}" if n in ends else n) for n in SCALE]
@@ -81,6 +87,7 @@ def counts_text(ui, choice_list: list[Choice], counts: dict[str, int], total: in
     labels = ui.labels
     parts = ", ".join(f"{c.label}: {counts.get(c.id, 0)}" for c in choice_list)
     summary = labels["room_counts_summary"].format(total=total, counts=parts)
-    rows = [{labels["room_counts_choice"]: c.label, labels["room_counts_answers"]: counts.get(c.id, 0)}
-            for c in choice_list]
+    rows = [
+        {labels["room_counts_choice"]: c.label, labels["room_counts_answers"]: counts.get(c.id, 0)} for c in choice_list
+    ]
     return summary, rows

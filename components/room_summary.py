@@ -76,7 +76,9 @@ def shown(counts: dict[str, int] | None) -> dict[str, int] | None:
     return dict(counts) if counts is not None and sum(counts.values()) >= MIN_ANSWERS else None
 
 
-def match_pairs(pairs: Iterable[RoomPair], rounds: list[KeptRound]) -> list[tuple[RoomPair, KeptRound | None, KeptRound | None]]:
+def match_pairs(
+    pairs: Iterable[RoomPair], rounds: list[KeptRound]
+) -> list[tuple[RoomPair, KeptRound | None, KeptRound | None]]:
     """Each pair with its before (the first answered asking of `before`) and its after (the last
     later answered asking of `after`), either None when not asked. An asking nobody answered (a
     segment's question the facilitator went past) is neither."""
@@ -115,12 +117,26 @@ def build(content: Content, plan: WorkshopFile | None, rounds: list[KeptRound], 
         if before is None:
             q = content.room.question(pair.before)
             choices = tuple(rq.choices(content, q)) if q else ()
-        shifts.append(Shift(prompt, choices, shown(before.counts) if before else None,
-                            shown(after.counts) if after else None, before is not None, after is not None))
+        shifts.append(
+            Shift(
+                prompt,
+                choices,
+                shown(before.counts) if before else None,
+                shown(after.counts) if after else None,
+                before is not None,
+                after is not None,
+            )
+        )
     most = max((r.total for r in rounds), default=0)
     day = time.localtime(time.time() if opened is None else opened)
-    return Summary(plan.id if plan else "", plan.title if plan else "", time.strftime("%Y-%m-%d", day),
-                   most if most >= MIN_ANSWERS else None, tuple(questions), tuple(shifts))
+    return Summary(
+        plan.id if plan else "",
+        plan.title if plan else "",
+        time.strftime("%Y-%m-%d", day),
+        most if most >= MIN_ANSWERS else None,
+        tuple(questions),
+        tuple(shifts),
+    )
 
 
 # --------------------------------------------------------------------------- words
@@ -134,7 +150,7 @@ def counts_words(labels, choices, counts: dict[str, int] | None) -> str:
 
 
 def line(choices, counts: dict[str, int]) -> str:
-    """"1 · Not sure at all: 3, 2: 0, ..." (every choice, in order)."""
+    """ "1 · Not sure at all: 3, 2: 0, ..." (every choice, in order)."""
     return ", ".join(f"{c.label}: {counts.get(c.id, 0)}" for c in choices) + "."
 
 
@@ -144,33 +160,44 @@ def side_note(labels, asked: bool, note: str = "") -> str:
 
 def shift_rows(labels, shift: Shift) -> list[tuple[str, list[int] | None, str]]:
     """The figure's two rows: (row name, counts or None, the note in its place)."""
+
     def counts(side: dict[str, int] | None) -> list[int] | None:
         return None if side is None else [side.get(c.id, 0) for c in shift.choices]
 
-    return [(labels["summary_before"], counts(shift.before), side_note(labels, shift.before_asked)),
-            (labels["summary_after"], counts(shift.after), side_note(labels, shift.after_asked, shift.after_note))]
+    return [
+        (labels["summary_before"], counts(shift.before), side_note(labels, shift.before_asked)),
+        (labels["summary_after"], counts(shift.after), side_note(labels, shift.after_asked, shift.after_note)),
+    ]
 
 
 def shift_words(labels, shift: Shift) -> str:
     """A pair's shift in words: the chart's text alternative."""
-    sides = ((labels["summary_before"], shift.before, side_note(labels, shift.before_asked)),
-             (labels["summary_after"], shift.after, side_note(labels, shift.after_asked, shift.after_note)))
-    return " ".join(f"{name}: {note + '.' if counts is None else line(shift.choices, counts)}"
-                    for name, counts, note in sides)
+    sides = (
+        (labels["summary_before"], shift.before, side_note(labels, shift.before_asked)),
+        (labels["summary_after"], shift.after, side_note(labels, shift.after_asked, shift.after_note)),
+    )
+    return " ".join(
+        f"{name}: {note + '.' if counts is None else line(shift.choices, counts)}" for name, counts, note in sides
+    )
 
 
 def shift_table(labels, shift: Shift) -> list[dict[str, object]]:
     """The two rows as a table (the chart in words): a side not shown has its note in every cell."""
-    return [{labels["summary_csv_when"]: name, **{c.label: note if counts is None else counts[i]
-                                                  for i, c in enumerate(shift.choices)}}
-            for name, counts, note in shift_rows(labels, shift)]
+    return [
+        {
+            labels["summary_csv_when"]: name,
+            **{c.label: note if counts is None else counts[i] for i, c in enumerate(shift.choices)},
+        }
+        for name, counts, note in shift_rows(labels, shift)
+    ]
 
 
 def shift_chart_args(labels, shift: Shift) -> tuple[tuple, tuple]:
     """room_shift_figure's arguments for a pair (hashable, for visual.cached_figure)."""
     choices = tuple((c.id if c.id.isdigit() else c.bar, c.label) for c in shift.choices)
-    rows = tuple((name, None if counts is None else tuple(counts), note)
-                 for name, counts, note in shift_rows(labels, shift))
+    rows = tuple(
+        (name, None if counts is None else tuple(counts), note) for name, counts, note in shift_rows(labels, shift)
+    )
     return choices, rows
 
 
@@ -186,8 +213,15 @@ def csv_text(labels, summary: Summary) -> str:
     that says so (its counts are not there at all)."""
     out = io.StringIO()
     w = csv.writer(out)
-    w.writerow([labels["summary_csv_order"], labels["summary_csv_question"], labels["summary_csv_when"],
-                labels["summary_csv_choice"], labels["summary_csv_answers"]])
+    w.writerow(
+        [
+            labels["summary_csv_order"],
+            labels["summary_csv_question"],
+            labels["summary_csv_when"],
+            labels["summary_csv_choice"],
+            labels["summary_csv_answers"],
+        ]
+    )
     for n, q in enumerate(summary.questions, 1):
         when = labels[f"summary_{q.when}"] if q.when else ""
         if q.counts is None:
@@ -228,8 +262,9 @@ def chart_png(fig, width: int = 640, height: int = 230) -> bytes | None:
 def warm_up() -> None:
     """Start kaleido's browser in the background (a room is open; its summary will be wanted)."""
     if not _kaleido_started and _browser() is not None:
-        threading.Thread(target=chart_png, args=(room_shift_figure([("1", "1"), ("2", "2")], [("a", [1, 1], "")]),),
-                         daemon=True).start()
+        threading.Thread(
+            target=chart_png, args=(room_shift_figure([("1", "1"), ("2", "2")], [("a", [1, 1], "")]),), daemon=True
+        ).start()
 
 
 def pdf_bytes(content: Content, summary: Summary, charts: bool = True) -> bytes:
@@ -245,8 +280,9 @@ def _summary_doc(content: Content, summary: Summary, charts: bool) -> _Doc:
     L = content.ui.labels
     doc = _Doc(content.ui.app_title)
     doc.set_auto_page_break(True, margin=14)
-    doc.title_block(L["summary_pdf_title"], f"{summary.plan_title} - {summary.date}" if summary.plan_title
-                    else summary.date)
+    doc.title_block(
+        L["summary_pdf_title"], f"{summary.plan_title} - {summary.date}" if summary.plan_title else summary.date
+    )
     doc.para(L["summary_what"], 10)
     answered = L["summary_too_few"].format(min=MIN_ANSWERS) if summary.answered is None else str(summary.answered)
     doc.para(f"**{L['summary_answered']}:** {answered}", 10)

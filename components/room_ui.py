@@ -189,8 +189,13 @@ def room_panel(content: Content, plan_id: str | None, segment_question: str | No
         if not code:
             md(content.room.intro)
             caption(labels["room_small_group"].format(min=MIN_ANSWERS))
-            st.button(labels["room_open"], key="room_open", icon=":material/how_to_vote:", on_click=open_room,
-                      args=(content, segment_question))
+            st.button(
+                labels["room_open"],
+                key="room_open",
+                icon=":material/how_to_vote:",
+                on_click=open_room,
+                args=(content, segment_question),
+            )
             room_down_notice(labels)
             return
         _open_panel(content, plan_id, code)
@@ -213,11 +218,16 @@ def _open_panel(content: Content, plan_id: str | None, code: str) -> None:
         questions = rq.questions_for(content, plan_id)
         by_id = {q.id: q for q in questions}
         key = "room_question_pick"
-        st.selectbox(labels["room_question"], list(by_id), key=key,
-                     format_func=lambda i: rq.prompt(content, by_id[i]))
+        st.selectbox(labels["room_question"], list(by_id), key=key, format_func=lambda i: rq.prompt(content, by_id[i]))
         with st.container(horizontal=True, key="room_actions"):
-            st.button(labels["room_ask"], key="room_ask", type="primary", icon=":material/campaign:",
-                      on_click=ask_picked, args=(content, key))
+            st.button(
+                labels["room_ask"],
+                key="room_ask",
+                type="primary",
+                icon=":material/campaign:",
+                on_click=ask_picked,
+                args=(content, key),
+            )
             st.button(labels["room_close"], key="room_close", icon=":material/close:", on_click=close_room)
     room_down_notice(labels)
     st.fragment(lambda: counts_view(content, code), run_every=PROJECTOR_POLL_SECONDS)()
@@ -257,15 +267,32 @@ def counts_view(content: Content, code: str, *, where: str = "panel") -> None:
         _practice_replies(content, practice_scene, revealed=False, key=k("room_practice"))
     if tally.counts is None:
         callout("info", labels["room_hidden"].format(min=MIN_ANSWERS))
-        st.button(labels["room_reveal"], key=k("room_reveal"),
-                  icon=":material/visibility:", type="primary", disabled=not tally.can_reveal, on_click=reveal)
+        st.button(
+            labels["room_reveal"],
+            key=k("room_reveal"),
+            icon=":material/visibility:",
+            type="primary",
+            disabled=not tally.can_reveal,
+            on_click=reveal,
+        )
         return
     choices = [c for c in rq.choices(content, question) if c.id in room.question.choices]
-    fig = cached_figure(room_counts_figure, tuple((c.id, c.bar) for c in choices),
-                        tuple(tally.counts[c.id] for c in choices), "", presenter.chart_scale())
+    fig = cached_figure(
+        room_counts_figure,
+        tuple((c.id, c.bar) for c in choices),
+        tuple(tally.counts[c.id] for c in choices),
+        "",
+        presenter.chart_scale(),
+    )
     summary, rows = rq.counts_text(content.ui, choices, tally.counts, tally.total)
-    show_chart(fig, alt=labels["room_counts_title"], summary=summary, rows=rows, ui=content.ui,
-               key=f"room_chart_{where}_{room.round}")
+    show_chart(
+        fig,
+        alt=labels["room_counts_title"],
+        summary=summary,
+        rows=rows,
+        ui=content.ui,
+        key=f"room_chart_{where}_{room.round}",
+    )
     scene = rq.scenario(content, question)
     if scene is not None:
         titles = {s.level: s.title for s in content.comparison.spectrum}

@@ -66,7 +66,12 @@ def page_target(page_id: str, content: Content | None = None) -> st.Page:
     built: dict[str, st.Page] = getattr(_run, "pages", None) or {}
     if page_id not in built:
         text = (content or get_content()).ui.pages[page_id]
-        built[page_id] = st.Page(page_spec(page_id).path, title=text.title, icon=text.icon, url_path=page_id,
-                                 default=(page_id == PAGES[0].id))
+        built[page_id] = st.Page(
+            page_spec(page_id).path,
+            title=text.title,
+            icon=text.icon,
+            url_path=page_id,
+            default=(page_id == PAGES[0].id),
+        )
         _run.pages = built
     return built[page_id]

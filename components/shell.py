@@ -33,8 +33,7 @@ ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 def run_app() -> None:
     # A local icon: a Material or emoji icon would be fetched from a font/CDN host, and the app makes
     # no request to any host but its own.
-    st.set_page_config(page_title="Healthy Bonds", page_icon=str(ICON), layout="wide",
-                       initial_sidebar_state="auto")
+    st.set_page_config(page_title="Healthy Bonds", page_icon=str(ICON), layout="wide", initial_sidebar_state="auto")
     loaded = load_cached(content_dir())
     if loaded.content is None:
         _error_screen(loaded)
@@ -115,8 +114,7 @@ def _text_version_link(label: str, page_id: str) -> None:
     """A plain link to this page's text version (components/text_edition), in the same tab: a
     Markdown link would open a second tab, which the quick exit would leave behind. Relative, so
     it follows the app's base path. The label is escaped; the markup is the app's own."""
-    st.html(f'<a class="hb-text-link" data-testid="text-version-link" href="text/{page_id}">'
-            f'{html.escape(label)}</a>')
+    st.html(f'<a class="hb-text-link" data-testid="text-version-link" href="text/{page_id}">{html.escape(label)}</a>')
 
 
 def _nav_links(content: Content) -> None:
@@ -127,8 +125,9 @@ def _nav_links(content: Content) -> None:
     for spec in PAGES:
         by_section.setdefault(spec.section, []).append(spec)
     with st.container(key="nav_links"):
-        a11y.landmark(key="nav_links_landmark", label=content.ui.labels["site_nav_label"],
-                      container=".st-key-nav_links")
+        a11y.landmark(
+            key="nav_links_landmark", label=content.ui.labels["site_nav_label"], container=".st-key-nav_links"
+        )
         for section in SECTION_ORDER:
             if section not in by_section:
                 continue
@@ -167,12 +166,22 @@ def _error_screen(loaded: Loaded) -> None:
     ui, help_model = cast("UiFile | None", load_one("ui")), cast("HelpFile | None", load_one("help"))
     quick_exit.fallback(quick_exit.settings(ui, help_model))
     title = ui.error_screen.title if ui else "The app's content has problems"
-    intro = ui.error_screen.intro if ui else (
-        "The text of this app lives in YAML files, and some of them could not be read. "
-        "Each problem below names the file, the line and what is wrong.")
-    how = ui.error_screen.how_to_fix if ui else (
-        "Open each file at the line shown, fix what the message says, save, and reload this page. "
-        "To check a folder without the app: `python -m components.content check --content DIR`.")
+    intro = (
+        ui.error_screen.intro
+        if ui
+        else (
+            "The text of this app lives in YAML files, and some of them could not be read. "
+            "Each problem below names the file, the line and what is wrong."
+        )
+    )
+    how = (
+        ui.error_screen.how_to_fix
+        if ui
+        else (
+            "Open each file at the line shown, fix what the message says, save, and reload this page. "
+            "To check a folder without the app: `python -m components.content check --content DIR`."
+        )
+    )
     st.title(title)
     md(intro)
     st.error(escape_html(f"{len(loaded.problems)} problem(s) in {content_dir()}"))
@@ -182,5 +191,10 @@ def _error_screen(loaded: Loaded) -> None:
         md(help_model.immediate_danger.intro)
         md("\n".join(f"- **{n.region}: {call_links(n.number)}**" for n in help_model.immediate_danger.numbers))
     else:
-        st.info(call_links("If you need help now: in an emergency call your local emergency number "
-                           "(for example 911, 999, 112, 000 or 111)."), icon=":material/emergency:")
+        st.info(
+            call_links(
+                "If you need help now: in an emergency call your local emergency number "
+                "(for example 911, 999, 112, 000 or 111)."
+            ),
+            icon=":material/emergency:",
+        )

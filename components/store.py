@@ -193,8 +193,12 @@ class SqliteStore(Store):
         now = self._clock()
         with self._write() as db:
             self._drop_expired(db, key, now)
-            done = db.execute("INSERT OR IGNORE INTO kv (key, value, expires) VALUES (?, ?, ?)",
-                              (key, value, now + ttl)).rowcount == 1
+            done = (
+                db.execute(
+                    "INSERT OR IGNORE INTO kv (key, value, expires) VALUES (?, ?, ?)", (key, value, now + ttl)
+                ).rowcount
+                == 1
+            )
         self._after_write()
         return done
 
@@ -207,8 +211,13 @@ class SqliteStore(Store):
         _check_ttl(ttl)
         now = self._clock()
         with self._write() as db:
-            done = db.execute("UPDATE kv SET value = ?, expires = ? WHERE key = ? AND value = ? AND expires > ?",
-                              (value, now + ttl, key, expected, now)).rowcount == 1
+            done = (
+                db.execute(
+                    "UPDATE kv SET value = ?, expires = ? WHERE key = ? AND value = ? AND expires > ?",
+                    (value, now + ttl, key, expected, now),
+                ).rowcount
+                == 1
+            )
         return done
 
     def ttl(self, key: str) -> float | None:
@@ -222,15 +231,20 @@ class SqliteStore(Store):
         now = self._clock()
         with self._write() as db:
             self._drop_expired(db, key, now)
-            db.execute("INSERT INTO kv (key, value, expires) VALUES (?, NULL, ?)"
-                       " ON CONFLICT (key) DO UPDATE SET expires = excluded.expires", (key, now + ttl))
+            db.execute(
+                "INSERT INTO kv (key, value, expires) VALUES (?, NULL, ?)"
+                " ON CONFLICT (key) DO UPDATE SET expires = excluded.expires",
+                (key, now + ttl),
+            )
             db.execute("INSERT OR REPLACE INTO fields (key, field, value) VALUES (?, ?, ?)", (key, field, value))
         self._after_write()
 
     def hash_get_all(self, key: str) -> dict[str, str]:
         with self._read() as db:
-            rows = db.execute("SELECT f.field, f.value FROM fields f JOIN kv ON kv.key = f.key"
-                              " WHERE f.key = ? AND kv.expires > ?", (key, self._clock())).fetchall()
+            rows = db.execute(
+                "SELECT f.field, f.value FROM fields f JOIN kv ON kv.key = f.key WHERE f.key = ? AND kv.expires > ?",
+                (key, self._clock()),
+            ).fetchall()
         return dict(rows)
 
     def incr_with_ttl(self, key: str, ttl: float) -> int:
@@ -238,10 +252,12 @@ class SqliteStore(Store):
         now = self._clock()
         with self._write() as db:
             self._drop_expired(db, key, now)
-            db.execute("INSERT INTO kv (key, value, expires) VALUES (?, '0', ?) ON CONFLICT (key) DO NOTHING",
-                       (key, now + ttl))
-            (n,) = db.execute("UPDATE kv SET value = CAST(value AS INTEGER) + 1 WHERE key = ? RETURNING value",
-                              (key,)).fetchone()
+            db.execute(
+                "INSERT INTO kv (key, value, expires) VALUES (?, '0', ?) ON CONFLICT (key) DO NOTHING", (key, now + ttl)
+            )
+            (n,) = db.execute(
+                "UPDATE kv SET value = CAST(value AS INTEGER) + 1 WHERE key = ? RETURNING value", (key,)
+            ).fetchone()
         self._after_write()
         return int(n)
 
@@ -293,16 +309,21 @@ class RedisStore(Store):
         import redis
 
         self._redis = redis
-        self.client = redis.Redis.from_url(url, socket_timeout=TIMEOUT_SECONDS,
-                                           socket_connect_timeout=TIMEOUT_SECONDS, decode_responses=True)
+        self.client = redis.Redis.from_url(
+            url, socket_timeout=TIMEOUT_SECONDS, socket_connect_timeout=TIMEOUT_SECONDS, decode_responses=True
+        )
         self._cas = self.client.register_script(_CAS)
         self._incr = self.client.register_script(_INCR)
 
     def _call(self, fn: Callable, *args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except (self._redis.ConnectionError, self._redis.TimeoutError, self._redis.exceptions.BusyLoadingError,
-                OSError) as e:
+        except (
+            self._redis.ConnectionError,
+            self._redis.TimeoutError,
+            self._redis.exceptions.BusyLoadingError,
+            OSError,
+        ) as e:
             raise StoreUnavailable(f"the store is not available: {e}") from e
 
     def set(self, key: str, value: str, ttl: float) -> None:

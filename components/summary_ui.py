@@ -64,9 +64,14 @@ def _shift(content: Content, plan: WorkshopFile | None, store, code: str) -> Non
         st.subheader(labels["summary_shift_heading"])
         md(f"**{shift.prompt}**")
         fig = cached_figure(room_shift_figure, *rs.shift_chart_args(labels, shift), presenter.chart_scale())
-        show_chart(fig, alt=labels["summary_shift_alt"], summary=rs.shift_words(labels, shift),
-                   rows=rs.shift_table(labels, shift), ui=content.ui,
-                   key="room_shift_chart")
+        show_chart(
+            fig,
+            alt=labels["summary_shift_alt"],
+            summary=rs.shift_words(labels, shift),
+            rows=rs.shift_table(labels, shift),
+            ui=content.ui,
+            key="room_shift_chart",
+        )
         if shift.after is None:
             callout("info", labels["summary_shift_hidden"].format(min=MIN_ANSWERS))
 
@@ -96,6 +101,7 @@ def summary_section(content: Content, plan_id: str | None, code: str | None) -> 
                 md(labels["summary_pairs_hint"].format(questions=names))
             caption(labels["summary_what"])
             caption(labels["summary_downloads_note"])
+
             def pdf() -> bytes:  # made when the button is pressed, from the store's kept totals
                 return rs.pdf_bytes(content, _summary(content, plan, store, code))
 
@@ -103,8 +109,21 @@ def summary_section(content: Content, plan_id: str | None, code: str | None) -> 
                 return rs.csv_text(labels, _summary(content, plan, store, code))
 
             with st.container(horizontal=True, key="room_summary_downloads"):
-                st.download_button(labels["summary_download_pdf"], pdf, file_name=rs.file_name(plan_id, "pdf"),
-                                   mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:",
-                                   key="room_summary_pdf")
-                st.download_button(labels["summary_download_csv"], table, file_name=rs.file_name(plan_id, "csv"),
-                                   mime="text/csv", on_click="ignore", icon=":material/table:", key="room_summary_csv")
+                st.download_button(
+                    labels["summary_download_pdf"],
+                    pdf,
+                    file_name=rs.file_name(plan_id, "pdf"),
+                    mime="application/pdf",
+                    on_click="ignore",
+                    icon=":material/picture_as_pdf:",
+                    key="room_summary_pdf",
+                )
+                st.download_button(
+                    labels["summary_download_csv"],
+                    table,
+                    file_name=rs.file_name(plan_id, "csv"),
+                    mime="text/csv",
+                    on_click="ignore",
+                    icon=":material/table:",
+                    key="room_summary_csv",
+                )

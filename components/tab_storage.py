@@ -39,8 +39,12 @@ def request(name: str, *, write: str | None = None, create: int = 0) -> dict:
         raise ValueError(f"a tab storage name is lowercase letters, digits and dashes: {name!r}")
     if write is not None and not isinstance(write, str):
         raise TypeError("tab storage keeps strings")
-    return {"name": name, "known": st.session_state.get(_cache_key(name)), "write": write,
-            "create": max(0, int(create))}
+    return {
+        "name": name,
+        "known": st.session_state.get(_cache_key(name)),
+        "write": write,
+        "create": max(0, int(create)),
+    }
 
 
 def read(name: str, *, write: str | None = None, create: int = 0) -> str | None:

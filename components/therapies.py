@@ -64,13 +64,24 @@ class Filters:
 
 def facet_labels(file: TherapiesFile) -> dict[str, str]:
     """Every facet id -> its label (facet ids are unique across the file)."""
-    return {f.id: f.label for group in (file.audiences, file.formats, file.focuses, file.evidence_levels) for f in group}
+    return {
+        f.id: f.label for group in (file.audiences, file.formats, file.focuses, file.evidence_levels) for f in group
+    }
 
 
 def searchable_text(approach: Approach, labels: Mapping[str, str]) -> tuple[str, ...]:
     facet_words = [labels.get(x, x) for x in (*approach.audiences, *approach.formats, *approach.focus)]
-    return (approach.name, approach.short_name, approach.summary, approach.what_it_is, approach.how_it_works,
-            approach.session, approach.suits, approach.age_note or "", *facet_words)
+    return (
+        approach.name,
+        approach.short_name,
+        approach.summary,
+        approach.what_it_is,
+        approach.how_it_works,
+        approach.session,
+        approach.suits,
+        approach.age_note or "",
+        *facet_words,
+    )
 
 
 def matches(approach: Approach, filters: Filters, labels: Mapping[str, str] | None = None) -> bool:
@@ -138,10 +149,11 @@ def compare_rows(file: TherapiesFile, ids: Sequence[str], ui_labels: Mapping[str
         (ui_labels["therapies_card_what"], [a.what_it_is for a in chosen]),
         (ui_labels["therapies_card_session"], [a.session for a in chosen]),
         (ui_labels["therapies_card_suits"], [a.suits for a in chosen]),
-        (ui_labels["therapies_card_length"],
-         [a.length.text if a.length else ui_labels["therapies_card_no_length"] for a in chosen]),
-        (ui_labels["therapies_card_evidence"],
-         [f"**{labels[a.evidence.level]}.** {a.evidence.text}" for a in chosen]),
+        (
+            ui_labels["therapies_card_length"],
+            [a.length.text if a.length else ui_labels["therapies_card_no_length"] for a in chosen],
+        ),
+        (ui_labels["therapies_card_evidence"], [f"**{labels[a.evidence.level]}.** {a.evidence.text}" for a in chosen]),
         (ui_labels["therapies_card_cautions"], [cautions(a) for a in chosen]),
     ]
     return rows
@@ -195,9 +207,15 @@ def map_chart(file: TherapiesFile, ui_labels: Mapping[str, str]) -> MapChart:
     level_label: dict[str, str] = {e.id: e.label for e in file.evidence_levels}
     aud_label: dict[str, str] = {a.id: a.short for a in file.audiences}
     focus_label: dict[str, str] = {f.id: f.short for f in file.focuses}
-    return MapChart(map_points(file), tuple((lv, level_label[lv]) for lv in EVIDENCE_LEVELS),
-                    tuple(aud_label[a] for a in AUDIENCES), tuple(focus_label[f] for f in FOCUSES),
-                    ui_labels["therapies_map_x"], ui_labels["therapies_map_y"], ui_labels["therapies_map_hidden"])
+    return MapChart(
+        map_points(file),
+        tuple((lv, level_label[lv]) for lv in EVIDENCE_LEVELS),
+        tuple(aud_label[a] for a in AUDIENCES),
+        tuple(focus_label[f] for f in FOCUSES),
+        ui_labels["therapies_map_x"],
+        ui_labels["therapies_map_y"],
+        ui_labels["therapies_map_hidden"],
+    )
 
 
 def map_rows(file: TherapiesFile, shown_ids: Iterable[str], ui_labels: Mapping[str, str]) -> list[dict[str, str]]:
@@ -234,8 +252,10 @@ def compare_table(file: TherapiesFile, ids: Sequence[str], ui_labels: Mapping[st
     """The comparison as one Markdown table: a column per approach, a row per field."""
     by_id = approach_by_id(file)
     names = [by_id[i].name for i in ids if i in by_id]
-    lines = ["| " + " | ".join([_cell(ui_labels["therapies_compare_field"]), *map(_cell, names)]) + " |",
-             "|" + "---|" * (len(names) + 1)]
+    lines = [
+        "| " + " | ".join([_cell(ui_labels["therapies_compare_field"]), *map(_cell, names)]) + " |",
+        "|" + "---|" * (len(names) + 1),
+    ]
     for heading, cells in compare_rows(file, ids, ui_labels):
         lines.append("| " + " | ".join([f"**{_cell(heading)}**", *map(_cell, cells)]) + " |")
     return "\n".join(lines)

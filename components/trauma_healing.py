@@ -45,8 +45,15 @@ def closeness_chart(rt, labels: Mapping[str, str], style_id: str) -> ClosenessCh
     style = next(c for c in rt.closeness if c.id == style_id)
     parent = labels["trauma_closeness_parent"]
     verdict = labels["trauma_closeness_protective" if style.protective else "trauma_closeness_risk"]
-    return ClosenessChart(style_id, (parent, parent, labels["trauma_closeness_child_node"]), style.title,
-                          bool(style.protective), verdict, labels["trauma_closeness_boundaries"], style.boundaries)
+    return ClosenessChart(
+        style_id,
+        (parent, parent, labels["trauma_closeness_child_node"]),
+        style.title,
+        bool(style.protective),
+        verdict,
+        labels["trauma_closeness_boundaries"],
+        style.boundaries,
+    )
 
 
 # --------------------------------------------------------------------------- the flow diagram

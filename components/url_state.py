@@ -52,8 +52,17 @@ def raw() -> dict[str, str]:
     return {k: st.query_params[k] for k in st.query_params}
 
 
-def bind(fn: Callable, param: Param, content: Content, *args, key: str, value=_UNSET, on_change=None,
-         args_for_change: tuple = (), **kwargs):
+def bind(
+    fn: Callable,
+    param: Param,
+    content: Content,
+    *args,
+    key: str,
+    value=_UNSET,
+    on_change=None,
+    args_for_change: tuple = (),
+    **kwargs,
+):
     """Render `fn(*args, key=key, **kwargs)` (a Streamlit widget) bound to `param`; return its value.
 
     `value` overrides what the URL says (a value inferred from other parameters)."""

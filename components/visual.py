@@ -60,8 +60,9 @@ _waiting = chart_waiting.WAITING  # a chart's placeholder until charts wake (com
 _SIDEWAYS_JS = (HERE / "visual_sideways.js").read_text(encoding="utf-8")
 # $key: the chart's key (a word chosen in code); $px: its narrowest readable width. The file's comments
 # stay out of the page (this style goes with every chart on every run).
-_SIDEWAYS_CSS = string.Template(re.sub(r"/\*.*?\*/\s*", "", (HERE / "visual_sideways.css").read_text(encoding="utf-8"),
-                                       flags=re.S))
+_SIDEWAYS_CSS = string.Template(
+    re.sub(r"/\*.*?\*/\s*", "", (HERE / "visual_sideways.css").read_text(encoding="utf-8"), flags=re.S)
+)
 _sideways = st.components.v2.component("healthy_bonds.sideways_box", js=_SIDEWAYS_JS, isolate_styles=False)
 
 # Every drawn chart listens; the first to hear a switch asks for the run, a moment later, so that
@@ -124,8 +125,16 @@ def _scheme_switched() -> None:
     """Nothing to do: the run the switch asked for builds the charts in the new palette."""
 
 
-def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[str, Any]] | None = None,
-               ui: UiFile, key: str, min_width: int | None = None) -> None:
+def show_chart(
+    fig: go.Figure,
+    *,
+    alt: str,
+    summary: str,
+    rows: Sequence[dict[str, Any]] | None = None,
+    ui: UiFile,
+    key: str,
+    min_width: int | None = None,
+) -> None:
     """The chart (or, until charts wake, its placeholder), its accessible name, and "the chart in
     words" (a summary and optionally a table).
 
@@ -140,11 +149,15 @@ def show_chart(fig: go.Figure, *, alt: str, summary: str, rows: Sequence[dict[st
         if charts_awake():
             st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
             st.html(_SCHEME_CSS)
-            _scheme_watch(key=f"{_SCHEME_KEY}{key}", data={"drawn": chart_palette().name},
-                          on_switched_change=_scheme_switched)
+            _scheme_watch(
+                key=f"{_SCHEME_KEY}{key}", data={"drawn": chart_palette().name}, on_switched_change=_scheme_switched
+            )
         else:
-            _waiting(key=f"{key}_waiting", data={"height": fig.layout.height, "alt": alt, "note": ui.chart_waiting},
-                     on_seen_change=_wake_charts)
+            _waiting(
+                key=f"{key}_waiting",
+                data={"height": fig.layout.height, "alt": alt, "note": ui.chart_waiting},
+                on_seen_change=_wake_charts,
+            )
     with st.expander(ui.chart_text_label, expanded=presenter.is_presenting(), icon=":material/description:"):
         # One Markdown block (a real <table> with headers): st.table goes through pandas and cost
         # more than the chart itself on a warm run (bench/profile_page.py).
@@ -171,8 +184,9 @@ def _sideways_box(key: str, min_width: int | None, alt: str, ui: UiFile) -> Iter
     with st.container(key=f"{key}_wide"):
         with st.container(key=f"{key}_hint"):
             caption(ui.chart_scroll_hint)
-            _sideways(key=f"{key}_sideways", data={"wide": f".st-key-{key}_wide", "box": f".st-key-{key}_box",
-                                                         "label": alt})
+            _sideways(
+                key=f"{key}_sideways", data={"wide": f".st-key-{key}_wide", "box": f".st-key-{key}_box", "label": alt}
+            )
         with st.container(key=f"{key}_box"):
             yield
 

@@ -50,20 +50,22 @@ def content_security_policy(inline_scripts: list[bytes]) -> str:
     Everything else is this server only, and nothing may frame the app.
     """
     hashes = " ".join(sorted({quick_exit.csp_hash(s.decode("utf-8")) for s in inline_scripts}))
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src 'self' blob: 'wasm-unsafe-eval' {hashes}".strip(),
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "frame-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' blob: 'wasm-unsafe-eval' {hashes}".strip(),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 SAFETY_HEADERS = {
@@ -87,18 +89,22 @@ PHONE_MENU_SCRIPT = (_COMPONENTS / "assets" / "phone_menu.js").read_text(encodin
 # stylesheets of components that keep theirs in their own folder (read here, not imported: this
 # module imports no page code)
 APP_STYLE = theme.root_css() + "".join(
-    (_COMPONENTS / path).read_text(encoding="utf-8") for path in ("assets/app.css", "stepper/stepper.css"))
+    (_COMPONENTS / path).read_text(encoding="utf-8") for path in ("assets/app.css", "stepper/stepper.css")
+)
 
 
 _NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", re.S)
 
 
-def rewrite_document(page: bytes, settings: quick_exit.ExitSettings, base_path: str = "",
-                     noscript_html: str | None = None) -> bytes:
+def rewrite_document(
+    page: bytes, settings: quick_exit.ExitSettings, base_path: str = "", noscript_html: str | None = None
+) -> bytes:
     """index.html with the exit at the top of <head> and <body> (pure: bytes in, bytes out); `noscript_html`
     (components/noscript.py) in place of Streamlit's own notice, after the exit."""
-    head = (quick_exit.head_html(settings) + f"<script>{base_url_script(base_path)}</script>"
-            f"<script>{PHONE_MENU_SCRIPT}</script><style id=\"hb-app-style\">{APP_STYLE}</style>").encode("utf-8")
+    head = (
+        quick_exit.head_html(settings) + f"<script>{base_url_script(base_path)}</script>"
+        f'<script>{PHONE_MENU_SCRIPT}</script><style id="hb-app-style">{APP_STYLE}</style>'
+    ).encode("utf-8")
     body = quick_exit.body_html(settings).encode("utf-8")
     if noscript_html is not None:
         page = _NOSCRIPT.sub(b"", page, count=1)
@@ -133,7 +139,7 @@ def _base_path() -> str:
 def _is_document(path: str, base: str) -> bool:
     parts = [p for p in path.split("/") if p]
     if base:
-        parts = parts[len(base.split("/")):]
+        parts = parts[len(base.split("/")) :]
     return not parts or parts[0] not in _NOT_DOCUMENTS
 
 
@@ -141,8 +147,15 @@ def _is_document(path: str, base: str) -> bool:
 # compress on every request). Run with the README's command there is no proxy, so a phone would
 # fetch 2.9 MB. These bundles' names carry a content hash: compress each once, keep the result in
 # memory, and answer every later request from it (bench/README.md measures it).
-_COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/wasm",
-                 "font/ttf", "application/manifest+json")
+_COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/wasm",
+    "font/ttf",
+    "application/manifest+json",
+)
 STATIC_CACHE_BYTES = 64 * 1024 * 1024  # about 10x what Streamlit's bundles compress to
 
 
@@ -161,8 +174,15 @@ class StaticGzipCache:
         # The original's ETag and date name the uncompressed bytes; the names are immutable anyway.
         dropped = (b"content-length", b"content-encoding", b"vary", b"etag", b"last-modified", b"accept-ranges")
         kept = [(k, v) for k, v in headers if k.lower() not in dropped]
-        entry = (kept + [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding"),
-                         (b"content-length", str(len(zipped)).encode())], zipped)
+        entry = (
+            kept
+            + [
+                (b"content-encoding", b"gzip"),
+                (b"vary", b"Accept-Encoding"),
+                (b"content-length", str(len(zipped)).encode()),
+            ],
+            zipped,
+        )
         if self.used + len(zipped) <= self.limit:
             self.entries[path] = entry
             self.used += len(zipped)
@@ -189,21 +209,29 @@ class SafetyShell:
 
         index = Path(file_util.get_static_dir(), "index.html").read_bytes()
         self.default_csp = content_security_policy(
-            inline_scripts(rewrite_document(index, quick_exit.ExitSettings(), self.base)))
+            inline_scripts(rewrite_document(index, quick_exit.ExitSettings(), self.base))
+        )
         self.static = StaticGzipCache()
 
     def _is_static(self, scope) -> bool:
         parts = [p for p in scope.get("path", "").split("/") if p]
         if self.base:
-            parts = parts[len(self.base.split("/")):]
-        return (bool(parts) and parts[0] == "static" and scope["method"] in ("GET", "HEAD")
-                and accepts_gzip(scope) and not any(k == b"range" for k, _ in scope["headers"]))
+            parts = parts[len(self.base.split("/")) :]
+        return (
+            bool(parts)
+            and parts[0] == "static"
+            and scope["method"] in ("GET", "HEAD")
+            and accepts_gzip(scope)
+            and not any(k == b"range" for k, _ in scope["headers"])
+        )
 
     def _with_safety(self, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
         names = {k.lower() for k in SAFETY_HEADERS} | {"content-security-policy"}
-        return ([(k, v) for k, v in headers if k.decode().lower() not in names]
-                + [(k.lower().encode(), v.encode()) for k, v in SAFETY_HEADERS.items()]
-                + [(b"content-security-policy", self.default_csp.encode())])
+        return (
+            [(k, v) for k, v in headers if k.decode().lower() not in names]
+            + [(k.lower().encode(), v.encode()) for k, v in SAFETY_HEADERS.items()]
+            + [(b"content-security-policy", self.default_csp.encode())]
+        )
 
     async def _static(self, scope, receive, send) -> None:
         """A static file, gzip-compressed once and then served from memory."""
@@ -245,8 +273,10 @@ class SafetyShell:
         if document:
             # The page is rewritten per request (the exit's words can change with the content), so
             # never answer "not modified" from the original file's date or hash.
-            scope = dict(scope, headers=[(k, v) for k, v in scope["headers"]
-                                         if k not in (b"if-none-match", b"if-modified-since")])
+            scope = dict(
+                scope,
+                headers=[(k, v) for k, v in scope["headers"] if k not in (b"if-none-match", b"if-modified-since")],
+            )
         held: dict = {}
         chunks: list[bytes] = []
 
@@ -257,8 +287,12 @@ class SafetyShell:
                     headers[name] = value
                 if "content-security-policy" not in headers:  # the text edition sets a stricter one
                     headers["Content-Security-Policy"] = self.default_csp
-                is_page = (document and message["status"] == 200 and scope["method"] == "GET"
-                           and headers.get("content-type", "").startswith("text/html"))
+                is_page = (
+                    document
+                    and message["status"] == 200
+                    and scope["method"] == "GET"
+                    and headers.get("content-type", "").startswith("text/html")
+                )
                 if is_page:
                     held["start"] = message  # sent with the rewritten body
                     return
@@ -289,4 +323,3 @@ class SafetyShell:
         headers["content-length"] = str(len(body))
         await send(start)
         await send({"type": "http.response.body", "body": body, "more_body": False})
-

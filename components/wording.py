@@ -56,8 +56,12 @@ def source_lines(content: Content, src, cited_on: list[str] | None) -> list[str]
     if src.url:
         lines.append(src.url)
     if src.cited_in:
-        lines.append(small(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in)))
-    lines.append(small(f"{labels['sources_cited_on']}: {', '.join(cited_on)}" if cited_on else labels["sources_not_cited"]))
+        lines.append(
+            small(f"{labels['sources_cited_in']}: " + "; ".join(content.sources_by_id[c].title for c in src.cited_in))
+        )
+    lines.append(
+        small(f"{labels['sources_cited_on']}: {', '.join(cited_on)}" if cited_on else labels["sources_not_cited"])
+    )
     return lines
 
 

@@ -40,12 +40,20 @@ steps_slot = st.container()
 # The phase's words first, then the circle: on a phone (columns stack) the text a tap on Next changes
 # sits right under the buttons and the circle right under it, full width.
 card_col, chart_col = st.columns([2, 3], gap="medium")
-model = url.widget(st.radio, logic.MODEL, labels["cycle_model"], version_ids, key="cycle_model_choice",
-                   format_func=names.__getitem__, horizontal=True)
+model = url.widget(
+    st.radio,
+    logic.MODEL,
+    labels["cycle_model"],
+    version_ids,
+    key="cycle_model_choice",
+    format_func=names.__getitem__,
+    horizontal=True,
+)
 version = sec.versions[logic.version_index(cy, model)]
 with steps_slot:
-    phase_step = stepper(url, logic.PHASE, labels=[p.title for p in version.phases], ui=ui,
-                         jump_label=labels["cycle_phase_picker"])
+    phase_step = stepper(
+        url, logic.PHASE, labels=[p.title for p in version.phases], ui=ui, jump_label=labels["cycle_phase_picker"]
+    )
 phase = version.phases[phase_step]
 with card_col, st.container(border=True, key="cycle_phase_card"):
     st.subheader(f"{phase_step + 1}. {phase.title}", anchor=False)
@@ -55,8 +63,9 @@ with card_col, st.container(border=True, key="cycle_phase_card"):
     sources_line(content, phase.sources)
 with chart_col:
     alt, summary, rows = logic.cycle_words(cy, version, phase_step, labels)
-    fig = cached_figure(cycle_figure, tuple(p.short for p in version.phases), phase_step,
-                        600 if presenting else 380, scale)
+    fig = cached_figure(
+        cycle_figure, tuple(p.short for p in version.phases), phase_step, 600 if presenting else 380, scale
+    )
     show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_chart")
 if not presenting:
     md(sec.intro)
@@ -75,9 +84,18 @@ callout("info", ot.illustration_note)
 
 week = url.widget(st.slider, logic.WEEK, labels["cycle_week_slider"], 1, ot.weeks, key="cycle_week_slider")
 alt, summary, rows = logic.over_time_words(cy, version, week, labels)
-fig = cached_figure(over_time_figure, tuple(p.title for p in version.phases),
-                    tuple(p.share_start for p in version.phases), tuple(p.share_end for p in version.phases),
-                    week, ot.weeks, labels["cycle_share_axis"], labels["cycle_week"], 560 if presenting else 420, scale)
+fig = cached_figure(
+    over_time_figure,
+    tuple(p.title for p in version.phases),
+    tuple(p.share_start for p in version.phases),
+    tuple(p.share_end for p in version.phases),
+    week,
+    ot.weeks,
+    labels["cycle_share_axis"],
+    labels["cycle_week"],
+    560 if presenting else 420,
+    scale,
+)
 show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_over_time")
 sources_line(content, ot.sources)
 
@@ -88,12 +106,15 @@ md(sb.intro)
 callout("info", sb.not_measurement)
 
 helps = {"kindness": sb.kindness_help, "unpredictability": sb.unpredictability_help, "power": sb.power_help}
-settings = {name: url.widget(col.slider, name, labels[f"cycle_{name}"], 0, 10, key=f"cycle_{name}", help=helps[name])
-            for col, name in zip(st.columns(3, gap="medium"), logic.SANDBOX_PARAMS)}
+settings = {
+    name: url.widget(col.slider, name, labels[f"cycle_{name}"], 0, 10, key=f"cycle_{name}", help=helps[name])
+    for col, name in zip(st.columns(3, gap="medium"), logic.SANDBOX_PARAMS)
+}
 
 options = {o.id: o for o in sb.options}
-guess = st.radio(sb.predict_question, list(options), index=None, key="cycle_prediction",
-                 format_func=lambda oid: options[oid].label)
+guess = st.radio(
+    sb.predict_question, list(options), index=None, key="cycle_prediction", format_func=lambda oid: options[oid].label
+)
 
 
 def _reveal() -> None:
@@ -107,22 +128,35 @@ def _guess_again() -> None:
 
 revealed = bool(st.session_state.get("cycle_revealed")) and guess is not None
 if not revealed:
-    st.button(labels["cycle_reveal"], key="cycle_reveal", type="primary", icon=":material/visibility:",
-              disabled=guess is None, on_click=_reveal)
+    st.button(
+        labels["cycle_reveal"],
+        key="cycle_reveal",
+        type="primary",
+        icon=":material/visibility:",
+        disabled=guess is None,
+        on_click=_reveal,
+    )
     caption(sb.predict_first)
 else:
     alt, summary, rows, direction = logic.sandbox_words(cy, settings, labels)
-    fig = cached_figure(sandbox_figure, settings["kindness"], settings["unpredictability"], settings["power"],
-                        (labels["cycle_attachment"], labels["cycle_wellbeing"], labels["cycle_mood"]),
-                        labels["cycle_level_axis"], labels["cycle_week"], 580 if presenting else 440, scale)
+    fig = cached_figure(
+        sandbox_figure,
+        settings["kindness"],
+        settings["unpredictability"],
+        settings["power"],
+        (labels["cycle_attachment"], labels["cycle_wellbeing"], labels["cycle_mood"]),
+        labels["cycle_level_axis"],
+        labels["cycle_week"],
+        580 if presenting else 440,
+        scale,
+    )
     show_chart(fig, alt=alt, summary=summary, rows=rows, ui=ui, key="cycle_sandbox")
     with st.container(border=True, key="cycle_outcome"):
         md(f"**{labels['cycle_your_guess']}:** {options[guess].label}")
         md(sb.outcomes[direction])
         md(sb.matched if options[guess].direction == direction else sb.differed)
     md(sb.explanation)
-    st.button(labels["cycle_predict_again"], key="cycle_guess_again", icon=":material/replay:",
-              on_click=_guess_again)
+    st.button(labels["cycle_predict_again"], key="cycle_guess_again", icon=":material/replay:", on_click=_guess_again)
 sources_line(content, sb.sources)
 
 hl = cy.highs_lows
@@ -136,8 +170,14 @@ stg = cy.stages
 st.header(stg.heading, anchor="seven-stages")
 note(stg.popular_model_note)  # a caveat, not an alert
 md(stg.intro)
-stage_step = stepper(url, logic.STAGE, labels=[s.title for s in stg.stages], ui=ui, shortcuts=False,
-                     jump_label=labels["cycle_stage_picker"])
+stage_step = stepper(
+    url,
+    logic.STAGE,
+    labels=[s.title for s in stg.stages],
+    ui=ui,
+    shortcuts=False,
+    jump_label=labels["cycle_stage_picker"],
+)
 stage = stg.stages[stage_step]
 alt, summary, rows = logic.stage_words(cy, stage_step, labels)
 fig = cached_figure(stages_figure, tuple(s.short for s in stg.stages), stage_step, 380 if presenting else 280, scale)

@@ -41,8 +41,9 @@ with st.container(key="help_first"):  # right under the title: the number to cal
 st.header(labels["help_immediate_heading"])
 md(help_.immediate_danger.intro)
 regions = {"all": labels["help_all_regions"], **{r.id: r.name for r in help_.regions}}
-region = st.selectbox(labels["help_region"], list(regions), format_func=regions.get, key="help_region",
-                      index=list(regions).index(region))
+region = st.selectbox(
+    labels["help_region"], list(regions), format_func=regions.get, key="help_region", index=list(regions).index(region)
+)
 first, others = numbers_first(help_, region)
 with st.container(key="help_numbers"):
     if first:  # the reader's own number in full: its note (a silent call, say) matters now

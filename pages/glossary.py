@@ -26,6 +26,8 @@ for term in shown:
     st.subheader(term.term, anchor=term.id)
     parts = [term.definition]
     if term.see_also:
-        parts.append(f"{ui.labels['glossary_see_also']}: " + ", ".join(f"[{by_id[s].term}](#{s})" for s in term.see_also))
+        parts.append(
+            f"{ui.labels['glossary_see_also']}: " + ", ".join(f"[{by_id[s].term}](#{s})" for s in term.see_also)
+        )
     parts.append(sources_small(content, term.sources))
     md("\n\n".join(parts))

@@ -36,9 +36,20 @@ st.header(heal.steps_heading, anchor="steps")
 index = stepper(for_page("healing", content), STEP_PARAM, labels=[s.title for s in heal.steps], ui=ui)
 step = heal.steps[index]
 # the whole path at a glance; the current step is marked with an arrow and bold, not colour alone
-md(" → ".join(f"**▶ {i + 1}\\. {s.title}**" if i == index else f"{i + 1}\\. {s.title}" for i, s in enumerate(heal.steps)))
-with card("healing_step", f"{index + 1}. {step.title}", f"**{step.summary}**", heading=True, anchor=False,
-          sources=step.sources, content=content):
+md(
+    " → ".join(
+        f"**▶ {i + 1}\\. {s.title}**" if i == index else f"{i + 1}\\. {s.title}" for i, s in enumerate(heal.steps)
+    )
+)
+with card(
+    "healing_step",
+    f"{index + 1}. {step.title}",
+    f"**{step.summary}**",
+    heading=True,
+    anchor=False,
+    sources=step.sources,
+    content=content,
+):
     text, tries = st.columns([3, 2], gap="large")
     with text:
         md(step.body)
@@ -68,7 +79,9 @@ callout("warning", heal.communication_caution)
 
 def _instead(tip) -> None:
     if tip.instead_of and tip.try_saying:
-        md(f"✕ **{labels['healing_instead_of']}:** {tip.instead_of}  \n✓ **{labels['healing_try_saying']}:** {tip.try_saying}")
+        md(
+            f"✕ **{labels['healing_instead_of']}:** {tip.instead_of}  \n✓ **{labels['healing_try_saying']}:** {tip.try_saying}"
+        )
 
 
 card_grid(heal.communication, 3, per_row_presenting=2, key="tip", extra=_instead)
@@ -77,8 +90,16 @@ sources_of(content, heal.communication)
 # --------------------------------------------------------------------------- signs
 left, right = st.columns(2, gap="large")
 for column, signs in ((left, heal.trauma_signs), (right, heal.codependency)):
-    with card(f"signs_{signs.id}", signs.title, signs.intro, heading=True, anchor=signs.id,
-              sources=signs.sources, content=content, where=column):
+    with card(
+        f"signs_{signs.id}",
+        signs.title,
+        signs.intro,
+        heading=True,
+        anchor=signs.id,
+        sources=signs.sources,
+        content=content,
+        where=column,
+    ):
         md("\n".join(f"- {s}" for s in signs.items))
         if signs.note:
             caption(signs.note)
@@ -104,21 +125,45 @@ if st.toggle(sc.open_label, value=presenting, key=REFLECTION_KEY):
                 # slider starts at the middle through `value=`, not by writing session state first:
                 # that raced with the radar's first-seen rerun on a busy server and reset the
                 # slider to 0 under the reader's hand. Clearing gives the sliders new keys.
-                st.slider(labels["healing_area_rating"].format(area=a.name), sc.scale_min, sc.scale_max,
-                          value=sc.default, step=1, key=rating_key(a.id, st.session_state))
+                st.slider(
+                    labels["healing_area_rating"].format(area=a.name),
+                    sc.scale_min,
+                    sc.scale_max,
+                    value=sc.default,
+                    step=1,
+                    key=rating_key(a.id, st.session_state),
+                )
                 caption(f"{a.covers} {a.prompt}")
-            st.button(labels["healing_clear_ratings"], key="healing_clear", icon=":material/restart_alt:",
-                      on_click=clear_ratings, args=(st.session_state,))
+            st.button(
+                labels["healing_clear_ratings"],
+                key="healing_clear",
+                icon=":material/restart_alt:",
+                on_click=clear_ratings,
+                args=(st.session_state,),
+            )
         values = ratings(st.session_state, area_ids, sc.default, sc.scale_min, sc.scale_max)
         with chart:
             names = tuple(a.short for a in sc.areas)
-            fig = cached_figure(self_concept_radar, names, values, sc.scale_min, sc.scale_max,
-                                labels["healing_radar_name"], chart_scale())
+            fig = cached_figure(
+                self_concept_radar,
+                names,
+                values,
+                sc.scale_min,
+                sc.scale_max,
+                labels["healing_radar_name"],
+                chart_scale(),
+            )
             summary = labels["healing_radar_summary"].format(low=sc.scale_min, high=sc.scale_max)
-            show_chart(fig, alt=sc.alt, summary=summary,
-                       rows=radar_rows([a.name for a in sc.areas], values, labels["healing_radar_area"],
-                                       labels["healing_radar_rating"]),
-                       ui=ui, key="self_concept_radar")
+            show_chart(
+                fig,
+                alt=sc.alt,
+                summary=summary,
+                rows=radar_rows(
+                    [a.name for a in sc.areas], values, labels["healing_radar_area"], labels["healing_radar_rating"]
+                ),
+                ui=ui,
+                key="self_concept_radar",
+            )
             md(sc.after)
 else:  # hidden, whether switched off or never shown: no rating outlives it (the privacy note says so)
     clear_ratings(st.session_state)

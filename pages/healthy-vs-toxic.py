@@ -31,8 +31,16 @@ def level_badge(level: str) -> None:
 
 # on a projector the facilitator introduces the page; the visuals move up
 page_start(content, "healthy-vs-toxic", None if presenting else comp.intro, takeaway=comp.takeaway)
-part = url.widget(st.segmented_control, "part", labels["hvt_part_label"], logic.PARTS, key="hvt_part", required=True,
-                  format_func=lambda p: labels[f"hvt_part_{p}"], value=logic.part_from_params(url.raw()))
+part = url.widget(
+    st.segmented_control,
+    "part",
+    labels["hvt_part_label"],
+    logic.PARTS,
+    key="hvt_part",
+    required=True,
+    format_func=lambda p: labels[f"hvt_part_{p}"],
+    value=logic.part_from_params(url.raw()),
+)
 
 
 def show_compare() -> None:
@@ -46,13 +54,33 @@ def show_compare() -> None:
     st.header(labels["hvt_compare_heading"])
     titles = {logic.ALL: labels["hvt_dimension_all"], **{d.id: d.title for d in comp.dimensions}}
     with st.container(horizontal=True, vertical_alignment="bottom", key="hvt_compare_controls"):
-        dim = url.widget(st.selectbox, "dimension", labels["hvt_dimension"], list(titles), key="hvt_dimension",
-                         format_func=titles.get, width=320)
-        reveal = url.widget(st.segmented_control, "reveal", labels["hvt_reveal"], [1, 2, 3], key="hvt_reveal",
-                            required=True, format_func=lambda n: labels[f"hvt_reveal_{n}"])
+        dim = url.widget(
+            st.selectbox,
+            "dimension",
+            labels["hvt_dimension"],
+            list(titles),
+            key="hvt_dimension",
+            format_func=titles.get,
+            width=320,
+        )
+        reveal = url.widget(
+            st.segmented_control,
+            "reveal",
+            labels["hvt_reveal"],
+            [1, 2, 3],
+            key="hvt_reveal",
+            required=True,
+            format_func=lambda n: labels[f"hvt_reveal_{n}"],
+        )
         more = logic.next_reveal(reveal)
-        st.button(labels["hvt_reveal_next"], key="hvt_reveal_more", icon=":material/visibility:",
-                  disabled=more is None, on_click=url.set, args=("reveal", more))
+        st.button(
+            labels["hvt_reveal_next"],
+            key="hvt_reveal_more",
+            icon=":material/visibility:",
+            disabled=more is None,
+            on_click=url.set,
+            args=("reveal", more),
+        )
     shown = logic.visible_levels(reveal)
     for d in logic.chosen_dimensions(comp.dimensions, dim):
         with card(f"hvt_dim_{d.id}", d.title, heading=True, anchor=d.id, sources=d.sources, content=content):
@@ -78,8 +106,14 @@ def show_wheel() -> None:
     left, right = st.columns([1, 1] if presenting else [3, 2])
     with right:
         index = stepper(url, "spoke", labels=[s.control for s in spokes], ui=ui, jump_label=labels["hvt_spoke_picker"])
-        st.button(labels["hvt_unflip"] if flipped else labels["hvt_flip"], key="hvt_flip", type="primary",
-                  icon=":material/flip:", on_click=url.set, args=("flipped", not flipped))
+        st.button(
+            labels["hvt_unflip"] if flipped else labels["hvt_flip"],
+            key="hvt_flip",
+            type="primary",
+            icon=":material/flip:",
+            on_click=url.set,
+            args=("flipped", not flipped),
+        )
     logic.remember_wheel(st.session_state, index, flipped)
     spoke = spokes[index]
     with left:
@@ -99,8 +133,16 @@ def show_wheel() -> None:
 def show_signs() -> None:
     st.header(labels["hvt_forms_heading"])
     md(comp.forms_intro)
-    card_grid(comp.forms_of_abuse, 3, per_row_presenting=2, key="hvt_form", heading=True, body="description",
-              extra=lambda form: md("\n".join(f"- {e}" for e in form.examples)), gap="small")
+    card_grid(
+        comp.forms_of_abuse,
+        3,
+        per_row_presenting=2,
+        key="hvt_form",
+        heading=True,
+        body="description",
+        extra=lambda form: md("\n".join(f"- {e}" for e in form.examples)),
+        gap="small",
+    )
     sources_of(content, comp.forms_of_abuse)
     for heading, intro, signs in logic.sign_groups(comp, labels):  # the less overt signs, then teen dating
         st.header(heading)
@@ -137,34 +179,70 @@ def sorter_self() -> None:
             st.subheader(s.title)
             md(s.vignette)
             if view.answer is None:
-                st.radio(labels["hvt_place_prompt"], LEVEL_ORDER, index=None, key=logic.choice_key(s.id),
-                         format_func=LEVEL_NAME.get, horizontal=True)
-                st.button(labels["hvt_place_button"], key="hvt_place", type="primary",
-                          disabled=state.get(logic.choice_key(s.id)) is None, on_click=logic.place, args=(state, s.id))
+                st.radio(
+                    labels["hvt_place_prompt"],
+                    LEVEL_ORDER,
+                    index=None,
+                    key=logic.choice_key(s.id),
+                    format_func=LEVEL_NAME.get,
+                    horizontal=True,
+                )
+                st.button(
+                    labels["hvt_place_button"],
+                    key="hvt_place",
+                    type="primary",
+                    disabled=state.get(logic.choice_key(s.id)) is None,
+                    on_click=logic.place,
+                    args=(state, s.id),
+                )
             else:
                 reveal_scene(s, view.answer)
                 last = view.following == view.total
-                st.button(labels["hvt_see_summary" if last else "hvt_next_scene"], key="hvt_next", type="primary",
-                          icon=":material/checklist:" if last else ":material/arrow_forward:",
-                          on_click=logic.go_to, args=(state, view.following))
+                st.button(
+                    labels["hvt_see_summary" if last else "hvt_next_scene"],
+                    key="hvt_next",
+                    type="primary",
+                    icon=":material/checklist:" if last else ":material/arrow_forward:",
+                    on_click=logic.go_to,
+                    args=(state, view.following),
+                )
     if view.answers:
         st.subheader(labels["hvt_summary_heading"])
         md(labels["hvt_summary_counts"].format(**view.counts))
         st.table(logic.summary_rows(scenes, view.answers, LEVEL_NAME, labels), hide_index=True)
-        st.button(labels["hvt_start_again"], key="hvt_start_again", icon=":material/restart_alt:",
-                  on_click=logic.start_again, args=(state, scenes))
+        st.button(
+            labels["hvt_start_again"],
+            key="hvt_start_again",
+            icon=":material/restart_alt:",
+            on_click=logic.start_again,
+            args=(state, scenes),
+        )
 
 
 def show_sorter() -> None:
     st.header(labels["hvt_sorter_heading"])
-    mode = url.widget(st.segmented_control, "sorter", labels["hvt_mode"], logic.SORTER_MODES, key="hvt_mode",
-                      required=True, format_func=lambda m: labels[f"hvt_mode_{m}"], value=logic.sorter_mode(url.raw()))
+    mode = url.widget(
+        st.segmented_control,
+        "sorter",
+        labels["hvt_mode"],
+        logic.SORTER_MODES,
+        key="hvt_mode",
+        required=True,
+        format_func=lambda m: labels[f"hvt_mode_{m}"],
+        value=logic.sorter_mode(url.raw()),
+    )
     if mode != "room":
         url.set("scenario", None)
         return sorter_self()
     md(scen.facilitator_intro)  # the group version: a facilitator steps through, the room discusses
-    index = stepper(url, "scenario", labels=[s.title for s in scen.scenarios], ui=ui, shortcuts=False,
-                    jump_label=labels["hvt_scene_picker"])
+    index = stepper(
+        url,
+        "scenario",
+        labels=[s.title for s in scen.scenarios],
+        ui=ui,
+        shortcuts=False,
+        jump_label=labels["hvt_scene_picker"],
+    )
     s = scen.scenarios[index]
     with card("hvt_room_scene", s.title, s.vignette, heading=True):
         callout("info", labels["hvt_room_discuss"])
@@ -181,8 +259,15 @@ def show_heal() -> None:
     card_grid(repair.views, len(repair.views), key="hvt", content=content, gap="small")
     st.subheader(labels["hvt_conditions_heading"])
     titles = {c.id: c.title for c in repair.conditions}
-    chosen = url.widget(st.pills, "condition", labels["hvt_condition"], list(titles), key="hvt_condition",
-                        required=True, format_func=titles.get)
+    chosen = url.widget(
+        st.pills,
+        "condition",
+        labels["hvt_condition"],
+        list(titles),
+        key="hvt_condition",
+        required=True,
+        format_func=titles.get,
+    )
     cond = next(c for c in repair.conditions if c.id == chosen)
     with card("hvt_condition_detail", cond.title, heading=True, sources=cond.sources, content=content):
         md("\n\n".join(logic.condition_lines(cond, labels)))

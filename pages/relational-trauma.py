@@ -28,14 +28,25 @@ page_start(content, "relational-trauma", rt.intro, takeaway=rt.takeaway)
 # --------------------------------------------------------------------------- family closeness
 st.header(rt.closeness_heading, anchor="closeness")
 styles = {c.id: c for c in rt.closeness}
-chosen = url.widget(st.segmented_control, CLOSENESS_PARAM, labels["trauma_closeness_pick"], list(styles),
-                    key="closeness_pick", format_func=lambda i: ("✓ " if styles[i].protective else "") + styles[i].title,
-                    required=True)
+chosen = url.widget(
+    st.segmented_control,
+    CLOSENESS_PARAM,
+    labels["trauma_closeness_pick"],
+    list(styles),
+    key="closeness_pick",
+    format_func=lambda i: ("✓ " if styles[i].protective else "") + styles[i].title,
+    required=True,
+)
 style = styles[chosen]
 picture, words = st.columns([3, 2] if not presenting else [1, 1], gap="large")
 with picture:
-    show_chart(cached_figure(closeness_figure, closeness_chart(rt, labels, chosen), scale), alt=style.alt, summary=style.picture,
-               ui=ui, key=f"closeness_chart_{chosen}")
+    show_chart(
+        cached_figure(closeness_figure, closeness_chart(rt, labels, chosen), scale),
+        alt=style.alt,
+        summary=style.picture,
+        ui=ui,
+        key=f"closeness_chart_{chosen}",
+    )
 with words:
     st.subheader(style.title, anchor=False)
     caption(style.tagline)
@@ -63,7 +74,9 @@ with left:
         md(f"**{rt.childhood_causes.title}**")
         md(rt.childhood_causes.intro)
         md("\n".join(f"- {c}" for c in rt.childhood_causes.items))
-    sources_line(content, rt.childhood.sources + [s for s in rt.childhood_causes.sources if s not in rt.childhood.sources])
+    sources_line(
+        content, rt.childhood.sources + [s for s in rt.childhood_causes.sources if s not in rt.childhood.sources]
+    )
 with right:
     st.header(rt.adulthood.title, anchor=rt.adulthood.id)
     md(rt.adulthood.body)
@@ -71,8 +84,13 @@ with right:
 
 st.subheader(rt.cptsd.title, anchor=rt.cptsd.id)
 md(rt.cptsd.intro)
-st.table([{labels["trauma_aspect"]: r.aspect, rt.cptsd.left_heading: r.left, rt.cptsd.right_heading: r.right}
-          for r in rt.cptsd.rows], hide_index=True)
+st.table(
+    [
+        {labels["trauma_aspect"]: r.aspect, rt.cptsd.left_heading: r.left, rt.cptsd.right_heading: r.right}
+        for r in rt.cptsd.rows
+    ],
+    hide_index=True,
+)
 if rt.cptsd.note:
     caption(rt.cptsd.note)
 sources_line(content, rt.cptsd.sources)
@@ -87,8 +105,17 @@ def effects_list(group) -> None:
         md(group.note)
 
 
-card_grid(rt.effects, len(rt.effects), key="effects", heading=True, anchor=lambda g: g.id, body="intro",
-          extra=effects_list, content=content, gap="large")
+card_grid(
+    rt.effects,
+    len(rt.effects),
+    key="effects",
+    heading=True,
+    anchor=lambda g: g.id,
+    body="intro",
+    extra=effects_list,
+    content=content,
+    gap="large",
+)
 
 # --------------------------------------------------------------------------- early experience -> adult pattern
 st.header(rt.patterns_heading, anchor="patterns")
@@ -107,9 +134,15 @@ with st.container(border=True, key="pattern_card"):
     sources_line(content, current.sources)
 # the pattern's words right under the controls, then the picture (on a phone a tap on Next changes what
 # is on screen, not something a screen further down)
-show_chart(cached_figure(patterns_figure, pattern_paths(patterns), headings, index, scale), alt=rt.patterns_alt,
-           summary=labels["trauma_pattern_highlighted"].format(n=index + 1), rows=pattern_rows(patterns, headings),
-           ui=ui, key=f"patterns_chart_{index}", min_width=PATTERNS_MIN_WIDTH)
+show_chart(
+    cached_figure(patterns_figure, pattern_paths(patterns), headings, index, scale),
+    alt=rt.patterns_alt,
+    summary=labels["trauma_pattern_highlighted"].format(n=index + 1),
+    rows=pattern_rows(patterns, headings),
+    ui=ui,
+    key=f"patterns_chart_{index}",
+    min_width=PATTERNS_MIN_WIDTH,
+)
 callout("info", rt.patterns_caveat)
 
 # --------------------------------------------------------------------------- how common, PTSD, hope

@@ -26,8 +26,14 @@ if url.get("view") == "agreement" and content.workshops:
     opening.agreement_view(content, url)
 else:
     st.title(ui.pages["run-session"].title)
-    view = url.widget(st.segmented_control, "view", ui.labels["facilitate_view"], DEVICES, key="run_view",
-                      format_func=lambda v: ui.labels[f"facilitate_view_{v}"])
+    view = url.widget(
+        st.segmented_control,
+        "view",
+        ui.labels["facilitate_view"],
+        DEVICES,
+        key="run_view",
+        format_func=lambda v: ui.labels[f"facilitate_view_{v}"],
+    )
     if view == "notes":
         notes_device.notes_view(content, url)
     else:

@@ -14,8 +14,12 @@ labels = ui.labels
 
 page_start(content, "sources", ui.pages["sources"].description)
 kinds = ["all", *sorted({s.kind for s in content.sources.sources})]
-chosen = st.selectbox(labels["sources_filter"], kinds, key="sources_kind",
-                      format_func=lambda k: labels["sources_filter_all"] if k == "all" else labels[f"source_kind_{k}"])
+chosen = st.selectbox(
+    labels["sources_filter"],
+    kinds,
+    key="sources_kind",
+    format_func=lambda k: labels["sources_filter_all"] if k == "all" else labels[f"source_kind_{k}"],
+)
 cited_on = pages_citing(content)
 st.header(labels["sources_all"], divider="gray")
 for src in content.sources.sources:

@@ -56,8 +56,14 @@ st.page_link(page_target("get-help", content), label=ui.labels["leaving_safely_l
 # --- guided paths
 st.header(labels["therapies_path_heading"])
 paths = {p.id: p for p in data.paths}
-path_id = url.widget(st.segmented_control, th.P_PATH, labels["therapies_path_label"], options=list(th.PATHS),
-                     format_func=lambda p: paths[p].label, key="th_path")
+path_id = url.widget(
+    st.segmented_control,
+    th.P_PATH,
+    labels["therapies_path_label"],
+    options=list(th.PATHS),
+    format_func=lambda p: paths[p].label,
+    key="th_path",
+)
 path = th.guided_path(data, path_id)
 if path:
     with st.container(border=True, key="th_path_box"):
@@ -68,8 +74,14 @@ if path:
             with text_col:
                 md(f"**{a.name}**: {a.summary}")
             with button_col:
-                st.button(labels["therapies_open"], key=f"th_path_open_{a.id}", on_click=open_approach, args=(a.id,),
-                          icon=":material/arrow_downward:", help=a.name)
+                st.button(
+                    labels["therapies_open"],
+                    key=f"th_path_open_{a.id}",
+                    on_click=open_approach,
+                    args=(a.id,),
+                    icon=":material/arrow_downward:",
+                    help=a.name,
+                )
         if path.note:
             callout("info" if path.id == "child" else "warning", path.note.text)
         if path.help_section:  # the teen path: the lines for young people, one tap
@@ -82,8 +94,14 @@ def show_card(a) -> None:
     with st.container(border=True, key="th_card"):
         st.subheader(a.name, anchor=f"approach-{a.id}")
         # the way back to where the reader was in the list (on a phone, thousands of px up)
-        st.button(labels["therapies_back_to_list"], key="th_back", on_click=bring, args=(f"th_item_{a.id}",),
-                  icon=":material/arrow_upward:", type="tertiary")
+        st.button(
+            labels["therapies_back_to_list"],
+            key="th_back",
+            on_click=bring,
+            args=(f"th_item_{a.id}",),
+            icon=":material/arrow_upward:",
+            type="tertiary",
+        )
         md(a.summary)
         caption(f"{labels['therapies_card_origin']}: {a.named_in}")
         facts = [f"**{labels['therapies_card_for']}:** {', '.join(facet[x] for x in a.audiences)}"]
@@ -94,8 +112,12 @@ def show_card(a) -> None:
         md("\n".join(f"- {f}" for f in facts))
         for c in a.cautions:  # safety first: cautions come before the description
             callout("warning", c.text)
-        for key, text in (("therapies_card_what", a.what_it_is), ("therapies_card_how", a.how_it_works),
-                          ("therapies_card_session", a.session), ("therapies_card_suits", a.suits)):
+        for key, text in (
+            ("therapies_card_what", a.what_it_is),
+            ("therapies_card_how", a.how_it_works),
+            ("therapies_card_session", a.session),
+            ("therapies_card_suits", a.suits),
+        ):
             md(f"**{labels[key]}**")
             md(text)
         md(f"**{labels['therapies_card_length']}**")
@@ -103,8 +125,9 @@ def show_card(a) -> None:
         md(f"**{labels['therapies_card_evidence']}**")
         md(f"**{facet[a.evidence.level]}.** {a.evidence.text}")
         sources_line(content, th.all_sources(a))
-        st.button(labels["therapies_close"], key="th_close", on_click=open_approach, args=(None,),
-                  icon=":material/close:")
+        st.button(
+            labels["therapies_close"], key="th_close", on_click=open_approach, args=(None,), icon=":material/close:"
+        )
 
 
 # --- browse
@@ -118,19 +141,28 @@ def facet_format(name: str):
 
 with st.container(key="th_filters"):
     cols = st.columns(5) if not presenting else st.columns(2)  # on a laptop the search shares the row
-    specs = ((th.P_FOR, "th_for", "therapies_filter_for", data.audiences, "audiences"),
-             (th.P_FORMAT, "th_format", "therapies_filter_format", data.formats, "formats"),
-             (th.P_FOCUS, "th_focus", "therapies_filter_focus", data.focuses, "focus"),
-             (th.P_EVIDENCE, "th_evidence", "therapies_filter_evidence", data.evidence_levels, "evidence"))
+    specs = (
+        (th.P_FOR, "th_for", "therapies_filter_for", data.audiences, "audiences"),
+        (th.P_FORMAT, "th_format", "therapies_filter_format", data.formats, "formats"),
+        (th.P_FOCUS, "th_focus", "therapies_filter_focus", data.focuses, "focus"),
+        (th.P_EVIDENCE, "th_evidence", "therapies_filter_evidence", data.evidence_levels, "evidence"),
+    )
     chosen = {}
     for i, (param, key, label, values, name) in enumerate(specs):
         with cols[i % len(cols)]:
-            chosen[param] = url.widget(st.multiselect, param, labels[label], [v.id for v in values], key=key,
-                                       format_func=facet_format(name),
-                                       placeholder=labels["therapies_filter_placeholder"])
+            chosen[param] = url.widget(
+                st.multiselect,
+                param,
+                labels[label],
+                [v.id for v in values],
+                key=key,
+                format_func=facet_format(name),
+                placeholder=labels["therapies_filter_placeholder"],
+            )
     with cols[4] if len(cols) == 5 else st.container():  # the typed search is not in the URL: this session only
-        query = st.text_input(labels["therapies_search"], key="th_q",
-                              placeholder=labels["therapies_search_placeholder"], max_chars=100)
+        query = st.text_input(
+            labels["therapies_search"], key="th_q", placeholder=labels["therapies_search_placeholder"], max_chars=100
+        )
     filters = th.Filters(*(tuple(chosen[p]) for p in th.FILTER_PARAMS), query=(query or "").strip()[:100])
 
 shown = th.filter_approaches(data, filters)
@@ -138,13 +170,25 @@ MAP_PLACE = st.container(key="th_map_place")  # the map: after the filters it fo
 callout("info", data.not_advice)
 with st.container(horizontal=True, vertical_alignment="center"):  # how many the list shows; show them all
     caption(labels["therapies_count"].format(shown=len(shown), total=len(data.approaches)))
-    st.button(labels["therapies_clear"], key="th_clear", on_click=on_clear, icon=":material/filter_alt_off:",
-              disabled=not filters.active)
+    st.button(
+        labels["therapies_clear"],
+        key="th_clear",
+        on_click=on_clear,
+        icon=":material/filter_alt_off:",
+        disabled=not filters.active,
+    )
 if not shown:
     st.warning(ui.no_matches, icon=":material/search_off:")
 
-url.widget(st.selectbox, th.P_APPROACH, labels["therapies_open_label"], list(by_id), key="th_approach",
-           format_func=lambda i: by_id[i].name, placeholder=labels["therapies_open_placeholder"])
+url.widget(
+    st.selectbox,
+    th.P_APPROACH,
+    labels["therapies_open_label"],
+    list(by_id),
+    key="th_approach",
+    format_func=lambda i: by_id[i].name,
+    placeholder=labels["therapies_open_placeholder"],
+)
 
 left, right = st.columns([2, 3])
 with left:
@@ -153,9 +197,15 @@ with left:
             md(f"**{a.name}**")
             md(a.summary)
             caption(" · ".join([", ".join(facet[x] for x in a.audiences), facet[a.evidence.level]]))
-            st.button(labels["therapies_open"], key=f"th_open_{a.id}", on_click=open_approach, args=(a.id,),
-                      type="primary" if selected and selected.id == a.id else "secondary", help=a.name,
-                      icon=":material/arrow_forward:")
+            st.button(
+                labels["therapies_open"],
+                key=f"th_open_{a.id}",
+                on_click=open_approach,
+                args=(a.id,),
+                type="primary" if selected and selected.id == a.id else "secondary",
+                help=a.name,
+                icon=":material/arrow_forward:",
+            )
 with right:
     if selected:
         show_card(selected)
@@ -168,16 +218,31 @@ if BRING in st.session_state:  # after "Read about it" (the card) or "Back to th
 with MAP_PLACE:
     st.header(labels["therapies_map_heading"])
     shown_ids = tuple(a.id for a in shown)
-    fig = cached_figure(therapy_map, th.map_chart(data, labels), shown_ids, selected.id if selected else None,
-                        chart_scale())
-    show_chart(fig, alt=data.map_alt, summary=data.map_summary, rows=th.map_rows(data, shown_ids, labels),
-               ui=ui, key="th_map", min_width=MAP_MIN_WIDTH)
+    fig = cached_figure(
+        therapy_map, th.map_chart(data, labels), shown_ids, selected.id if selected else None, chart_scale()
+    )
+    show_chart(
+        fig,
+        alt=data.map_alt,
+        summary=data.map_summary,
+        rows=th.map_rows(data, shown_ids, labels),
+        ui=ui,
+        key="th_map",
+        min_width=MAP_MIN_WIDTH,
+    )
 
 # --- compare
 st.header(labels["therapies_compare_heading"])
-url.widget(st.multiselect, th.P_COMPARE, labels["therapies_compare_pick"], list(by_id), key="th_compare",
-           max_selections=th.COMPARE_MAX, format_func=lambda i: by_id[i].name,
-               placeholder=labels["therapies_open_placeholder"])
+url.widget(
+    st.multiselect,
+    th.P_COMPARE,
+    labels["therapies_compare_pick"],
+    list(by_id),
+    key="th_compare",
+    max_selections=th.COMPARE_MAX,
+    format_func=lambda i: by_id[i].name,
+    placeholder=labels["therapies_open_placeholder"],
+)
 if len(compare_ids) < th.COMPARE_MIN:
     callout("info", labels["therapies_compare_hint"])
 else:

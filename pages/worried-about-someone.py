@@ -42,8 +42,13 @@ st.header(helping.lines.heading, anchor="lines")
 md(helping.lines.intro)
 regions = {"all": labels["help_all_regions"], **{r.id: r.name for r in help_.regions}}
 # the reader's own region where the browser's language names one we cover, as on Get help
-region = st.selectbox(labels["help_region"], list(regions), format_func=regions.get, key="worried_region",
-                      index=list(regions).index(region_for_locale(help_, st.context.locale)))
+region = st.selectbox(
+    labels["help_region"],
+    list(regions),
+    format_func=regions.get,
+    key="worried_region",
+    index=list(regions).index(region_for_locale(help_, st.context.locale)),
+)
 found = lines_for(help_, region)
 with st.container(key="help_numbers"):  # the key Get help uses: the same 44 px call links (app.css)
     st.subheader(labels["help_immediate_heading"], anchor=False)

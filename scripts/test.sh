@@ -3,7 +3,7 @@
 # browser tests, nginx for the proxy tests and redis-server for the store's tests when they are
 # missing (Debian's packages as root; else Playwright's own Chromium, and nginx and redis-server
 # must be installed by hand). Before the tests it runs the checks, and a failing check fails the run:
-# `ruff check .` (lint) and `mypy components` (types), both set in pyproject.toml.
+# `ruff check .` (lint), `ruff format --check .` (format) and `mypy components` (types), all set in pyproject.toml.
 # Usage: bash scripts/test.sh [pytest args]    (CI runs exactly this through .ci/run)
 # While working, SKIP_CHECKS=1 bash scripts/test.sh ... skips ruff and mypy; CI never sets it.
 set -euo pipefail
@@ -28,6 +28,7 @@ export PATH="$PATH:/usr/sbin"  # Debian puts nginx there, outside a normal user'
 
 if [ "${SKIP_CHECKS:-}" != "1" ]; then
   "$PY" -m ruff check .
+  "$PY" -m ruff format --check .
   "$PY" -m mypy components
 fi
 

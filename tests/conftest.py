@@ -32,8 +32,7 @@ def problems_for(directory: Path) -> list[str]:
 APPTEST_TIMEOUT = 120  # a cold Plotly import on a busy 2-core machine can take many seconds
 
 
-def open_page(page_id: str, charts_in_view: bool = True, go_on: bool = False, locale: str | None = None,
-              **query: str):
+def open_page(page_id: str, charts_in_view: bool = True, go_on: bool = False, locale: str | None = None, **query: str):
     """Open a page through AppTest as a session would, inside the full shell. Charts draw once one
     has scrolled into view (a browser event AppTest cannot raise), so by default the session starts
     with that already true. `go_on` passes the content note where the page shows one. `locale`: the
@@ -134,10 +133,25 @@ class AppServer:
             env["CONTENT_DIR"] = str(content_dir)
         self.log = open(ROOT / "tests" / f".server-{self.port}.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -198,8 +212,15 @@ def chromium_path() -> str | None:
     return None
 
 
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"]
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
@@ -210,7 +231,11 @@ def browser():
     expect.set_options(timeout=30_000)
     with sync_playwright() as pw:
         path = chromium_path()
-        b = pw.chromium.launch(executable_path=path, args=BROWSER_ARGS) if path else pw.chromium.launch(args=BROWSER_ARGS)
+        b = (
+            pw.chromium.launch(executable_path=path, args=BROWSER_ARGS)
+            if path
+            else pw.chromium.launch(args=BROWSER_ARGS)
+        )
         yield b
         b.close()
 

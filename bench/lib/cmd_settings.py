@@ -17,8 +17,10 @@ def last_heaviest() -> str:
 
 
 SETTING_VARIANTS: list[tuple[str, dict[str, str]]] = [
-    ("Streamlit defaults for both: file watcher auto, postScriptGC on",
-     {"server.fileWatcherType": "auto", "runner.postScriptGC": "true"}),
+    (
+        "Streamlit defaults for both: file watcher auto, postScriptGC on",
+        {"server.fileWatcherType": "auto", "runner.postScriptGC": "true"},
+    ),
     ("file watcher off, postScriptGC on", {"server.fileWatcherType": "none", "runner.postScriptGC": "true"}),
     ("file watcher auto, postScriptGC off (config.toml alone: development)", {"server.fileWatcherType": "auto"}),
     ("production: both off", {}),
@@ -49,16 +51,32 @@ async def cmd_settings(args) -> None:
         finally:
             server.stop()
         data.append({"label": label, "flags": flags, "warm": w, "burst": b})
-        rows.append([label, ms(w["run_median"]), ms(w["open_median"]), ms(b["p95"]), str(b["errors"]),
-                     mib(b["rss_idle_kib"])])
+        rows.append(
+            [label, ms(w["run_median"]), ms(w["open_median"]), ms(b["p95"]), str(b["errors"]), mib(b["rss_idle_kib"])]
+        )
         print(" | ".join(rows[-1]))
     m1 = machine()
-    text = "\n".join([
-        f"### Settings (bench/run.py settings, page `{page}`)", "", machine_text(m0, m1), "",
-        f"Each variant is the production flags (deploy/streamlit-flags) with the variant's flags over them; "
-        f"the burst's sessions reach {REACH[b['reach']]}.", "",
-        table(rows, ["app run with", "warm run", "warm open", f"burst {args.n} p95", "errors",
-                     f"RSS, {args.n} idle sessions"]),
-    ])
+    text = "\n".join(
+        [
+            f"### Settings (bench/run.py settings, page `{page}`)",
+            "",
+            machine_text(m0, m1),
+            "",
+            f"Each variant is the production flags (deploy/streamlit-flags) with the variant's flags over them; "
+            f"the burst's sessions reach {REACH[b['reach']]}.",
+            "",
+            table(
+                rows,
+                [
+                    "app run with",
+                    "warm run",
+                    "warm open",
+                    f"burst {args.n} p95",
+                    "errors",
+                    f"RSS, {args.n} idle sessions",
+                ],
+            ),
+        ]
+    )
     print("\n" + text)
     save("settings", {"machine_start": m0, "machine_end": m1, "variants": data}, text)

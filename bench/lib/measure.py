@@ -14,9 +14,11 @@ from .session import Session
 NOTE = "note"  # only the first script run: the content note, what a reader sees first
 CHARTS = "charts"  # through the note ("go on") to the page, its charts drawn: what a reader reads
 REACH = {NOTE: "only the content note", CHARTS: "through the note to drawn charts"}
-REACH_NOTE = ("On a heavy page, only its content note is one script run; through the note to drawn charts "
-              "is three: the note, the page after \"go on\", and (on a page with charts) the run a chart's \"seen\" trigger starts "
-              "(as the browser sends when a chart scrolls into view). The reference draws its chart in one run.")
+REACH_NOTE = (
+    "On a heavy page, only its content note is one script run; through the note to drawn charts "
+    'is three: the note, the page after "go on", and (on a page with charts) the run a chart\'s "seen" trigger starts '
+    "(as the browser sends when a chart scrolls into view). The reference draws its chart in one run."
+)
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -60,9 +62,14 @@ async def warm(target: Target, page: str, runs: int, opens: int, warmup: int = 3
                 errors.append(r.error)
         finally:
             await s.close()
-    return {"page": page, "run_median": statistics.median(times), "run_p95": quantile(times, 0.95),
-            "open_median": statistics.median(open_times) if open_times else float("nan"),
-            "bytes": size, "errors": sorted(set(errors))}
+    return {
+        "page": page,
+        "run_median": statistics.median(times),
+        "run_p95": quantile(times, 0.95),
+        "open_median": statistics.median(open_times) if open_times else float("nan"),
+        "bytes": size,
+        "errors": sorted(set(errors)),
+    }
 
 
 def reaches(target: Target, page: str, wanted: list[str]) -> list[str]:
@@ -98,13 +105,19 @@ async def burst(target: Target, page: str, n: int, settle: float = 2.0, reach: s
     await asyncio.gather(*(s.close() for s in sessions))
     ok = [t for t, e in results if not e]
     errs = [e for _, e in results if e]
-    return {"page": page, "n": n, "reach": reach if page in target.heavy else CHARTS,
-            "p50": quantile(ok, 0.5), "p95": quantile(ok, 0.95),
-            "max": max(ok) if ok else float("nan"), "errors": len(errs),
-            "error_kinds": sorted(set(errs))[:5], "rss_idle_kib": rss}
+    return {
+        "page": page,
+        "n": n,
+        "reach": reach if page in target.heavy else CHARTS,
+        "p50": quantile(ok, 0.5),
+        "p95": quantile(ok, 0.95),
+        "max": max(ok) if ok else float("nan"),
+        "errors": len(errs),
+        "error_kinds": sorted(set(errs))[:5],
+        "rss_idle_kib": rss,
+    }
 
 
 async def idle_rss(target: Target, settle: float = 3.0) -> int:
     await asyncio.sleep(settle)
     return target.rss_kib()
-

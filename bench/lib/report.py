@@ -21,9 +21,15 @@ def machine() -> dict:
     cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
     import streamlit
 
-    return {"nproc": sh("nproc"), "cpu": cpu, "free_h": sh("free -h"), "loadavg": sh("cat /proc/loadavg"),
-            "python": platform.python_version(), "streamlit": streamlit.__version__,
-            "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    return {
+        "nproc": sh("nproc"),
+        "cpu": cpu,
+        "free_h": sh("free -h"),
+        "loadavg": sh("cat /proc/loadavg"),
+        "python": platform.python_version(),
+        "streamlit": streamlit.__version__,
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
 
 
 def ratio(a: float, b: float) -> str:
@@ -54,8 +60,9 @@ def save(name: str, data: dict, text: str) -> None:
 
 def machine_text(m: dict, m_end: dict | None = None) -> str:
     mem = next((ln for ln in m["free_h"].splitlines() if ln.startswith("Mem:")), "").split()
-    lines = [f"Machine: {m['nproc']} cores ({m['cpu']}), memory {mem[1] if len(mem) > 1 else '?'} total; "
-             f"Python {m['python']}, Streamlit {m['streamlit']}; {m['when']}.",
-             f"Load average at start: {m['loadavg']}" + (f"; at end: {m_end['loadavg']}" if m_end else "") + "."]
+    lines = [
+        f"Machine: {m['nproc']} cores ({m['cpu']}), memory {mem[1] if len(mem) > 1 else '?'} total; "
+        f"Python {m['python']}, Streamlit {m['streamlit']}; {m['when']}.",
+        f"Load average at start: {m['loadavg']}" + (f"; at end: {m_end['loadavg']}" if m_end else "") + ".",
+    ]
     return "\n".join(lines)
-

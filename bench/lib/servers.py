@@ -61,8 +61,15 @@ def rss_kib(pid: int) -> int:
 class Server:
     """One `streamlit run` on a free loopback port (or `launcher` in its place, given the same flags)."""
 
-    def __init__(self, name: str, script: Path, cwd: Path, flags: dict[str, str], env: dict | None = None,
-                 launcher: list[str] | None = None):
+    def __init__(
+        self,
+        name: str,
+        script: Path,
+        cwd: Path,
+        flags: dict[str, str],
+        env: dict | None = None,
+        launcher: list[str] | None = None,
+    ):
         self.name, self.script, self.cwd, self.flags = name, script, cwd, flags
         self.launcher = launcher or [sys.executable, "-m", "streamlit", "run", str(script)]
         self.port = free_port()
@@ -80,8 +87,9 @@ class Server:
     def start(self) -> Server:
         RESULTS.mkdir(parents=True, exist_ok=True)
         self.log = open(self.log_path, "w")  # noqa: SIM115
-        self.proc = subprocess.Popen(self.command(), cwd=self.cwd, env=self.env, stdout=self.log,
-                                     stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            self.command(), cwd=self.cwd, env=self.env, stdout=self.log, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -128,8 +136,9 @@ class Target:
         return sum(rss_kib(p) for p in self.pids)
 
 
-def app_server(flags: dict[str, str] | None = None, name: str = "app", env: dict | None = None,
-               launcher: list[str] | None = None) -> Server:
+def app_server(
+    flags: dict[str, str] | None = None, name: str = "app", env: dict | None = None, launcher: list[str] | None = None
+) -> Server:
     """The app from the project folder: .streamlit/config.toml plus the production flags; `flags`
     only for measuring a variant (bench/run.py settings)."""
     return Server(name, ROOT / "app.py", ROOT, {**production_flags(), **(flags or {})}, env=env, launcher=launcher)

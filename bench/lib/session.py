@@ -20,8 +20,10 @@ from .servers import Target
 RUN_TIMEOUT = 120.0  # seconds for one page run on a very busy machine
 CONNECT_TIMEOUT = 60.0
 FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
-FINISHED_OK = {ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY"),
-               ForwardMsg.ScriptFinishedStatus.Value("FINISHED_FRAGMENT_RUN_SUCCESSFULLY")}
+FINISHED_OK = {
+    ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY"),
+    ForwardMsg.ScriptFinishedStatus.Value("FINISHED_FRAGMENT_RUN_SUCCESSFULLY"),
+}
 GO_ON_KEY = "content_note_go_on"  # the heavy pages' "go on" button (components/shell.py)
 CHART_WAITING = "healthy_bonds.chart_waiting"  # a chart's placeholder until charts wake (components/chart_waiting/)
 
@@ -48,9 +50,16 @@ class Session:
 
     async def connect(self) -> None:
         self.ws = await asyncio.wait_for(
-            websockets.connect(self.target.ws_url(), subprotocols=["streamlit"], max_size=None,
-                               open_timeout=CONNECT_TIMEOUT, ping_interval=None, compression=None),
-            CONNECT_TIMEOUT)
+            websockets.connect(
+                self.target.ws_url(),
+                subprotocols=["streamlit"],
+                max_size=None,
+                open_timeout=CONNECT_TIMEOUT,
+                ping_interval=None,
+                compression=None,
+            ),
+            CONNECT_TIMEOUT,
+        )
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -145,4 +154,3 @@ class Session:
         after = await self.run(page, query, widgets)
         after.seconds += before.seconds
         return after
-

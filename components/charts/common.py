@@ -22,7 +22,9 @@ OKABE_ITO = {
     "black": "#000000",
     "grey": "#6B6B6B",
 }
-SEQUENCE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow")]
+SEQUENCE = [
+    OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow")
+]
 
 # The spectrum used across the app: each level has a colour AND a symbol AND a pattern AND a label.
 LEVELS = {
@@ -63,14 +65,30 @@ class Palette:
 
 
 LIGHT = Palette(
-    name="light", paper="#ffffff", ink=TEXT, muted=MUTED, faint="#6b6b6b", grid="#e6e6e6", rule="#858585",
-    hidden="#c4c4c4", box="#f4f4f4", label_bg="rgba(255,255,255,0.85)",
+    name="light",
+    paper="#ffffff",
+    ink=TEXT,
+    muted=MUTED,
+    faint="#6b6b6b",
+    grid="#e6e6e6",
+    rule="#858585",
+    hidden="#c4c4c4",
+    box="#f4f4f4",
+    label_bg="rgba(255,255,255,0.85)",
     tints=(("abusive", "#F7D4BF"), ("healthy", "#C9EBDD"), ("unhealthy", "#FBE3B3")),
 )
 # The app's dark theme (.streamlit/config.toml [theme.dark]): background #121417, text #e8eaed.
 DARK = Palette(
-    name="dark", paper="#121417", ink="#e8eaed", muted="#b4b8bf", faint="#8e939a", grid="#2e333a", rule="#80868f",
-    hidden="#4a4f57", box="#1f2329", label_bg="rgba(18,20,23,0.85)",
+    name="dark",
+    paper="#121417",
+    ink="#e8eaed",
+    muted="#b4b8bf",
+    faint="#8e939a",
+    grid="#2e333a",
+    rule="#80868f",
+    hidden="#4a4f57",
+    box="#1f2329",
+    label_bg="rgba(18,20,23,0.85)",
     tints=(("abusive", "#4a2a1a"), ("healthy", "#173a2e"), ("unhealthy", "#3f3212")),
 )
 
@@ -87,7 +105,7 @@ def _rgb(colour: str) -> tuple[tuple[float, float, float], float]:
         if len(h) == 3:
             h = "".join(c * 2 for c in h)
         return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)), 1.0
-    parts = [float(v) for v in colour[colour.index("(") + 1:colour.index(")")].split(",")]
+    parts = [float(v) for v in colour[colour.index("(") + 1 : colour.index(")")].split(",")]
     return (parts[0], parts[1], parts[2]), (parts[3] if len(parts) > 3 else 1.0)
 
 
@@ -107,6 +125,7 @@ def contrast(a: str, b: str) -> float:
 
     high, low = sorted((luminance(over(a, b)), luminance(over(b, "#000000"))), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
 
 # Every builder takes `scale: float = 1.0`: 1 on a screen, larger for a projector. Pages pass
 # PRESENTER_SCALE while presenting (type 1.35x, as presenter mode scales the page's own text).
@@ -140,9 +159,14 @@ def _lift(size, minimum: float):
 
 def _lift_fonts(data, minimum: float, in_font: bool = False):
     if isinstance(data, dict):
-        return {k: (_lift(v, minimum) if in_font and k == "size" else
-                    _lift_fonts(v, minimum, k == "font" or k.endswith("font")))
-                for k, v in data.items()}
+        return {
+            k: (
+                _lift(v, minimum)
+                if in_font and k == "size"
+                else _lift_fonts(v, minimum, k == "font" or k.endswith("font"))
+            )
+            for k, v in data.items()
+        }
     if isinstance(data, list):
         return [_lift_fonts(v, minimum) for v in data]
     return data
@@ -161,7 +185,7 @@ def projector_text(fig: go.Figure, minimum: float = PRESENTER_MIN_TEXT) -> go.Fi
     # Where a builder left an axis's or the legend's size unset, Streamlit's chart theme picks a
     # small one of its own: set them here.
     for axis in [*out.select_xaxes(), *out.select_yaxes(), *out.select_polars()]:
-        for part in ([axis.radialaxis, axis.angularaxis] if hasattr(axis, "radialaxis") else [axis]):
+        for part in [axis.radialaxis, axis.angularaxis] if hasattr(axis, "radialaxis") else [axis]:
             if (part.tickfont.size or 0) < minimum:
                 part.tickfont.size = minimum
             title = getattr(part, "title", None)
@@ -175,8 +199,13 @@ def projector_text(fig: go.Figure, minimum: float = PRESENTER_MIN_TEXT) -> go.Fi
 def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 460, palette: Palette = LIGHT) -> go.Figure:
     """Apply the app's common layout: system-safe font, the palette's ink on its paper (axes, legend
     and hover label too, so no theme's template can put light text on light paper), no Plotly logo clutter."""
-    axis = dict(tickfont=dict(color=palette.ink), title=dict(font=dict(color=palette.ink)), gridcolor=palette.grid,
-                linecolor=palette.rule, zerolinecolor=palette.grid)
+    axis = dict(
+        tickfont=dict(color=palette.ink),
+        title=dict(font=dict(color=palette.ink)),
+        gridcolor=palette.grid,
+        linecolor=palette.rule,
+        zerolinecolor=palette.grid,
+    )
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left", font=dict(size=20, color=palette.ink)) if title else None,
         font=dict(family="Source Sans, Source Sans Pro, sans-serif", size=15, color=palette.ink),
@@ -196,9 +225,11 @@ def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 460, 
         fig.update_xaxes(**axis)
         fig.update_yaxes(**axis)
         return fig
-    fig.update_polars(bgcolor=palette.paper,
-                      radialaxis=dict(tickfont=dict(color=palette.ink), gridcolor=palette.grid, linecolor=palette.rule),
-                      angularaxis=dict(tickfont=dict(color=palette.ink), gridcolor=palette.grid, linecolor=palette.rule))
+    fig.update_polars(
+        bgcolor=palette.paper,
+        radialaxis=dict(tickfont=dict(color=palette.ink), gridcolor=palette.grid, linecolor=palette.rule),
+        angularaxis=dict(tickfont=dict(color=palette.ink), gridcolor=palette.grid, linecolor=palette.rule),
+    )
     return fig
 
 
@@ -221,8 +252,10 @@ def _escape_strings(value):
 
 def _walk(data):
     if isinstance(data, dict):
-        return {k: (_escape_strings(v) if k in _TEXT_KEYS and not isinstance(v, dict) else _walk(v))
-                for k, v in data.items()}
+        return {
+            k: (_escape_strings(v) if k in _TEXT_KEYS and not isinstance(v, dict) else _walk(v))
+            for k, v in data.items()
+        }
     if isinstance(data, list):
         return [_walk(v) for v in data]
     return data

@@ -72,7 +72,7 @@ def wrap(label: str, width: int = 10) -> str:
         return label
     mid = len(label) / 2
     cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - mid))
-    return label[:cut] + "<br>" + label[cut + 1:]
+    return label[:cut] + "<br>" + label[cut + 1 :]
 
 
 def node_positions(count: int) -> list[tuple[float, float]]:
@@ -84,8 +84,9 @@ def node_positions(count: int) -> list[tuple[float, float]]:
     return out
 
 
-def cycle_figure(labels: Sequence[str], current: int, height: int = 460, scale: float = 1.0,
-                 palette: Palette = LIGHT) -> go.Figure:
+def cycle_figure(
+    labels: Sequence[str], current: int, height: int = 460, scale: float = 1.0, palette: Palette = LIGHT
+) -> go.Figure:
     """The phases around a circle with clockwise arrows between them; phase `current` highlighted."""
     n = len(labels)
     if n < 2 or not 0 <= current < n:
@@ -93,28 +94,68 @@ def cycle_figure(labels: Sequence[str], current: int, height: int = 460, scale: 
     pos = node_positions(n)
     fig = go.Figure()
     ring = [math.radians(d) for d in range(0, 361, 3)]
-    fig.add_trace(go.Scatter(x=[math.cos(a) for a in ring], y=[math.sin(a) for a in ring], mode="lines",
-                             line=dict(color=palette.rule, width=3), hoverinfo="skip", showlegend=False,
-                             name="cycle"))
-    fig.add_trace(go.Scatter(
-        x=[p[0] for p in pos], y=[p[1] for p in pos], mode="markers", name="phases", showlegend=False,
-        marker=dict(size=[NODE_CURRENT if i == current else NODE for i in range(n)],
-                    color=[phase_color(i) for i in range(n)],
-                    symbol=[SYMBOLS[i % len(SYMBOLS)] for i in range(n)],
-                    opacity=[1.0 if i == current else 0.7 for i in range(n)],
-                    line=dict(color=palette.ink, width=[4 if i == current else 1.5 for i in range(n)])),
-        text=[_plain(label) for label in labels], hovertemplate="%{text}<extra></extra>",
-    ))
-    fig.add_trace(go.Scatter(x=[pos[current][0]], y=[pos[current][1]], mode="markers", name="current",
-                             showlegend=False, hoverinfo="skip",
-                             marker=dict(size=RING, symbol="circle-open", color=palette.ink, line=dict(width=4))))
+    fig.add_trace(
+        go.Scatter(
+            x=[math.cos(a) for a in ring],
+            y=[math.sin(a) for a in ring],
+            mode="lines",
+            line=dict(color=palette.rule, width=3),
+            hoverinfo="skip",
+            showlegend=False,
+            name="cycle",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[p[0] for p in pos],
+            y=[p[1] for p in pos],
+            mode="markers",
+            name="phases",
+            showlegend=False,
+            marker=dict(
+                size=[NODE_CURRENT if i == current else NODE for i in range(n)],
+                color=[phase_color(i) for i in range(n)],
+                symbol=[SYMBOLS[i % len(SYMBOLS)] for i in range(n)],
+                opacity=[1.0 if i == current else 0.7 for i in range(n)],
+                line=dict(color=palette.ink, width=[4 if i == current else 1.5 for i in range(n)]),
+            ),
+            text=[_plain(label) for label in labels],
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[pos[current][0]],
+            y=[pos[current][1]],
+            mode="markers",
+            name="current",
+            showlegend=False,
+            hoverinfo="skip",
+            marker=dict(size=RING, symbol="circle-open", color=palette.ink, line=dict(width=4)),
+        )
+    )
     annotations = []
     for i in range(n):  # small arrows mid-way along each arc, pointing clockwise
         mid = 90 - 360 * (i + 0.5) / n
         tail, head = math.radians(mid + 9), math.radians(mid - 9)
-        annotations.append(dict(x=math.cos(head), y=math.sin(head), ax=math.cos(tail), ay=math.sin(tail),
-                                xref="x", yref="y", axref="x", ayref="y", text="", showarrow=True,
-                                arrowhead=2, arrowsize=1.6, arrowwidth=3, arrowcolor=palette.muted))
+        annotations.append(
+            dict(
+                x=math.cos(head),
+                y=math.sin(head),
+                ax=math.cos(tail),
+                ay=math.sin(tail),
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                text="",
+                showarrow=True,
+                arrowhead=2,
+                arrowsize=1.6,
+                arrowwidth=3,
+                arrowcolor=palette.muted,
+            )
+        )
     # Labels sit inside the circle, next to their node (below the top one, above the bottom one,
     # towards the middle from the sides), so the circle can fill the chart's width: with labels
     # outside, a phone-width chart left the circle about 120 px wide in an empty box.
@@ -127,8 +168,16 @@ def cycle_figure(labels: Sequence[str], current: int, height: int = 460, scale: 
         is_current = i == current
         text = wrap(f"{i + 1}. {_plain(label)}", 12)  # two short lines keep labels inside a phone-width circle
         text = f"<b>{CURRENT_MARK}{text}</b>" if is_current else text
-        annotations.append(dict(x=x, y=y, text=text, showarrow=False, **place,
-                                font=dict(size=17 if is_current else 14, color=palette.ink if is_current else palette.muted)))
+        annotations.append(
+            dict(
+                x=x,
+                y=y,
+                text=text,
+                showarrow=False,
+                **place,
+                font=dict(size=17 if is_current else 14, color=palette.ink if is_current else palette.muted),
+            )
+        )
     for trace in fig.data:  # the nodes and the ring may reach into the margin, never be cut off there
         trace.cliponaxis = False
     base_layout(fig, height=height, palette=palette)
@@ -142,71 +191,151 @@ def cycle_figure(labels: Sequence[str], current: int, height: int = 460, scale: 
     return scaled(fig, scale)
 
 
-def over_time_figure(names: Sequence[str], starts: Sequence[float], ends: Sequence[float], week: int,
-                     weeks: int, axis_title: str, week_label: str, height: int = 420,
-                     scale: float = 1.0, palette: Palette = LIGHT) -> go.Figure:
+def over_time_figure(
+    names: Sequence[str],
+    starts: Sequence[float],
+    ends: Sequence[float],
+    week: int,
+    weeks: int,
+    axis_title: str,
+    week_label: str,
+    height: int = 420,
+    scale: float = 1.0,
+    palette: Palette = LIGHT,
+) -> go.Figure:
     """Stacked shares of each phase across the weeks, with a marker line at `week`."""
     xs = list(range(1, weeks + 1))
     shares = [bond_model.phase_shares(starts, ends, w, weeks) for w in xs]
     fig = go.Figure()
     for i, name in enumerate(names):
-        fig.add_trace(go.Scatter(
-            x=xs, y=[round(s[i] * 100, 1) for s in shares], name=_plain(name), stackgroup="one", mode="lines",
-            line=dict(color=palette.ink, width=1), fill="tozeroy" if i == 0 else "tonexty",
-            fillpattern=dict(shape=PATTERNS[(i + 1) % len(PATTERNS)], fgcolor=TEXT, fgopacity=0.35, size=9,
-                             bgcolor=phase_color(i)),
-            fillcolor=phase_color(i),
-            hovertemplate=f"{_plain(name)}: %{{y:.0f}}%<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=[round(s[i] * 100, 1) for s in shares],
+                name=_plain(name),
+                stackgroup="one",
+                mode="lines",
+                line=dict(color=palette.ink, width=1),
+                fill="tozeroy" if i == 0 else "tonexty",
+                fillpattern=dict(
+                    shape=PATTERNS[(i + 1) % len(PATTERNS)],
+                    fgcolor=TEXT,
+                    fgopacity=0.35,
+                    size=9,
+                    bgcolor=phase_color(i),
+                ),
+                fillcolor=phase_color(i),
+                hovertemplate=f"{_plain(name)}: %{{y:.0f}}%<extra></extra>",
+            )
+        )
     fig.add_vline(x=week, line=dict(color=palette.ink, width=3, dash="dash"))
     now = bond_model.phase_shares(starts, ends, week, weeks)
-    fig.add_annotation(x=week, y=104, text=f"<b>{_plain(week_label)} {week}</b>", showarrow=False,
-                       yanchor="bottom", font=dict(size=16, color=palette.ink))
+    fig.add_annotation(
+        x=week,
+        y=104,
+        text=f"<b>{_plain(week_label)} {week}</b>",
+        showarrow=False,
+        yanchor="bottom",
+        font=dict(size=16, color=palette.ink),
+    )
     base_layout(fig, height=height, palette=palette)
     cumulative = 0.0
     for name, share in zip(names, now):  # direct labels at the marker, inside each band
         if share >= 0.08:
             right = week < weeks * 0.7
-            fig.add_annotation(x=week, y=(cumulative + share / 2) * 100, text=f"{_plain(name)} {share:.0%}",
-                               showarrow=False, xanchor="left" if right else "right", xshift=8 if right else -8,
-                               font=dict(size=14, color=palette.ink), bgcolor=palette.label_bg)
+            fig.add_annotation(
+                x=week,
+                y=(cumulative + share / 2) * 100,
+                text=f"{_plain(name)} {share:.0%}",
+                showarrow=False,
+                xanchor="left" if right else "right",
+                xshift=8 if right else -8,
+                font=dict(size=14, color=palette.ink),
+                bgcolor=palette.label_bg,
+            )
         cumulative += share
     fig.update_layout(
         xaxis=dict(title=_title(week_label, palette), range=[1, weeks], fixedrange=True, showgrid=False),
-        yaxis=dict(title=_title(axis_title, palette), range=[0, 112], fixedrange=True, ticksuffix="%",
-                   tickvals=[0, 25, 50, 75, 100]),
+        yaxis=dict(
+            title=_title(axis_title, palette),
+            range=[0, 112],
+            fixedrange=True,
+            ticksuffix="%",
+            tickvals=[0, 25, 50, 75, 100],
+        ),
         legend=dict(orientation="h", y=-0.2, x=0, traceorder="normal"),
         margin=dict(l=20, r=20, t=20, b=20),
     )
     return scaled(fig, scale)
 
 
-def sandbox_figure(kindness: int, unpredictability: int, power: int, names: Sequence[str], axis_title: str,
-                   week_label: str, height: int = 440, scale: float = 1.0, palette: Palette = LIGHT) -> go.Figure:
+def sandbox_figure(
+    kindness: int,
+    unpredictability: int,
+    power: int,
+    names: Sequence[str],
+    axis_title: str,
+    week_label: str,
+    height: int = 440,
+    scale: float = 1.0,
+    palette: Palette = LIGHT,
+) -> go.Figure:
     """Felt attachment, the well-being trend and the week-to-week highs and lows, 0..100.
     Settings are whole numbers 0..10 (as on the sliders); names = (attachment, well-being, highs and lows)."""
     m = bond_model.SLIDER_MAX
     c = bond_model.simulate(kindness / m, unpredictability / m, power / m)
     att_name, well_name, mood_name = (_plain(n) for n in names)
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=c.weeks, y=[round(v * 100, 1) for v in c.mood], name=mood_name, mode="lines",
-                             line=dict(color=OKABE_ITO["grey"], width=1.5, dash="dot"),
-                             hovertemplate=f"{mood_name}: %{{y:.0f}}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=c.weeks, y=[round(v * 100, 1) for v in c.wellbeing], name=well_name,
-                             mode="lines+markers", line=dict(color=OKABE_ITO["vermillion"], width=4, dash="dash"),
-                             marker=dict(symbol="diamond", size=10, maxdisplayed=14),
-                             hovertemplate=f"{well_name}: %{{y:.0f}}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=c.weeks, y=[round(v * 100, 1) for v in c.attachment], name=att_name,
-                             mode="lines+markers", line=dict(color=OKABE_ITO["blue"], width=5),
-                             marker=dict(symbol="circle", size=10, maxdisplayed=14),
-                             hovertemplate=f"{att_name}: %{{y:.0f}}<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=c.weeks,
+            y=[round(v * 100, 1) for v in c.mood],
+            name=mood_name,
+            mode="lines",
+            line=dict(color=OKABE_ITO["grey"], width=1.5, dash="dot"),
+            hovertemplate=f"{mood_name}: %{{y:.0f}}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=c.weeks,
+            y=[round(v * 100, 1) for v in c.wellbeing],
+            name=well_name,
+            mode="lines+markers",
+            line=dict(color=OKABE_ITO["vermillion"], width=4, dash="dash"),
+            marker=dict(symbol="diamond", size=10, maxdisplayed=14),
+            hovertemplate=f"{well_name}: %{{y:.0f}}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=c.weeks,
+            y=[round(v * 100, 1) for v in c.attachment],
+            name=att_name,
+            mode="lines+markers",
+            line=dict(color=OKABE_ITO["blue"], width=5),
+            marker=dict(symbol="circle", size=10, maxdisplayed=14),
+            hovertemplate=f"{att_name}: %{{y:.0f}}<extra></extra>",
+        )
+    )
     base_layout(fig, height=height, palette=palette)
     end = c.weeks[-1]
-    for value, name, color in ((c.attachment[-1], att_name, OKABE_ITO["blue"]),
-                               (c.wellbeing[-1], well_name, OKABE_ITO["vermillion"])):
-        fig.add_annotation(x=end, y=value * 100, text=f"<b>{name}</b>", showarrow=False, xanchor="left",
-                           xshift=8, font=dict(size=15, color=palette.ink), bordercolor=color, borderwidth=2,
-                           bgcolor=palette.paper)
+    for value, name, color in (
+        (c.attachment[-1], att_name, OKABE_ITO["blue"]),
+        (c.wellbeing[-1], well_name, OKABE_ITO["vermillion"]),
+    ):
+        fig.add_annotation(
+            x=end,
+            y=value * 100,
+            text=f"<b>{name}</b>",
+            showarrow=False,
+            xanchor="left",
+            xshift=8,
+            font=dict(size=15, color=palette.ink),
+            bordercolor=color,
+            borderwidth=2,
+            bgcolor=palette.paper,
+        )
     fig.update_layout(
         xaxis=dict(title=_title(week_label, palette), range=[0, end], fixedrange=True, showgrid=False),
         yaxis=dict(title=_title(axis_title, palette), range=[0, 100], fixedrange=True),
@@ -216,40 +345,80 @@ def sandbox_figure(kindness: int, unpredictability: int, power: int, names: Sequ
     return scaled(fig, scale)
 
 
-def stages_figure(labels: Sequence[str], current: int, height: int = 300, scale: float = 1.0,
-                  palette: Palette = LIGHT) -> go.Figure:
+def stages_figure(
+    labels: Sequence[str], current: int, height: int = 300, scale: float = 1.0, palette: Palette = LIGHT
+) -> go.Figure:
     """The stages as a left-to-right timeline; stage `current` highlighted."""
     n = len(labels)
     if n < 2 or not 0 <= current < n:
         raise ValueError("need at least two stages and a current index among them")
     xs = list(range(1, n + 1))
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=xs, y=[0] * n, mode="lines", line=dict(color=palette.rule, width=4),
-                             hoverinfo="skip", showlegend=False, name="timeline"))
-    fig.add_trace(go.Scatter(
-        x=xs, y=[0] * n, mode="markers+text", name="stages", showlegend=False,
-        text=[str(i + 1) for i in range(n)], textposition="middle center",
-        # the current number sits on sky blue (fixed dark ink, 7.5:1); the others on the paper
-        textfont=dict(size=[20 if i == current else 15 for i in range(n)],
-                      color=[TEXT if i == current else palette.ink for i in range(n)]),
-        # opaque (with a list of sizes Plotly would draw them see-through): the number keeps its contrast
-        marker=dict(size=[52 if i == current else 34 for i in range(n)], opacity=1,
-                    color=[palette.paper if i != current else OKABE_ITO["sky_blue"] for i in range(n)],
-                    line=dict(color=[palette.ink if i == current else palette.muted for i in range(n)],
-                              width=[4 if i == current else 2 for i in range(n)])),
-        customdata=[_plain(label) for label in labels], hovertemplate="%{text}. %{customdata}<extra></extra>",
-    ))
-    fig.add_trace(go.Scatter(x=[xs[current]], y=[0], mode="markers", name="current", showlegend=False,
-                             hoverinfo="skip",
-                             marker=dict(size=72, symbol="circle-open", color=palette.ink, line=dict(width=3))))
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=[0] * n,
+            mode="lines",
+            line=dict(color=palette.rule, width=4),
+            hoverinfo="skip",
+            showlegend=False,
+            name="timeline",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=[0] * n,
+            mode="markers+text",
+            name="stages",
+            showlegend=False,
+            text=[str(i + 1) for i in range(n)],
+            textposition="middle center",
+            # the current number sits on sky blue (fixed dark ink, 7.5:1); the others on the paper
+            textfont=dict(
+                size=[20 if i == current else 15 for i in range(n)],
+                color=[TEXT if i == current else palette.ink for i in range(n)],
+            ),
+            # opaque (with a list of sizes Plotly would draw them see-through): the number keeps its contrast
+            marker=dict(
+                size=[52 if i == current else 34 for i in range(n)],
+                opacity=1,
+                color=[palette.paper if i != current else OKABE_ITO["sky_blue"] for i in range(n)],
+                line=dict(
+                    color=[palette.ink if i == current else palette.muted for i in range(n)],
+                    width=[4 if i == current else 2 for i in range(n)],
+                ),
+            ),
+            customdata=[_plain(label) for label in labels],
+            hovertemplate="%{text}. %{customdata}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[xs[current]],
+            y=[0],
+            mode="markers",
+            name="current",
+            showlegend=False,
+            hoverinfo="skip",
+            marker=dict(size=72, symbol="circle-open", color=palette.ink, line=dict(width=3)),
+        )
+    )
     annotations = []
     for i, label in enumerate(labels):
         up = i % 2 == 0
         is_current = i == current
         text = f"<b>{CURRENT_MARK}{_plain(label)}</b>" if is_current else _plain(label)
-        annotations.append(dict(x=xs[i], y=0.55 if up else -0.55, text=text, showarrow=False,
-                                yanchor="bottom" if up else "top",
-                                font=dict(size=17 if is_current else 15, color=palette.ink if is_current else palette.muted)))
+        annotations.append(
+            dict(
+                x=xs[i],
+                y=0.55 if up else -0.55,
+                text=text,
+                showarrow=False,
+                yanchor="bottom" if up else "top",
+                font=dict(size=17 if is_current else 15, color=palette.ink if is_current else palette.muted),
+            )
+        )
     base_layout(fig, height=height, palette=palette)
     fig.update_layout(
         annotations=annotations,

@@ -73,26 +73,59 @@ def stance_spectrum(chart: SpectrumChart, scale: float = 1.0, palette: Palette =
         if v.highlighted:
             star = v
     for kind, b in points.items():
-        fig.add_trace(go.Scatter(
-            x=b["x"], y=b["y"], mode="markers+text", name=names[kind],
-            text=b["text"], textposition="middle right", textfont=dict(size=font - 1),
-            marker=dict(size=sized(14, 18, scale), symbol=b["symbol"], color=b["color"],
-                        line=dict(width=2, color=b["color"])),
-            hovertext=b["hover"], hoverinfo="text",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=b["x"],
+                y=b["y"],
+                mode="markers+text",
+                name=names[kind],
+                text=b["text"],
+                textposition="middle right",
+                textfont=dict(size=font - 1),
+                marker=dict(
+                    size=sized(14, 18, scale),
+                    symbol=b["symbol"],
+                    color=b["color"],
+                    line=dict(width=2, color=b["color"]),
+                ),
+                hovertext=b["hover"],
+                hoverinfo="text",
+            )
+        )
     if states is not None:
         # legend keys for the two states (dummy points off-screen carry the legend symbols)
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=states[0],
-                                 marker=dict(size=14, symbol="circle", color=palette.ink)))
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=states[1],
-                                 marker=dict(size=14, symbol="circle-open", color=dimmed, line=dict(width=2))))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=states[0],
+                marker=dict(size=14, symbol="circle", color=palette.ink),
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=states[1],
+                marker=dict(size=14, symbol="circle-open", color=dimmed, line=dict(width=2)),
+            )
+        )
     if star is not None:
-        fig.add_trace(go.Scatter(
-            x=[star.column], y=[-star.row], mode="markers", name=f"{chart.highlighted}: {star.display_name}",
-            marker=dict(size=sized(26, 30, scale), symbol="star", color=HIGHLIGHT,
-                        line=dict(width=2, color=palette.ink)),
-            hovertext=[star.display_name], hoverinfo="text",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[star.column],
+                y=[-star.row],
+                mode="markers",
+                name=f"{chart.highlighted}: {star.display_name}",
+                marker=dict(
+                    size=sized(26, 30, scale), symbol="star", color=HIGHLIGHT, line=dict(width=2, color=palette.ink)
+                ),
+                hovertext=[star.display_name],
+                hoverinfo="text",
+            )
+        )
     most = max((v.row + 1 for v in chart.voices), default=0)
     base_layout(fig, height=int(sized(95, 120, scale) * most / 2 + 230), palette=palette)
     fig.update_layout(
@@ -101,9 +134,16 @@ def stance_spectrum(chart: SpectrumChart, scale: float = 1.0, palette: Palette =
         margin=dict(l=10, r=10, t=20, b=40),
     )
     fig.update_xaxes(
-        tickvals=list(range(len(stances))), ticktext=[_wrap(s, 16) for s in stances],
-        range=[-0.5, len(stances) - 0.1], side="top", ticklabeloverflow="allow", showgrid=True, gridcolor=palette.grid, zeroline=False,
-        tickfont=dict(size=font, color=palette.ink), fixedrange=True,
+        tickvals=list(range(len(stances))),
+        ticktext=[_wrap(s, 16) for s in stances],
+        range=[-0.5, len(stances) - 0.1],
+        side="top",
+        ticklabeloverflow="allow",
+        showgrid=True,
+        gridcolor=palette.grid,
+        zeroline=False,
+        tickfont=dict(size=font, color=palette.ink),
+        fixedrange=True,
     )
     fig.update_yaxes(visible=False, range=[-most + 0.4, 0.6], fixedrange=True)
     return fig
@@ -118,28 +158,50 @@ def conditions_bar(chart: ConditionsChart, scale: float = 1.0, palette: Palette 
     ys = [("▶ " if r.selected else "") + r.label for r in rows]
     colours = [palette.ink if r.selected else OKABE_ITO["blue"] for r in rows]
     patterns = ["/" if r.selected else "" for r in rows]
-    fig = go.Figure(go.Bar(
-        x=[r.count for r in rows], y=ys, orientation="h", name=chart.count_name,
-        marker=dict(color=colours, pattern=dict(shape=patterns, fgcolor=palette.paper, size=8)),
-        text=[r.text for r in rows], textposition="outside", textfont=dict(size=font - 1), cliponaxis=False,
-        hovertext=[f"<b>{r.label}</b><br>" + "<br>".join(r.names) for r in rows], hoverinfo="text",
-        showlegend=False,
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=[r.count for r in rows],
+            y=ys,
+            orientation="h",
+            name=chart.count_name,
+            marker=dict(color=colours, pattern=dict(shape=patterns, fgcolor=palette.paper, size=8)),
+            text=[r.text for r in rows],
+            textposition="outside",
+            textfont=dict(size=font - 1),
+            cliponaxis=False,
+            hovertext=[f"<b>{r.label}</b><br>" + "<br>".join(r.names) for r in rows],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
     also = [y for r, y in zip(rows, ys) if r.also_others]
     if also:
-        fig.add_trace(go.Scatter(
-            x=[total + 2.2] * len(also), y=also, mode="markers", name=chart.also_name,
-            marker=dict(size=sized(12, 14, scale), symbol="square", color=KIND_STYLE["lived-experience"]["color"]),
-            hoverinfo="skip",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[total + 2.2] * len(also),
+                y=also,
+                mode="markers",
+                name=chart.also_name,
+                marker=dict(size=sized(12, 14, scale), symbol="square", color=KIND_STYLE["lived-experience"]["color"]),
+                hoverinfo="skip",
+            )
+        )
     base_layout(fig, height=sized(30, 40, scale) * len(rows) + 130, palette=palette)
     fig.update_layout(
-        font=dict(size=font), bargap=0.3,
+        font=dict(size=font),
+        bargap=0.3,
         legend=dict(orientation="h", x=0, y=sized(-0.1, -0.08, scale), font=dict(size=font)),
         margin=dict(l=10, r=10, t=10, b=40),
     )
-    fig.update_xaxes(range=[0, total + 2.8], dtick=2, showgrid=True, gridcolor=palette.grid, fixedrange=True,
-                     title=dict(text=chart.axis_title, font=dict(size=font)),
-                     tickvals=list(range(0, total + 1, 2)), tickfont=dict(color=palette.ink))
+    fig.update_xaxes(
+        range=[0, total + 2.8],
+        dtick=2,
+        showgrid=True,
+        gridcolor=palette.grid,
+        fixedrange=True,
+        title=dict(text=chart.axis_title, font=dict(size=font)),
+        tickvals=list(range(0, total + 1, 2)),
+        tickfont=dict(color=palette.ink),
+    )
     fig.update_yaxes(automargin=True, tickfont=dict(size=font, color=palette.ink), fixedrange=True)
     return fig

@@ -36,8 +36,11 @@ def _cmd_check(directory: Path, today: date | None = None) -> int:
         print(f"WARNING: {directory / w.file}:{w.line}: {w.where}: {w.message}")
     if warnings:
         n = len(warnings)
-        print(f"{n} warning{'s' if n != 1 else ''}: confirm every help line and emergency number on the "
-              "organisation's own site before the app is used (see the README)", file=sys.stderr)
+        print(
+            f"{n} warning{'s' if n != 1 else ''}: confirm every help line and emergency number on the "
+            "organisation's own site before the app is used (see the README)",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -53,13 +56,16 @@ def _cmd_schema(out: Path) -> int:
 
 def main(argv: list[str] | None = None, today: date | None = None) -> int:
     # The description is the package's first line, as `--help` showed it before the package split.
-    parser = argparse.ArgumentParser(prog="python -m components.content",
-                                     description=package.__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m components.content", description=package.__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate a content folder; exit 1 and list problems if any")
     check.add_argument("--content", type=Path, default=None, help="content folder (default: $CONTENT_DIR or content/)")
-    check.add_argument("--today", type=date.fromisoformat, default=None,
-                       help="the date to judge live checks against, YYYY-MM-DD (default: today)")
+    check.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        help="the date to judge live checks against, YYYY-MM-DD (default: today)",
+    )
     schema = sub.add_parser("schema", help="write JSON Schema of every content file, for editors")
     schema.add_argument("--out", type=Path, default=ROOT / "schema", help="output folder (default: schema/)")
     args = parser.parse_args(argv)

@@ -37,7 +37,10 @@ def live_check_warnings(directory: str | os.PathLike[str] | None = None, today: 
     today = today or date.today()
     oldest = months_before(today, LIVE_CHECK_MONTHS)
     warnings: list[Problem] = []
-    groups: tuple[tuple[tuple[str | int, ...], Sequence[Any]], ...] = ((("immediate_danger", "numbers"), model.immediate_danger.numbers), (("helplines",), model.helplines))
+    groups: tuple[tuple[tuple[str | int, ...], Sequence[Any]], ...] = (
+        (("immediate_danger", "numbers"), model.immediate_danger.numbers),
+        (("helplines",), model.helplines),
+    )
     for prefix, items in groups:
         for i, item in enumerate(items):
             path = prefix + (i, "confirmed_live_on")
@@ -46,8 +49,10 @@ def live_check_warnings(directory: str | os.PathLike[str] | None = None, today: 
             if when is None:
                 message = "never confirmed on the organisation's own live site; confirm it, then set the date"
             elif when < oldest:
-                message = (f"last confirmed live on {when.isoformat()}, more than {LIVE_CHECK_MONTHS} months "
-                           f"before {today.isoformat()}; confirm it again")
+                message = (
+                    f"last confirmed live on {when.isoformat()}, more than {LIVE_CHECK_MONTHS} months "
+                    f"before {today.isoformat()}; confirm it again"
+                )
             elif when > today:
                 message = f"confirmed_live_on {when.isoformat()} is after today ({today.isoformat()})"
             else:

@@ -58,8 +58,12 @@ def _check_ids(data: Any, path: Path_, seen: dict[str, Path_], lines: Lines, nam
             if item_id in seen:
                 first = line_of(lines, seen[item_id])
                 problems.append(
-                    Problem(name, line_of(lines, path + ("id",)), dotted(path + ("id",)),
-                            f"duplicate id '{item_id}' (first used at line {first}); ids must be unique in a file")
+                    Problem(
+                        name,
+                        line_of(lines, path + ("id",)),
+                        dotted(path + ("id",)),
+                        f"duplicate id '{item_id}' (first used at line {first}); ids must be unique in a file",
+                    )
                 )
             else:
                 seen[item_id] = path
@@ -79,8 +83,12 @@ def _check_source_refs(data: Any, path: Path_, known: set[str], lines: Lines, na
                 for i, ref in enumerate(v):
                     if isinstance(ref, str) and ref not in known:
                         problems.append(
-                            Problem(name, line_of(lines, path + (k, i)), dotted(path + (k, i)),
-                                    f"unknown source id '{ref}'; add it to sources.yaml or fix the spelling")
+                            Problem(
+                                name,
+                                line_of(lines, path + (k, i)),
+                                dotted(path + (k, i)),
+                                f"unknown source id '{ref}'; add it to sources.yaml or fix the spelling",
+                            )
                         )
             else:
                 problems += _check_source_refs(v, path + (k,), known, lines, name)
@@ -90,8 +98,9 @@ def _check_source_refs(data: Any, path: Path_, known: set[str], lines: Lines, na
     return problems
 
 
-def _load_file(base: Path, name: str, model: type[Strict],
-               parsed: dict[str, tuple[dict, Lines]]) -> tuple[Strict | None, Lines, list[Problem]]:
+def _load_file(
+    base: Path, name: str, model: type[Strict], parsed: dict[str, tuple[dict, Lines]]
+) -> tuple[Strict | None, Lines, list[Problem]]:
     """Read, check ids and validate one file: (its model or None, its lines, its problems). The one
     path every file takes, alone or one of a folder; what it parsed is kept in `parsed` (by name)
     for the cross-file check of sources."""
@@ -128,8 +137,14 @@ def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
             if model is None:
                 continue
             if model.id in many:
-                problems.append(Problem(name, line_of(lines, ("id",)), "id",
-                                        f"id '{model.id}' is also used by another file in {spec.name}"))
+                problems.append(
+                    Problem(
+                        name,
+                        line_of(lines, ("id",)),
+                        "id",
+                        f"id '{model.id}' is also used by another file in {spec.name}",
+                    )
+                )
             many[model.id] = model
         models[key] = many
     sources_file = parsed.get(FILES["sources"].name)
@@ -158,9 +173,11 @@ def _segment_link_problems(content: Content, parsed: dict[str, tuple[dict, Lines
         # A plan may name a page this edition does not have (a copy of the content made for another
         # edition): Run a session says so at that segment, so it is not an error here.
         elsewhere = {seg.id for _, seg in plan.segments() if seg.page not in built}
-        where = {seg.get("id"): ("sessions", i, "segments", j)
-                 for i, session in enumerate(data.get("sessions") or [])
-                 for j, seg in enumerate(session.get("segments") or [])}
+        where = {
+            seg.get("id"): ("sessions", i, "segments", j)
+            for i, session in enumerate(data.get("sessions") or [])
+            for j, seg in enumerate(session.get("segments") or [])
+        }
         for segment_id, what in segment_link_issues(plan, content):
             if segment_id in elsewhere:
                 continue
@@ -182,12 +199,16 @@ def _room_problems(content: Content, parsed: dict[str, tuple[dict, Lines]]) -> l
     for i, q in enumerate(content.room.questions):
         if q.scenario and q.scenario not in scenarios:
             at = ("questions", i, "scenario")
-            problems.append(Problem(name, line_of(lines, at), dotted(at),
-                                    f"no scenario '{q.scenario}' in {FILES['scenarios'].name}"))
+            problems.append(
+                Problem(
+                    name, line_of(lines, at), dotted(at), f"no scenario '{q.scenario}' in {FILES['scenarios'].name}"
+                )
+            )
         if q.scene and content.practice.scene(q.scene) is None:
             at = ("questions", i, "scene")
-            problems.append(Problem(name, line_of(lines, at), dotted(at),
-                                    f"no scene '{q.scene}' in {FILES['practice'].name}"))
+            problems.append(
+                Problem(name, line_of(lines, at), dotted(at), f"no scene '{q.scene}' in {FILES['practice'].name}")
+            )
     for i, s in enumerate(content.room.sets):
         if s.plan not in content.workshops:
             at = ("sets", i, "plan")
@@ -203,15 +224,23 @@ def _plan_question_problems(content: Content, parsed: dict[str, tuple[dict, Line
     for name, (data, lines) in parsed.items():
         if not name.startswith("workshops/") or data.get("id") not in content.workshops:
             continue
-        named: list[tuple[tuple[str | int, ...], Any]] = [(("sessions", i, "segments", j, "room_question"), seg.get("room_question"))
-                 for i, session in enumerate(data.get("sessions") or [])
-                 for j, seg in enumerate(session.get("segments") or []) if isinstance(seg, dict)]
-        named += [(("room_pairs", i, side), pair.get(side)) for i, pair in enumerate(data.get("room_pairs") or [])
-                  if isinstance(pair, dict) for side in ("before", "after")]
+        named: list[tuple[tuple[str | int, ...], Any]] = [
+            (("sessions", i, "segments", j, "room_question"), seg.get("room_question"))
+            for i, session in enumerate(data.get("sessions") or [])
+            for j, seg in enumerate(session.get("segments") or [])
+            if isinstance(seg, dict)
+        ]
+        named += [
+            (("room_pairs", i, side), pair.get(side))
+            for i, pair in enumerate(data.get("room_pairs") or [])
+            if isinstance(pair, dict)
+            for side in ("before", "after")
+        ]
         for at, qid in named:
             if qid and qid not in known:
-                problems.append(Problem(name, line_of(lines, at), dotted(at),
-                                        f"no room question '{qid}' in {FILES['room'].name}"))
+                problems.append(
+                    Problem(name, line_of(lines, at), dotted(at), f"no room question '{qid}' in {FILES['room'].name}")
+                )
     return problems
 
 

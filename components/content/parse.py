@@ -73,9 +73,11 @@ def read_file(path: Path, name: str) -> tuple[dict | None, Lines, list[Problem]]
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        return None, {}, [
-            Problem(name, line, "(file)", f"not valid UTF-8 (byte 0x{raw[e.start]:02x}); save the file as UTF-8")
-        ]
+        return (
+            None,
+            {},
+            [Problem(name, line, "(file)", f"not valid UTF-8 (byte 0x{raw[e.start]:02x}); save the file as UTF-8")],
+        )
     data, lines, problems = parse(text, name)
     if problems:
         return None, lines, problems

@@ -36,13 +36,28 @@ def timer_buttons(ui) -> None:
     """Start (or Pause, while it runs) and Reset for the current segment's countdown."""
     labels = ui.labels
     if st.session_state[tab.TIMER].running:
-        st.button(labels["facilitate_timer_pause"], key="timer_pause", icon=":material/pause:",
-                  on_click=_press, args=("pause",))
+        st.button(
+            labels["facilitate_timer_pause"],
+            key="timer_pause",
+            icon=":material/pause:",
+            on_click=_press,
+            args=("pause",),
+        )
     else:
-        st.button(labels["facilitate_timer_start"], key="timer_start", icon=":material/timer:",
-                  on_click=_press, args=("start",))
-    st.button(labels["facilitate_timer_reset"], key="timer_reset", icon=":material/restart_alt:",
-              on_click=_press, args=("reset",))
+        st.button(
+            labels["facilitate_timer_start"],
+            key="timer_start",
+            icon=":material/timer:",
+            on_click=_press,
+            args=("start",),
+        )
+    st.button(
+        labels["facilitate_timer_reset"],
+        key="timer_reset",
+        icon=":material/restart_alt:",
+        on_click=_press,
+        args=("reset",),
+    )
 
 
 def clock(ui) -> None:

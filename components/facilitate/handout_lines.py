@@ -57,21 +57,29 @@ class Chosen:
 
 def choose(help_file, region: str, budget: Budget = FULL) -> Chosen:
     """The lines of `region` (a help.yaml region id) a handout prints within `budget`."""
+
     def first(kind: str) -> list:
-        return helplines_in(help_file, region, kind)[:budget.per_kind]
+        return helplines_in(help_file, region, kind)[: budget.per_kind]
 
     crisis, youth, abuse, directories = first("crisis"), first("youth"), first("domestic-abuse"), first("directory")
     listed = {line.id for line in (*crisis, *youth, *abuse, *directories)}
     friends = lines_for_friends(help_file, region)
-    return Chosen(crisis, youth, abuse,
-                  [line for line in friends if line.id not in listed][:budget.friends],
-                  [line for line in friends if line.id in listed], directories)
+    return Chosen(
+        crisis,
+        youth,
+        abuse,
+        [line for line in friends if line.id not in listed][: budget.friends],
+        [line for line in friends if line.id in listed],
+        directories,
+    )
 
 
 def _item(line, L: dict[str, str], status: str) -> str:
-    ways = "; ".join(f"{L.get('channel_' + c.kind, c.kind)}: {c.value}"
-                     + (f" ({L['facilitate_pdf_text_word'].format(word=c.keyword)})" if c.keyword else "")
-                     for c in line.channels)
+    ways = "; ".join(
+        f"{L.get('channel_' + c.kind, c.kind)}: {c.value}"
+        + (f" ({L['facilitate_pdf_text_word'].format(word=c.keyword)})" if c.keyword else "")
+        for c in line.channels
+    )
     return f"**{line.name}** ({line.hours}). {ways}. {status}".strip()
 
 
@@ -95,8 +103,15 @@ def help_section(doc, content: Content, region_id: str, once, address: str | Non
     doc.heading(L["facilitate_pdf_help"], 13)
     doc.para(once(h.immediate_danger.intro), 10)
     numbers = [n for n in h.immediate_danger.numbers if n.region == name] or h.immediate_danger.numbers
-    doc.bullets([f"**{n.region}: {n.number}**" + (f" {once(n.note)}" if n.note and len(numbers) == 1 else "")
-                 + f" ({once(live_status(n, L, published))})".replace(" ()", "") for n in numbers], 10)
+    doc.bullets(
+        [
+            f"**{n.region}: {n.number}**"
+            + (f" {once(n.note)}" if n.note and len(numbers) == 1 else "")
+            + f" ({once(live_status(n, L, published))})".replace(" ()", "")
+            for n in numbers
+        ],
+        10,
+    )
     picked = choose(h, chosen_region.id, budget)
     if picked.crisis:
         doc.para(L["facilitate_pdf_crisis"], 10)
@@ -117,7 +132,9 @@ def help_section(doc, content: Content, region_id: str, once, address: str | Non
         doc.para(L["facilitate_pdf_friends_lines"], 10)
         lines(picked.friends)
     if picked.friends_listed:
-        doc.para(L["facilitate_pdf_friends_also"].format(names=", ".join(line.name for line in picked.friends_listed)), 10)
+        doc.para(
+            L["facilitate_pdf_friends_also"].format(names=", ".join(line.name for line in picked.friends_listed)), 10
+        )
     if picked.directories:
         doc.heading(L["help_kind_directory"], 11)
         lines(picked.directories)

@@ -38,8 +38,21 @@ if TYPE_CHECKING:
     from components.content.registry import Content
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...",
-                        "→": "->", "·": "-", "•": "-", "\u00a0": " "})
+_PLAIN = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "…": "...",
+        "→": "->",
+        "·": "-",
+        "•": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 def prose(text: str) -> str:
@@ -64,15 +77,22 @@ class _Doc(FPDF):
                 self.add_font("DejaVu", "B", str(folder / "DejaVuSans-Bold.ttf"))
                 oblique = folder / "DejaVuSans-Oblique.ttf"
                 self.add_font("DejaVu", "I", str(oblique if oblique.is_file() else regular))
-                self.add_font("DejaVu", "BI", str(folder / "DejaVuSans-BoldOblique.ttf")
-                              if (folder / "DejaVuSans-BoldOblique.ttf").is_file() else str(regular))
+                self.add_font(
+                    "DejaVu",
+                    "BI",
+                    str(folder / "DejaVuSans-BoldOblique.ttf")
+                    if (folder / "DejaVuSans-BoldOblique.ttf").is_file()
+                    else str(regular),
+                )
                 self.family = "DejaVu"
                 break
         self.set_font(self.family, size=11)
         self.add_page()
 
     def t(self, text: str) -> str:
-        return text if self.family == "DejaVu" else text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+        return (
+            text if self.family == "DejaVu" else text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+        )
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -108,8 +128,15 @@ class _Doc(FPDF):
         mark = "•" if self.family == "DejaVu" else "-"
         for item in items:
             self.set_x(self.l_margin + 3)
-            self.multi_cell(0, size * 0.5, self.t(f"{mark} {prose(item)}"), markdown=True, align="L",
-                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.multi_cell(
+                0,
+                size * 0.5,
+                self.t(f"{mark} {prose(item)}"),
+                markdown=True,
+                align="L",
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
         self.ln(1.5)
 
     def small(self, text: str) -> None:
@@ -212,7 +239,9 @@ def _picture(doc: _Doc, content: Content, L: dict[str, str]) -> None:
 # --------------------------------------------------------------------------- the documents
 
 
-def participant_handout(content: Content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
+def participant_handout(
+    content: Content, plan: WorkshopFile, region: str | None = None, address: str | None = None
+) -> bytes:
     """Two A4 pages: what the session covered, its key ideas, one picture, care after the session,
     the emergency numbers and helplines of `region` (a help.yaml region id) and the app's address.
     Only what a participant should read: the safeguarding lead as `participant_lead` (the plan's
@@ -248,7 +277,9 @@ def _participant_doc(content: Content, plan: WorkshopFile, region: str | None, a
     return doc
 
 
-def facilitator_guide(content: Content, plan: WorkshopFile, region: str | None = None, address: str | None = None) -> bytes:
+def facilitator_guide(
+    content: Content, plan: WorkshopFile, region: str | None = None, address: str | None = None
+) -> bytes:
     """Safeguarding, agenda, group agreement, care guidance, and each segment: what the screen
     shows (in words), notes, questions, activity. Reads as prose; no sentence twice."""
     L = content.ui.labels
@@ -271,8 +302,12 @@ def facilitator_guide(content: Content, plan: WorkshopFile, region: str | None =
     doc.heading(L["facilitate_agreement_heading"])
     doc.bullets([once(item) for item in plan.group_agreement])
     doc.heading(L["facilitate_care_heading"])
-    care = (("no_disclosure", plan.care.no_disclosure), ("breaks", plan.care.breaks),
-            ("during", plan.care.support_during), ("after", plan.care.support_after))
+    care = (
+        ("no_disclosure", plan.care.no_disclosure),
+        ("breaks", plan.care.breaks),
+        ("during", plan.care.support_during),
+        ("after", plan.care.support_after),
+    )
     for line in workshop.labelled_without_repeats(once.shown, [(L["facilitate_care_" + k], t) for k, t in care]):
         if line:
             doc.para(line)

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
 def _retimer(content: Content):
     def retime(timer, plan_id: str, segment: int):
-        return workshop.timer_for(timer if isinstance(timer, Timer) else None,
-                                  content.workshops[plan_id], segment, tab.now())
+        return workshop.timer_for(
+            timer if isinstance(timer, Timer) else None, content.workshops[plan_id], segment, tab.now()
+        )
+
     return retime
 
 
@@ -35,12 +37,16 @@ def notes_move(content: Content, code: str, delta: int, count: int, who: str | N
     pairing.STORE.move(code, delta, count, retime=_retimer(content), who=who or running.device_token())
 
 
-def notes_press(content: Content, code: str, plan: WorkshopFile, index: int, button: str, who: str | None = None) -> None:
+def notes_press(
+    content: Content, code: str, plan: WorkshopFile, index: int, button: str, who: str | None = None
+) -> None:
     """A countdown button on the notes device (the projector takes the countdown over)."""
+
     def press(timer):
         if not (isinstance(timer, Timer) and timer.plan == plan.id and timer.segment == index):
             timer = workshop.timer_for(None, plan, index, tab.now())
         return timer.press(button, tab.now())
+
     pairing.STORE.press_timer(code, press, who=who or running.device_token())
 
 
@@ -60,29 +66,65 @@ def notes_controls(content: Content, p, plan: WorkshopFile, index: int) -> None:
     labels = ui.labels
     code = p.code
     if p.opening:
-        st.button(labels["facilitate_notes_go_on"], key="notes_go_on", type="primary",
-                  icon=":material/play_arrow:", on_click=_notes_go_on, args=(code,))
-    timer = p.timer if isinstance(p.timer, Timer) and p.timer.segment == index \
-        and p.timer.plan == plan.id else workshop.timer_for(None, plan, index, tab.now())
+        st.button(
+            labels["facilitate_notes_go_on"],
+            key="notes_go_on",
+            type="primary",
+            icon=":material/play_arrow:",
+            on_click=_notes_go_on,
+            args=(code,),
+        )
+    timer = (
+        p.timer
+        if isinstance(p.timer, Timer) and p.timer.segment == index and p.timer.plan == plan.id
+        else workshop.timer_for(None, plan, index, tab.now())
+    )
     with st.container(horizontal=True, vertical_alignment="center", key="notes_timer"):
         md(f"**{timer_text(ui, timer)}**")
         if timer.running:
-            st.button(labels["facilitate_timer_pause"], key="notes_timer_pause", icon=":material/pause:",
-                      on_click=notes_press, args=(content, code, plan, index, "pause"))
+            st.button(
+                labels["facilitate_timer_pause"],
+                key="notes_timer_pause",
+                icon=":material/pause:",
+                on_click=notes_press,
+                args=(content, code, plan, index, "pause"),
+            )
         else:
-            st.button(labels["facilitate_timer_start"], key="notes_timer_start", icon=":material/timer:",
-                      on_click=notes_press, args=(content, code, plan, index, "start"))
-        st.button(labels["facilitate_timer_reset"], key="notes_timer_reset", icon=":material/restart_alt:",
-                  on_click=notes_press, args=(content, code, plan, index, "reset"))
+            st.button(
+                labels["facilitate_timer_start"],
+                key="notes_timer_start",
+                icon=":material/timer:",
+                on_click=notes_press,
+                args=(content, code, plan, index, "start"),
+            )
+        st.button(
+            labels["facilitate_timer_reset"],
+            key="notes_timer_reset",
+            icon=":material/restart_alt:",
+            on_click=notes_press,
+            args=(content, code, plan, index, "reset"),
+        )
     step = workshop.segment_step(plan.segments()[index][1], content)
     if step is not None:
         at = step.start if p.step is None else p.step
         with st.container(horizontal=True, vertical_alignment="center", key="notes_step"):
-            st.button(labels["facilitate_step_previous"], key="notes_step_prev", icon=":material/chevron_left:",
-                      disabled=at == 0, on_click=_notes_step, args=(code, -1, step.start, step.count))
-            st.button(labels["facilitate_step_next"], key="notes_step_next", icon=":material/chevron_right:",
-                      icon_position="right", disabled=at >= step.count - 1,
-                      on_click=_notes_step, args=(code, 1, step.start, step.count))
+            st.button(
+                labels["facilitate_step_previous"],
+                key="notes_step_prev",
+                icon=":material/chevron_left:",
+                disabled=at == 0,
+                on_click=_notes_step,
+                args=(code, -1, step.start, step.count),
+            )
+            st.button(
+                labels["facilitate_step_next"],
+                key="notes_step_next",
+                icon=":material/chevron_right:",
+                icon_position="right",
+                disabled=at >= step.count - 1,
+                on_click=_notes_step,
+                args=(code, 1, step.start, step.count),
+            )
             caption(labels["step_of"].format(n=at + 1, total=step.count))
 
 
@@ -104,7 +146,9 @@ def notes_view(content: Content, url: PageUrl) -> None:
         if p is None and not pairing.STORE.unavailable:
             st.rerun(scope="app")  # unpaired or ended: the page says why
         if p is None or p.plan not in plans:
-            callout("warning", L["facilitate_pair_unavailable" if pairing.STORE.unavailable else "facilitate_code_unknown"])
+            callout(
+                "warning", L["facilitate_pair_unavailable" if pairing.STORE.unavailable else "facilitate_code_unknown"]
+            )
             return
         plan = plans[p.plan]
         segments = plan.segments()
@@ -112,11 +156,26 @@ def notes_view(content: Content, url: PageUrl) -> None:
         session, seg = segments[index]
         caption(L["facilitate_paired_to"].format(plan=plan.title))
         with st.container(horizontal=True, vertical_alignment="center", key="notes_controls"):
-            st.button(ui.previous, key="notes_prev", icon=":material/arrow_back:", disabled=index == 0,
-                      on_click=notes_move, args=(content, code, -1, len(segments)), shortcut="Left")
-            st.button(ui.next, key="notes_next", icon=":material/arrow_forward:", icon_position="right",
-                      type="primary", disabled=index == len(segments) - 1,
-                      on_click=notes_move, args=(content, code, 1, len(segments)), shortcut="Right")
+            st.button(
+                ui.previous,
+                key="notes_prev",
+                icon=":material/arrow_back:",
+                disabled=index == 0,
+                on_click=notes_move,
+                args=(content, code, -1, len(segments)),
+                shortcut="Left",
+            )
+            st.button(
+                ui.next,
+                key="notes_next",
+                icon=":material/arrow_forward:",
+                icon_position="right",
+                type="primary",
+                disabled=index == len(segments) - 1,
+                on_click=notes_move,
+                args=(content, code, 1, len(segments)),
+                shortcut="Right",
+            )
             caption(L["facilitate_segment_of"].format(n=index + 1, total=len(segments)))
         notes_controls(content, p, plan, index)
         room_bar.notes_room(content, p, plan, index)  # the live room, through the laptop

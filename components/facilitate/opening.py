@@ -87,14 +87,22 @@ def agreement_query(plan: WorkshopFile, index: int) -> dict[str, str]:
 
 def agreement_link(content: Content, plan: WorkshopFile, index: int) -> None:
     """The way back to the group agreement screen."""
-    st.page_link(page_target(tab.RUN_PAGE, content), label=content.ui.labels["facilitate_agreement_show"],
-                 icon=":material/handshake:", query_params=agreement_query(plan, index))
+    st.page_link(
+        page_target(tab.RUN_PAGE, content),
+        label=content.ui.labels["facilitate_agreement_show"],
+        icon=":material/handshake:",
+        query_params=agreement_query(plan, index),
+    )
 
 
 def back_to_session_link(content: Content, plan: WorkshopFile, index: int) -> None:
     """From the opening screen back to the facilitator's Run a session view, at the same segment."""
-    st.page_link(page_target(tab.RUN_PAGE, content), label=content.ui.labels["facilitate_back_to_session"],
-                 icon=":material/co_present:", query_params={"plan": plan.id, "segment": str(index + 1)})
+    st.page_link(
+        page_target(tab.RUN_PAGE, content),
+        label=content.ui.labels["facilitate_back_to_session"],
+        icon=":material/co_present:",
+        query_params={"plan": plan.id, "segment": str(index + 1)},
+    )
 
 
 def show(content: Content, plan: WorkshopFile, index: int) -> None:

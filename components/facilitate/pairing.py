@@ -75,8 +75,14 @@ def normalise(code: str) -> str:
 
 
 class PairingStore(RoomRequests):
-    def __init__(self, store: Store | Callable[[], Store] = get_store, *, idle_seconds: float = 3 * 3600,
-                 max_seconds: float = 10 * 3600, clock: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        store: Store | Callable[[], Store] = get_store,
+        *,
+        idle_seconds: float = 3 * 3600,
+        max_seconds: float = 10 * 3600,
+        clock: Callable[[], float] = time.time,
+    ):
         # the store, or how to get it (the process's store, opened on first use)
         self._store = (lambda: store) if isinstance(store, Store) else store
         self.idle_seconds = idle_seconds
@@ -91,8 +97,9 @@ class PairingStore(RoomRequests):
     def _expired(self, p: Pairing, now: float) -> bool:
         return now - p.touched >= self.idle_seconds or now - p.created >= self.max_seconds
 
-    def _change(self, code: str, change: Callable[[Pairing, float], Pairing], who: str | None = None,
-                check: bool = True) -> Pairing | None:
+    def _change(
+        self, code: str, change: Callable[[Pairing, float], Pairing], who: str | None = None, check: bool = True
+    ) -> Pairing | None:
         """Read the live pairing, `change(pairing, now)` it and write it back if nobody wrote in
         between (else read again); the new pairing, or None if there is none (or no store). With
         `check`, only the laptop's key or the confirmed device's token (`who`) may: None else."""
@@ -133,13 +140,23 @@ class PairingStore(RoomRequests):
 
     def _update(self, code: str, who: str | None, **changes) -> Pairing | None:
         """Change some fields of a live pairing; the version grows only when something changed."""
+
         def change(p: Pairing, now: float) -> Pairing:
             changed = any(getattr(p, k) != v for k, v in changes.items())
             return replace(p, **changes, version=p.version + (1 if changed else 0))
+
         return self._change(code, change, who)
 
-    def _set(self, code: str, who: str | None, segment_of: Callable[[Pairing], int], count: int,
-             plan: str | None, retime: Retime | None = None, timer: Timer | None = None) -> Pairing | None:
+    def _set(
+        self,
+        code: str,
+        who: str | None,
+        segment_of: Callable[[Pairing], int],
+        count: int,
+        plan: str | None,
+        retime: Retime | None = None,
+        timer: Timer | None = None,
+    ) -> Pairing | None:
         def change(p: Pairing, now: float) -> Pairing:
             segment = max(0, min(count - 1, segment_of(p)))
             new_plan = plan or p.plan
@@ -149,8 +166,15 @@ class PairingStore(RoomRequests):
                 new_timer = retime(p.timer, new_plan, segment)
             new_timer = p.timer if new_timer is None else new_timer
             changed = moved or new_timer != p.timer
-            return replace(p, plan=new_plan, segment=segment, version=p.version + (1 if changed else 0),
-                           step=None if moved else p.step, timer=new_timer)
+            return replace(
+                p,
+                plan=new_plan,
+                segment=segment,
+                version=p.version + (1 if changed else 0),
+                step=None if moved else p.step,
+                timer=new_timer,
+            )
+
         return self._change(code, change, who)
 
     def _new_join(self, db: Store, p: Pairing, now: float) -> str:
@@ -175,6 +199,7 @@ class PairingStore(RoomRequests):
                 raise Forbidden
             made.append(self._new_join(db, p, now))
             return replace(change(p, now), join=made[-1], version=p.version + 1)
+
         before = self.get(code)
         q = self._change(code, with_new_code, who)
         try:
@@ -238,6 +263,7 @@ class PairingStore(RoomRequests):
                 return p
             outcome.append(Claim.PENDING)
             return replace(p, pending=secret_hash(token), pending_kind=kind, pending_at=now, version=p.version + 1)
+
         q = self._change(code, ask, check=False)
         if q is None or outcome != [Claim.PENDING]:
             return (outcome[0] if outcome else Claim.UNKNOWN), None, None
@@ -257,35 +283,57 @@ class PairingStore(RoomRequests):
 
     def confirm(self, code: str, who: str | None) -> Pairing | None:
         """The laptop allows the pending device; the shown code changes."""
+
         def allow(p: Pairing, now: float) -> Pairing:
             if not p.pending:
                 raise Forbidden
-            return replace(p, device=p.pending, device_kind=p.pending_kind, device_at=now,
-                           pending="", pending_kind="", pending_at=0.0)
+            return replace(
+                p,
+                device=p.pending,
+                device_kind=p.pending_kind,
+                device_at=now,
+                pending="",
+                pending_kind="",
+                pending_at=0.0,
+            )
+
         return self._rotate(code, who, allow)
 
     def refuse(self, code: str, who: str | None) -> Pairing | None:
         """The laptop does not allow the pending device (it is told so); the shown code changes."""
+
         def deny(p: Pairing, now: float) -> Pairing:
-            return replace(p, pending="", pending_kind="", pending_at=0.0,
-                           ended=remember(p.ended, p.pending, "refused"))
+            return replace(
+                p, pending="", pending_kind="", pending_at=0.0, ended=remember(p.ended, p.pending, "refused")
+            )
+
         return self._rotate(code, who, deny)
 
     def unpair(self, code: str, who: str | None) -> Pairing | None:
         """The laptop lets go of the paired device (it is told so); the shown code changes."""
+
         def drop(p: Pairing, now: float) -> Pairing:
-            return replace(p, device="", device_kind="", device_at=0.0,
-                           ended=remember(p.ended, p.device, "unpaired"))
+            return replace(p, device="", device_kind="", device_at=0.0, ended=remember(p.ended, p.device, "unpaired"))
+
         return self._rotate(code, who, drop)
 
-    def set_segment(self, code: str, segment: int, count: int, plan: str | None = None,
-                    timer: Timer | None = None, *, who: str | None) -> Pairing | None:
+    def set_segment(
+        self,
+        code: str,
+        segment: int,
+        count: int,
+        plan: str | None = None,
+        timer: Timer | None = None,
+        *,
+        who: str | None,
+    ) -> Pairing | None:
         """Go to a segment (clamped to 0..count-1), with its countdown when given. A new segment
         starts at its own first step. The version grows only when something changed."""
         return self._set(code, who, lambda p: segment, count, plan, timer=timer)
 
-    def move(self, code: str, delta: int, count: int, retime: Retime | None = None, *,
-             who: str | None) -> Pairing | None:
+    def move(
+        self, code: str, delta: int, count: int, retime: Retime | None = None, *, who: str | None
+    ) -> Pairing | None:
         """Next (+1) or previous (-1), clamped to the plan's segments; atomic. `retime(timer, plan,
         segment)` gives the new segment's countdown from the old one (in the same atomic step)."""
         return self._set(code, who, lambda p: p.segment + delta, count, None, retime)
@@ -297,20 +345,26 @@ class PairingStore(RoomRequests):
     def move_step(self, code: str, delta: int, start: int, count: int, *, who: str | None) -> Pairing | None:
         """The next (+1) or previous (-1) step within the segment, from `start` when no step has been
         set yet (the segment's own first step); clamped; atomic."""
+
         def change(p: Pairing, now: float) -> Pairing:
             step = max(0, min(count - 1, (start if p.step is None else p.step) + delta))
             return replace(p, step=step, version=p.version + (1 if step != p.step else 0))
+
         return self._change(code, change, who)
 
     def set_timer(self, code: str, timer: Timer | None, *, who: str | None) -> Pairing | None:
         """The segment's countdown after a button was pressed on either device."""
         return self._update(code, who, timer=timer)
 
-    def press_timer(self, code: str, press: Callable[[Timer | None], Timer | None], *, who: str | None) -> Pairing | None:
+    def press_timer(
+        self, code: str, press: Callable[[Timer | None], Timer | None], *, who: str | None
+    ) -> Pairing | None:
         """Apply a button press (`press(timer) -> timer`) to the stored countdown atomically."""
+
         def change(p: Pairing, now: float) -> Pairing:
             timer = press(p.timer)
             return replace(p, timer=timer, version=p.version + (1 if timer != p.timer else 0))
+
         return self._change(code, change, who)
 
     def set_opening(self, code: str, showing: bool, *, who: str | None) -> Pairing | None:

@@ -62,5 +62,5 @@ def remember(ended: dict, digest: str, state: str) -> dict:
     """The last few refused or unpaired devices (so each is told what happened to it)."""
     if not digest:
         return ended
-    kept = [(k, v) for k, v in ended.items() if k != digest][-(ENDED_KEEP - 1):]
+    kept = [(k, v) for k, v in ended.items() if k != digest][-(ENDED_KEEP - 1) :]
     return dict([*kept, (digest, state)])

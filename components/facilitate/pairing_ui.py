@@ -134,39 +134,77 @@ def pair_box(content: Content, plan: WorkshopFile, index: int) -> None:
     if pairing.STORE.unavailable:
         callout("warning", labels["facilitate_pair_unavailable"])
     if not code:
-        st.button(labels["facilitate_pair_start"], key="pair_start", icon=":material/devices:",
-                  on_click=_pair, args=(plan, index))
+        st.button(
+            labels["facilitate_pair_start"],
+            key="pair_start",
+            icon=":material/devices:",
+            on_click=_pair,
+            args=(plan, index),
+        )
         return
     if p is None:
         return
     with st.container(key="pair_box"):
         if p.pending:
             with st.container(key="pair_pending"):
-                callout("warning", labels["facilitate_pair_allow_question"].format(
-                    device=device_name(labels, p.pending_kind, p.pending_at, "facilitate_pair_asked")))
+                callout(
+                    "warning",
+                    labels["facilitate_pair_allow_question"].format(
+                        device=device_name(labels, p.pending_kind, p.pending_at, "facilitate_pair_asked")
+                    ),
+                )
                 with st.container(horizontal=True):
-                    st.button(labels["facilitate_pair_allow"], key="pair_allow", type="primary",
-                              icon=":material/check:", on_click=_laptop, args=("confirm",))
-                    st.button(labels["facilitate_pair_refuse"], key="pair_refuse", icon=":material/block:",
-                              on_click=_laptop, args=("refuse",))
+                    st.button(
+                        labels["facilitate_pair_allow"],
+                        key="pair_allow",
+                        type="primary",
+                        icon=":material/check:",
+                        on_click=_laptop,
+                        args=("confirm",),
+                    )
+                    st.button(
+                        labels["facilitate_pair_refuse"],
+                        key="pair_refuse",
+                        icon=":material/block:",
+                        on_click=_laptop,
+                        args=("refuse",),
+                    )
         elif p.device:
             with st.container(key="pair_paired"):
-                md(labels["facilitate_pair_paired_to"].format(
-                    device=device_name(labels, p.device_kind, p.device_at, "facilitate_pair_paired")))
-                st.button(labels["facilitate_pair_unpair"], key="pair_unpair", icon=":material/link_off:",
-                          on_click=_laptop, args=("unpair",))
+                md(
+                    labels["facilitate_pair_paired_to"].format(
+                        device=device_name(labels, p.device_kind, p.device_at, "facilitate_pair_paired")
+                    )
+                )
+                st.button(
+                    labels["facilitate_pair_unpair"],
+                    key="pair_unpair",
+                    icon=":material/link_off:",
+                    on_click=_laptop,
+                    args=("unpair",),
+                )
         elif st.session_state.get(SHOW_CODE):
             with st.container(border=True, key="pair_code_box"):
                 caption(labels["facilitate_pair_code"])
                 md(f"## {p.join}")
                 _pair_qr(content.ui, p.join)
                 md(labels["facilitate_pair_how"].format(hours=int(pairing.STORE.idle_seconds // 3600)))
-            st.button(labels["facilitate_pair_hide"], key="pair_hide", icon=":material/visibility_off:",
-                      on_click=_show_code, args=(False,))
+            st.button(
+                labels["facilitate_pair_hide"],
+                key="pair_hide",
+                icon=":material/visibility_off:",
+                on_click=_show_code,
+                args=(False,),
+            )
         else:
             caption(labels["facilitate_pair_hidden"])
-            st.button(labels["facilitate_pair_show"], key="pair_show", icon=":material/qr_code:",
-                      on_click=_show_code, args=(True,))
+            st.button(
+                labels["facilitate_pair_show"],
+                key="pair_show",
+                icon=":material/qr_code:",
+                on_click=_show_code,
+                args=(True,),
+            )
     st.button(labels["facilitate_pair_end"], key="pair_end", on_click=_laptop, args=("end",))
     running.watch_notes_device(content)
 

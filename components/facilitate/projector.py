@@ -33,12 +33,20 @@ def projector_view(content: Content, url: PageUrl) -> None:
     plan_id = url.get("plan") if asked.get("plan") or not current else current[0].id
     if "segment" not in asked and current and current[0].id == plan_id:
         url.set("segment", current[1])  # back from a segment's page: same place
-    url.widget(st.selectbox, "plan", L["facilitate_plan"], list(plans), key="run_plan",
-               on_change=url.set, args_for_change=("segment", 0), format_func=lambda i: plans[i].title, value=plan_id)
+    url.widget(
+        st.selectbox,
+        "plan",
+        L["facilitate_plan"],
+        list(plans),
+        key="run_plan",
+        on_change=url.set,
+        args_for_change=("segment", 0),
+        format_func=lambda i: plans[i].title,
+        value=plan_id,
+    )
     plan = plans[plan_id]
     segments = plan.segments()
-    caption(L["facilitate_plan_summary"].format(minutes=plan.minutes, segments=len(segments),
-                                                audience=plan.audience))
+    caption(L["facilitate_plan_summary"].format(minutes=plan.minutes, segments=len(segments), audience=plan.audience))
 
     moved = running.remote_move(content)  # the notes device moved: show that segment's page
     if moved:
@@ -55,8 +63,14 @@ def projector_view(content: Content, url: PageUrl) -> None:
         caption(f"{session.title} · {L['facilitate_minutes'].format(minutes=seg.minutes)}")
         known = {p.id for p in PAGES}
         with st.container(horizontal=True, vertical_alignment="center", key="segment_actions"):
-            if st.button(L["facilitate_show"], key="show_segment", type="primary", icon=":material/slideshow:",
-                         help=L["facilitate_show_help"], disabled=seg.page not in known):
+            if st.button(
+                L["facilitate_show"],
+                key="show_segment",
+                type="primary",
+                icon=":material/slideshow:",
+                help=L["facilitate_show_help"],
+                disabled=seg.page not in known,
+            ):
                 opening.show(content, plan, index)
             countdown_ui.timer_buttons(ui)
         if seg.page not in known:
@@ -81,15 +95,31 @@ def _handouts(content: Content, plan: WorkshopFile) -> None:
     L = content.ui.labels
     regions = {r.id: r.name for r in content.help.regions}
     local = region_for_locale(content.help, st.context.locale)
-    region = st.selectbox(L["facilitate_handout_region"], list(regions), format_func=lambda r: regions[r],
-                          key="handout_region",
-                          index=list(regions).index(local if local in regions else handouts.default_region(content.help)))
+    region = st.selectbox(
+        L["facilitate_handout_region"],
+        list(regions),
+        format_func=lambda r: regions[r],
+        key="handout_region",
+        index=list(regions).index(local if local in regions else handouts.default_region(content.help)),
+    )
     opened_at = address.app_address(st.context.url)
     if address.is_local(opened_at):  # as the live room says: no phone in the room can open this address
         callout("warning", L["facilitate_handout_local_address"].format(address=opened_at))
-    st.download_button(L["facilitate_handout_participant"], key="dl_participant", icon=":material/download:",
-                       data=lambda: handouts.participant_handout(content, plan, region, opened_at),
-                       file_name=f"{plan.id}-participant-handout.pdf", mime="application/pdf", on_click="ignore")
-    st.download_button(L["facilitate_handout_guide"], key="dl_guide", icon=":material/download:",
-                       data=lambda: handouts.facilitator_guide(content, plan, region, opened_at),
-                       file_name=f"{plan.id}-facilitator-guide.pdf", mime="application/pdf", on_click="ignore")
+    st.download_button(
+        L["facilitate_handout_participant"],
+        key="dl_participant",
+        icon=":material/download:",
+        data=lambda: handouts.participant_handout(content, plan, region, opened_at),
+        file_name=f"{plan.id}-participant-handout.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+    )
+    st.download_button(
+        L["facilitate_handout_guide"],
+        key="dl_guide",
+        icon=":material/download:",
+        data=lambda: handouts.facilitator_guide(content, plan, region, opened_at),
+        file_name=f"{plan.id}-facilitator-guide.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+    )

@@ -51,8 +51,9 @@ def set_active(plan: WorkshopFile, index: int, content: Content | None = None) -
     st.session_state[tab.TIMER] = workshop.timer_for(st.session_state.get(tab.TIMER), plan, index, tab.now())
     code = st.session_state.get(tab.PAIR)
     if code:
-        p = pairing.STORE.set_segment(code, index, len(plan.segments()), plan=plan.id,
-                                      timer=st.session_state[tab.TIMER], who=laptop_key())
+        p = pairing.STORE.set_segment(
+            code, index, len(plan.segments()), plan=plan.id, timer=st.session_state[tab.TIMER], who=laptop_key()
+        )
         if p is None and not pairing.STORE.unavailable:  # ended or expired (a store blip keeps it)
             st.session_state[tab.PAIR] = None
         elif p is not None:
@@ -68,10 +69,12 @@ def open_segment(content: Content, plan: WorkshopFile, index: int) -> None:
         place = workshop.focus(segment)
         n = st.session_state.get(tab.SCROLL, {}).get("n", 0) + 1
         st.session_state[tab.SCROLL] = {"target": place[0] if place else None, "n": n}
-        st.switch_page(page_target(segment.page, content),
-                       query_params=workshop.target_query(segment, presenter.high_contrast()))
-    st.switch_page(page_target(tab.RUN_PAGE, content),
-                   query_params={"plan": plan.id, "segment": str(index + 1), "present": "1"})
+        st.switch_page(
+            page_target(segment.page, content), query_params=workshop.target_query(segment, presenter.high_contrast())
+        )
+    st.switch_page(
+        page_target(tab.RUN_PAGE, content), query_params={"plan": plan.id, "segment": str(index + 1), "present": "1"}
+    )
 
 
 # --------------------------------------------------------------------------- following a notes device
@@ -102,12 +105,14 @@ class _PageStep:
 
 def _step_here(content: Content):
     """sync's `here`: the segment's step when this run shows the segment's page; else None."""
+
     def here(plan: WorkshopFile, index: int) -> _PageStep | None:
         seg = plan.segments()[workshop.clamp(index, len(plan.segments()))][1]
         step = workshop.segment_step(seg, content)
         if step is None or not _showing_page(seg.page, content):
             return None
         return _PageStep(content, by_name(page_spec(seg.page).params)[step.name], step)
+
     return here
 
 
@@ -129,6 +134,7 @@ def pending() -> bool:
 
 def watch_notes_device(content: Content) -> None:
     """Rerun the page whenever the paired notes device moved (polled every POLL_SECONDS)."""
+
     @st.fragment(run_every=tab.POLL_SECONDS)
     def watch() -> None:
         if pending():

@@ -39,8 +39,12 @@ def segment_body(content: Content, plan: WorkshopFile, seg, *, notes_open: bool)
         st.subheader(L["facilitate_agreement_heading"])
         _bullets(plan.group_agreement)
         st.subheader(L["facilitate_care_heading"])
-        care = (("no_disclosure", plan.care.no_disclosure), ("breaks", plan.care.breaks),
-                ("during", plan.care.support_during), ("after", plan.care.support_after))
+        care = (
+            ("no_disclosure", plan.care.no_disclosure),
+            ("breaks", plan.care.breaks),
+            ("during", plan.care.support_during),
+            ("after", plan.care.support_after),
+        )
         # no sentence twice on one screen (the agreement often says "no one has to share" too)
         shown = [guard.confidentiality, *plan.group_agreement]
         for line in workshop.labelled_without_repeats(shown, [(L["facilitate_care_" + k], t) for k, t in care]):

@@ -32,14 +32,25 @@ def session_bar(content: Content) -> None:
     ui = content.ui
     count = len(plan.segments())
     with st.container(horizontal=True, vertical_alignment="center", key="session_bar"):
-        st.page_link(page_target(tab.RUN_PAGE, content), label=ui.labels["facilitate_back_to_session"],
-                     icon=":material/co_present:",
-                     query_params={"plan": plan.id, "segment": str(index + 1), "present": "1"})
-        if st.button(ui.labels["facilitate_previous_segment"], key="bar_prev_segment",
-                     icon=":material/skip_previous:", disabled=index == 0):
+        st.page_link(
+            page_target(tab.RUN_PAGE, content),
+            label=ui.labels["facilitate_back_to_session"],
+            icon=":material/co_present:",
+            query_params={"plan": plan.id, "segment": str(index + 1), "present": "1"},
+        )
+        if st.button(
+            ui.labels["facilitate_previous_segment"],
+            key="bar_prev_segment",
+            icon=":material/skip_previous:",
+            disabled=index == 0,
+        ):
             running.open_segment(content, plan, index - 1)
-        if st.button(ui.labels["facilitate_next_segment"], key="bar_next_segment",
-                     icon=":material/skip_next:", disabled=index == count - 1):
+        if st.button(
+            ui.labels["facilitate_next_segment"],
+            key="bar_next_segment",
+            icon=":material/skip_next:",
+            disabled=index == count - 1,
+        ):
             running.open_segment(content, plan, index + 1)
         _live_status(content)
 

@@ -104,7 +104,7 @@ def screen_words(content: Content, segment: Segment) -> str:
         titles = {d.id: d.title for d in content.comparison.dimensions}
         dim = str(q.get("dimension", "all"))
         parts.append(titles.get(dim, labels.get("hvt_dimension_all", "")))
-        if (reveal := labels.get(f"hvt_reveal_{q.get('reveal', 1)}")):
+        if reveal := labels.get(f"hvt_reveal_{q.get('reveal', 1)}"):
             parts.append(reveal)
     return " · ".join(p for p in parts if p)
 
@@ -145,7 +145,7 @@ def labelled_without_repeats(shown: Iterable[str], items: Iterable[tuple[str, st
     out = []
     for (label, _), text in zip(pairs, fresh):
         lead = f"{label}."
-        out.append(f"**{lead}** {text[len(lead):].strip()}" if text.startswith(lead) else text)
+        out.append(f"**{lead}** {text[len(lead) :].strip()}" if text.startswith(lead) else text)
     return out
 
 
@@ -172,8 +172,11 @@ def segment_link_issues(plan: WorkshopFile, content: Content) -> list[tuple[str,
 def segment_link_problems(plans: Mapping[str, WorkshopFile], content: Content) -> list[str]:
     """`where: segment 'id': problem` for every plan (`plans` maps where each came from to the plan).
     An empty list means every link opens what its plan says."""
-    return [f"{where}: segment '{seg}': {what}" for where, plan in plans.items()
-            for seg, what in segment_link_issues(plan, content)]
+    return [
+        f"{where}: segment '{seg}': {what}"
+        for where, plan in plans.items()
+        for seg, what in segment_link_issues(plan, content)
+    ]
 
 
 @dataclass(frozen=True)
@@ -246,8 +249,10 @@ def agenda(plan: WorkshopFile, current: int, label_template: str, minutes_templa
     lines = []
     for i, (session, segment) in enumerate(flat_segments(plan)):
         mark, end = ("**→ ", "**") if i == current else ("", "")
-        lines.append(f"{i + 1}. {mark}{segment_label(plan, session, segment, label_template)} "
-                     f"({minutes_template.format(minutes=segment.minutes)}){end}")
+        lines.append(
+            f"{i + 1}. {mark}{segment_label(plan, session, segment, label_template)} "
+            f"({minutes_template.format(minutes=segment.minutes)}){end}"
+        )
     return "\n".join(lines)
 
 

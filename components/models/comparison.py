@@ -94,8 +94,10 @@ class ComparisonFile(Strict):
     signs_intro: Markdown
     less_overt_signs: list[Sign] = Field(min_length=4)
     teen_intro: Markdown = Field(description="opens the teen dating examples")
-    teen_signs: list[Sign] = Field(min_length=3, description="the same control when teenagers date: "
-                                   "phones, messages, school, friends (each example sourced)")
+    teen_signs: list[Sign] = Field(
+        min_length=3,
+        description="the same control when teenagers date: phones, messages, school, friends (each example sourced)",
+    )
     repair: Repair
 
     @model_validator(mode="after")

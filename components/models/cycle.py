@@ -49,8 +49,9 @@ class CycleSection(Strict):
     def _versions_are_known(self) -> CycleSection:
         ids = tuple(v.id for v in self.versions)
         if ids != MODEL_IDS:
-            raise ValueError(f"versions must be {list(MODEL_IDS)} in that order (the ?model= values); "
-                             f"found {list(ids)}")
+            raise ValueError(
+                f"versions must be {list(MODEL_IDS)} in that order (the ?model= values); found {list(ids)}"
+            )
         return self
 
 

@@ -45,14 +45,16 @@ class Perspective(Sourced):
     credentials: str | None = None
     role: str
     organisation: str | None = None
-    stance: str | None = Field(description="a stance id; null for a voice that does not address whether repair "
-                                           "is possible (it is then left off the spectrum)")
+    stance: str | None = Field(
+        description="a stance id; null for a voice that does not address whether repair "
+        "is possible (it is then left off the spectrum)"
+    )
     stance_summary: Markdown
     conditions: list[str] = Field(default_factory=list, description="condition ids (a practitioner names one or more)")
     key_advice: list[Markdown] = Field(min_length=1)
     framing_note: Markdown | None = Field(
-        None, description="set when the view uses a non-clinical framing (energy, soul retrieval, ...)")
-
+        None, description="set when the view uses a non-clinical framing (energy, soul retrieval, ...)"
+    )
 
     @property
     def display_name(self) -> str:
@@ -81,8 +83,10 @@ class PerspectivesFile(Strict):
     about_sources: Markdown
     framing_rule: Markdown = Field(description="shown beside any non-clinical framing")
     safety_note: Markdown
-    couples_caveat: Markdown = Field(description="shown on every card that recommends couples work or shared "
-                                     "responsibility: not for relationships with abuse, fear or control")
+    couples_caveat: Markdown = Field(
+        description="shown on every card that recommends couples work or shared "
+        "responsibility: not for relationships with abuse, fear or control"
+    )
     stances: list[Stance] = Field(min_length=2)
     conditions: list[Condition] = Field(min_length=1)
     perspectives: list[Perspective] = Field(min_length=1)

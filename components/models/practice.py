@@ -24,8 +24,9 @@ class Reply(Item):
     text: str = Field(max_length=200, description="what you might say or do, in the first person")
     outcome: Outcome
     why: Markdown = Field(description="kindly, why it tends to help or may make things harder")
-    instead: Markdown | None = Field(default=None,
-                                     description="what tends to help instead (replies that may make things harder)")
+    instead: Markdown | None = Field(
+        default=None, description="what tends to help instead (replies that may make things harder)"
+    )
 
     @model_validator(mode="after")
     def _instead_for_harder(self) -> Reply:

@@ -36,8 +36,12 @@ class RoomQuestion(Item):
 
     @model_validator(mode="after")
     def _fields_of_its_kind(self) -> RoomQuestion:
-        wanted = {"spectrum": {"scenario"}, "scale": {"prompt", "low", "high"}, "choice": {"prompt", "choices"},
-                  "practice": {"scene"}}[self.kind]
+        wanted = {
+            "spectrum": {"scenario"},
+            "scale": {"prompt", "low", "high"},
+            "choice": {"prompt", "choices"},
+            "practice": {"scene"},
+        }[self.kind]
         given = {name for name in ("scenario", "scene", "prompt", "low", "high", "choices") if getattr(self, name)}
         if given != wanted:
             raise ValueError(f"question '{self.id}' ({self.kind}) needs exactly {sorted(wanted)}, has {sorted(given)}")

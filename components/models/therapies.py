@@ -69,7 +69,9 @@ class Approach(Sourced):
     name: str
     short_name: str = Field(description="label on the map, e.g. 'CBT'")
     summary: Markdown = Field(description="one line for the results list")
-    named_in: Markdown = Field(description="where this approach comes from: which article names it, or that we added it")
+    named_in: Markdown = Field(
+        description="where this approach comes from: which article names it, or that we added it"
+    )
     what_it_is: Markdown
     how_it_works: Markdown
     session: Markdown = Field(description="what a session may look like")
@@ -100,8 +102,9 @@ class GuidedPath(Item):
     intro: Markdown
     approaches: list[str] = Field(min_length=1, description="approach ids, in the order to read them")
     note: SourcedNote | None = None
-    help_section: Literal["under-18", "crisis"] | None = Field(None, description="a Get help section the path "
-                                                                 "links to with its own button (the teen path: under-18)")
+    help_section: Literal["under-18", "crisis"] | None = Field(
+        None, description="a Get help section the path links to with its own button (the teen path: under-18)"
+    )
     help_label: str | None = Field(None, description="that button's words")
     sources: list[str] = Field(min_length=1)
 
@@ -140,11 +143,17 @@ class TherapiesFile(Strict):
 
     @model_validator(mode="after")
     def _facets_complete_and_refs_resolve(self) -> TherapiesFile:
-        for name, expected in (("audiences", AUDIENCES), ("formats", FORMATS), ("focuses", FOCUSES),
-                               ("evidence_levels", EVIDENCE_LEVELS)):
+        for name, expected in (
+            ("audiences", AUDIENCES),
+            ("formats", FORMATS),
+            ("focuses", FOCUSES),
+            ("evidence_levels", EVIDENCE_LEVELS),
+        ):
             got = [f.id for f in getattr(self, name)]
             if sorted(got) != sorted(expected):
-                raise ValueError(f"{name} must describe each of {', '.join(expected)} exactly once (found {', '.join(got)})")
+                raise ValueError(
+                    f"{name} must describe each of {', '.join(expected)} exactly once (found {', '.join(got)})"
+                )
         ids = {a.id for a in self.approaches}
         for path in self.paths:
             missing = [a for a in path.approaches if a not in ids]

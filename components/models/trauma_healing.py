@@ -128,7 +128,9 @@ class SelfConceptArea(Sourced):
 class SelfConcept(Sourced):
     title: str
     intro: Markdown
-    open_label: str = Field(description="label of the switch that shows the reflection: it runs only when the reader chooses")
+    open_label: str = Field(
+        description="label of the switch that shows the reflection: it runs only when the reader chooses"
+    )
     disclaimer: Markdown
     privacy: Markdown
     scale_min: int = 0

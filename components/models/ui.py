@@ -79,7 +79,10 @@ class UiFile(Strict):
     search_label: str
     search_placeholder: str
     no_matches: str
-    language: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-                          description="BCP 47 language of this content (the text edition's <html lang>)")
+    language: str = Field(
+        "en",
+        pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language of this content (the text edition's <html lang>)",
+    )
     text_edition: TextEdition
     labels: dict[str, str] = Field(default_factory=dict, description="small interface words, by key")

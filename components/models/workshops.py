@@ -29,21 +29,30 @@ class Segment(Item):
     page: str = Field(pattern=KEBAB, description="page id to show (see components/navigation.py)")
     query: dict[str, str | int] = Field(
         default_factory=dict,
-        description="URL parameters of the step to show, e.g. {phase: 2, model: walker} (steps count from 1)")
+        description="URL parameters of the step to show, e.g. {phase: 2, model: walker} (steps count from 1)",
+    )
     notes: Markdown = Field(description="for the facilitator only: what to say and watch for")
     questions: list[str] = Field(min_length=1, description="discussion questions")
     activity: Markdown = Field(description="what the group does in this segment")
-    sources: list[str] = Field(default_factory=list, description="ids from sources.yaml for what the notes "
-                               "state as fact, if anything (the facilitator guide names them)")
-    room_question: str | None = Field(None, pattern=KEBAB, description="a live-room question id (room.yaml) "
-                                      "asked when the segment opens, if a room is open")
+    sources: list[str] = Field(
+        default_factory=list,
+        description="ids from sources.yaml for what the notes "
+        "state as fact, if anything (the facilitator guide names them)",
+    )
+    room_question: str | None = Field(
+        None,
+        pattern=KEBAB,
+        description="a live-room question id (room.yaml) asked when the segment opens, if a room is open",
+    )
 
     @model_validator(mode="after")
     def _query_keys(self) -> Segment:
         bad = sorted(k for k in self.query if k in RESERVED_PARAMS or not k.replace("_", "").isalnum())
         if bad:
-            raise ValueError(f"segment '{self.id}': query may not use {', '.join(bad)} "
-                             f"(reserved: {', '.join(sorted(RESERVED_PARAMS))})")
+            raise ValueError(
+                f"segment '{self.id}': query may not use {', '.join(bad)} "
+                f"(reserved: {', '.join(sorted(RESERVED_PARAMS))})"
+            )
         return self
 
     def url_query(self) -> dict[str, str]:
@@ -59,8 +68,9 @@ class Session(Item):
     @model_validator(mode="after")
     def _shape(self) -> Session:
         if self.segments[0].kind != "opening":
-            raise ValueError(f"session '{self.id}': the first segment must be kind 'opening' "
-                             "(the group agreement and care guidance)")
+            raise ValueError(
+                f"session '{self.id}': the first segment must be kind 'opening' (the group agreement and care guidance)"
+            )
         total = sum(s.minutes for s in self.segments)
         if total != self.minutes:
             raise ValueError(f"session '{self.id}': segments add up to {total} minutes, not {self.minutes}")
@@ -84,27 +94,42 @@ class Safeguarding(Strict):
     `participant_lead` is what the participant handout prints instead: no blank, no instruction."""
 
     confidentiality: Markdown = Field(description="the limits of confidentiality, said before anything else")
-    lead: Markdown = Field(min_length=10, description="who the safeguarding lead is: a blank (____) the facilitator fills in")
-    participant_lead: Markdown = Field(min_length=10, description="the lead as a participant reads it on the handout: "
-                                       "who to go to, with no blank and no instruction to the facilitator")
+    lead: Markdown = Field(
+        min_length=10, description="who the safeguarding lead is: a blank (____) the facilitator fills in"
+    )
+    participant_lead: Markdown = Field(
+        min_length=10,
+        description="the lead as a participant reads it on the handout: "
+        "who to go to, with no blank and no instruction to the facilitator",
+    )
     if_someone_discloses: list[str] = Field(
-        min_length=3, description="the steps, in order: listen; do not promise secrecy; pass it on to the lead; "
-        "and what to do when someone says a friend is being hurt")
+        min_length=3,
+        description="the steps, in order: listen; do not promise secrecy; pass it on to the lead; "
+        "and what to do when someone says a friend is being hurt",
+    )
 
     @model_validator(mode="after")
     def _shape(self) -> Safeguarding:
         steps = " ".join(self.if_someone_discloses).lower()
-        missing = [what for what, words in (("listen", ("listen",)), ("do not promise secrecy", ("secre",)),
-                                            ("pass it on", ("pass it on", "pass on", "report")),
-                                            ("what to do if it is about a friend", ("friend",)),
-                                            ("the emergency number", ("emergency number",)))
-                   if not any(w in steps for w in words)]
+        missing = [
+            what
+            for what, words in (
+                ("listen", ("listen",)),
+                ("do not promise secrecy", ("secre",)),
+                ("pass it on", ("pass it on", "pass on", "report")),
+                ("what to do if it is about a friend", ("friend",)),
+                ("the emergency number", ("emergency number",)),
+            )
+            if not any(w in steps for w in words)
+        ]
         if missing:
             raise ValueError(f"if_someone_discloses must say: {', '.join(missing)}")
         found = [bit for bit in FACILITATOR_ONLY if bit in self.participant_lead.lower()]
         if found:
-            raise ValueError(f"participant_lead is printed for participants: no blank or instruction to the "
-                             f"facilitator ({', '.join(repr(b) for b in found)})")
+            raise ValueError(
+                f"participant_lead is printed for participants: no blank or instruction to the "
+                f"facilitator ({', '.join(repr(b) for b in found)})"
+            )
         return self
 
 
@@ -113,9 +138,19 @@ FACILITATOR_ONLY = ("____", "(the teacher", "(the facilitator", "fills this in",
 
 
 # Promises a facilitator cannot keep once someone discloses harm (checked in every plan's text).
-UNKEEPABLE_PROMISES = ("stays here", "stays in the room", "stays in the group", "stay in the room",
-                       "today or later", "follow you out", "will not tell anyone", "won't tell anyone",
-                       "completely confidential", "kept secret", "nothing leaves")
+UNKEEPABLE_PROMISES = (
+    "stays here",
+    "stays in the room",
+    "stays in the group",
+    "stay in the room",
+    "today or later",
+    "follow you out",
+    "will not tell anyone",
+    "won't tell anyone",
+    "completely confidential",
+    "kept secret",
+    "nothing leaves",
+)
 
 
 class RoomPair(Strict):
@@ -134,14 +169,19 @@ class WorkshopFile(Strict):
     audience: str
     summary: Markdown
     minutes: int = Field(ge=10, description="total of all sessions")
-    safeguarding: Safeguarding = Field(description="limits of confidentiality, safeguarding lead, what to do "
-                                       "if someone discloses; said up front in every session")
+    safeguarding: Safeguarding = Field(
+        description="limits of confidentiality, safeguarding lead, what to do "
+        "if someone discloses; said up front in every session"
+    )
     group_agreement: list[str] = Field(min_length=3)
     care: Care
     sessions: list[Session] = Field(min_length=1)
-    key_ideas: list[SourcedText] = Field(min_length=3, description="for the participant handout; factual, so each names its sources")
-    room_pairs: list[RoomPair] = Field(default_factory=list, max_length=3,
-                                       description="live-room questions asked before and after (the room's shift)")
+    key_ideas: list[SourcedText] = Field(
+        min_length=3, description="for the participant handout; factual, so each names its sources"
+    )
+    room_pairs: list[RoomPair] = Field(
+        default_factory=list, max_length=3, description="live-room questions asked before and after (the room's shift)"
+    )
 
     @model_validator(mode="after")
     def _total(self) -> WorkshopFile:
@@ -152,12 +192,18 @@ class WorkshopFile(Strict):
 
     @model_validator(mode="after")
     def _no_unkeepable_promise(self) -> WorkshopFile:
-        texts = [*self.group_agreement, *self.care.model_dump().values(), self.summary,
-                 *(t for _, seg in self.segments() for t in (seg.notes, seg.activity, *seg.questions))]
+        texts = [
+            *self.group_agreement,
+            *self.care.model_dump().values(),
+            self.summary,
+            *(t for _, seg in self.segments() for t in (seg.notes, seg.activity, *seg.questions)),
+        ]
         found = sorted({p for t in texts for p in UNKEEPABLE_PROMISES if p in t.lower()})
         if found:
-            raise ValueError(f"plan '{self.id}' promises what a facilitator cannot keep after a disclosure "
-                             f"({', '.join(repr(p) for p in found)}); say the limits of confidentiality instead")
+            raise ValueError(
+                f"plan '{self.id}' promises what a facilitator cannot keep after a disclosure "
+                f"({', '.join(repr(p) for p in found)}); say the limits of confidentiality instead"
+            )
         return self
 
     def segments(self) -> list[tuple[Session, Segment]]:

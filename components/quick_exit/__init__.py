@@ -48,8 +48,14 @@ class ExitSettings:
 
     def script_data(self) -> dict[str, str]:
         """What the script reads from its tag's data-* attributes (camelCase in JavaScript)."""
-        return {"url": self.url, "history": self.history, "pressTwoMore": self.press_two_more,
-                "pressOneMore": self.press_one_more, "timedOut": self.timed_out, "leaving": self.leaving}
+        return {
+            "url": self.url,
+            "history": self.history,
+            "pressTwoMore": self.press_two_more,
+            "pressOneMore": self.press_one_more,
+            "timedOut": self.timed_out,
+            "leaving": self.leaving,
+        }
 
 
 def settings(ui=None, help_=None) -> ExitSettings:
@@ -60,8 +66,14 @@ def settings(ui=None, help_=None) -> ExitSettings:
         out.update(url=help_.quick_exit.url, history=help_.quick_exit.history)
     if ui is not None:
         words = ui.quick_exit_announce
-        out.update(label=ui.quick_exit_label, hint=ui.quick_exit_hint, press_two_more=words.press_two_more,
-                   press_one_more=words.press_one_more, timed_out=words.timed_out, leaving=words.leaving)
+        out.update(
+            label=ui.quick_exit_label,
+            hint=ui.quick_exit_hint,
+            press_two_more=words.press_two_more,
+            press_one_more=words.press_one_more,
+            timed_out=words.timed_out,
+            leaving=words.leaving,
+        )
     return ExitSettings(**out)
 
 
@@ -82,8 +94,10 @@ def _data_attributes(s: ExitSettings) -> str:
 def head_html(s: ExitSettings) -> str:
     """For the top of <head>: no referrer to any other site, the exit's style, and its script
     (inline, so it runs before anything else; its hash is in the Content-Security-Policy)."""
-    return (f'<meta name="referrer" content="no-referrer"><style id="hb-exit-style">{STYLE}</style>'
-            f'<script id="hb-exit-script" {_data_attributes(s)}>{SCRIPT}</script>{NO_SCRIPT_STYLE}')
+    return (
+        f'<meta name="referrer" content="no-referrer"><style id="hb-exit-style">{STYLE}</style>'
+        f'<script id="hb-exit-script" {_data_attributes(s)}>{SCRIPT}</script>{NO_SCRIPT_STYLE}'
+    )
 
 
 # Where JavaScript is off the exit is a plain link: Shift x3 does nothing and Back comes back to the page.
@@ -100,10 +114,10 @@ def body_html(s: ExitSettings) -> str:
         f'<a id="hb-exit-button" class="hb-exit-button" data-testid="quick-exit" role="button" draggable="false" '
         f'href="{html.escape(s.url, quote=True)}" rel="nofollow noreferrer">{html.escape(s.label)}'
         '<span id="hb-exit-lights" class="hb-exit-lights" aria-hidden="true" hidden>'
-        '<span></span><span></span><span></span></span></a>'
+        "<span></span><span></span><span></span></span></a>"
         f'<span class="hb-exit-hint">{html.escape(s.hint)}</span>'
         '<span id="hb-exit-status" class="hb-visually-hidden" role="status"></span>'
-        '</div>'
+        "</div>"
     )
 
 
@@ -127,5 +141,4 @@ def fallback(s: ExitSettings) -> None:
 
     if _fallback is None:
         _fallback = st.components.v2.component("healthy_bonds.quick_exit", js=_FALLBACK_JS)
-    _fallback(key="quick_exit", data={"markup": body_html(s), "style": STYLE, "settings": s.script_data()},
-              height=0)
+    _fallback(key="quick_exit", data={"markup": body_html(s), "style": STYLE, "settings": s.script_data()}, height=0)

@@ -49,21 +49,51 @@ def _move(url: url_state.PageUrl, param: Param, delta: int) -> None:
     url_state.write(param, max(0, min(_count(param) - 1, index)), url.content)
 
 
-def stepper(url: url_state.PageUrl, name: str, *, labels: Sequence[str], ui, shortcuts: bool = True,
-            jump_label: str | None = None) -> int:
+def stepper(
+    url: url_state.PageUrl,
+    name: str,
+    *,
+    labels: Sequence[str],
+    ui,
+    shortcuts: bool = True,
+    jump_label: str | None = None,
+) -> int:
     """Render the controls and return the current 0-based step."""
     param = step_param(url, name, len(labels))
     count = len(labels)
     with st.container(horizontal=True, vertical_alignment="bottom", key=f"stepper_{name}"):
         index = url_state.read(param, url.content)
-        st.button(ui.previous, key=f"{name}_prev", icon=":material/arrow_back:", disabled=index == 0,
-                  on_click=_move, args=(url, param, -1), shortcut="Left" if shortcuts else None)
-        st.button(ui.next, key=f"{name}_next", icon=":material/arrow_forward:", icon_position="right",
-                  type="primary", disabled=index == count - 1, on_click=_move, args=(url, param, 1),
-                  shortcut="Right" if shortcuts else None)
+        st.button(
+            ui.previous,
+            key=f"{name}_prev",
+            icon=":material/arrow_back:",
+            disabled=index == 0,
+            on_click=_move,
+            args=(url, param, -1),
+            shortcut="Left" if shortcuts else None,
+        )
+        st.button(
+            ui.next,
+            key=f"{name}_next",
+            icon=":material/arrow_forward:",
+            icon_position="right",
+            type="primary",
+            disabled=index == count - 1,
+            on_click=_move,
+            args=(url, param, 1),
+            shortcut="Right" if shortcuts else None,
+        )
         # the picker always shows the step in the URL
-        url_state.bind(st.selectbox, param, url.content, jump_label or ui.labels["go_to"], range(count),
-                       key=f"{name}_jump", format_func=lambda i: f"{i + 1}. {labels[i]}", width=440)
+        url_state.bind(
+            st.selectbox,
+            param,
+            url.content,
+            jump_label or ui.labels["go_to"],
+            range(count),
+            key=f"{name}_jump",
+            format_func=lambda i: f"{i + 1}. {labels[i]}",
+            width=440,
+        )
     if shortcuts:
         _clicker_buttons(url, param, index, ui)
     st.caption(ui.labels["step_of"].format(n=index + 1, total=count))
@@ -108,7 +138,19 @@ _CLICKER_CSS = "<style>" + (HERE / "clicker.css").read_text(encoding="utf-8") + 
 def _clicker_buttons(url: url_state.PageUrl, param: Param, index: int, ui) -> None:
     st.html(_CLICKER_CSS)
     with st.container(horizontal=True, key=f"clicker_{param.name}"):
-        st.button(ui.labels["facilitate_clicker_previous"], key=f"{param.name}_pgup", disabled=index == 0,
-                  on_click=_move, args=(url, param, -1), shortcut="PageUp")
-        st.button(ui.labels["facilitate_clicker_next"], key=f"{param.name}_pgdn",
-                  disabled=index == _count(param) - 1, on_click=_move, args=(url, param, 1), shortcut="PageDown")
+        st.button(
+            ui.labels["facilitate_clicker_previous"],
+            key=f"{param.name}_pgup",
+            disabled=index == 0,
+            on_click=_move,
+            args=(url, param, -1),
+            shortcut="PageUp",
+        )
+        st.button(
+            ui.labels["facilitate_clicker_next"],
+            key=f"{param.name}_pgdn",
+            disabled=index == _count(param) - 1,
+            on_click=_move,
+            args=(url, param, 1),
+            shortcut="PageDown",
+        )

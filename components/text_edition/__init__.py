@@ -48,8 +48,14 @@ def app_path(page_id: str) -> str:
     return "" if page_id == "welcome" else page_id
 
 
-def render_page(content: Content, page_id: str, *, app_root: str | None = "/",
-                settings: quick_exit.ExitSettings | None = None, reader_region: str | None = None) -> str:
+def render_page(
+    content: Content,
+    page_id: str,
+    *,
+    app_root: str | None = "/",
+    settings: quick_exit.ExitSettings | None = None,
+    reader_region: str | None = None,
+) -> str:
     """One text page; `app_root` is where the interactive app lives (None: no link to it);
     `reader_region`: the region to put first where a page has one (Get help), else the content's order."""
     ui = content.ui
@@ -60,20 +66,38 @@ def render_page(content: Content, page_id: str, *, app_root: str | None = "/",
     body = Doc(reader_region)
     TEXT_PAGES[page_id](content, body)
     doc.raw(toc.with_contents(page_id, body.html(), ui.labels))  # long pages open on their contents
-    return document(content, title=f"{ui.pages[page_id].title} · {ui.app_title}", body=doc.html(),
-                    settings=settings or quick_exit.settings(ui, content.help),
-                    app_href=None if app_root is None else app_root.rstrip("/") + "/" + app_path(page_id),
-                    index_href="./", help_href=None if page_id == "get-help" else "get-help")
+    return document(
+        content,
+        title=f"{ui.pages[page_id].title} · {ui.app_title}",
+        body=doc.html(),
+        settings=settings or quick_exit.settings(ui, content.help),
+        app_href=None if app_root is None else app_root.rstrip("/") + "/" + app_path(page_id),
+        index_href="./",
+        help_href=None if page_id == "get-help" else "get-help",
+    )
 
 
-def render_index(content: Content, *, app_root: str | None = "/", settings: quick_exit.ExitSettings | None = None) -> str:
+def render_index(
+    content: Content, *, app_root: str | None = "/", settings: quick_exit.ExitSettings | None = None
+) -> str:
     ui, words = content.ui, content.ui.text_edition
     doc = Doc()
     doc.h(1, words.index_title).md(words.index_intro)
     doc.h(2, words.pages_heading)
-    doc.raw("<ul>" + "".join(f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a>: {esc(ui.pages[pid].description)}</li>'
-                             for pid in TEXT_PAGES) + "</ul>")
-    return document(content, title=words.index_title, body=doc.html(),
-                    settings=settings or quick_exit.settings(ui, content.help),
-                    app_href=None if app_root is None else app_root.rstrip("/") + "/",
-                    index_href="./", help_href="get-help")
+    doc.raw(
+        "<ul>"
+        + "".join(
+            f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a>: {esc(ui.pages[pid].description)}</li>'
+            for pid in TEXT_PAGES
+        )
+        + "</ul>"
+    )
+    return document(
+        content,
+        title=words.index_title,
+        body=doc.html(),
+        settings=settings or quick_exit.settings(ui, content.help),
+        app_href=None if app_root is None else app_root.rstrip("/") + "/",
+        index_href="./",
+        help_href="get-help",
+    )

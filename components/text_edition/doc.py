@@ -39,7 +39,7 @@ _SMALL = re.compile(r":small\[([^\]]*)\]")
 
 
 def _finish(rendered: str) -> str:
-    return _SMALL.sub(r'<small>\1</small>', rendered).strip()
+    return _SMALL.sub(r"<small>\1</small>", rendered).strip()
 
 
 def markdown(text: str) -> str:
@@ -115,7 +115,9 @@ class Doc:
         out.append("<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in heads) + "</tr></thead><tbody>")
         for row in rows:
             cells = [markdown_inline(str(row.get(h, ""))) for h in heads]
-            out.append("<tr>" + f'<th scope="row">{cells[0]}</th>' + "".join(f"<td>{c}</td>" for c in cells[1:]) + "</tr>")
+            out.append(
+                "<tr>" + f'<th scope="row">{cells[0]}</th>' + "".join(f"<td>{c}</td>" for c in cells[1:]) + "</tr>"
+            )
         out.append("</tbody></table>")
         return self.raw("".join(out))
 

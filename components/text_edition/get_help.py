@@ -26,8 +26,11 @@ def render(content: Content, doc: Doc) -> None:
     doc.md("\n".join(number_line(n, labels, published) for n in [*first, *others]))
     doc.h(2, labels["help_lines_heading"], id="helplines")
     # Every region one tap away, before the long list.
-    doc.raw(f'<nav aria-label="{esc(labels["help_region"])}"><ul>'
-            + "".join(f'<li><a href="#region-{r.id}">{esc(r.name)}</a></li>' for r in regions) + "</ul></nav>")
+    doc.raw(
+        f'<nav aria-label="{esc(labels["help_region"])}"><ul>'
+        + "".join(f'<li><a href="#region-{r.id}">{esc(r.name)}</a></li>' for r in regions)
+        + "</ul></nav>"
+    )
     intros = {"crisis": h.crisis_intro, "youth": h.youth_intro}
     anchored: set[str] = set()  # #crisis and #under-18 (the safety line's links) go to the first region's
     for region in regions:

@@ -19,6 +19,9 @@ def render(content: Content, doc: Doc) -> None:
     for term in terms:
         doc.h(2, term.term, id=term.id).md(term.definition)
         if term.see_also:
-            doc.raw(f"<p>{esc(ui.labels['glossary_see_also'])}: "
-                    + ", ".join(f'<a href="#{s}">{esc(by_id[s].term)}</a>' for s in term.see_also) + "</p>")
+            doc.raw(
+                f"<p>{esc(ui.labels['glossary_see_also'])}: "
+                + ", ".join(f'<a href="#{s}">{esc(by_id[s].term)}</a>' for s in term.see_also)
+                + "</p>"
+            )
         doc.sources(content, term.sources)

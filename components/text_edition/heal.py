@@ -20,14 +20,25 @@ def therapies(content: Content, doc: Doc) -> None:
     words = ui.text_edition
     facet = therapy_logic.facet_labels(data)
     doc.takeaway(content, data.takeaway).md(data.intro).note(data.not_advice)
-    doc.raw("<ul>" + "".join(f'<li><a href="{href}">{esc(text)}</a></li>' for href, text in (
-        ("get-help", labels["therapies_get_help"]), ("get-help#leaving-safely", labels["leaving_safely_link"]))) + "</ul>")
+    doc.raw(
+        "<ul>"
+        + "".join(
+            f'<li><a href="{href}">{esc(text)}</a></li>'
+            for href, text in (
+                ("get-help", labels["therapies_get_help"]),
+                ("get-help#leaving-safely", labels["leaving_safely_link"]),
+            )
+        )
+        + "</ul>"
+    )
 
     doc.h(2, labels["therapies_path_heading"], id="paths")
     for path in data.paths:  # the app shows the path chosen; here each, its approaches linked to their cards
         doc.h(3, path.title, id=f"path-{path.id}").p(f"**{labels['therapies_path_label']}:** {path.label}")
         doc.md(path.intro)
-        doc.items(f"[**{a.name}**](#approach-{a.id}): {a.summary}" for a in therapy_logic.path_approaches(data, path.id))
+        doc.items(
+            f"[**{a.name}**](#approach-{a.id}): {a.summary}" for a in therapy_logic.path_approaches(data, path.id)
+        )
         if path.note:
             doc.note(path.note.text)
         if path.help_section:
@@ -36,10 +47,12 @@ def therapies(content: Content, doc: Doc) -> None:
 
     doc.h(2, labels["therapies_browse_heading"], id="approaches").p(words.not_in_text)
     # What the app's filters choose between, as a key to the words on each card.
-    for heading, values in ((labels["therapies_filter_for"], data.audiences),
-                            (labels["therapies_filter_format"], data.formats),
-                            (labels["therapies_filter_focus"], data.focuses),
-                            (labels["therapies_filter_evidence"], data.evidence_levels)):
+    for heading, values in (
+        (labels["therapies_filter_for"], data.audiences),
+        (labels["therapies_filter_format"], data.formats),
+        (labels["therapies_filter_focus"], data.focuses),
+        (labels["therapies_filter_evidence"], data.evidence_levels),
+    ):
         doc.h(3, heading).items(f"**{v.label}.** {v.description}" for v in values)
     for a in data.approaches:  # every approach's card, in file order
         doc.h(3, a.name, id=f"approach-{a.id}").md(a.summary)
@@ -52,8 +65,12 @@ def therapies(content: Content, doc: Doc) -> None:
         doc.items(facts)
         for caution in a.cautions:  # safety first: cautions come before the description
             doc.note(caution.text)
-        for key, text in (("therapies_card_what", a.what_it_is), ("therapies_card_how", a.how_it_works),
-                          ("therapies_card_session", a.session), ("therapies_card_suits", a.suits)):
+        for key, text in (
+            ("therapies_card_what", a.what_it_is),
+            ("therapies_card_how", a.how_it_works),
+            ("therapies_card_session", a.session),
+            ("therapies_card_suits", a.suits),
+        ):
             doc.h(4, labels[key]).md(text)
         doc.h(4, labels["therapies_card_length"]).md(a.length.text if a.length else labels["therapies_card_no_length"])
         doc.h(4, labels["therapies_card_evidence"]).md(f"**{facet[a.evidence.level]}.** {a.evidence.text}")
@@ -61,8 +78,11 @@ def therapies(content: Content, doc: Doc) -> None:
 
     doc.h(2, labels["therapies_map_heading"], id="map").md(data.map_title)
     every = tuple(a.id for a in data.approaches)  # the map with no filter: every approach shown
-    doc.chart(data.map_alt, data.map_summary,
-              without(therapy_logic.map_rows(data, every, labels), labels["therapies_col_shown"]))  # no filters here
+    doc.chart(
+        data.map_alt,
+        data.map_summary,
+        without(therapy_logic.map_rows(data, every, labels), labels["therapies_col_shown"]),
+    )  # no filters here
 
     doc.h(2, labels["therapies_questions_heading"], id="questions")
     for q in data.questions:
@@ -80,20 +100,28 @@ def perspectives(content: Content, doc: Doc) -> None:
     doc.takeaway(content, data.takeaway).md(data.intro).note(data.about_sources)
 
     doc.h(2, labels["perspectives_spectrum_heading"], id="spectrum")
-    doc.chart(labels["perspectives_spectrum_alt"].format(n=len(data.perspectives) - len(persp_logic.off_spectrum(data))),
-              persp_logic.spectrum_summary(data, labels), persp_logic.spectrum_rows(data, labels))
+    doc.chart(
+        labels["perspectives_spectrum_alt"].format(n=len(data.perspectives) - len(persp_logic.off_spectrum(data))),
+        persp_logic.spectrum_summary(data, labels),
+        persp_logic.spectrum_rows(data, labels),
+    )
 
     doc.h(2, labels["perspectives_differ_heading"], id="differ").md(labels["perspectives_differ_intro"])
     for diff in data.differences:
         doc.h(3, diff.question, id=diff.id)
-        doc.items(f"{side.view} (" + "; ".join(person_names[pid] for pid in side.perspectives) + ")"
-                  for side in diff.sides)
+        doc.items(
+            f"{side.view} (" + "; ".join(person_names[pid] for pid in side.perspectives) + ")" for side in diff.sides
+        )
         doc.sources(content, diff.sources)
 
     doc.h(2, labels["perspectives_conditions_heading"], id="conditions")
-    doc.chart(labels["perspectives_conditions_alt"].format(n=len(data.conditions),
-                                                           total=len(persp_logic.practitioners(data))),
-              persp_logic.conditions_summary(data), persp_logic.conditions_rows(data, labels))
+    doc.chart(
+        labels["perspectives_conditions_alt"].format(
+            n=len(data.conditions), total=len(persp_logic.practitioners(data))
+        ),
+        persp_logic.conditions_summary(data),
+        persp_logic.conditions_rows(data, labels),
+    )
     doc.raw(f'<p><a href="get-help">{esc(ui.safety_link)}</a></p>')
     doc.note(data.safety_note)
 

@@ -35,12 +35,16 @@ def render(content: Content, doc: Doc) -> None:
     for point in heal.trust:
         doc.h(3, point.title).md(point.body).sources(content, point.sources)
 
-    doc.h(2, heal.communication_heading, id="communication").md(heal.communication_intro).note(heal.communication_caution)
+    doc.h(2, heal.communication_heading, id="communication").md(heal.communication_intro).note(
+        heal.communication_caution
+    )
     for tip in heal.communication:
         doc.h(3, tip.title).md(tip.body)
         if tip.instead_of and tip.try_saying:
-            doc.md(f"✕ **{labels['healing_instead_of']}:** {tip.instead_of}  \n"
-                   f"✓ **{labels['healing_try_saying']}:** {tip.try_saying}")
+            doc.md(
+                f"✕ **{labels['healing_instead_of']}:** {tip.instead_of}  \n"
+                f"✓ **{labels['healing_try_saying']}:** {tip.try_saying}"
+            )
     doc.sources(content, union_sources(heal.communication))
 
     for signs in (heal.trauma_signs, heal.codependency):  # cards with their own anchors: sections here

@@ -24,9 +24,11 @@ def render(content: Content, doc: Doc) -> None:
     titles: dict[str, str] = {s.level: s.title for s in comp.spectrum}
     doc.takeaway(content, comp.takeaway)
     doc.md(comp.intro)
-    doc.raw(f'<nav aria-label="{esc(labels["hvt_part_label"])}"><ul>'
-            + "".join(f'<li><a href="#{p}">{esc(labels[f"hvt_part_{p}"])}</a></li>' for p in hvt_logic.PARTS)
-            + "</ul></nav>")
+    doc.raw(
+        f'<nav aria-label="{esc(labels["hvt_part_label"])}"><ul>'
+        + "".join(f'<li><a href="#{p}">{esc(labels[f"hvt_part_{p}"])}</a></li>' for p in hvt_logic.PARTS)
+        + "</ul></nav>"
+    )
 
     with doc.section("compare"):
         doc.h(2, labels["hvt_spectrum_heading"])

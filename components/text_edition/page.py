@@ -16,8 +16,16 @@ if TYPE_CHECKING:
 STYLE = theme.root_css() + (Path(__file__).resolve().parent / "text.css").read_text(encoding="utf-8")
 
 
-def document(content: Content, *, title: str, body: str, settings: quick_exit.ExitSettings, app_href: str | None,
-             index_href: str, help_href: str | None) -> str:
+def document(
+    content: Content,
+    *,
+    title: str,
+    body: str,
+    settings: quick_exit.ExitSettings,
+    app_href: str | None,
+    index_href: str,
+    help_href: str | None,
+) -> str:
     ui, words = content.ui, content.ui.text_edition
     links = [f'<li><a href="{esc(index_href)}">{esc(words.to_text_index)}</a></li>']
     if app_href:
@@ -26,8 +34,10 @@ def document(content: Content, *, title: str, body: str, settings: quick_exit.Ex
     if help_href:
         safety += f' <a href="{esc(help_href)}">{esc(ui.safety_link)}</a>'
     # A young person and someone thinking of suicide: one tap to their lines, from every text page.
-    quick = "".join(f'<li><a href="{esc(help_href or "")}#{anchor}">{esc(ui.labels[label])}</a></li>'
-                    for anchor, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")))
+    quick = "".join(
+        f'<li><a href="{esc(help_href or "")}#{anchor}">{esc(ui.labels[label])}</a></li>'
+        for anchor, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link"))
+    )
     return (
         f'<!doctype html>\n<html lang="{esc(ui.language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -35,8 +35,11 @@ def practice_text(content: Content, doc: Doc, *, level: int = 2) -> None:
         doc.h(level, labels["practice_heading"]).md(practice.intro)
         doc.term(labels["practice_with_group"], practice.facilitator_intro)
         for n, scene in enumerate(scenes, 1):
-            doc.h(level + 1, f"{labels['practice_scene_of'].format(n=n, total=len(scenes))}: {scene.title}",
-                  id=f"scene-{scene.id}")
+            doc.h(
+                level + 1,
+                f"{labels['practice_scene_of'].format(n=n, total=len(scenes))}: {scene.title}",
+                id=f"scene-{scene.id}",
+            )
             doc.md(scene.scene)
             doc.p(f"**{labels['practice_text_replies']}**")
             doc.items(logic.reply_label(i, r) for i, r in enumerate(scene.replies))

@@ -39,7 +39,9 @@ def render(content: Content, doc: Doc) -> None:
     doc.h(2, rt.adulthood.title, id=rt.adulthood.id).md(rt.adulthood.body).sources(content, rt.adulthood.sources)
     cp = rt.cptsd
     doc.h(3, cp.title, id=cp.id).md(cp.intro)
-    doc.table([{labels["trauma_aspect"]: r.aspect, cp.left_heading: r.left, cp.right_heading: r.right} for r in cp.rows])
+    doc.table(
+        [{labels["trauma_aspect"]: r.aspect, cp.left_heading: r.left, cp.right_heading: r.right} for r in cp.rows]
+    )
     if cp.note:
         doc.p(small(cp.note))
     doc.sources(content, cp.sources)
@@ -52,10 +54,13 @@ def render(content: Content, doc: Doc) -> None:
     doc.h(2, rt.patterns_heading, id="patterns").md(rt.patterns_intro)
     patterns = rt.patterns
     headings = (labels["trauma_pattern_early"], labels["trauma_pattern_belief"], labels["trauma_pattern_adult"])
-    doc.chart(rt.patterns_alt, labels["trauma_pattern_highlighted"].format(n=1), th_logic.pattern_rows(patterns, headings))
+    doc.chart(
+        rt.patterns_alt, labels["trauma_pattern_highlighted"].format(n=1), th_logic.pattern_rows(patterns, headings)
+    )
     for n, path in enumerate(patterns, 1):  # every path in order (the app steps through them)
         title = labels["trauma_pattern_selected"].format(n=n) + (
-            f" · ✓ {labels['trauma_pattern_protective']}" if path.protective else "")
+            f" · ✓ {labels['trauma_pattern_protective']}" if path.protective else ""
+        )
         doc.h(3, words.step.format(n=n, total=len(patterns), title=title))
         doc.md(f"**{headings[0]}:** {path.early} → **{headings[1]}:** {path.belief} → **{headings[2]}:** {path.adult}")
         doc.md(path.explanation).sources(content, path.sources)
@@ -65,5 +70,8 @@ def render(content: Content, doc: Doc) -> None:
     doc.h(3, pv.title, id=pv.id).p(f"**{pv.headline}**").md(pv.body).sources(content, pv.sources)
     for item in (rt.ptsd_vs_relational, rt.hope):
         doc.h(3, item.title, id=item.id).md(item.body).sources(content, item.sources)
-    doc.raw("<ul>" + "".join(f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a></li>'
-                             for pid in ("healing", "get-help")) + "</ul>")
+    doc.raw(
+        "<ul>"
+        + "".join(f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a></li>' for pid in ("healing", "get-help"))
+        + "</ul>"
+    )

@@ -32,8 +32,10 @@ def policy(page: str) -> str:
     from components.web import inline_scripts
 
     hashes = " ".join(sorted({quick_exit.csp_hash(s.decode("utf-8")) for s in inline_scripts(page.encode("utf-8"))}))
-    return (f"default-src 'none'; script-src {hashes or chr(39) + 'none' + chr(39)}; style-src 'unsafe-inline'; "
-            "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    return (
+        f"default-src 'none'; script-src {hashes or chr(39) + 'none' + chr(39)}; style-src 'unsafe-inline'; "
+        "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
 
 
 # Pages that put the reader's region first, read from the request's Accept-Language (the text edition
@@ -68,9 +70,12 @@ async def _page(request: Request) -> Response:
     if loaded.content is None:
         settings = await run_in_threadpool(quick_exit.current_settings, loaded)
         problems = "".join(f"<li>{escape_html(str(p))}</li>" for p in loaded.problems)
-        return _respond(f"<!doctype html><html lang=en><head><meta charset=utf-8>{quick_exit.head_html(settings)}"
-                        f"<title>Content problems</title></head><body>{quick_exit.body_html(settings)}"
-                        f"<h1>The app's content has problems</h1><ul>{problems}</ul></body></html>", 503)
+        return _respond(
+            f"<!doctype html><html lang=en><head><meta charset=utf-8>{quick_exit.head_html(settings)}"
+            f"<title>Content problems</title></head><body>{quick_exit.body_html(settings)}"
+            f"<h1>The app's content has problems</h1><ul>{problems}</ul></body></html>",
+            503,
+        )
     if page_id is not None and page_id not in TEXT_PAGES:
         return RedirectResponse(f"{_base()}/{PREFIX}/", status_code=307)
     region = None
@@ -87,6 +92,8 @@ async def _to_index(request: Request) -> Response:
 
 def routes() -> list[Route]:
     base = _base()
-    return [Route(f"{base}/{PREFIX}", _to_index), Route(f"{base}/{PREFIX}/", _page),
-            Route(f"{base}/{PREFIX}/{{page}}", _page)]
-
+    return [
+        Route(f"{base}/{PREFIX}", _to_index),
+        Route(f"{base}/{PREFIX}/", _page),
+        Route(f"{base}/{PREFIX}/{{page}}", _page),
+    ]

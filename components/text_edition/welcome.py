@@ -20,8 +20,11 @@ def render(content: Content, doc: Doc) -> None:
     known = {p.id for p in PAGES if p.text}  # the pages that have a text page
     for way in w.ways_in:
         doc.h(3, way.title).md(way.body)
-        doc.raw("<ul>" + "".join(f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a></li>'
-                                 for pid in way.pages if pid in known) + "</ul>")
+        doc.raw(
+            "<ul>"
+            + "".join(f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a></li>' for pid in way.pages if pid in known)
+            + "</ul>"
+        )
     doc.h(2, ui.labels["welcome_audience_heading"])
     for audience in w.audiences:
         doc.h(3, audience.title).md(audience.body)

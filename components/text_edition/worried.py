@@ -34,9 +34,11 @@ def render(content: Content, doc: Doc) -> None:
     doc.h(2, lines.heading, id="lines").md(lines.intro)
     found = regions_with_lines(help_)
     names = {r.id: r.name for r in help_.regions}
-    doc.raw(f'<nav aria-label="{esc(labels["help_region"])}"><ul>'
-            + "".join(f'<li><a href="#lines-{f.region}">{esc(names[f.region])}</a></li>' for f in found)
-            + "</ul></nav>")
+    doc.raw(
+        f'<nav aria-label="{esc(labels["help_region"])}"><ul>'
+        + "".join(f'<li><a href="#lines-{f.region}">{esc(names[f.region])}</a></li>' for f in found)
+        + "</ul></nav>"
+    )
     for f in found:
         doc.h(3, names[f.region], id=f"lines-{f.region}")
         if f.numbers:
@@ -54,5 +56,10 @@ def render(content: Content, doc: Doc) -> None:
             doc.md(labels["worried_no_friends_line"])
 
     doc.h(2, helping.next_step.heading, id="next").md(helping.next_step.body)
-    doc.raw("<ul>" + "".join(f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a></li>'
-                             for pid in ("get-help", "healthy-vs-toxic")) + "</ul>")
+    doc.raw(
+        "<ul>"
+        + "".join(
+            f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a></li>' for pid in ("get-help", "healthy-vs-toxic")
+        )
+        + "</ul>"
+    )

@@ -18,8 +18,7 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def wait_ready(p, timeout=60_000) -> None:
     """The page has rendered: the quick exit is mounted and Streamlit has stopped running."""
     p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=timeout)
-    p.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    p.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
     p.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=timeout)
     p.wait_for_timeout(300)
 
@@ -35,8 +34,9 @@ def open_app_page(p, base: str, spec_id: str, query: str = "", go_on: bool = Tru
 def pass_content_note(p, timeout=60_000) -> None:
     """Wait until the page shows either its title or a heavy page's content note; go on past the note.
     (The quick exit mounts before the page body, so checking for the note at once would race it.)"""
-    p.wait_for_selector('[data-testid="stMainBlockContainer"] h1, .st-key-content_note_go_on button',
-                        state="visible", timeout=timeout)
+    p.wait_for_selector(
+        '[data-testid="stMainBlockContainer"] h1, .st-key-content_note_go_on button', state="visible", timeout=timeout
+    )
     note = p.locator(".st-key-content_note_go_on button")
     if note.count():
         note.click()
@@ -50,8 +50,9 @@ def url_param(p, key: str) -> str | None:
 
 def wait_param(p, key: str, value: str, timeout: int = 60_000) -> None:
     """Wait until the address carries key=value and the app has finished the run that wrote it."""
-    p.wait_for_function("([k, v]) => new URLSearchParams(location.search).get(k) === v", arg=[key, value],
-                        timeout=timeout)
+    p.wait_for_function(
+        "([k, v]) => new URLSearchParams(location.search).get(k) === v", arg=[key, value], timeout=timeout
+    )
     wait_ready(p, timeout)  # the next key press goes to the re-rendered buttons
 
 
@@ -108,8 +109,11 @@ def draw_charts(p, timeout=60_000) -> None:
         except PlaywrightError as err:  # a chart that started drawing meanwhile took its placeholder away
             if "not attached" not in str(err):
                 raise
-    p.wait_for_function("() => !document.querySelector('[data-testid=\"chart-waiting\"]')"
-                        " && document.querySelector('[role=\"figure\"]')", timeout=timeout)
+    p.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"chart-waiting\"]')"
+        " && document.querySelector('[role=\"figure\"]')",
+        timeout=timeout,
+    )
     wait_ready(p, timeout)
 
 
@@ -117,4 +121,6 @@ def wait_answered(projector, n: int) -> None:
     """Wait until the live room's panel on the projector says `n` have answered."""
     projector.wait_for_function(
         "(n) => (document.querySelector('.st-key-room_count')?.innerText || '').includes(n + ' answered')",
-        arg=n, timeout=30_000)
+        arg=n,
+        timeout=30_000,
+    )

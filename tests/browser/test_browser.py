@@ -80,7 +80,7 @@ def test_html_in_content_is_shown_as_text(browser, tmp_path, exit_landing):
     shutil.copytree(CONTENT, target)
     f = target / "welcome.yaml"
     data = yaml.safe_load(f.read_text(encoding="utf-8"))
-    data["intro"] = "Before <script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned=2\"> after"
+    data["intro"] = 'Before <script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"> after'
     f.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     server = AppServer(target)
     context = browser.new_context()
@@ -165,10 +165,13 @@ def test_phone_width_keeps_exit_and_content_readable(browser, app_server):
         context.close()
 
 
-@pytest.mark.parametrize(("locale", "region", "shown", "hidden"), [
-    ("en-GB", "United Kingdom", "line_uk-national-da-helpline", "line_us-ndvh"),
-    ("fr-FR", "All regions", "line_us-ndvh", None),
-])
+@pytest.mark.parametrize(
+    ("locale", "region", "shown", "hidden"),
+    [
+        ("en-GB", "United Kingdom", "line_uk-national-da-helpline", "line_us-ndvh"),
+        ("fr-FR", "All regions", "line_us-ndvh", None),
+    ],
+)
 def test_get_help_opens_on_the_readers_region(browser, app_server, content, locale, region, shown, hidden):
     """A phone set to British English opens Get help on the UK's lines; a language naming no country
     we cover shows every region. Every region stays one choice away."""

@@ -139,19 +139,23 @@ def test_accessibility_tree_is_quiet(laptop, app_server):
     # the cycle has it all: steppers, charts, sliders, a caveat about a model, a list of caveats
     open_app_page(laptop, app_server.url, "cycle")
     laptop.evaluate("() => document.querySelector('[data-testid=chart-waiting]')?.scrollIntoView()")
-    laptop.wait_for_function("() => !document.querySelector('[data-testid=chart-waiting]')"
-                             " && document.querySelector('.js-plotly-plot .main-svg')")
+    laptop.wait_for_function(
+        "() => !document.querySelector('[data-testid=chart-waiting]')"
+        " && document.querySelector('.js-plotly-plot .main-svg')"
+    )
     laptop.wait_for_timeout(500)
     nodes = _ax(laptop)
     by_id = {n["nodeId"]: n for n in nodes}
     # the page list is a named navigation landmark, its sections headings
     navs = [n for n in nodes if _role(n) == "navigation"]
     assert [_name(n) for n in navs] == ["Pages"]
+
     def below(n):
         for c in n.get("childIds", []):
             if c in by_id:
                 yield by_id[c]
                 yield from below(by_id[c])
+
     assert len([h for h in below(navs[0]) if _role(h) == "heading"]) >= 4
     # a chart is its name, not its SVG's words
     figures = [n for n in nodes if _role(n) == "figure"]

@@ -9,23 +9,29 @@ from __future__ import annotations
 from browser_helpers import SHOTS, draw_charts, no_exception, open_app_page
 from components.charts.common import DARK, LIGHT
 
-PAPERS = ("() => [...document.querySelectorAll('.js-plotly-plot .main-svg')]"
-          ".map((svg) => svg.style.background).filter(Boolean)")
+PAPERS = (
+    "() => [...document.querySelectorAll('.js-plotly-plot .main-svg')]"
+    ".map((svg) => svg.style.background).filter(Boolean)"
+)
 
 
 def _rgb(hex_colour: str) -> str:
     h = hex_colour.lstrip("#")
-    return "rgb({}, {}, {})".format(*(int(h[i:i + 2], 16) for i in (0, 2, 4)))
+    return "rgb({}, {}, {})".format(*(int(h[i : i + 2], 16) for i in (0, 2, 4)))
 
 
 def _wait_papers(p, colour: str) -> None:
-    p.wait_for_function(f"(want) => {{ const all = ({PAPERS})(); return all.length && all.every((c) => c === want); }}",
-                        arg=_rgb(colour), timeout=30_000)
+    p.wait_for_function(
+        f"(want) => {{ const all = ({PAPERS})(); return all.length && all.every((c) => c === want); }}",
+        arg=_rgb(colour),
+        timeout=30_000,
+    )
 
 
 def test_charts_draw_dark_at_night_and_follow_a_switch(browser, app_server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  color_scheme="dark")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, color_scheme="dark"
+    )
     p = context.new_page()
     try:
         open_app_page(p, app_server.url, "cycle")
@@ -33,8 +39,10 @@ def test_charts_draw_dark_at_night_and_follow_a_switch(browser, app_server):
         _wait_papers(p, DARK.paper)
         assert set(p.evaluate(PAPERS)) == {_rgb(DARK.paper)}
         # each chart's watcher is there, and takes no room on the page
-        watchers = p.evaluate("() => [...document.querySelectorAll('[class*=\"st-key-chart_scheme_of_\"]')]"
-                              ".map((el) => el.getBoundingClientRect().height)")
+        watchers = p.evaluate(
+            "() => [...document.querySelectorAll('[class*=\"st-key-chart_scheme_of_\"]')]"
+            ".map((el) => el.getBoundingClientRect().height)"
+        )
         assert watchers and all(h == 0 for h in watchers), watchers
         p.screenshot(path=str(SHOTS / "chart-theme-dark-phone.png"))
 

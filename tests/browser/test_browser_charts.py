@@ -20,8 +20,10 @@ def _touch_cancelled(p, target) -> bool:
     the page cancelled the touch (preventDefault): then a phone does not scroll."""
     box = target.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    p.evaluate("window.__cancelled = []; for (const kind of ['touchstart', 'touchmove'])"
-               " window.addEventListener(kind, (e) => window.__cancelled.push(e.defaultPrevented));")
+    p.evaluate(
+        "window.__cancelled = []; for (const kind of ['touchstart', 'touchmove'])"
+        " window.addEventListener(kind, (e) => window.__cancelled.push(e.defaultPrevented));"
+    )
     cdp = p.context.new_cdp_session(p)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 40}]})
@@ -71,8 +73,11 @@ def test_chart_draws_when_scrolled_to_and_stays_drawn(browser, app_server, conte
         expect(hint).to_contain_text(content.ui.chart_scroll_hint, use_inner_text=True)
         assert abs(figure.bounding_box()["width"] - MAP_MIN_WIDTH) <= 2
         assert box.evaluate("e => e.scrollWidth > e.clientWidth")
-        assert (box.get_attribute("role"), box.get_attribute("tabindex"), box.get_attribute("aria-label")) == \
-            ("region", "0", map_alt)
+        assert (box.get_attribute("role"), box.get_attribute("tabindex"), box.get_attribute("aria-label")) == (
+            "region",
+            "0",
+            map_alt,
+        )
         box.focus()
         p.keyboard.press("ArrowRight")
         p.wait_for_function("() => document.querySelector('.st-key-th_map_box').scrollLeft > 0", timeout=5_000)

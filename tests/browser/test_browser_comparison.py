@@ -18,8 +18,17 @@ def settle(p) -> None:
     wait_ready(p)
 
 
-@pytest.mark.parametrize("query", ["?part=compare&dimension=trust&reveal=1", "?part=wheel&spoke=2&flipped=1",
-                                   "?part=signs", "?part=sorter", "?part=heal", "?scenario=2"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?part=compare&dimension=trust&reveal=1",
+        "?part=wheel&spoke=2&flipped=1",
+        "?part=signs",
+        "?part=sorter",
+        "?part=heal",
+        "?scenario=2",
+    ],
+)
 def test_part_renders_and_is_accessible(page, app_server, query):
     page.set_viewport_size({"width": 1280, "height": 2400})  # Streamlit scrolls inside the page: show it all
     open_app_page(page, app_server.url, PAGE, query)

@@ -13,9 +13,12 @@ FIGURE = '[role="figure"]'  # st.plotly_chart(alt=...) gives the chart this role
 
 def _wait_figure_named(p, words: str) -> None:
     """Wait until a chart whose accessible name has `words` (in any case) is drawn."""
-    p.wait_for_function(f"(w) => [...document.querySelectorAll('{FIGURE}')]"
-                        ".some(e => (e.getAttribute('aria-label') || '').toLowerCase().includes(w))",
-                        arg=words.lower(), timeout=60_000)
+    p.wait_for_function(
+        f"(w) => [...document.querySelectorAll('{FIGURE}')]"
+        ".some(e => (e.getAttribute('aria-label') || '').toLowerCase().includes(w))",
+        arg=words.lower(),
+        timeout=60_000,
+    )
 
 
 def _figure_names(p) -> list[str]:
@@ -27,7 +30,8 @@ def _wait_card(p, key: str, prefix: str) -> None:
     """Wait until the card's heading shows the step (Streamlit reruns after the URL changes)."""
     p.wait_for_function(
         f"() => {{ const h = document.querySelector('.st-key-{key} h3'); return h && h.innerText.startsWith('{prefix}'); }}",
-        timeout=60_000)
+        timeout=60_000,
+    )
     p.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     p.wait_for_timeout(300)
 
@@ -83,8 +87,10 @@ def test_sandbox_reveal_in_the_browser(page, app_server):
 
 
 def test_presenter_and_phone_screenshots(browser, app_server):
-    for name, viewport, query in (("cycle-present-phase2", {"width": 1920, "height": 1080}, "?present=1&phase=2"),
-                                  ("cycle-phone", {"width": 390, "height": 844}, "?phase=2")):
+    for name, viewport, query in (
+        ("cycle-present-phase2", {"width": 1920, "height": 1080}, "?present=1&phase=2"),
+        ("cycle-phone", {"width": 390, "height": 844}, "?phase=2"),
+    ):
         context = browser.new_context(viewport=viewport)
         p = context.new_page()
         try:

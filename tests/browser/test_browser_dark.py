@@ -17,7 +17,7 @@ NIGHT, DAY = theme.palettes()["dark"], theme.palettes()["light"]
 
 def rgb(hex_colour: str) -> str:
     h = hex_colour.lstrip("#")
-    return "rgb({}, {}, {})".format(*(int(h[i:i + 2], 16) for i in (0, 2, 4)))
+    return "rgb({}, {}, {})".format(*(int(h[i : i + 2], 16) for i in (0, 2, 4)))
 
 
 @pytest.fixture
@@ -113,8 +113,9 @@ def test_a_theme_picked_in_the_menu_wins_over_the_device(night_phone, app_server
     open_app_page(p, app_server.url, "welcome")
     p.locator('[data-testid="stMainMenuButton"]').click()
     p.locator('[data-testid="stMainMenuItem-theme-Light"]').click()
-    p.wait_for_function("() => getComputedStyle(document.querySelector('.stApp')).backgroundColor"
-                        f" === '{rgb(DAY['backgroundColor'])}'")
+    p.wait_for_function(
+        f"() => getComputedStyle(document.querySelector('.stApp')).backgroundColor === '{rgb(DAY['backgroundColor'])}'"
+    )
     wait_ready(p)
     link = p.locator('[data-testid="text-version-link"]').first
     assert link.evaluate("e => getComputedStyle(e).color") == rgb(DAY["linkColor"])

@@ -56,8 +56,7 @@ def test_the_crisis_number_can_be_tapped_within_two_screens_of_get_help(phone_in
 
 @pytest.mark.parametrize(("locale", "start"), [("en-GB", "cycle"), ("en-US", "therapies"), ("en-AU", "welcome")])
 @pytest.mark.parametrize(("label", "kind"), [("safety_youth_link", "youth"), ("safety_crisis_link", "crisis")])
-def test_youth_and_crisis_lines_are_one_tap_from_any_page(phone_in, app_server, content, locale, start, label,
-                                                          kind):
+def test_youth_and_crisis_lines_are_one_tap_from_any_page(phone_in, app_server, content, locale, start, label, kind):
     p = phone_in(locale)
     p.goto(f"{app_server.url}/{'' if start == 'welcome' else start}")
     p.wait_for_selector('[data-testid="quick-exit"]', state="visible", timeout=60_000)
@@ -68,8 +67,11 @@ def test_youth_and_crisis_lines_are_one_tap_from_any_page(phone_in, app_server, 
     heading = p.locator(f".st-key-help_kind_{kind} h2").first
     heading.wait_for(state="visible", timeout=30_000)
     # the scroll to the section runs after the page has drawn: wait for it to land
-    p.wait_for_function(f"""() => {{ const h = document.querySelector('.st-key-help_kind_{kind} h2');
-        const y = h && h.getBoundingClientRect().top; return h && y >= 0 && y < {SCREEN / 2}; }}""", timeout=30_000)
+    p.wait_for_function(
+        f"""() => {{ const h = document.querySelector('.st-key-help_kind_{kind} h2');
+        const y = h && h.getBoundingClientRect().top; return h && y >= 0 && y < {SCREEN / 2}; }}""",
+        timeout=30_000,
+    )
     box = heading.bounding_box()
     assert 0 <= box["y"] < SCREEN / 2, box  # in view, below the top bar, not scrolled past
     line = first_line(content.help, region_for_locale(content.help, locale), kind)
@@ -79,8 +81,7 @@ def test_youth_and_crisis_lines_are_one_tap_from_any_page(phone_in, app_server, 
 
 
 @pytest.mark.parametrize(("locale", "anchor", "kind"), [("en-GB", "crisis", "crisis"), ("en-AU", "under-18", "youth")])
-def test_text_edition_links_to_the_readers_crisis_and_youth_lines(phone_in, app_server, content, locale, anchor,
-                                                                   kind):
+def test_text_edition_links_to_the_readers_crisis_and_youth_lines(phone_in, app_server, content, locale, anchor, kind):
     p = phone_in(locale)
     p.goto(f"{app_server.url}/text/cycle")
     p.locator(f'header nav.quick-help a[href="get-help#{anchor}"]').click()
@@ -89,14 +90,18 @@ def test_text_edition_links_to_the_readers_crisis_and_youth_lines(phone_in, app_
     box = heading.bounding_box()
     assert 0 <= box["y"] < SCREEN / 2, box
     region = region_for_locale(content.help, locale)
-    assert heading.evaluate("(h) => { let e = h; while (e && !(e.id || '').startsWith('region-')) "
-                            "{ e = e.previousElementSibling; } return e && e.id; }") == f"region-{region}"
+    assert (
+        heading.evaluate(
+            "(h) => { let e = h; while (e && !(e.id || '').startsWith('region-')) "
+            "{ e = e.previousElementSibling; } return e && e.id; }"
+        )
+        == f"region-{region}"
+    )
     line = first_line(content.help, region, kind)
     expect(p.locator(f'a[href^="{_dial(line)}"]').first).to_be_attached()
 
 
-def test_on_a_phone_the_safety_line_is_one_short_sentence_and_on_a_laptop_the_whole_note(browser, app_server,
-                                                                                        content):
+def test_on_a_phone_the_safety_line_is_one_short_sentence_and_on_a_laptop_the_whole_note(browser, app_server, content):
     for device, short in ((PHONE, True), ({"viewport": {"width": 1366, "height": 900}}, False)):
         context = browser.new_context(**device)
         p = context.new_page()

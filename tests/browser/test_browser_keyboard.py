@@ -56,8 +56,9 @@ def test_go_on_puts_focus_on_the_pages_heading(laptop, app_server):
     laptop.keyboard.press("Enter")
     wait_ready(laptop)
     laptop.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H1'")
-    heading = laptop.evaluate("() => document.activeElement.closest('[data-testid=\"stMain\"]') !== null"
-                              " && document.activeElement.innerText")
+    heading = laptop.evaluate(
+        "() => document.activeElement.closest('[data-testid=\"stMain\"]') !== null && document.activeElement.innerText"
+    )
     assert heading == laptop.locator('[data-testid="stMain"] h1').first.inner_text()
     no_exception(laptop)
 
@@ -96,8 +97,17 @@ def test_skip_link_reaches_get_helps_first_phone_link_in_two_tabs(laptop, app_se
     first_phone = laptop.locator('[data-testid="stMain"] a[href^="tel:"]').first
     phone = first_phone.get_attribute("href")
     # without the skip link it is 23 Tab presses; with it: the exit, the skip link, Enter
-    assert _tabs_until(laptop, lambda a: a["tag"] == "A" and a["testid"] != "quick-exit"
-                       and laptop.evaluate("() => document.activeElement.getAttribute('href')") == phone) > 15
+    assert (
+        _tabs_until(
+            laptop,
+            lambda a: (
+                a["tag"] == "A"
+                and a["testid"] != "quick-exit"
+                and laptop.evaluate("() => document.activeElement.getAttribute('href')") == phone
+            ),
+        )
+        > 15
+    )
     open_app_page(laptop, app_server.url, "get-help")  # loaded again
     _skip(laptop)
     laptop.wait_for_function("(href) => document.activeElement.getAttribute('href') === href", arg=phone)
@@ -145,14 +155,16 @@ def test_in_presenter_mode_the_skip_link_passes_the_presenter_bar(browser, app_s
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     p = context.new_page()
     open_app_page(p, app_server.url, "cycle", "?present=1")
-    bar_controls = p.locator('.st-key-presenter_bar button:visible, .st-key-presenter_bar a:visible').count()
+    bar_controls = p.locator(".st-key-presenter_bar button:visible, .st-key-presenter_bar a:visible").count()
     assert bar_controls >= 2
     p.focus('[data-testid="quick-exit"]')  # the top of the page: the exit, then the skip link
     p.keyboard.press("Tab")
     assert _active(p)["testid"] == "stSkipToContent"
     p.keyboard.press("Enter")
-    p.wait_for_function("() => document.activeElement && document.activeElement.closest('[data-testid=\"stMain\"]')"
-                        " && !document.activeElement.closest('.st-key-presenter_bar, .st-key-safety_bar')")
+    p.wait_for_function(
+        "() => document.activeElement && document.activeElement.closest('[data-testid=\"stMain\"]')"
+        " && !document.activeElement.closest('.st-key-presenter_bar, .st-key-safety_bar')"
+    )
     assert "Next" in _active(p)["text"]
     no_exception(p)
     context.close()

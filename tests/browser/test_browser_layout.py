@@ -51,8 +51,10 @@ def _available_width(p) -> float:
 
 # (page, stepper name, the step's card title, the visual, the query that opens it)
 # (the visual is the chart or, until charts wake, its placeholder of the same size: components/visual.py)
-STEPPED = [("cycle", "phase", ".st-key-cycle_phase_card h3", '[class*="st-key-cycle_chart"]', ""),
-           ("relational-trauma", "pattern", ".st-key-pattern_card h3", '[class*="st-key-patterns_chart_"]', "")]
+STEPPED = [
+    ("cycle", "phase", ".st-key-cycle_phase_card h3", '[class*="st-key-cycle_chart"]', ""),
+    ("relational-trauma", "pattern", ".st-key-pattern_card h3", '[class*="st-key-patterns_chart_"]', ""),
+]
 
 
 @pytest.mark.parametrize("page_id, name, title, visual, query", STEPPED, ids=[s[0] for s in STEPPED])
@@ -134,9 +136,11 @@ def test_read_about_it_brings_the_card_into_view(browser, app_server, device):
         p.wait_for_function("() => new URLSearchParams(location.search).get('approach')", timeout=60_000)
         wait_ready(p)
         height = device["viewport"]["height"]
-        p.wait_for_function(f"""() => {{ const c = document.querySelector('.st-key-th_card');
+        p.wait_for_function(
+            f"""() => {{ const c = document.querySelector('.st-key-th_card');
             if (!c) return false; const y = c.getBoundingClientRect().top; return y >= -2 && y < {height} / 2; }}""",
-                            timeout=30_000)
+            timeout=30_000,
+        )
         assert p.evaluate("() => document.activeElement.closest('.st-key-th_card') !== null")
     finally:
         context.close()

@@ -11,8 +11,12 @@ from playwright.sync_api import expect
 from browser_helpers import SHOTS, axe_violations, no_exception, open_app_page
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-ENDINGS = [("cycle", ""), ("healthy-vs-toxic", "?part=compare"), ("healthy-vs-toxic", "?part=signs"),
-           ("healthy-vs-toxic", "?part=sorter")]
+ENDINGS = [
+    ("cycle", ""),
+    ("healthy-vs-toxic", "?part=compare"),
+    ("healthy-vs-toxic", "?part=signs"),
+    ("healthy-vs-toxic", "?part=sorter"),
+]
 
 TO_THE_END = """() => {
   for (const el of [document.scrollingElement, document.querySelector('[data-testid="stMain"]'),
@@ -68,8 +72,10 @@ def test_the_last_screen_is_the_step_with_a_number_to_tap(phone, app_server, pag
     call.scroll_into_view_if_needed()
     link = call.bounding_box()
     assert 60 <= link["y"] and link["y"] + link["height"] <= 844, link
-    covered = phone.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.getAttribute('href')",
-                             [link["x"] + link["width"] / 2, link["y"] + link["height"] / 2])
+    covered = phone.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('a')?.getAttribute('href')",
+        [link["x"] + link["width"] / 2, link["y"] + link["height"] / 2],
+    )
     assert covered == "tel:999"
     phone.evaluate(CATCH_TAPS)
     call.tap()

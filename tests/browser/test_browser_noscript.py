@@ -12,8 +12,10 @@ from playwright.sync_api import expect
 from components.help import first_line
 from components.text_edition.doc import markdown
 
-SCREENS = {"phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True),
-           "wide": dict(viewport={"width": 1920, "height": 1080})}
+SCREENS = {
+    "phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True),
+    "wide": dict(viewport={"width": 1920, "height": 1080}),
+}
 
 
 def plain(markup_or_text: str) -> str:
@@ -31,8 +33,12 @@ def squash(text: str) -> str:
 
 
 def overlaps(a, b) -> bool:
-    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
-                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
 
 
 def exit_clear_of(p, selector: str) -> None:
@@ -40,7 +46,8 @@ def exit_clear_of(p, selector: str) -> None:
     exit_box = p.locator("#hb-exit").bounding_box()
     assert exit_box and exit_box["height"] >= 44
     boxes = p.locator(f"{selector} :is(h1, h2, p, li, a, strong)").evaluate_all(
-        "els => els.flatMap(e => [...e.getClientRects()].map(r => ({x: r.x, y: r.y, width: r.width, height: r.height})))")
+        "els => els.flatMap(e => [...e.getClientRects()].map(r => ({x: r.x, y: r.y, width: r.width, height: r.height})))"
+    )
     assert boxes
     covered = [b for b in boxes if overlaps(exit_box, b)]
     assert not covered, (exit_box, covered)

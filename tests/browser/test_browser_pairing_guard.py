@@ -16,9 +16,13 @@ from browser_helpers import axe_violations, no_exception, open_app_page, wait_re
 from test_browser_room_reload import two_replicas
 
 SHOTS = Path("/tmp/identity")
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                       "Chrome/120.0 Mobile Safari/537.36"}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0 Mobile Safari/537.36",
+}
 
 
 def _connect(p, base: str, code: str, labels) -> None:
@@ -67,8 +71,9 @@ def test_an_intruder_with_the_code_controls_nothing(browser, base):
         expect(laptop.locator(".st-key-pair_code_box")).to_have_count(0)  # the code hides while asking
         laptop.screenshot(path=str(SHOTS / "laptop-allow-this-device.png"))
         laptop.locator(".st-key-pair_refuse button").click()
-        expect(intruder.locator(".st-key-notes_not_paired")).to_contain_text(labels["facilitate_notes_refused"],
-                                                                            use_inner_text=True)
+        expect(intruder.locator(".st-key-notes_not_paired")).to_contain_text(
+            labels["facilitate_notes_refused"], use_inner_text=True
+        )
         expect(intruder.locator(".st-key-notes_next")).to_have_count(0)
         intruder.screenshot(path=str(SHOTS / "intruder-refused.png"), full_page=True)
         assert axe_violations(intruder) == []
@@ -113,8 +118,9 @@ def test_an_intruder_with_the_code_controls_nothing(browser, base):
         # unpaired: the phone is told so and keeps no controls
         open_app_page(laptop, base, "run-session", "?plan=classroom-45&segment=3&present=1")
         laptop.locator(".st-key-pair_unpair button").click(timeout=30_000)
-        expect(phone.locator(".st-key-notes_not_paired")).to_contain_text(labels["facilitate_notes_unpaired"],
-                                                                         use_inner_text=True)
+        expect(phone.locator(".st-key-notes_not_paired")).to_contain_text(
+            labels["facilitate_notes_unpaired"], use_inner_text=True
+        )
         expect(phone.locator(".st-key-notes_next")).to_have_count(0)
     finally:
         for ctx in (fac, mine, theirs, late):

@@ -40,8 +40,9 @@ ALERTS_ABOVE = """(limit) => [...document.querySelectorAll('[data-testid="stAler
     .filter((a) => a.offsetParent !== null && a.getBoundingClientRect().top < limit).length"""
 
 
-@pytest.mark.parametrize(("locale", "first_line"), [
-    ("en-GB", "uk-national-da-helpline"), ("en-US", "us-ndvh"), ("fr-FR", "us-ndvh")])  # fr-FR: every region
+@pytest.mark.parametrize(
+    ("locale", "first_line"), [("en-GB", "uk-national-da-helpline"), ("en-US", "us-ndvh"), ("fr-FR", "us-ndvh")]
+)  # fr-FR: every region
 def test_get_help_first_view_is_short_on_a_phone(browser, app_server, content, locale, first_line):
     context = browser.new_context(**PHONE, locale=locale)
     p = context.new_page()
@@ -58,8 +59,11 @@ def test_get_help_first_view_is_short_on_a_phone(browser, app_server, content, l
         else:  # the region's first line can be tapped on the first screen, at the top; its entry follows
             call = p.locator(f'.st-key-help_first a[href="{dial}"]').bounding_box()
             assert call["y"] + call["height"] < SCREEN, call
-        expect(p.locator('.st-key-help_numbers a[href^="tel:"]:visible').nth(  # one for each number, or more
-            len(content.help.immediate_danger.numbers) - 1)).to_be_attached()
+        expect(
+            p.locator('.st-key-help_numbers a[href^="tel:"]:visible').nth(  # one for each number, or more
+                len(content.help.immediate_danger.numbers) - 1
+            )
+        ).to_be_attached()
         assert p.evaluate(ALERTS_ABOVE, line_top) <= 1  # no wall of warning boxes before the lines
         assert p.locator('[data-testid="stAlert"]:visible').count() <= 1  # flags are quiet text in each entry
         if locale == "en-GB":  # the reader's own number first, in full (the Silent Solution note)
@@ -122,9 +126,14 @@ SMALL_TARGETS = """() => {
 
 # Each page as it opens, and the states that show other controls (parts, modes, the reflection).
 STATES = [(spec.id, "") for spec in PAGES] + [
-    ("healthy-vs-toxic", "?part=wheel"), ("healthy-vs-toxic", "?part=signs"), ("healthy-vs-toxic", "?part=sorter"),
-    ("healthy-vs-toxic", "?part=sorter&sorter=room"), ("healthy-vs-toxic", "?part=heal"),
-    ("therapies", "?path=teen"), ("run-session", "?view=notes")]
+    ("healthy-vs-toxic", "?part=wheel"),
+    ("healthy-vs-toxic", "?part=signs"),
+    ("healthy-vs-toxic", "?part=sorter"),
+    ("healthy-vs-toxic", "?part=sorter&sorter=room"),
+    ("healthy-vs-toxic", "?part=heal"),
+    ("therapies", "?path=teen"),
+    ("run-session", "?view=notes"),
+]
 
 
 def _wake(p) -> None:
@@ -150,7 +159,9 @@ def test_the_side_panels_links_are_44px_on_a_phone(phone, app_server):
     phone.locator('[data-testid="stExpandSidebarButton"]').click()
     phone.wait_for_function(  # the panel has slid all the way in
         "() => { const r = document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect();"
-        " return r.right > 200 && r.left >= 0; }", timeout=30_000)
+        " return r.right > 200 && r.left >= 0; }",
+        timeout=30_000,
+    )
     links = phone.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]')
     expect(links.nth(9)).to_be_attached()  # ten or more
     assert all(box["height"] >= 44 for box in (links.nth(i).bounding_box() for i in range(links.count())))
@@ -160,7 +171,10 @@ def test_the_side_panels_links_are_44px_on_a_phone(phone, app_server):
 def test_desktop_keeps_streamlits_sizes(page, app_server):
     """The phone rules stay on the phone: a laptop's Next button and page links keep their size."""
     open_app_page(page, app_server.url, "cycle")
-    assert page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').first.bounding_box()["height"] < 40
+    assert (
+        page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').first.bounding_box()["height"]
+        < 40
+    )
     assert page.locator('button[data-testid^="stBaseButton"]').first.bounding_box()["height"] < 44
 
 
@@ -177,8 +191,10 @@ def test_one_dimensions_three_levels_stay_side_by_side_on_a_phone(phone, app_ser
     expect(columns).to_have_count(3)
     tops = [columns.nth(i).bounding_box()["y"] for i in range(3)]
     assert max(tops) - min(tops) < SCREEN and max(tops) - min(tops) <= 2, tops  # one row, not stacked
-    assert phone.evaluate(f"() => {{ const r = document.querySelector('{ROW}');"
-                          " return r.scrollWidth > r.clientWidth + 100 && getComputedStyle(r).overflowX === 'auto'; }")
+    assert phone.evaluate(
+        f"() => {{ const r = document.querySelector('{ROW}');"
+        " return r.scrollWidth > r.clientWidth + 100 && getComputedStyle(r).overflowX === 'auto'; }"
+    )
     # keyboard: Tab from the last control before the row lands on the row (a focusable scroller)
     # (past the dimension's heading link; the Reveal button is disabled with every column shown)
     phone.locator(".st-key-hvt_reveal button").last.focus()

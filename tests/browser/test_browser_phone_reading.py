@@ -89,6 +89,7 @@ def test_long_text_pages_open_on_contents_that_land(phone, app_server, page_id):
 
 # ------------------------------------------------------------------ the therapy browser (26.9)
 
+
 def test_therapy_paths_come_before_the_map_and_its_key_is_whole(phone, app_server, content):
     open_app_page(phone, app_server.url, "therapies")
     adult = next(p.label for p in content.therapies.paths if p.id == "adult")
@@ -123,12 +124,13 @@ def test_read_about_it_lands_on_the_heading_with_a_way_back(phone, app_server, c
     button = item.locator(f".st-key-th_open_{last} button:visible")
     button.scroll_into_view_if_needed()
     button.tap()
-    p.wait_for_function("(id) => new URLSearchParams(location.search).get('approach') === id", arg=last,
-                        timeout=60_000)
+    p.wait_for_function("(id) => new URLSearchParams(location.search).get('approach') === id", arg=last, timeout=60_000)
     wait_ready(p)
-    p.wait_for_function(f"""() => {{ const h = document.querySelector('.st-key-th_card h3');
+    p.wait_for_function(
+        f"""() => {{ const h = document.querySelector('.st-key-th_card h3');
         return h && h.getBoundingClientRect().top > 0 && h.getBoundingClientRect().top < {SCREEN}; }}""",
-                        timeout=30_000)
+        timeout=30_000,
+    )
     where = p.evaluate(LANDING)
     assert where["covered"] <= where["top"] < SCREEN / 2, where  # seen: below the bar and the exit button
     back = p.locator(".st-key-th_card").get_by_role("button", name=content.ui.labels["therapies_back_to_list"])
@@ -136,8 +138,11 @@ def test_read_about_it_lands_on_the_heading_with_a_way_back(phone, app_server, c
     assert box and box["y"] + box["height"] <= SCREEN  # the way back is on the same screen as the heading
     back.tap()
     # back where the reader was: their item in view, its button focused
-    p.wait_for_function(f"""(key) => {{ const i = document.querySelector('.st-key-' + key);
+    p.wait_for_function(
+        f"""(key) => {{ const i = document.querySelector('.st-key-' + key);
         if (!i) return false; const r = i.getBoundingClientRect();
         return r.top >= 0 && r.top < {SCREEN} && i.contains(document.activeElement); }}""",
-                        arg=f"th_item_{last}", timeout=30_000)
+        arg=f"th_item_{last}",
+        timeout=30_000,
+    )
     assert p.evaluate("() => new URLSearchParams(location.search).get('approach')") == last  # the card stays

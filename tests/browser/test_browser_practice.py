@@ -1,4 +1,4 @@
-""""What could you say?" on Worried about someone, in a real browser: on a phone (390x844, touch) and on
+""" "What could you say?" on Worried about someone, in a real browser: on a phone (390x844, touch) and on
 a projector (1920x1080, ?present=1) a reply is chosen, its feedback shows, the URL carries the scene
 and the reply, a reload keeps them, and axe-core finds no serious or critical issue; the keyboard
 alone can choose a reply, and the feedback is said in the polite live region."""
@@ -29,8 +29,7 @@ def choose_by_pointer(p, content, scene_index: int, reply_index: int, tap: bool)
     button.wait_for(state="visible")
     p.wait_for_function("() => !document.querySelector('.st-key-practice_choose button').disabled", timeout=30_000)
     button.tap() if tap else button.click()
-    p.wait_for_function("(r) => new URLSearchParams(location.search).get('reply') === r", arg=reply.id,
-                        timeout=30_000)
+    p.wait_for_function("(r) => new URLSearchParams(location.search).get('reply') === r", arg=reply.id, timeout=30_000)
     wait_ready(p)
 
 
@@ -68,7 +67,8 @@ def test_phone_choose_a_reply_and_reload(phone, app_server, content):
     choose_by_pointer(phone, content, 1, 0, tap=True)  # the promise: may make things harder
     check_round_trip(phone, content, 1, 0, "phone")
     expect(chosen_feedback(phone, content.practice.scenes[1].replies[0].id)).to_contain_text(
-        content.ui.labels["practice_instead"], use_inner_text=True)
+        content.ui.labels["practice_instead"], use_inner_text=True
+    )
 
 
 def test_projector_choose_a_reply_and_reload(projector, app_server, content):
@@ -100,12 +100,14 @@ def test_keyboard_chooses_a_reply_and_hears_the_feedback(page, app_server, conte
     assert page.evaluate("() => !!document.activeElement.closest('.st-key-practice_choose')")
     page.keyboard.press("Enter")
     reply = scene.replies[1]
-    page.wait_for_function("(r) => new URLSearchParams(location.search).get('reply') === r", arg=reply.id,
-                           timeout=30_000)
+    page.wait_for_function(
+        "(r) => new URLSearchParams(location.search).get('reply') === r", arg=reply.id, timeout=30_000
+    )
     wait_ready(page)
     expect(chosen_feedback(page, reply.id)).to_contain_text(reply.why[:40], use_inner_text=True)
     live = page.locator("#hb-step-live")
     assert live.get_attribute("aria-live") == "polite"
-    page.wait_for_function("(w) => document.getElementById('hb-step-live').textContent.includes(w)",
-                           arg=reply.why[:40], timeout=15_000)
+    page.wait_for_function(
+        "(w) => document.getElementById('hb-step-live').textContent.includes(w)", arg=reply.why[:40], timeout=15_000
+    )
     expect(live).to_contain_text(content.ui.labels[f"practice_outcome_{reply.outcome}"])

@@ -19,8 +19,9 @@ _BOX = """(sel) => { const e = document.querySelector(sel); if (!e) return null;
 def _finish_run(p) -> None:
     """Wait for the run to end; go on past a content note if the new page shows one."""
     p.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    p.wait_for_selector('[data-testid="stMainBlockContainer"] h1, .st-key-content_note_go_on button',
-                        state="visible", timeout=60_000)
+    p.wait_for_selector(
+        '[data-testid="stMainBlockContainer"] h1, .st-key-content_note_go_on button', state="visible", timeout=60_000
+    )
     note = p.locator(".st-key-content_note_go_on button")
     if note.count():
         note.click()
@@ -38,16 +39,20 @@ def _show_on_projector(p) -> None:
 def _open_next(p, label: str) -> None:
     """Press the presenter bar's Next segment and wait until the bar says `label` and the page is drawn."""
     p.locator(".st-key-bar_next_segment button").first.click()
-    p.wait_for_function("(t) => (document.querySelector('.st-key-session_bar') || {}).innerText?.includes(t)",
-                        arg=label, timeout=60_000)
+    p.wait_for_function(
+        "(t) => (document.querySelector('.st-key-session_bar') || {}).innerText?.includes(t)", arg=label, timeout=60_000
+    )
     _finish_run(p)
 
 
 def _settled_at(p, selector: str, top_at_most: float) -> dict:
     """Wait until the element's top is on the first screen, above `top_at_most`; its box."""
-    p.wait_for_function("([s, most]) => { const e = document.querySelector(s); if (!e) return false;"
-                        " const t = e.getBoundingClientRect().top; return t >= 0 && t <= most; }",
-                        arg=[selector, top_at_most], timeout=30_000)
+    p.wait_for_function(
+        "([s, most]) => { const e = document.querySelector(s); if (!e) return false;"
+        " const t = e.getBoundingClientRect().top; return t >= 0 && t <= most; }",
+        arg=[selector, top_at_most],
+        timeout=30_000,
+    )
     return p.evaluate(_BOX, selector)
 
 
@@ -76,8 +81,11 @@ def test_segments_open_at_their_visual(browser, app_server, content, plan_id):
     try:
         open_app_page(p, app_server.url, "run-session", f"?plan={plan_id}&segment=1&present=1")
         _show_on_projector(p)
-        p.wait_for_function("(t) => (document.querySelector('.st-key-session_bar') || {}).innerText?.includes(t)",
-                            arg=of.format(n=1, total=len(segments)), timeout=60_000)
+        p.wait_for_function(
+            "(t) => (document.querySelector('.st-key-session_bar') || {}).innerText?.includes(t)",
+            arg=of.format(n=1, total=len(segments)),
+            timeout=60_000,
+        )
         _finish_run(p)
         for i, (_, seg) in enumerate(segments):
             if i:
@@ -118,8 +126,11 @@ def test_a_segment_scrolls_once_not_on_every_rerun(browser, app_server, content)
         placed = _settled_at(p, ".st-key-stepper_phase", VIEW["height"] / 3)
         p.mouse.move(960, 700)
         p.mouse.wheel(0, -300)
-        p.wait_for_function("(y) => document.querySelector('.st-key-stepper_phase').getBoundingClientRect().top > y + 150",
-                            arg=placed["top"], timeout=10_000)
+        p.wait_for_function(
+            "(y) => document.querySelector('.st-key-stepper_phase').getBoundingClientRect().top > y + 150",
+            arg=placed["top"],
+            timeout=10_000,
+        )
         before = p.evaluate(_BOX, ".st-key-stepper_phase")["top"]
         p.locator(".st-key-phase_next button").first.click()
         p.wait_for_function("() => new URLSearchParams(location.search).get('phase') === '2'", timeout=60_000)
@@ -172,8 +183,10 @@ _CHARTS_DRAWN = """() => { const charts = [...document.querySelectorAll('[data-t
   return charts.length > 0 && charts.every(c => c.querySelector('svg text')); }"""
 
 
-@pytest.mark.parametrize("page_id,charts", [("welcome", False), ("cycle", True), ("healing", True),
-                                            ("relational-trauma", True), ("perspectives", True)])
+@pytest.mark.parametrize(
+    "page_id,charts",
+    [("welcome", False), ("cycle", True), ("healing", True), ("relational-trauma", True), ("perspectives", True)],
+)
 def test_type_for_the_back_of_a_room(projector, app_server, page_id, charts):
     """At 1920x1080 presenting: body text at least 28 px, lines of at most about 80 characters,
     captions at full contrast, chart text at least 20 px."""

@@ -78,7 +78,9 @@ def test_text_edition_is_compressed_and_cached_by_the_proxy(proxy):
     headers = {k.lower(): v for k, v in headers.items()}
     assert status == 200 and headers.get("content-encoding") == "gzip"
     assert headers.get("x-cache") == "HIT"
-    assert headers.get("referrer-policy") == "no-referrer" and "default-src 'none'" in headers["content-security-policy"]
+    assert (
+        headers.get("referrer-policy") == "no-referrer" and "default-src 'none'" in headers["content-security-policy"]
+    )
     _, plain_headers, plain = proxy.get("/text/get-help")  # a client without gzip gets plain HTML
     assert "content-encoding" not in {k.lower() for k in plain_headers} and plain.startswith(b"<!doctype html>")
 

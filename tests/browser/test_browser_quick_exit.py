@@ -53,8 +53,11 @@ def _steps(p, base):
     for phase in ("2", "3"):
         p.keyboard.press("ArrowRight")
         wait_param(p, "phase", phase)
-        p.wait_for_function("(n) => (document.querySelector('.st-key-cycle_phase_card h3')?.innerText || '')"
-                            ".startsWith(n + '.')", arg=phase, timeout=60_000)
+        p.wait_for_function(
+            "(n) => (document.querySelector('.st-key-cycle_phase_card h3')?.innerText || '').startsWith(n + '.')",
+            arg=phase,
+            timeout=60_000,
+        )
 
 
 def _filter(p, base):
@@ -67,8 +70,11 @@ def _plan(p, base):
     open_app_page(p, base, "run-session")
     p.locator(".st-key-run_plan").click()
     p.get_by_role("option").nth(1).click()
-    p.wait_for_function("() => new URLSearchParams(location.search).get('plan')"
-                        " && new URLSearchParams(location.search).get('plan') !== 'classroom-45'", timeout=60_000)
+    p.wait_for_function(
+        "() => new URLSearchParams(location.search).get('plan')"
+        " && new URLSearchParams(location.search).get('plan') !== 'classroom-45'",
+        timeout=60_000,
+    )
 
 
 def _pages(p, base):
@@ -144,6 +150,7 @@ def test_normal_history_setting_keeps_the_browsers_back(browser, normal_history_
 
 
 # ------------------------------------------------------------------ ready before anything can be read
+
 
 def _slow_tab(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
@@ -242,6 +249,7 @@ def test_error_screen_has_the_early_exit(browser, tmp_path, browser_content, exi
 
 # ------------------------------------------------------------------ keyboard and screen reader
 
+
 def test_first_tab_stop_is_the_exit(page, app_server):
     open_app_page(page, app_server.url, "welcome")
     page.evaluate("document.activeElement && document.activeElement.blur()")
@@ -270,8 +278,9 @@ def test_shift_presses_are_announced_and_expire(page, app_server, content):
     assert page.locator("#hb-exit-lights .hb-on").count() == 1
     page.keyboard.press("Shift")
     assert status.inner_text() == words.press_one_more
-    page.wait_for_function(f"() => document.getElementById('hb-exit-status').textContent === {words.timed_out!r}",
-                           timeout=8_000)
+    page.wait_for_function(
+        f"() => document.getElementById('hb-exit-status').textContent === {words.timed_out!r}", timeout=8_000
+    )
     assert page.locator("#hb-exit-lights").is_hidden()
     # after the expiry a single press starts counting again, and Shift as a modifier never counts
     page.keyboard.press("Shift+A")
@@ -309,16 +318,25 @@ def test_page_is_blank_while_the_next_site_loads(page, app_server, exit_landing,
         page.wait_for_url(exit_landing.url, timeout=15_000)
     finally:
         exit_landing.delay = 0.0
-    assert reports == [{"role": "alert", "text": content.ui.quick_exit_announce.leaving, "title": "",
-                        "overlayShown": True, "appShown": False, "exitShown": False}]
+    assert reports == [
+        {
+            "role": "alert",
+            "text": content.ui.quick_exit_announce.leaving,
+            "title": "",
+            "overlayShown": True,
+            "appShown": False,
+            "exitShown": False,
+        }
+    ]
 
 
 def test_fallback_mounts_the_exit_when_the_page_lacks_it(browser, app_server, exit_landing):
     """A proxy that rewrote the page and lost the early exit: the shell's fallback puts it back."""
+
     def strip_exit(route):
         response = route.fetch()
         html = response.text()
-        html = html[:html.index('<div id="hb-exit"')] + html[html.index('<div id="root">'):]
+        html = html[: html.index('<div id="hb-exit"')] + html[html.index('<div id="root">') :]
         start = html.index('<style id="hb-exit-style">')
         end = html.index("</script>", html.index('<script id="hb-exit-script"')) + len("</script>")
         html = html[:start] + html[end:]
@@ -329,8 +347,9 @@ def test_fallback_mounts_the_exit_when_the_page_lacks_it(browser, app_server, ex
 
     # A page answered by the test itself counts as a public page to Chrome, which then refuses its
     # websocket to this machine (Local Network Access); this browser allows it.
-    own = browser.browser_type.launch(executable_path=chromium_path(),
-                                      args=[*BROWSER_ARGS, "--disable-features=LocalNetworkAccessChecks"])
+    own = browser.browser_type.launch(
+        executable_path=chromium_path(), args=[*BROWSER_ARGS, "--disable-features=LocalNetworkAccessChecks"]
+    )
     try:
         page = own.new_page()
         page.route(f"{app_server.url}/sources", strip_exit)
@@ -370,6 +389,7 @@ def test_two_shift_presses_do_not_leave(page, app_server):
 
 # ------------------------------------------------------------------ headers and referrers
 
+
 def _exit_visit(landing) -> tuple[str, str | None]:
     """The exit's visit to its landing page (not the browser's own favicon request after it)."""
     return [r for r in landing.requests if r[0] == "/weather"][-1]
@@ -384,7 +404,7 @@ def _static_asset(base: str) -> str:
     with urllib.request.urlopen(base + "/") as r:
         html = r.read().decode("utf-8")
     start = html.index('src="./static/') + len('src="./')
-    return base + "/" + html[start:html.index('"', start)]
+    return base + "/" + html[start : html.index('"', start)]
 
 
 def assert_safety_headers(h: dict[str, str]) -> None:
@@ -398,8 +418,12 @@ def assert_safety_headers(h: dict[str, str]) -> None:
 
 
 def test_safety_headers_on_every_response(app_server):
-    for url in (app_server.url + "/", app_server.url + "/cycle", app_server.url + "/_stcore/health",
-                _static_asset(app_server.url)):
+    for url in (
+        app_server.url + "/",
+        app_server.url + "/cycle",
+        app_server.url + "/_stcore/health",
+        _static_asset(app_server.url),
+    ):
         assert_safety_headers(_headers(url))
 
 
@@ -448,13 +472,17 @@ def test_on_a_phone_nothing_sits_near_the_exit_and_the_menu_closes_on_a_choice(b
         sidebar = p.locator('[data-testid="stSidebar"]')
         p.wait_for_function(  # the panel has slid all the way in
             "() => { const r = document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect();"
-            " return r.right > 200 && r.left >= 0; }", timeout=30_000)
+            " return r.right > 200 && r.left >= 0; }",
+            timeout=30_000,
+        )
         assert p.evaluate(NEAR_THE_EXIT) == []  # the panel's close button is not under the exit
         sidebar.locator("a", has_text="Sources").first.click()
         p.wait_for_url("**/sources")
         wait_ready(p)
-        p.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right <= 1",
-                            timeout=10_000)  # closed: the chosen page is what the reader sees
+        p.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right <= 1",
+            timeout=10_000,
+        )  # closed: the chosen page is what the reader sees
         assert p.evaluate(NEAR_THE_EXIT) == []
     finally:
         context.close()

@@ -32,7 +32,6 @@ def _phone_answers(p, base: str, code: str, choice_index: int) -> None:
     wait_answer_in(p)
 
 
-
 def _open_picker(p, container: str) -> None:
     """Open a select box's list. Its list closes when the page scrolls (react-aria), and a click on
     a field below the fold scrolls first: scroll, let the page settle, then click the field."""
@@ -86,8 +85,7 @@ def test_a_room_answers_from_phones_and_the_projector_reveals_after_five(browser
             _phone_answers(p, app_server.url, code, choice)
         wait_answered(proj, 5)
         reveal = proj.locator(".st-key-room_reveal button")
-        proj.wait_for_function("() => !document.querySelector('.st-key-room_reveal button')?.disabled",
-                               timeout=30_000)
+        proj.wait_for_function("() => !document.querySelector('.st-key-room_reveal button')?.disabled", timeout=30_000)
         assert proj.locator('.st-key-room_panel [role="figure"]').count() == 0  # enough, still hidden
         proj.screenshot(path=str(SHOTS / "projector-hidden.png"), full_page=True)
         reveal.click()
@@ -106,7 +104,8 @@ def test_a_room_answers_from_phones_and_the_projector_reveals_after_five(browser
         _phone_answers(extra, app_server.url, code, 0)
         proj.wait_for_function(
             "() => (document.querySelector('.st-key-room_panel')?.innerText || '').includes('Healthy: 2')",
-            timeout=15_000)
+            timeout=15_000,
+        )
     finally:
         fac.close()
         for ctx in phones:

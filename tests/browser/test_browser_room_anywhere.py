@@ -22,7 +22,9 @@ SHOTS = Path("/tmp/room-anywhere")
 def _bar_says(laptop, text: str, timeout: int = 30_000) -> None:
     laptop.wait_for_function(
         "(t) => (document.querySelector('.st-key-room_bar_count')?.innerText || '').includes(t)",
-        arg=text, timeout=timeout)
+        arg=text,
+        timeout=timeout,
+    )
 
 
 def _to_top(p) -> None:
@@ -83,8 +85,9 @@ def test_the_paired_phone_runs_the_room_over_any_projected_page(browser, app_ser
         phone.locator(".st-key-notes_room_counts button").click()
         laptop.locator(".st-key-room_count_overlay").wait_for(timeout=30_000)
         assert laptop.locator(".st-key-room_overlay [role='figure']").count() == 0  # not shown yet
-        phone.wait_for_function("() => !document.querySelector('.st-key-notes_room_reveal button')?.disabled",
-                                timeout=30_000)
+        phone.wait_for_function(
+            "() => !document.querySelector('.st-key-notes_room_reveal button')?.disabled", timeout=30_000
+        )
         phone.screenshot(path=str(SHOTS / "phone-room-controls.png"), full_page=True)
         assert axe_violations(phone) == []
         phone.locator(".st-key-notes_room_reveal button").click()

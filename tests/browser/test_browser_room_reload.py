@@ -136,8 +136,9 @@ def test_the_facilitators_reload_keeps_the_room(browser, app_server):
 
 def _established(port: int) -> int:
     """Open TCP connections into a replica (nginx's websockets to it)."""
-    out = subprocess.run(["ss", "-Htn", "state", "established", f"( sport = :{port} )"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["ss", "-Htn", "state", "established", f"( sport = :{port} )"], capture_output=True, text=True, check=True
+    ).stdout
     return len([line for line in out.splitlines() if line.strip()])
 
 
@@ -206,7 +207,9 @@ def test_a_replica_stopped_mid_room_loses_no_room_and_counts_no_phone_twice(brow
             ours.stop()  # the facilitator's replica goes away mid-room
             proj.reload()
             wait_ready(proj)
-            expect(proj.locator(".st-key-room_code_box")).to_have_text(code, use_inner_text=True, timeout=60_000)  # the same room
+            expect(proj.locator(".st-key-room_code_box")).to_have_text(
+                code, use_inner_text=True, timeout=60_000
+            )  # the same room
             expect(proj.locator(".st-key-room_panel")).to_contain_text("The silent treatment", use_inner_text=True)
             wait_answered(proj, 4)
             for i, p in enumerate(pages):  # every phone reloads (some were on the stopped replica)

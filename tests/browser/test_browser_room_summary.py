@@ -38,7 +38,6 @@ def _answer(p, round_: int, choice_index: int) -> None:
     wait_answer_in(p)
 
 
-
 def _download(proj, key: str) -> bytes:
     """Press a download button and read the file. A click that lands while the page reruns (the
     tab's storage answering after a room closes) can meet a file of the run before, which the
@@ -82,7 +81,9 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         proj.wait_for_function(  # the picker's words, or its field's value
             "() => { const el = document.querySelector('.st-key-room_question_pick'); return !!el && (el.innerText"
             " + ' ' + [...el.querySelectorAll('input')].map((i) => i.value).join(' ')).includes("
-            "'How sure do you feel about spotting'); }", timeout=30_000)
+            "'How sure do you feel about spotting'); }",
+            timeout=30_000,
+        )
         proj.locator(".st-key-room_ask button").click()
         wait_answered(proj, 0)
 
@@ -106,15 +107,18 @@ def test_before_and_after_on_the_projector_and_the_summary_downloads(browser, ap
         proj.locator(".st-key-room_reveal button").click()
         proj.wait_for_function(
             "() => (document.querySelector('.st-key-room_shift')?.innerText || '').includes('After: 1 · Not sure')",
-            timeout=30_000)
+            timeout=30_000,
+        )
         shift.locator('[role="figure"]').first.wait_for(timeout=30_000)
         wait_ready(proj)
         proj.wait_for_timeout(1500)  # a poll of the fragment after the reveal's rerun
         expect(shift.locator('[role="figure"]')).to_have_count(1)
-        expect(shift).to_contain_text("Before: 1 · Not sure at all: 2, 2: 2, 3: 2, 4: 0, 5 · Very sure: 0.",
-                                      use_inner_text=True)
-        expect(shift).to_contain_text("After: 1 · Not sure at all: 0, 2: 0, 3: 1, 4: 2, 5 · Very sure: 3.",
-                                      use_inner_text=True)
+        expect(shift).to_contain_text(
+            "Before: 1 · Not sure at all: 2, 2: 2, 3: 2, 4: 0, 5 · Very sure: 0.", use_inner_text=True
+        )
+        expect(shift).to_contain_text(
+            "After: 1 · Not sure at all: 0, 2: 0, 3: 1, 4: 2, 5 · Very sure: 3.", use_inner_text=True
+        )
         expect(shift.locator(".js-plotly-plot .bars path").nth(1)).to_be_attached()  # two rows drawn
         shift.scroll_into_view_if_needed()
         proj.screenshot(path=str(SHOTS / "projector-shift.png"))

@@ -28,8 +28,9 @@ def _exit_visits(landing) -> list[tuple[str, str | None]]:
 
 
 def test_text_pages_need_no_javascript_and_fetch_nothing_else(browser, app_server, exit_landing):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844},
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     p = context.new_page()
     fetched: list[str] = []
     p.on("request", lambda r: fetched.append(r.url))
@@ -113,8 +114,11 @@ def test_every_app_page_links_to_its_text_version_in_the_same_tab(page, app_serv
 
 def test_static_bundles_arrive_compressed_from_the_apps_own_process(app_server):
     _, index = _get(app_server.url + "/")
-    script = next(part.split('"')[0] for part in index.decode().split('src="')[1:] if part.startswith("./static/js/")
-                  or part.startswith("static/js/") or part.startswith("/static/js/"))
+    script = next(
+        part.split('"')[0]
+        for part in index.decode().split('src="')[1:]
+        if part.startswith("./static/js/") or part.startswith("static/js/") or part.startswith("/static/js/")
+    )
     url = app_server.url + "/" + script.lstrip("./").lstrip("/")
     plain_headers, plain = _get(url)
     zipped_headers, zipped = _get(url, **{"Accept-Encoding": "gzip, deflate, br"})

@@ -82,7 +82,8 @@ def test_healing_keyboard_stepper_and_private_reflection(page, app_server):
     page.locator(".st-key-healing_clear button").click()
     page.wait_for_function(
         "() => document.querySelector('[data-testid=\"stSlider\"] input[type=\"range\"]')?.value === '5'",
-        timeout=30_000)
+        timeout=30_000,
+    )
     wait_ready(page)
     thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
     thumb.focus()
@@ -111,7 +112,9 @@ def test_presenter_mode_charts_are_large(projector, app_server):
     projector.screenshot(path=str(SHOTS / "relational-trauma-patterns-present.png"))
     box = projector.locator('[role="figure"]').nth(1).bounding_box()
     assert box and box["height"] >= 700  # the taller presenter variant of the flow diagram
-    expect(projector.locator('[data-testid="stExpander"] details[open]').first).to_be_attached()  # text alternative open
+    expect(
+        projector.locator('[data-testid="stExpander"] details[open]').first
+    ).to_be_attached()  # text alternative open
     open_app_page(projector, app_server.url, "healing", "?present=1")
     projector.locator('[id="self-concept"]').first.wait_for(timeout=30_000)
     projector.locator('[id="self-concept"]').first.scroll_into_view_if_needed()

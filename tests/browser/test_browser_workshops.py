@@ -43,10 +43,12 @@ _CONTRAST_JS = """(sel) => {
 def test_high_contrast_reaches_aaa_for_a_projector(projector, app_server):
     open_app_page(projector, app_server.url, "run-session", "?plan=workshop-90&segment=2&present=1&contrast=high")
     no_exception(projector)
-    sel = ('[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li, '
-           '[data-testid="stMainBlockContainer"] h1, [data-testid="stMainBlockContainer"] h2, '
-           '[data-testid="stMainBlockContainer"] h3, [data-testid="stCaptionContainer"] p, '
-           '[data-testid="stMainBlockContainer"] button p, [data-testid="stMainBlockContainer"] a span')
+    sel = (
+        '[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li, '
+        '[data-testid="stMainBlockContainer"] h1, [data-testid="stMainBlockContainer"] h2, '
+        '[data-testid="stMainBlockContainer"] h3, [data-testid="stCaptionContainer"] p, '
+        '[data-testid="stMainBlockContainer"] button p, [data-testid="stMainBlockContainer"] a span'
+    )
     rows = projector.evaluate(_CONTRAST_JS, sel)
     assert len(rows) >= 10
     low = [r for r in rows if r[1] < 7 or r[2] < 1]
@@ -133,8 +135,9 @@ def test_notes_device_drives_the_projector(browser, app_server):
         wait_param(pp, "reveal", "2", timeout=30_000)
 
         np_.locator(".st-key-notes_timer_start button").click()  # the countdown, on both devices
-        pp.wait_for_function("() => /left of/.test(document.querySelector('.st-key-session_bar')?.innerText || '')",
-                             timeout=30_000)
+        pp.wait_for_function(
+            "() => /left of/.test(document.querySelector('.st-key-session_bar')?.innerText || '')", timeout=30_000
+        )
         np_.wait_for_selector(".st-key-notes_timer_pause button", timeout=30_000)
         expect(np_.locator(".st-key-notes_timer")).to_contain_text("left of", use_inner_text=True)
         assert axe_violations(np_) == []

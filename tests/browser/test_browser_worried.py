@@ -50,12 +50,18 @@ def test_on_a_phone_the_lines_are_tappable(phone, app_server, content):
     found = lines_for(content.help, "uk")
     expect(phone.locator(".st-key-worried_region input")).to_have_value(re.compile("United Kingdom"))  # from en-GB
     expected = {t for n in found.numbers for t in re.findall(r"\((tel:[^)]+)\)", call_links(n.number))}
-    expected |= {t for line in found.lines() for c in line.channels if c.kind == "phone"
-                 for t in re.findall(r"\((tel:[^)]+)\)", call_links(c.value))}
+    expected |= {
+        t
+        for line in found.lines()
+        for c in line.channels
+        if c.kind == "phone"
+        for t in re.findall(r"\((tel:[^)]+)\)", call_links(c.value))
+    }
     assert expected
     for t in expected:  # drawn before they are counted
-        expect(phone.locator(f'.st-key-help_numbers a[href="{t}"], [class*="st-key-line_"] a[href="{t}"]').first
-               ).to_be_attached()
+        expect(
+            phone.locator(f'.st-key-help_numbers a[href="{t}"], [class*="st-key-line_"] a[href="{t}"]').first
+        ).to_be_attached()
     links = phone.locator('.st-key-help_numbers a[href^="tel:"], [class*="st-key-line_"] a[href^="tel:"]')
     hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
     assert expected <= hrefs

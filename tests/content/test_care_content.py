@@ -65,7 +65,11 @@ def test_digital_abuse_is_a_form_of_abuse(content):
 
 @pytest.mark.parametrize("where", ["after_exit_note", "safety_note"])
 def test_quick_exit_notes_say_both_sides_of_clearing_history(content, where):
-    text = (content.help.after_exit_note if where == "after_exit_note" else content.ui.safety_note).lower().replace("*", "")
+    text = (
+        (content.help.after_exit_note if where == "after_exit_note" else content.ui.safety_note)
+        .lower()
+        .replace("*", "")
+    )
     assert "does not erase" in text
     assert "wiped history" in text or "suddenly empty" in text
     if where == "after_exit_note":

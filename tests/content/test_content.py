@@ -66,13 +66,17 @@ def test_unknown_field_is_rejected(content_copy):
     f = content_copy / "welcome.yaml"
     f.write_text(f.read_text(encoding="utf-8") + "colour_scheme: pink\n", encoding="utf-8")
     n = line_of(f, "colour_scheme:")
-    assert f"welcome.yaml:{n}: colour_scheme: unknown field 'colour_scheme' (check the spelling; unknown fields are not allowed)" \
+    assert (
+        f"welcome.yaml:{n}: colour_scheme: unknown field 'colour_scheme' (check the spelling; unknown fields are not allowed)"
         in problems_for(content_copy)
+    )
 
 
 def test_empty_file(content_copy):
     (content_copy / "glossary.yaml").write_text("# nothing yet\n", encoding="utf-8")
-    assert "glossary.yaml:1: (file): file is empty; it needs the fields described in the README" in problems_for(content_copy)
+    assert "glossary.yaml:1: (file): file is empty; it needs the fields described in the README" in problems_for(
+        content_copy
+    )
 
 
 def test_duplicate_id(content_copy):
@@ -84,8 +88,10 @@ def test_duplicate_id(content_copy):
     f.write_text(text.replace(f"id: {second}\n", f"id: {first}\n", 1), encoding="utf-8")
     first_line = line_of(f, f"id: {first}")
     problems = problems_for(content_copy)
-    assert any(f"duplicate id '{first}' (first used at line {first_line})" in p and p.startswith("glossary.yaml:")
-               for p in problems), problems
+    assert any(
+        f"duplicate id '{first}' (first used at line {first_line})" in p and p.startswith("glossary.yaml:")
+        for p in problems
+    ), problems
 
 
 def test_not_utf8(content_copy):
@@ -104,8 +110,10 @@ def test_unknown_source_id(content_copy):
     f.write_text(text.replace(real, "no-such-source", 1), encoding="utf-8")
     n = line_of(f, "no-such-source")
     problems = problems_for(content_copy)
-    assert any(re.match(rf"glossary\.yaml:{n}: terms\.\d+\.sources\.\d+: unknown source id 'no-such-source'", p)
-               for p in problems), problems
+    assert any(
+        re.match(rf"glossary\.yaml:{n}: terms\.\d+\.sources\.\d+: unknown source id 'no-such-source'", p)
+        for p in problems
+    ), problems
 
 
 def test_uncited_factual_item_fails(content_copy):
@@ -114,15 +122,18 @@ def test_uncited_factual_item_fails(content_copy):
     data["terms"][0]["sources"] = []
     f.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     problems = problems_for(content_copy)
-    assert any(re.match(r"glossary\.yaml:\d+: terms\.0\.sources: List should have at least 1 item", p)
-               for p in problems), problems
+    assert any(
+        re.match(r"glossary\.yaml:\d+: terms\.0\.sources: List should have at least 1 item", p) for p in problems
+    ), problems
 
 
 def test_duplicate_key(content_copy):
     f = content_copy / "welcome.yaml"
     f.write_text(f.read_text(encoding="utf-8") + "privacy: again\n", encoding="utf-8")
     n = line_of(f, "privacy: again")
-    assert any(p.startswith(f"welcome.yaml:{n}: privacy: key 'privacy' appears twice") for p in problems_for(content_copy))
+    assert any(
+        p.startswith(f"welcome.yaml:{n}: privacy: key 'privacy' appears twice") for p in problems_for(content_copy)
+    )
 
 
 def test_missing_file(content_copy):
@@ -156,8 +167,9 @@ def test_cache_reloads_only_when_a_file_changes(content_copy):
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "components.content", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "components.content", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_cli_check_ok():

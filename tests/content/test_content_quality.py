@@ -20,8 +20,27 @@ SEED_IDS = {
     "004": "article-abuser-leaves-first",
 }
 # Keys whose values are names, ids or citations rather than our prose.
-NOT_PROSE = {"id", "sources", "cited_in", "see_also", "seen_in", "organisation", "name", "url", "title", "author",
-             "publisher", "value", "icon", "page", "pages", "query", "region", "conditions", "stance"}
+NOT_PROSE = {
+    "id",
+    "sources",
+    "cited_in",
+    "see_also",
+    "seen_in",
+    "organisation",
+    "name",
+    "url",
+    "title",
+    "author",
+    "publisher",
+    "value",
+    "icon",
+    "page",
+    "pages",
+    "query",
+    "region",
+    "conditions",
+    "stance",
+}
 
 
 def prose(data, key: str | None = None):
@@ -87,12 +106,12 @@ def test_no_sentence_is_copied_from_the_articles(content):
     seed_runs = set()
     for f in SEEDS.glob("*.txt"):
         w = words(f.read_text(encoding="utf-8"))
-        seed_runs |= {" ".join(w[i:i + n]) for i in range(len(w) - n + 1)}
+        seed_runs |= {" ".join(w[i : i + n]) for i in range(len(w) - n + 1)}
     copied = []
     for text in all_prose(content):
         w = words(text)
         for i in range(len(w) - n + 1):
-            run = " ".join(w[i:i + n])
+            run = " ".join(w[i : i + n])
             if run in seed_runs:
                 copied.append(run)
     assert not copied, copied[:10]

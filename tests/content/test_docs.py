@@ -11,8 +11,13 @@ from pathlib import Path
 import components
 from conftest import CONTENT, ROOT
 
-DOCS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "CHANGELOG.md", CONTENT / "README.md",
-        *sorted((ROOT / "docs").glob("*.md"))]
+DOCS = [
+    ROOT / "README.md",
+    ROOT / "CONTRIBUTING.md",
+    ROOT / "CHANGELOG.md",
+    CONTENT / "README.md",
+    *sorted((ROOT / "docs").glob("*.md")),
+]
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
 
@@ -62,8 +67,11 @@ def test_the_licence_gives_the_code_mit_and_the_content_cc_by_sa():
 def test_no_content_file_points_outside_the_repository():
     files = sorted(CONTENT.rglob("*.y*ml"))
     assert files
-    assert {f.name: outside_pointers(f.read_text(encoding="utf-8")) for f in files if
-            outside_pointers(f.read_text(encoding="utf-8"))} == {}
+    assert {
+        f.name: outside_pointers(f.read_text(encoding="utf-8"))
+        for f in files
+        if outside_pointers(f.read_text(encoding="utf-8"))
+    } == {}
     assert outside_pointers("# Built from ../shared/reference/helplines.md") != []
     assert outside_pointers("# Built from docs/research/helplines.md") == []
 
@@ -71,4 +79,7 @@ def test_no_content_file_points_outside_the_repository():
 def test_the_version_is_the_changelogs_latest_release():
     versions = released_versions((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
     assert versions and versions[0] == components.__version__
-    assert released_versions("## [Unreleased]\n## [1.1.0] - 2027-01-01\n## [1.0.0] - 2026-12-06\n") == ["1.1.0", "1.0.0"]
+    assert released_versions("## [Unreleased]\n## [1.1.0] - 2027-01-01\n## [1.0.0] - 2026-12-06\n") == [
+        "1.1.0",
+        "1.0.0",
+    ]

@@ -10,17 +10,20 @@ from conftest import CONTENT
 ALL_TEXT = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CONTENT.rglob("*.yaml")))
 
 
-@pytest.mark.parametrize("overstatement", [
-    "Most of these events are not complex",  # the source says not all
-    "most often starts",  # the source says often
-    "Several add that it is rare",  # one practitioner says so
-    "Several of the practitioners in the UpJourney round-up draw this line",  # one does
-    "Contributors on toxic relationships agree",  # that is article 000's view
-    "did not shield",  # the study found enmeshment strengthened the link
-    "Thirteen",  # twelve contributors: the 'unnamed' one is Burgemeester's second heading
-    "dozen or so",
-    "unnamed-contributor",
-])
+@pytest.mark.parametrize(
+    "overstatement",
+    [
+        "Most of these events are not complex",  # the source says not all
+        "most often starts",  # the source says often
+        "Several add that it is rare",  # one practitioner says so
+        "Several of the practitioners in the UpJourney round-up draw this line",  # one does
+        "Contributors on toxic relationships agree",  # that is article 000's view
+        "did not shield",  # the study found enmeshment strengthened the link
+        "Thirteen",  # twelve contributors: the 'unnamed' one is Burgemeester's second heading
+        "dozen or so",
+        "unnamed-contributor",
+    ],
+)
 def test_overstatements_are_gone(overstatement):
     assert overstatement not in ALL_TEXT
 
@@ -50,15 +53,22 @@ def test_partners_who_remind_of_a_parent(content):
 
 def test_items_on_safety_digital_abuse_and_teens_cite_existing_sources(content):
     known = content.sources_by_id
-    added = [*content.help.leaving_safely.points,
-             next(f for f in content.comparison.forms_of_abuse if f.id == "form-digital"),
-             next(p for p in content.relational_trauma.patterns if p.id == "pattern-familiar-partner"),
-             next(p for p in content.therapies.paths if p.id == "teen"),
-             _term(content, "coercive-control"), _term(content, "codependency")]
+    added = [
+        *content.help.leaving_safely.points,
+        next(f for f in content.comparison.forms_of_abuse if f.id == "form-digital"),
+        next(p for p in content.relational_trauma.patterns if p.id == "pattern-familiar-partner"),
+        next(p for p in content.therapies.paths if p.id == "teen"),
+        _term(content, "coercive-control"),
+        _term(content, "codependency"),
+    ]
     for item in added:
         assert item.sources and all(s in known for s in item.sources), item.id
-    for new_source in ("campbell-2003-femicide-risk", "hotline-safety-planning", "nnedv-safety-net-technology",
-                       "stark-2007-coercive-control"):
+    for new_source in (
+        "campbell-2003-femicide-risk",
+        "hotline-safety-planning",
+        "nnedv-safety-net-technology",
+        "stark-2007-coercive-control",
+    ):
         assert known[new_source].summary and known[new_source].caution
 
 

@@ -39,8 +39,11 @@ def set_confirmed(directory: Path, entry_id: str, value: str) -> int:
 
 
 def confirmed_line_numbers(path: Path) -> list[int]:
-    return [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if line.strip().startswith("confirmed_live_on:")]
+    return [
+        n
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip().startswith("confirmed_live_on:")
+    ]
 
 
 def test_every_entry_states_confirmed_live_on_explicitly(content):
@@ -84,8 +87,13 @@ def test_recent_confirmation_clears_the_warning_and_an_old_one_brings_it_back(co
 
 
 def run_check(directory: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "components.content", "check", "--content", str(directory), *extra],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "components.content", "check", "--content", str(directory), *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_warns_with_file_and_line_and_exits_0(content_copy):
@@ -93,17 +101,23 @@ def test_cli_warns_with_file_and_line_and_exits_0(content_copy):
     out = run_check(content_copy, "--today", TODAY.isoformat())
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stdout.startswith("OK: ")
-    assert re.search(rf"^WARNING: {re.escape(str(content_copy / 'help.yaml'))}:{line}: "
-                     r"immediate_danger\.numbers\.1\.confirmed_live_on \(emergency-uk\): last confirmed live on "
-                     r"2025-01-10, more than 6 months", out.stdout, re.M), out.stdout
+    assert re.search(
+        rf"^WARNING: {re.escape(str(content_copy / 'help.yaml'))}:{line}: "
+        r"immediate_danger\.numbers\.1\.confirmed_live_on \(emergency-uk\): last confirmed live on "
+        r"2025-01-10, more than 6 months",
+        out.stdout,
+        re.M,
+    ), out.stdout
     assert "never confirmed" in out.stdout
     assert "warnings" in out.stderr
 
 
 def test_cli_has_no_warning_when_every_entry_is_freshly_confirmed(content_copy):
     f = content_copy / "help.yaml"
-    f.write_text(re.sub(r"confirmed_live_on: null.*", "confirmed_live_on: 2026-11-30", f.read_text(encoding="utf-8")),
-                 encoding="utf-8")
+    f.write_text(
+        re.sub(r"confirmed_live_on: null.*", "confirmed_live_on: 2026-11-30", f.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
     out = run_check(content_copy, "--today", TODAY.isoformat())
     assert out.returncode == 0 and "WARNING" not in out.stdout, out.stdout
 
@@ -123,8 +137,10 @@ def test_get_help_page_says_what_is_true(content, content_copy, monkeypatch):
     text = all_text(at)
     published = content.help.published_on.isoformat()
     assert "Checked" not in text
-    assert text.count(f"As published on {published}; not yet confirmed on the organisation's own site") == \
-        len(content.help.helplines) - 1
+    assert (
+        text.count(f"As published on {published}; not yet confirmed on the organisation's own site")
+        == len(content.help.helplines) - 1
+    )
     assert "Confirmed on the organisation's own site on 2026-11-30" in text
     assert text.count(f"as published on {published}; not yet confirmed") == len(content.help.immediate_danger.numbers)
 
@@ -257,8 +273,16 @@ def test_get_help_opens_on_the_readers_region_by_browser_language(content):
     from components.help import region_for_locale
 
     h = content.help
-    assert [region_for_locale(h, x) for x in ("en-GB", "en-US", "en_IE", "en-NZ", "zh-Hant-TW", "en", "", None)] == \
-        ["uk", "us", "ireland", "new-zealand", "all", "all", "all", "all"]
+    assert [region_for_locale(h, x) for x in ("en-GB", "en-US", "en_IE", "en-NZ", "zh-Hant-TW", "en", "", None)] == [
+        "uk",
+        "us",
+        "ireland",
+        "new-zealand",
+        "all",
+        "all",
+        "all",
+        "all",
+    ]
     covered = {r.id for r in h.regions if r.countries}
     assert covered == {r.id for r in h.regions} - {"international"}  # every country region can open first
 
@@ -292,8 +316,9 @@ def test_a_helplines_flag_is_a_quiet_line_inside_its_entry_not_a_warning_box(con
 
     labels, lines = content.ui.labels, {h.id: h for h in content.help.helplines}
     conflict, noted = lines["us-loveisrespect"], lines["uk-mens-advice-line"]
-    assert line_flag(conflict, labels) == (f"⚠ **{labels['help_flag']}** ({labels['status_conflict']}). "
-                                           f"{conflict.status_note}")
+    assert line_flag(conflict, labels) == (
+        f"⚠ **{labels['help_flag']}** ({labels['status_conflict']}). {conflict.status_note}"
+    )
     assert line_flag(noted, labels).startswith("ℹ ") and noted.status_note in line_flag(noted, labels)
     assert line_flag(lines["us-ndvh"], labels) == ""
     text = helpline_text(conflict, labels, "2026-11-23")

@@ -39,33 +39,82 @@ SECTIONS = ("2", "7", "8", "9", "10")
 # Which help.yaml entry each row of the notes became. Section 2's rows are "2.<#>" (main-table row 3 is "2.3").
 ROW_TO_ENTRY = {
     # 2. Helplines (main table)
-    "2.1": "us-ndvh", "2.2": "us-loveisrespect", "2.3": "uk-national-da-helpline", "2.4": "uk-mens-advice-line",
-    "2.5": "uk-scotland-sdafmh", "2.6": "ireland-womens-aid", "2.6b": "ireland-male-advice-line",
-    "2.7": "canada-sheltersafe", "2.9": "canada-talk4healing", "2.10": "canada-sos-violence-conjugale",
-    "2.11": "canada-victimlinkbc", "2.12": "australia-1800respect", "2.13": "nz-womens-refuge",
-    "2.14": "nz-are-you-ok", "2.14b": "nz-shine", "2.15": "india-women-helpline-181",
-    "2.16": "intl-hot-peach-pages", "2.17": "intl-lila-help",
+    "2.1": "us-ndvh",
+    "2.2": "us-loveisrespect",
+    "2.3": "uk-national-da-helpline",
+    "2.4": "uk-mens-advice-line",
+    "2.5": "uk-scotland-sdafmh",
+    "2.6": "ireland-womens-aid",
+    "2.6b": "ireland-male-advice-line",
+    "2.7": "canada-sheltersafe",
+    "2.9": "canada-talk4healing",
+    "2.10": "canada-sos-violence-conjugale",
+    "2.11": "canada-victimlinkbc",
+    "2.12": "australia-1800respect",
+    "2.13": "nz-womens-refuge",
+    "2.14": "nz-are-you-ok",
+    "2.14b": "nz-shine",
+    "2.15": "india-women-helpline-181",
+    "2.16": "intl-hot-peach-pages",
+    "2.17": "intl-lila-help",
     # 7. Crisis and suicide lines
-    "7.1": "us-988", "7.2": "us-crisis-text-line", "7.3": "us-trans-lifeline", "7.4": "us-trevor-project",
-    "7.5": "uk-samaritans", "7.6": "uk-samaritans-welsh", "7.7": "uk-shout", "7.8": "uk-nhs-111-mental-health",
-    "7.9": "uk-wales-111-mental-health", "7.11": "uk-scotland-breathing-space",
-    "7.12": "uk-scotland-mental-health-hub", "7.13": "uk-ni-lifeline", "7.14": "uk-papyrus-hopeline",
-    "7.15": "ireland-samaritans", "7.16": "ireland-pieta", "7.17": "ireland-50808", "7.18": "canada-988",
-    "7.19": "canada-hope-for-wellness", "7.20": "australia-lifeline", "7.21": "australia-suicide-call-back",
-    "7.22": "australia-13yarn", "7.23": "australia-beyond-blue", "7.24": "australia-mensline", "7.25": "nz-1737",
-    "7.26": "nz-lifeline-aotearoa", "7.27": "nz-suicide-crisis-helpline", "7.28": "india-tele-manas",
-    "7.30": "intl-find-a-helpline", "7.31": "intl-befrienders",
+    "7.1": "us-988",
+    "7.2": "us-crisis-text-line",
+    "7.3": "us-trans-lifeline",
+    "7.4": "us-trevor-project",
+    "7.5": "uk-samaritans",
+    "7.6": "uk-samaritans-welsh",
+    "7.7": "uk-shout",
+    "7.8": "uk-nhs-111-mental-health",
+    "7.9": "uk-wales-111-mental-health",
+    "7.11": "uk-scotland-breathing-space",
+    "7.12": "uk-scotland-mental-health-hub",
+    "7.13": "uk-ni-lifeline",
+    "7.14": "uk-papyrus-hopeline",
+    "7.15": "ireland-samaritans",
+    "7.16": "ireland-pieta",
+    "7.17": "ireland-50808",
+    "7.18": "canada-988",
+    "7.19": "canada-hope-for-wellness",
+    "7.20": "australia-lifeline",
+    "7.21": "australia-suicide-call-back",
+    "7.22": "australia-13yarn",
+    "7.23": "australia-beyond-blue",
+    "7.24": "australia-mensline",
+    "7.25": "nz-1737",
+    "7.26": "nz-lifeline-aotearoa",
+    "7.27": "nz-suicide-crisis-helpline",
+    "7.28": "india-tele-manas",
+    "7.30": "intl-find-a-helpline",
+    "7.31": "intl-befrienders",
     # 8. Children and young people
-    "8.1": "us-childhelp", "8.2": "us-national-runaway-safeline", "8.3": "uk-childline", "8.4": "uk-nspcc-helpline",
-    "8.5": "ireland-childline", "8.6": "canada-kids-help-phone", "8.7": "australia-kids-helpline",
-    "8.8": "nz-youthline", "8.9": "nz-whats-up", "8.10": "india-child-helpline-1098",
+    "8.1": "us-childhelp",
+    "8.2": "us-national-runaway-safeline",
+    "8.3": "uk-childline",
+    "8.4": "uk-nspcc-helpline",
+    "8.5": "ireland-childline",
+    "8.6": "canada-kids-help-phone",
+    "8.7": "australia-kids-helpline",
+    "8.8": "nz-youthline",
+    "8.9": "nz-whats-up",
+    "8.10": "india-child-helpline-1098",
     "8.11": "intl-child-helpline-international",
     # 9. Domestic abuse, Wales and Northern Ireland
-    "9.1": "uk-wales-live-fear-free", "9.2": "uk-ni-dsa-helpline",
+    "9.1": "uk-wales-live-fear-free",
+    "9.2": "uk-ni-dsa-helpline",
     # 10. Specialist lines (10a LGBTQ+, 10b other, 10c Deaf and hard-of-hearing callers)
-    "10.1": "uk-galop", "10.2": "us-network-la-red", "10.3": "australia-rainbow-door", "10.4": "australia-qlife",
-    "10.5": "us-stronghearts", "10.6": "india-ncw-helpline", "10.7": "uk-relay-uk", "10.8": "uk-signhealth",
-    "10.9": "us-988-asl", "10.10": "canada-deaf-access", "10.11": "australia-nrs", "10.12": "nz-relay",
+    "10.1": "uk-galop",
+    "10.2": "us-network-la-red",
+    "10.3": "australia-rainbow-door",
+    "10.4": "australia-qlife",
+    "10.5": "us-stronghearts",
+    "10.6": "india-ncw-helpline",
+    "10.7": "uk-relay-uk",
+    "10.8": "uk-signhealth",
+    "10.9": "us-988-asl",
+    "10.10": "canada-deaf-access",
+    "10.11": "australia-nrs",
+    "10.12": "nz-relay",
 }
 
 # Rows not listed, why, and the words in the row's Status column that say so.
@@ -299,15 +348,18 @@ def mapping_problems(rows: dict[str, Row], entries: dict[str, dict]) -> list[str
             out.append(f"{number}: a row of the notes neither mapped to a help.yaml entry nor listed as left out")
         elif ROW_TO_ENTRY[number] not in entries:
             out.append(f"{number} maps to {ROW_TO_ENTRY[number]!r}, which is not in help.yaml")
-    out += [f"{n}: in ROW_TO_ENTRY or LEFT_OUT but not a row of the notes" for n in {*ROW_TO_ENTRY, *LEFT_OUT} - set(rows)]
+    out += [
+        f"{n}: in ROW_TO_ENTRY or LEFT_OUT but not a row of the notes" for n in {*ROW_TO_ENTRY, *LEFT_OUT} - set(rows)
+    ]
     mapped = set(ROW_TO_ENTRY.values())
     out += [f"help.yaml entry {i!r} comes from no row of the notes" for i in entries if i not in mapped]
     return out
 
 
 def _entry_text(entry: dict) -> list[str]:
-    return [entry.get(k) or "" for k in ("hours", "who", "status_note", "languages")] + \
-        [c.get("note") or "" for c in entry["channels"]]
+    return [entry.get(k) or "" for k in ("hours", "who", "status_note", "languages")] + [
+        c.get("note") or "" for c in entry["channels"]
+    ]
 
 
 def unknown_numbers(notes: str, help_data: dict) -> list[str]:
@@ -321,8 +373,9 @@ def unknown_numbers(notes: str, help_data: dict) -> list[str]:
             if c["kind"] in NUMBER_CHANNELS and channel_number(c["value"]) not in known:
                 out.append(f"{e['id']}: channel {c['value']!r}")
         for text in _entry_text(e):
-            out += [f"{e['id']}: {x!r} in {text[:40]!r}" for x in numbers_in(text) - known
-                    if not x.isdigit() or len(x) >= 3]
+            out += [
+                f"{e['id']}: {x!r} in {text[:40]!r}" for x in numbers_in(text) - known if not x.isdigit() or len(x) >= 3
+            ]
     return [f"not in the notes: {p}" for p in out]
 
 
@@ -367,10 +420,22 @@ def test_the_notes_tables_are_read_whole(notes):
     assert "18002738255" in rows["10.9"].numbers() and "18004224453" in rows["8.1"].numbers()
     assert "07786209697" not in rows["7.14"].numbers()  # the losing side of the text-number conflict
     assert "1800224488" not in rows["7.11"].numbers()  # an UNVERIFIED textphone route
-    assert [rows[n].status() for n in ("7.1", "7.6", "2.14b", "2.18", "7.29")] == \
-        ["seen", "conflict", "conflict", "unverified", "unverified"]
-    assert [hours_kind(rows[n].cells["Hours"]) for n in ("7.1", "10.1", "2.4", "8.4", "7.30", "7.11", "8.7")] == \
-        ["always", "specific", "unverified", "conflict", "directory", "specific", "always"]
+    assert [rows[n].status() for n in ("7.1", "7.6", "2.14b", "2.18", "7.29")] == [
+        "seen",
+        "conflict",
+        "conflict",
+        "unverified",
+        "unverified",
+    ]
+    assert [hours_kind(rows[n].cells["Hours"]) for n in ("7.1", "10.1", "2.4", "8.4", "7.30", "7.11", "8.7")] == [
+        "always",
+        "specific",
+        "unverified",
+        "conflict",
+        "directory",
+        "specific",
+        "always",
+    ]
 
 
 def test_every_row_is_listed_or_left_out_for_its_stated_reason(notes, help_data):
@@ -414,24 +479,28 @@ def _entry(data: dict, entry_id: str) -> dict:
 def _set(entry_id: str, key: str, value):
     def change(data):
         _entry(data, entry_id)[key] = value
+
     return change
 
 
 def _channel(entry_id: str, index: int, **changes):
     def change(data):
         _entry(data, entry_id)["channels"][index].update(changes)
+
     return change
 
 
 def _add_channel(entry_id: str, **channel):
     def change(data):
         _entry(data, entry_id)["channels"].append({"note": None, **channel})
+
     return change
 
 
 def _drop(entry_id: str):
     def change(data):
         data["helplines"].remove(_entry(data, entry_id))
+
     return change
 
 
@@ -442,28 +511,56 @@ def _add_entry(data):
 YAML_BREAKS = {
     "a wrong number": (_channel("uk-samaritans", 0, value="116 124"), "7.5 -> uk-samaritans: phone '116 124'"),
     "a number from another row": (_add_channel("us-988", kind="text", value="741741"), "7.1 -> us-988: text '741741'"),
-    "the losing side of a conflict": (_channel("uk-papyrus-hopeline", 1, value="07786 209697"),
-                                      "uk-papyrus-hopeline: text '07786 209697'"),
-    "an unverified detail": (_add_channel("uk-scotland-breathing-space", kind="tty", value="18001 0800 22 44 88"),
-                             "uk-scotland-breathing-space: tty"),
-    "a letter form from another row": (_add_channel("us-ndvh", kind="phone", value="1-800-RUNAWAY"),
-                                       "us-ndvh: phone '1-800-RUNAWAY'"),
-    "a number the notes never give": (_channel("nz-1737", 0, value="1738"), "not in the notes: nz-1737: channel '1738'"),
-    "a number in a note from memory": (_channel("us-988", 0, note="Or call 1-800-555-0199."),
-                                       "not in the notes: us-988: '18005550199'"),
-    "a conflict marked seen": (_set("uk-nspcc-helpline", "status", "seen"), "8.4 -> uk-nspcc-helpline: status is 'seen'"),
+    "the losing side of a conflict": (
+        _channel("uk-papyrus-hopeline", 1, value="07786 209697"),
+        "uk-papyrus-hopeline: text '07786 209697'",
+    ),
+    "an unverified detail": (
+        _add_channel("uk-scotland-breathing-space", kind="tty", value="18001 0800 22 44 88"),
+        "uk-scotland-breathing-space: tty",
+    ),
+    "a letter form from another row": (
+        _add_channel("us-ndvh", kind="phone", value="1-800-RUNAWAY"),
+        "us-ndvh: phone '1-800-RUNAWAY'",
+    ),
+    "a number the notes never give": (
+        _channel("nz-1737", 0, value="1738"),
+        "not in the notes: nz-1737: channel '1738'",
+    ),
+    "a number in a note from memory": (
+        _channel("us-988", 0, note="Or call 1-800-555-0199."),
+        "not in the notes: us-988: '18005550199'",
+    ),
+    "a conflict marked seen": (
+        _set("uk-nspcc-helpline", "status", "seen"),
+        "8.4 -> uk-nspcc-helpline: status is 'seen'",
+    ),
     "a seen row marked conflict": (_set("uk-shout", "status", "conflict"), "7.7 -> uk-shout: status is 'conflict'"),
     "set hours claimed 24/7": (_set("uk-galop", "hours", "24/7"), "10.1 -> uk-galop: hours: the notes do not say 24/7"),
-    "set hours lost": (_set("uk-scotland-breathing-space", "hours", "Evenings and weekends"), "leave out the notes' hours"),
-    "a 24/7 line given set hours": (_set("us-988", "hours", "Mon-Fri 9am-5pm"), "7.1 -> us-988: hours: the notes say 24/7"),
+    "set hours lost": (
+        _set("uk-scotland-breathing-space", "hours", "Evenings and weekends"),
+        "leave out the notes' hours",
+    ),
+    "a 24/7 line given set hours": (
+        _set("us-988", "hours", "Mon-Fri 9am-5pm"),
+        "7.1 -> us-988: hours: the notes say 24/7",
+    ),
     "unverified hours made up": (_set("uk-mens-advice-line", "hours", "Mon-Fri 9am-5pm"), "should say 'See website'"),
-    "a conflict on hours settled as 24/7": (_set("uk-nspcc-helpline", "hours", "24/7"), "8.4 -> uk-nspcc-helpline: hours"),
+    "a conflict on hours settled as 24/7": (
+        _set("uk-nspcc-helpline", "hours", "24/7"),
+        "8.4 -> uk-nspcc-helpline: hours",
+    ),
     "a conflict on hours with neither side": (_set("nz-whats-up", "hours", "Afternoons"), "a conflict on hours"),
     "an unverified keyword published": (_channel("ireland-50808", 0, keyword="TALK"), "the keyword is unverified"),
     "a keyword the row does not give": (_channel("uk-shout", 0, keyword="HELLO"), "keyword 'HELLO' is not in"),
-    "an e-mail the notes cut off": (_add_channel("uk-wales-live-fear-free", kind="email", value="info@livefearfree.org.uk"),
-                                    "e-mail 'info@livefearfree.org.uk'"),
-    "a site the row does not name": (_set("us-crisis-text-line", "url", "https://example.org"), "url 'https://example.org'"),
+    "an e-mail the notes cut off": (
+        _add_channel("uk-wales-live-fear-free", kind="email", value="info@livefearfree.org.uk"),
+        "e-mail 'info@livefearfree.org.uk'",
+    ),
+    "a site the row does not name": (
+        _set("us-crisis-text-line", "url", "https://example.org"),
+        "url 'https://example.org'",
+    ),
     "the wrong kind": (_set("uk-shout", "kind", "youth"), "7.7 -> uk-shout: kind is 'youth'"),
     "a mapped entry removed": (_drop("uk-galop"), "10.1 maps to 'uk-galop', which is not in help.yaml"),
     "an entry from no row": (_add_entry, "'uk-a-line-from-memory' comes from no row"),
@@ -481,20 +578,35 @@ def test_a_break_in_help_yaml_is_caught(notes, help_data, tmp_path, name):
     assert any(expected in p for p in problems), "\n".join(problems)
 
 
-NEW_ROW = ("| 7.32 | Ireland | A new line | Call **1800 000 000** | 24/7 | Anyone | SEEN | example.ie (n.d.) |\n")
+NEW_ROW = "| 7.32 | Ireland | A new line | Call **1800 000 000** | 24/7 | Anyone | SEEN | example.ie (n.d.) |\n"
 
 NOTES_BREAKS = {
-    "a new row": (lambda t: t.replace("\n\n---\n\n## 8.", "\n" + NEW_ROW + "\n---\n\n## 8.", 1),
-                  "7.32: a row of the notes neither mapped"),
-    "a number changed in the notes": (lambda t: t.replace("Call free **116 123**", "Call free **116 124**", 1),
-                                      "7.5 -> uk-samaritans: phone '116 123'"),
-    "hours changed in the notes": (lambda t: t.replace("| \"24 hours a day, 7 days a week, every day of the year\". Calls are free |",
-                                            "| 9am-5pm weekdays |", 1), "7.13 -> uk-ni-lifeline: hours"),
-    "a conflict reported in the notes": (lambda t: t.replace("| Anyone in the UK, \"Children and adults\". Free on all "
-                                                             "major networks | SEEN |", "| Anyone | CONFLICT (cost) |", 1),
-                                         "7.7 -> uk-shout: status is 'seen', the notes say 'conflict'"),
-    "a left-out row now seen": (lambda t: re.sub(r"\| \*\*UNVERIFIED: no source after Sep 2020[^|]*\|", "| SEEN |", t),
-                                "7.29 is left out"),
+    "a new row": (
+        lambda t: t.replace("\n\n---\n\n## 8.", "\n" + NEW_ROW + "\n---\n\n## 8.", 1),
+        "7.32: a row of the notes neither mapped",
+    ),
+    "a number changed in the notes": (
+        lambda t: t.replace("Call free **116 123**", "Call free **116 124**", 1),
+        "7.5 -> uk-samaritans: phone '116 123'",
+    ),
+    "hours changed in the notes": (
+        lambda t: t.replace(
+            '| "24 hours a day, 7 days a week, every day of the year". Calls are free |', "| 9am-5pm weekdays |", 1
+        ),
+        "7.13 -> uk-ni-lifeline: hours",
+    ),
+    "a conflict reported in the notes": (
+        lambda t: t.replace(
+            '| Anyone in the UK, "Children and adults". Free on all major networks | SEEN |',
+            "| Anyone | CONFLICT (cost) |",
+            1,
+        ),
+        "7.7 -> uk-shout: status is 'seen', the notes say 'conflict'",
+    ),
+    "a left-out row now seen": (
+        lambda t: re.sub(r"\| \*\*UNVERIFIED: no source after Sep 2020[^|]*\|", "| SEEN |", t),
+        "7.29 is left out",
+    ),
     "a row of the wrong shape": (lambda t: t.replace("| 9.2 | Northern Ireland |", "| 9.2 |", 1), "a row with"),
 }
 
@@ -533,5 +645,10 @@ def test_the_all_clear_is_not_vacuous(notes, help_data):
     rows, _ = parse_rows(notes)
     assert all_problems(notes, help_data) == []
     assert sum(len(rows[n].numbers()) for n in ROW_TO_ENTRY) > 100
-    assert {hours_kind(rows[n].cells["Hours"]) for n in ROW_TO_ENTRY} == \
-        {"always", "specific", "unverified", "conflict", "directory"}
+    assert {hours_kind(rows[n].cells["Hours"]) for n in ROW_TO_ENTRY} == {
+        "always",
+        "specific",
+        "unverified",
+        "conflict",
+        "directory",
+    }

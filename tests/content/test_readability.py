@@ -26,8 +26,26 @@ SOURCES_MAX_GRADE = 11.0
 MAX_SENTENCE_WORDS = 35
 
 # Keys whose values are not prose a reader reads as sentences.
-SKIP_KEYS = frozenset({"id", "url", "value", "seen_in", "icon", "page", "kind", "status", "region", "level",
-                       "history", "query", "title_of_source", "author", "publisher", "cited_in"})
+SKIP_KEYS = frozenset(
+    {
+        "id",
+        "url",
+        "value",
+        "seen_in",
+        "icon",
+        "page",
+        "kind",
+        "status",
+        "region",
+        "level",
+        "history",
+        "query",
+        "title_of_source",
+        "author",
+        "publisher",
+        "cited_in",
+    }
+)
 ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|al|approx|no)\.", re.I)
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
@@ -39,8 +57,9 @@ def prose(data, key: str | None = None) -> list[str]:
     if isinstance(data, dict):
         return [s for k, v in data.items() for s in prose(v, str(k))]
     if isinstance(data, list):
-        if key in ("sources", "see_also", "pages", "approaches", "perspectives", "conditions") and \
-                all(isinstance(x, str) for x in data):
+        if key in ("sources", "see_also", "pages", "approaches", "perspectives", "conditions") and all(
+            isinstance(x, str) for x in data
+        ):
             return []  # lists of ids
         return [s for v in data for s in prose(v, key)]
     if isinstance(data, str) and len(data.split()) >= 4:
@@ -96,8 +115,12 @@ def _name(path: Path) -> str:
 
 def test_the_measure_tells_easy_from_hard_text():
     easy = measure(["The cat sat on the mat. It was warm. We went home."])
-    hard = measure(["Notwithstanding considerable methodological heterogeneity, contemporary "
-                    "psychotherapeutic interventions demonstrate substantial effectiveness."])
+    hard = measure(
+        [
+            "Notwithstanding considerable methodological heterogeneity, contemporary "
+            "psychotherapeutic interventions demonstrate substantial effectiveness."
+        ]
+    )
     assert easy.grade < 3 < LEARNER_MAX_GRADE < hard.grade
 
 

@@ -46,7 +46,7 @@ def test_no_free_text_kind_exists():
 def test_a_plans_set_comes_first(content):
     for s in content.room.sets:
         got = [q.id for q in rq.questions_for(content, s.plan)]
-        assert got[:len(s.questions)] == s.questions
+        assert got[: len(s.questions)] == s.questions
         assert sorted(got) == sorted(q.id for q in content.room.questions)
     assert [q.id for q in rq.questions_for(content, None)] == [q.id for q in content.room.questions]
 
@@ -79,8 +79,9 @@ def test_counts_text_alternative(content):
 
 
 def test_counts_figure_labels_every_bar_with_its_count():
-    fig = room_counts_figure([("healthy", "✓ Healthy"), ("unhealthy", "! Unhealthy"), ("abusive", "✕ Abusive")],
-                             [3, 0, 2], scale=1.35)
+    fig = room_counts_figure(
+        [("healthy", "✓ Healthy"), ("unhealthy", "! Unhealthy"), ("abusive", "✕ Abusive")], [3, 0, 2], scale=1.35
+    )
     bar = json.loads(fig.to_json())["data"][0]
     assert bar["x"] == ["✓ Healthy", "! Unhealthy", "✕ Abusive"] and bar["text"] == ["3", "0", "2"]
     assert bar["marker"]["pattern"]["shape"] == ["", "/", "x"]  # not colour alone

@@ -22,8 +22,17 @@ PAGE = "healthy-vs-toxic"
 
 def test_issue_dimensions_present(content):
     ids = {d.id for d in content.comparison.dimensions}
-    for needed in ("communication", "trust", "power-and-equality", "boundaries", "conflict", "vulnerability",
-                   "independence", "accountability", "emotional-safety"):
+    for needed in (
+        "communication",
+        "trust",
+        "power-and-equality",
+        "boundaries",
+        "conflict",
+        "vulnerability",
+        "independence",
+        "accountability",
+        "emotional-safety",
+    ):
         assert needed in ids
     for d in content.comparison.dimensions:
         assert d.healthy and d.unhealthy and d.abusive
@@ -48,10 +57,24 @@ def test_wheel_credits_duluth_and_uses_its_own_words(content):
     assert "Duluth" in wheel.credit
     assert all("duluth-daip-wheels" in s.sources for s in wheel.spokes)
     # The Duluth wheels' own segment names are not reused as ours.
-    theirs = {"using coercion and threats", "using intimidation", "using emotional abuse", "using isolation",
-              "minimizing, denying and blaming", "using children", "male privilege", "using economic abuse",
-              "negotiation and fairness", "non-threatening behavior", "respect", "trust and support",
-              "honesty and accountability", "responsible parenting", "shared responsibility", "economic partnership"}
+    theirs = {
+        "using coercion and threats",
+        "using intimidation",
+        "using emotional abuse",
+        "using isolation",
+        "minimizing, denying and blaming",
+        "using children",
+        "male privilege",
+        "using economic abuse",
+        "negotiation and fairness",
+        "non-threatening behavior",
+        "respect",
+        "trust and support",
+        "honesty and accountability",
+        "responsible parenting",
+        "shared responsibility",
+        "economic partnership",
+    }
     ours = {s.control.lower() for s in wheel.spokes} | {s.equality.lower() for s in wheel.spokes}
     assert not (ours & (theirs - {"respect"})), ours & theirs
 
@@ -144,19 +167,44 @@ def test_sorter_scoring():
     assert logic.progress({"zzz": "healthy"}, ["a"]) == (0, 1)
     assert logic.next_unanswered({"a": "healthy"}, ["a", "b"]) == 1
     assert logic.next_unanswered({"a": "healthy", "b": "abusive"}, ["a", "b"]) is None
-    assert logic.summary({"a": "healthy", "b": "healthy", "c": "abusive"},
-                         {"a": "healthy", "b": "unhealthy", "c": "healthy"}) == {"same": 1, "near": 1, "far": 1}
+    assert logic.summary(
+        {"a": "healthy", "b": "healthy", "c": "abusive"}, {"a": "healthy", "b": "unhealthy", "c": "healthy"}
+    ) == {"same": 1, "near": 1, "far": 1}
 
 
-LABELS = {k: k for k in ("hvt_mark_you", "hvt_mark_us", "hvt_col_scene", "hvt_your_placement",
-                         "hvt_our_placement", "hvt_why", "hvt_differ", "hvt_examples", "hvt_discuss", "hvt_what",
-                         "hvt_who_says", "hvt_other_view", "hvt_think", "hvt_col_spoke", "hvt_side_control",
-                         "hvt_side_equality", "hvt_col_shown")}
-LABELS |= {"hvt_wheel_alt": "{n}|{centre}|{current}|{name}|{flipped}", "hvt_wheel_summary": "{current}/{n}",
-           "hvt_spectrum_alt": "alt {marks}", "hvt_spectrum_summary": "{marks}"}
+LABELS = {
+    k: k
+    for k in (
+        "hvt_mark_you",
+        "hvt_mark_us",
+        "hvt_col_scene",
+        "hvt_your_placement",
+        "hvt_our_placement",
+        "hvt_why",
+        "hvt_differ",
+        "hvt_examples",
+        "hvt_discuss",
+        "hvt_what",
+        "hvt_who_says",
+        "hvt_other_view",
+        "hvt_think",
+        "hvt_col_spoke",
+        "hvt_side_control",
+        "hvt_side_equality",
+        "hvt_col_shown",
+    )
+}
+LABELS |= {
+    "hvt_wheel_alt": "{n}|{centre}|{current}|{name}|{flipped}",
+    "hvt_wheel_summary": "{current}/{n}",
+    "hvt_spectrum_alt": "alt {marks}",
+    "hvt_spectrum_summary": "{marks}",
+}
 NAMES = {"healthy": "✓ H", "unhealthy": "! U", "abusive": "✕ A"}
-SCENES = [SimpleNamespace(id="a", level="healthy", title="A", why="why a", differ="differ a"),
-          SimpleNamespace(id="b", level="abusive", title="B", why="why b", differ="differ b")]
+SCENES = [
+    SimpleNamespace(id="a", level="healthy", title="A", why="why a", differ="differ a"),
+    SimpleNamespace(id="b", level="abusive", title="B", why="why b", differ="differ b"),
+]
 
 
 def test_sorter_state_machine_place_next_summary_start_again():
@@ -184,7 +232,8 @@ def test_sorter_state_machine_place_next_summary_start_again():
     assert view.counts == {"same": 1, "near": 1, "far": 0}
     assert logic.summary_rows(SCENES, view.answers, NAMES, LABELS) == [
         {"hvt_col_scene": "A", "hvt_your_placement": "! U", "hvt_our_placement": "✓ H"},
-        {"hvt_col_scene": "B", "hvt_your_placement": "✕ A", "hvt_our_placement": "✕ A"}]
+        {"hvt_col_scene": "B", "hvt_your_placement": "✕ A", "hvt_our_placement": "✕ A"},
+    ]
     state["unrelated"] = 1
     logic.start_again(state, SCENES)
     assert state == {logic.ANSWERS: {}, logic.CURRENT: 0, "unrelated": 1}
@@ -192,7 +241,8 @@ def test_sorter_state_machine_place_next_summary_start_again():
 
 def test_summary_rows_follow_scene_order_and_skip_unplaced():
     assert logic.summary_rows(SCENES, {"b": "healthy"}, NAMES, LABELS) == [
-        {"hvt_col_scene": "B", "hvt_your_placement": "✓ H", "hvt_our_placement": "✕ A"}]
+        {"hvt_col_scene": "B", "hvt_your_placement": "✓ H", "hvt_our_placement": "✕ A"}
+    ]
 
 
 def test_reveal_marks_and_words():
@@ -201,7 +251,9 @@ def test_reveal_marks_and_words():
     assert logic.spectrum_marks(None, "healthy", LABELS) == [("healthy", "hvt_mark_us", "star")]
     titles = {"healthy": "Healthy", "unhealthy": "Unhealthy", "abusive": "Abusive"}
     assert logic.spectrum_words(marks, titles, LABELS) == (
-        "alt hvt_mark_you: Unhealthy; hvt_mark_us: Abusive", "hvt_mark_you: Unhealthy; hvt_mark_us: Abusive")
+        "alt hvt_mark_you: Unhealthy; hvt_mark_us: Abusive",
+        "hvt_mark_you: Unhealthy; hvt_mark_us: Abusive",
+    )
     before, after = logic.reveal_lines(SCENES[1], "healthy", NAMES, LABELS)
     assert before == ["**hvt_your_placement:** ✓ H", "**hvt_our_placement:** ✕ A"]
     assert after == ["**hvt_why.** why b", "**hvt_differ.** differ b"]
@@ -221,17 +273,34 @@ def test_wheel_flip_is_forgotten_on_another_spoke_unless_the_link_says_so():
 
 
 def test_wheel_figure_args_words_and_spoke_lines():
-    spokes = [SimpleNamespace(control=f"C{i}", equality=f"E{i}", control_text=f"ct{i}", equality_text=f"et{i}",
-                              control_examples=["x", "y"], equality_examples=["z"], question=f"q{i}")
-              for i in range(3)]
+    spokes = [
+        SimpleNamespace(
+            control=f"C{i}",
+            equality=f"E{i}",
+            control_text=f"ct{i}",
+            equality_text=f"et{i}",
+            control_examples=["x", "y"],
+            equality_examples=["z"],
+            question=f"q{i}",
+        )
+        for i in range(3)
+    ]
     wheel = SimpleNamespace(spokes=spokes, control_centre="Power", equality_centre="Equality")
     assert logic.wheel_figure_args(wheel, 1, True) == (
-        (("C0", "E0"), ("C1", "E1"), ("C2", "E2")), (True, True, False), 1, "Power")
+        (("C0", "E0"), ("C1", "E1"), ("C2", "E2")),
+        (True, True, False),
+        1,
+        "Power",
+    )
     assert logic.wheel_figure_args(wheel, 2, True)[3] == "Equality"
     alt, summary, rows = logic.wheel_words(wheel, 1, False, NAMES, LABELS)
     assert alt == "3|Power|2|C1|1" and summary == "2/3"
-    assert rows[0] == {"hvt_col_spoke": "1", "hvt_side_control": "✕ C0", "hvt_side_equality": "✓ E0",
-                       "hvt_col_shown": "✓ H"}
+    assert rows[0] == {
+        "hvt_col_spoke": "1",
+        "hvt_side_control": "✕ C0",
+        "hvt_side_equality": "✓ E0",
+        "hvt_col_shown": "✓ H",
+    }
     assert [r["hvt_col_shown"] for r in rows] == ["✓ H", "✕ A", "✕ A"]
     assert logic.wheel_words(wheel, 1, True, NAMES, LABELS)[0] == "3|Power|2|E1|2"
     assert logic.spoke_lines(spokes[0], False, LABELS) == ["ct0", "**hvt_examples**", "- x\n- y", "**hvt_discuss:** q0"]
@@ -242,7 +311,8 @@ def test_condition_lines_show_another_view_only_where_there_is_one():
     cond = SimpleNamespace(what="w", who_says="s", other_view=None, to_think_about="t")
     assert logic.condition_lines(cond, LABELS) == ["**hvt_what.** w", "**hvt_who_says.** s", "**hvt_think:** t"]
     assert logic.condition_lines(SimpleNamespace(**{**vars(cond), "other_view": "o"}), LABELS)[2] == (
-        "**hvt_other_view.** o")
+        "**hvt_other_view.** o"
+    )
 
 
 # --------------------------------------------------------------------------- builders

@@ -126,8 +126,9 @@ def test_cycle_figure_phase_count_and_highlight(content):
             assert sorted(phases.marker.size).count(max(phases.marker.size)) == 1
             # not colour alone: each phase has its own symbol, and the current label is marked in words
             assert len(set(phases.marker.symbol)) == len(labels)
-            marked = [a.text.replace("<br>", " ") for a in fig.layout.annotations
-                      if a.text and charts.CURRENT_MARK in a.text]
+            marked = [
+                a.text.replace("<br>", " ") for a in fig.layout.annotations if a.text and charts.CURRENT_MARK in a.text
+            ]
             assert marked == [f"<b>{charts.CURRENT_MARK}{current + 1}. {labels[current]}</b>"]
             arrows = [a for a in fig.layout.annotations if a.showarrow]
             assert len(arrows) == len(labels)
@@ -147,7 +148,8 @@ def test_presenter_scale_enlarges_type_and_markers():
     phases = lambda f: next(t for t in f.data if t.name == "phases")  # noqa: E731
     assert list(phases(big).marker.size) == [1.5 * s for s in phases(small).marker.size]
     assert [a.font.size for a in big.layout.annotations if a.text] == [
-        pytest.approx(1.5 * a.font.size) for a in small.layout.annotations if a.text]
+        pytest.approx(1.5 * a.font.size) for a in small.layout.annotations if a.text
+    ]
     fig = charts.stages_figure(tuple("abcdefg"), 0, scale=1.5)
     assert fig.layout.font.size == pytest.approx(1.5 * charts.stages_figure(tuple("abcdefg"), 0).layout.font.size)
 
@@ -171,8 +173,15 @@ def test_builders_escape_markup():
 
 def test_over_time_figure_marks_the_week(content):
     phases = content.cycle.cycle.versions[1].phases
-    fig = charts.over_time_figure(tuple(p.title for p in phases), tuple(p.share_start for p in phases),
-                                  tuple(p.share_end for p in phases), 30, 52, "Share", "Week")
+    fig = charts.over_time_figure(
+        tuple(p.title for p in phases),
+        tuple(p.share_start for p in phases),
+        tuple(p.share_end for p in phases),
+        30,
+        52,
+        "Share",
+        "Week",
+    )
     assert len(fig.data) == len(phases)
     assert [s.x0 for s in fig.layout.shapes] == [30]
     assert all(t.fillpattern.shape for t in fig.data)  # patterns, not colour alone
@@ -218,8 +227,9 @@ def test_text_alternatives_name_the_current_step(content):
     assert "52" in alt and len(rows) == 4
     total = sum(q.share_end for q in version.phases)
     assert [r[labels["cycle_share_col"]] for r in rows] == [f"{p.share_end / total:.0%}" for p in version.phases]
-    alt, summary, rows, direction = logic.sandbox_words(content.cycle, {"kindness": 9, "unpredictability": 9,
-                                                                         "power": 9}, labels)
+    alt, summary, rows, direction = logic.sandbox_words(
+        content.cycle, {"kindness": 9, "unpredictability": 9, "power": 9}, labels
+    )
     assert direction == "rises" and "9" in alt and len(rows) == 14
     alt, summary, rows = logic.stage_words(content.cycle, 6, labels)
     assert content.cycle.stages.stages[6].title in alt and len(rows) == 7
@@ -245,8 +255,15 @@ def test_every_item_with_a_body_is_sourced(content):
         assert item["sources"], path
     # every phase, stage, caveat, reason and ending point carries sources of its own
     cy = content.cycle
-    items = [*cy.cycle.caveats, *cy.stages.stages, *cy.ending.points, *cy.reasons.reasons, *cy.highs_lows.points,
-             *cy.research.conditions, *(p for v in cy.cycle.versions for p in v.phases)]
+    items = [
+        *cy.cycle.caveats,
+        *cy.stages.stages,
+        *cy.ending.points,
+        *cy.reasons.reasons,
+        *cy.highs_lows.points,
+        *cy.research.conditions,
+        *(p for v in cy.cycle.versions for p in v.phases),
+    ]
     assert all(i.sources for i in items)
 
 
@@ -312,8 +329,11 @@ def _chart(at, key):
 
 
 def _current_label(fig):
-    return [a["text"].replace("<br>", " ") for a in fig["layout"]["annotations"]
-            if charts.CURRENT_MARK in (a.get("text") or "")]
+    return [
+        a["text"].replace("<br>", " ")
+        for a in fig["layout"]["annotations"]
+        if charts.CURRENT_MARK in (a.get("text") or "")
+    ]
 
 
 def test_page_steps_phases_and_updates_url(content):

@@ -25,17 +25,21 @@ COUNTRY_REGIONS = ("us", "uk", "ireland", "canada", "australia", "new-zealand", 
 
 # --------------------------------------------------------------------------- pure helpers
 
-@pytest.mark.parametrize(("header", "region"), [
-    ("en-GB,en;q=0.9", "uk"),
-    ("fr-FR,fr;q=0.9,en-AU;q=0.8", "australia"),
-    ("en;q=1, en-NZ;q=0.5", "new-zealand"),
-    ("en-US;q=0.1,en-IE;q=0.9", "ireland"),  # by preference, not by position
-    ("fr-CA", "canada"),
-    ("de-DE,de;q=0.9", "all"),
-    ("", "all"),
-    (None, "all"),
-    ("en-GB;q=nonsense", "uk"),  # an unreadable weight still names the country (last resort)
-])
+
+@pytest.mark.parametrize(
+    ("header", "region"),
+    [
+        ("en-GB,en;q=0.9", "uk"),
+        ("fr-FR,fr;q=0.9,en-AU;q=0.8", "australia"),
+        ("en;q=1, en-NZ;q=0.5", "new-zealand"),
+        ("en-US;q=0.1,en-IE;q=0.9", "ireland"),  # by preference, not by position
+        ("fr-CA", "canada"),
+        ("de-DE,de;q=0.9", "all"),
+        ("", "all"),
+        (None, "all"),
+        ("en-GB;q=nonsense", "uk"),  # an unreadable weight still names the country (last resort)
+    ],
+)
 def test_region_from_accept_language(content, header, region):
     assert region_for_languages(content.help, header) == region
 
@@ -88,6 +92,7 @@ def test_the_top_of_get_help_for_an_unknown_region_says_how_and_gives_the_crisis
 
 # --------------------------------------------------------------------------- the app
 
+
 def _page_links(at):
     return [e.proto for e in at.get("page_link")]
 
@@ -104,11 +109,14 @@ def test_under_18_and_crisis_are_one_tap_from_every_page(content, page_id):
 def test_get_help_opens_on_the_section_a_link_asked_for(content, show, kind):
     at = open_page("get-help", show=show)
     headers = [h.value for h in at.header]
-    kinds = sorted((k for k in LINE_KINDS if content.ui.labels[f"help_kind_{k}"] in headers),
-                   key=lambda k: headers.index(content.ui.labels[f"help_kind_{k}"]))
+    kinds = sorted(
+        (k for k in LINE_KINDS if content.ui.labels[f"help_kind_{k}"] in headers),
+        key=lambda k: headers.index(content.ui.labels[f"help_kind_{k}"]),
+    )
     assert kinds[0] == kind, headers
     assert headers.index(content.ui.labels["help_immediate_heading"]) < headers.index(
-        content.ui.labels[f"help_kind_{kind}"])  # the emergency numbers still come first
+        content.ui.labels[f"help_kind_{kind}"]
+    )  # the emergency numbers still come first
 
 
 def test_get_help_opens_with_the_readers_numbers_right_under_the_title(content):
@@ -123,19 +131,25 @@ def test_the_teen_path_links_to_the_lines_for_young_people(content):
     at = open_page("therapies", path="teen")
     teen = next(p for p in content.therapies.paths if p.id == "teen")
     assert teen.help_section == "under-18"
-    assert any(p.label == teen.help_label and p.query_string == "show=under-18" and "get-help" in p.page
-               for p in _page_links(at))
+    assert any(
+        p.label == teen.help_label and p.query_string == "show=under-18" and "get-help" in p.page
+        for p in _page_links(at)
+    )
 
 
 # --------------------------------------------------------------------------- the text edition
 
+
 def _regions_in_order(html: str, content) -> list[str]:
-    return sorted((r.id for r in content.help.regions if f'id="region-{r.id}"' in html),
-                  key=lambda rid: html.index(f'id="region-{rid}"'))
+    return sorted(
+        (r.id for r in content.help.regions if f'id="region-{r.id}"' in html),
+        key=lambda rid: html.index(f'id="region-{rid}"'),
+    )
 
 
-@pytest.mark.parametrize(("language", "first"), [("en-GB,en;q=0.9", "uk"), ("en-AU", "australia"),
-                                                 ("en-US", "us"), ("de-DE", None)])
+@pytest.mark.parametrize(
+    ("language", "first"), [("en-GB,en;q=0.9", "uk"), ("en-AU", "australia"), ("en-US", "us"), ("de-DE", None)]
+)
 def test_text_get_help_puts_the_readers_region_first(content, language, first):
     status, headers, text = _get("/text/get-help", {"Accept-Language": language})
     assert status == 200 and "Accept-Language" in headers["vary"]
@@ -144,9 +158,9 @@ def test_text_get_help_puts_the_readers_region_first(content, language, first):
     assert order[0] == (first or content_order[0])
     if first:  # its emergency number is the first in the list, and #crisis / #under-18 go to its lines
         number = next(n for n in content.help.immediate_danger.numbers if first in n.regions)
-        assert text.index(f"{number.region}: ") < min(text.index(f"{n.region}: ")
-                                                       for n in content.help.immediate_danger.numbers
-                                                       if first not in n.regions)
+        assert text.index(f"{number.region}: ") < min(
+            text.index(f"{n.region}: ") for n in content.help.immediate_danger.numbers if first not in n.regions
+        )
         for anchor in ("crisis", "under-18"):
             at = text.index(f'id="{anchor}"')
             assert text.rindex('id="region-', 0, at) == text.index(f'id="region-{first}"')

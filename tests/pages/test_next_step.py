@@ -16,8 +16,13 @@ from components.text_edition import render_page
 from conftest import open_page
 
 # (page, query) for every place the step ends: the cycle, and the three parts of Healthy vs toxic
-ENDINGS = [("cycle", {}), ("healthy-vs-toxic", {"part": "compare"}), ("healthy-vs-toxic", {"part": "signs"}),
-           ("healthy-vs-toxic", {"part": "sorter"}), ("healthy-vs-toxic", {"part": "sorter", "sorter": "room"})]
+ENDINGS = [
+    ("cycle", {}),
+    ("healthy-vs-toxic", {"part": "compare"}),
+    ("healthy-vs-toxic", {"part": "signs"}),
+    ("healthy-vs-toxic", {"part": "sorter"}),
+    ("healthy-vs-toxic", {"part": "sorter", "sorter": "room"}),
+]
 ENDING_IDS = ["cycle", "compare", "signs", "sorter", "sorter-room"]
 
 
@@ -41,7 +46,7 @@ def the_ending(at, content) -> list:
     heading = content.help.next_step.heading
     starts = [i for i, e in enumerate(shown) if e.type == "subheader" and e.value == heading]
     assert len(starts) == 1, "the step shows once, with its heading"
-    return shown[starts[0]:]
+    return shown[starts[0] :]
 
 
 def tel_links(text: str) -> set[str]:
@@ -56,8 +61,16 @@ def test_the_page_ends_with_the_step_and_the_uk_lines(content, page_id, query):
     at = open_in(page_id, "en-GB", **query)
     ending = the_ending(at, content)
     words, help_ = content.help.next_step, content.help
-    assert [e.type for e in ending] == ["subheader", "markdown", "markdown", "caption", "markdown", "caption",
-                                        "page_link", "page_link"]
+    assert [e.type for e in ending] == [
+        "subheader",
+        "markdown",
+        "markdown",
+        "caption",
+        "markdown",
+        "caption",
+        "page_link",
+        "page_link",
+    ]
     assert ending[1].value == words.intro
     rows = ending[2].value
     uk_lines = [first_line(help_, "uk", kind) for kind in ("domestic-abuse", "crisis", "youth")]
@@ -94,8 +107,13 @@ def test_a_region_without_a_crisis_line_of_its_own_names_get_helps_section(conte
     from components.next_step_lines import rows
 
     region, labels = "australia", content.ui.labels
-    h = content.help.model_copy(update={"helplines": [
-        line for line in content.help.helplines if not (line.kind == "crisis" and line.region == region)]})
+    h = content.help.model_copy(
+        update={
+            "helplines": [
+                line for line in content.help.helplines if not (line.kind == "crisis" and line.region == region)
+            ]
+        }
+    )
     assert first_line(h, region, "crisis") is None
     text = "\n".join(row.text for row in rows(h, region, labels))
     assert f"**{labels['help_kind_crisis']}:** {h.next_step.on_get_help}" in text and "tel:000" in tel_links(text)
@@ -152,8 +170,11 @@ def test_every_region_has_a_row_of_every_kind_and_none_is_blank(content):
 
 
 def test_the_anchors_are_get_helps_sections():
-    assert {kind: anchor for kind, _, _, anchor in lines.KINDS} == {"domestic-abuse": None, "crisis": "crisis",
-                                                                    "youth": "under-18"}
+    assert {kind: anchor for kind, _, _, anchor in lines.KINDS} == {
+        "domestic-abuse": None,
+        "crisis": "crisis",
+        "youth": "under-18",
+    }
 
 
 def test_line_contact_calls_and_texts_or_gives_the_website(content):
@@ -226,8 +247,8 @@ def test_the_signs_part_shows_the_teen_examples(content):
 @pytest.mark.parametrize("page_id", ["cycle", "healthy-vs-toxic"])
 def test_text_pages_end_with_the_step(content, page_id):
     page = render_page(content, page_id)
-    main = page[page.index('<main id="main">'):page.index("</main>")]
-    step = main[main.index('<section id="next-step">'):]
+    main = page[page.index('<main id="main">') : page.index("</main>")]
+    step = main[main.index('<section id="next-step">') :]
     assert step.rstrip().endswith("</section>")  # the last thing on the page
     assert content.help.next_step.heading in step
     for href in ("get-help#crisis", "get-help#under-18", "get-help", "worried-about-someone"):

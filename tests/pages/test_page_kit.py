@@ -27,8 +27,12 @@ def card_keys(at: AppTest) -> list[str]:
 
 def rows_of_columns(at: AppTest) -> int:
     """How many sets of columns the main area holds (each row of a grid is one)."""
-    return sum(1 for node in at.main.children.values() if getattr(node, "type", None) == "flex_container"
-               and any(getattr(c, "type", None) == "column" for c in node.children.values()))
+    return sum(
+        1
+        for node in at.main.children.values()
+        if getattr(node, "type", None) == "flex_container"
+        and any(getattr(c, "type", None) == "column" for c in node.children.values())
+    )
 
 
 def _grid_script(per_row: int, per_row_presenting: int | None = None, presenting: bool = False) -> None:
@@ -41,8 +45,9 @@ def _grid_script(per_row: int, per_row_presenting: int | None = None, presenting
 
     st.session_state["present"] = presenting
     items = [SimpleNamespace(id=f"item-{n}", title=f"Title {n}", body=f"Body {n}", sources=[]) for n in range(5)]
-    card_grid(items, per_row, per_row_presenting=per_row_presenting, key="kit",
-              extra=lambda item: md(f"Extra {item.id}"))
+    card_grid(
+        items, per_row, per_row_presenting=per_row_presenting, key="kit", extra=lambda item: md(f"Extra {item.id}")
+    )
 
 
 def run_grid(**kwargs) -> AppTest:
@@ -80,8 +85,9 @@ def _fields_script() -> None:
 
     from components.page_kit import card_grid
 
-    items = [SimpleNamespace(id=f"f-{n}", title=f"Title {n}", description=f"Described {n}", sources=[])
-             for n in range(3)]
+    items = [
+        SimpleNamespace(id=f"f-{n}", title=f"Title {n}", description=f"Described {n}", sources=[]) for n in range(3)
+    ]
     card_grid(items, 3, key="named", heading=True, body="description")
     card_grid(items[:1], 1, key="called", title=lambda item: f"Called {item.id}", body=lambda item: None)
 
@@ -163,8 +169,10 @@ def more_items(content_copy, monkeypatch):
     communication tips already end in a short row.)"""
     f = content_copy / "healing.yaml"
     text = f.read_text(encoding="utf-8")
-    extra_point = ("moving_forward:\n  - id: forward-extra-test\n    title: \"An extra point\"\n"
-                   "    body: \"A fifth point, added by the test.\"\n    sources: [article-relationship-trauma-betrayal]\n")
+    extra_point = (
+        'moving_forward:\n  - id: forward-extra-test\n    title: "An extra point"\n'
+        '    body: "A fifth point, added by the test."\n    sources: [article-relationship-trauma-betrayal]\n'
+    )
     assert text.count("moving_forward:\n") == 1
     text = text.replace("moving_forward:\n", extra_point, 1)
     f.write_text(text, encoding="utf-8")

@@ -66,8 +66,11 @@ def test_get_help_region_filter(content):
     at.selectbox(key="help_region").set_value(region.id).run()
     names = {s.value for s in at.subheader}
     # the region's own lines, and the international directories (they serve everyone)
-    expected = {h.name for h in content.help.helplines
-                if region.id in (h.region, *h.also_regions) or h.region == "international"}
+    expected = {
+        h.name
+        for h in content.help.helplines
+        if region.id in (h.region, *h.also_regions) or h.region == "international"
+    }
     others = {h.name for h in content.help.helplines} - expected
     assert expected <= names and others
     assert not (others & names)
@@ -81,14 +84,23 @@ def test_get_help_shows_every_detail_of_every_line_and_number(content):
     for n in h.immediate_danger.numbers:
         assert f"**{n.region}: {call_links(n.number)}**" in text
     for line in h.helplines:
-        for detail in [line.name, line.organisation, line.hours, line.who, line.seen_in,
-                       *(c.value for c in line.channels), *filter(None, (line.languages, line.url, line.status_note))]:
+        for detail in [
+            line.name,
+            line.organisation,
+            line.hours,
+            line.who,
+            line.seen_in,
+            *(c.value for c in line.channels),
+            *filter(None, (line.languages, line.url, line.status_note)),
+        ]:
             assert detail in text, (line.id, detail)
     # the emergency numbers are one list, not one list per number
     first, last = h.immediate_danger.numbers[0], h.immediate_danger.numbers[-1]
-    assert any(f"**{first.region}: {call_links(first.number)}**" in m.value
-               and f"**{last.region}: {call_links(last.number)}**" in m.value
-               for m in at.markdown)
+    assert any(
+        f"**{first.region}: {call_links(first.number)}**" in m.value
+        and f"**{last.region}: {call_links(last.number)}**" in m.value
+        for m in at.markdown
+    )
 
 
 def test_sources_page_lists_every_source(content):
@@ -125,8 +137,13 @@ def label_uses(paths) -> tuple[set[tuple[str, str]], set[str], set[str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 constants.add(node.value)
-            start = (node.values[0] if isinstance(node, ast.JoinedStr) and node.values
-                     else node.left if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) else None)
+            start = (
+                node.values[0]
+                if isinstance(node, ast.JoinedStr) and node.values
+                else node.left
+                if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)
+                else None
+            )
             if isinstance(start, ast.Constant) and isinstance(start.value, str) and LABEL_PREFIX.match(start.value):
                 prefixes.add(start.value)
             if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):

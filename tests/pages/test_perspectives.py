@@ -19,8 +19,18 @@ ARTICLE_001 = SEEDS / "001_9d9eb9838680bd3f.txt"
 
 # The twelve people article 001 names, as its bylines print them (checked against the article below).
 NAMED_IN_001 = [
-    "Carrie Mead", "Meenakshi Joshi", "Nikki Nolet", "Vicki Coleman", "Thomas Jameson", "Bryan Bruno",
-    "Audrey Hope", "Elijah Akin", "Sameera Sullivan", "Alexander Burgemeester", "Amelia Prinn", "Michelle Devani",
+    "Carrie Mead",
+    "Meenakshi Joshi",
+    "Nikki Nolet",
+    "Vicki Coleman",
+    "Thomas Jameson",
+    "Bryan Bruno",
+    "Audrey Hope",
+    "Elijah Akin",
+    "Sameera Sullivan",
+    "Alexander Burgemeester",
+    "Amelia Prinn",
+    "Michelle Devani",
 ]
 
 needs_seeds = pytest.mark.skipif(not ARTICLE_001.is_file(), reason="source articles not beside the repo")
@@ -33,8 +43,12 @@ def bylines(text: str) -> list[str]:
     found = []
     for heading, line in zip(lines, lines[1:]):
         words = line.split()
-        if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words) \
-                and words[0] in heading and words[-1] in heading:
+        if (
+            2 <= len(words) <= 3
+            and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words)
+            and words[0] in heading
+            and words[-1] in heading
+        ):
             found.append(line)
     return found
 
@@ -75,8 +89,10 @@ def test_twelve_practitioners_all_named(data):
     people = logic.practitioners(data)
     assert len(people) == 12
     assert all(p.name for p in people)
-    assert all(p.sources == ["article-toxic-relationships-heal"] or "article-toxic-relationships-heal" in p.sources
-               for p in people)
+    assert all(
+        p.sources == ["article-toxic-relationships-heal"] or "article-toxic-relationships-heal" in p.sources
+        for p in people
+    )
 
 
 def test_the_two_other_articles_and_how_they_are_labelled(content, data):
@@ -101,7 +117,9 @@ def test_non_clinical_framing_is_flagged_never_therapy(data):
     assert "not a therapy" in rule and "non-clinical" in rule
     for p in data.perspectives:
         words = " ".join([p.stance_summary, *p.key_advice]).lower()
-        if re.search(r"soul retrieval|psychic|energy (field|drain)|drain\w* [^.]*energy", words + (p.framing_note or "").lower()):
+        if re.search(
+            r"soul retrieval|psychic|energy (field|drain)|drain\w* [^.]*energy", words + (p.framing_note or "").lower()
+        ):
             assert p.framing_note, f"{p.id} uses a non-clinical framing without a framing note"
     hope = logic.perspective_by_id(data, "audrey-hope")
     assert hope.framing_note and "soul retrieval" in hope.framing_note.lower()
@@ -129,7 +147,7 @@ def test_differences_name_real_voices_and_real_disagreements(data):
 
 def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
     words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 @needs_seeds
@@ -186,8 +204,9 @@ def test_unknown_voice_in_a_difference_fails(content_copy):
 
 def test_unused_condition_and_nameless_voice_fail(content_copy):
     def breakit(d):
-        d["conditions"].append({"id": "orphan", "label": "x", "description": "y",
-                                "sources": ["article-toxic-relationships-heal"]})
+        d["conditions"].append(
+            {"id": "orphan", "label": "x", "description": "y", "sources": ["article-toxic-relationships-heal"]}
+        )
         next(p for p in d["perspectives"] if p["id"] == "article-004-position")["label"] = None
 
     _edit(content_copy, breakit)
@@ -198,8 +217,9 @@ def test_unused_condition_and_nameless_voice_fail(content_copy):
 
 def test_uncited_perspective_fails(content_copy):
     _edit(content_copy, lambda d: d["perspectives"][2].update(sources=[]))
-    assert re.search(r"perspectives\.yaml:\d+: perspectives\.2\.sources: List should have at least 1 item",
-                     _problems(content_copy))
+    assert re.search(
+        r"perspectives\.yaml:\d+: perspectives\.2\.sources: List should have at least 1 item", _problems(content_copy)
+    )
 
 
 # --------------------------------------------------------------------------- pure logic
@@ -388,7 +408,7 @@ def test_person_highlight_round_trip(content, data):
 
 def test_highlight_hidden_by_filter_is_explained(content):
     at = _page(condition="space-to-heal", person="audrey-hope")
-    assert "Audrey Hope" not in _cards(at)[len(content.perspectives.differences):]
+    assert "Audrey Hope" not in _cards(at)[len(content.perspectives.differences) :]
     assert any("Audrey Hope" in i.value for i in at.info)
 
 

@@ -1,4 +1,4 @@
-""""What could you say?": content/practice.yaml and its model, the pure view and
+""" "What could you say?": content/practice.yaml and its model, the pure view and
 transitions (components/practice.py), the URL round trip, the section through AppTest on its own and
 in presenter mode (components/practice_ui.py), a scene as a live-room question, the text edition's
 renderer, and readability."""
@@ -63,7 +63,8 @@ def test_no_reply_is_called_wrong(content):
     words = yaml.safe_dump(content.practice.model_dump())
     assert not re.search(r"\bwrong!|\bwrong answer|✕|❌", words, re.I)
     assert content.ui.labels["practice_caring"] in logic.feedback_lines(
-        next(r for s in scenes(content) for r in s.replies if r.outcome == "harder"), content.ui.labels)
+        next(r for s in scenes(content) for r in s.replies if r.outcome == "harder"), content.ui.labels
+    )
 
 
 def _file(content, **change) -> dict:
@@ -113,8 +114,10 @@ def test_an_unknown_source_fails_at_load_with_its_line(content_copy):
     first = yaml.safe_load(text)["scenes"][0]["sources"][0]
     path.write_text(text.replace(first, "no-such-source", 1), encoding="utf-8")
     problems = problems_for(content_copy)
-    assert any(re.match(r"practice\.yaml:\d+: scenes\.0\.sources\.\d+: unknown source id 'no-such-source'", p)
-               for p in problems), problems
+    assert any(
+        re.match(r"practice\.yaml:\d+: scenes\.0\.sources\.\d+: unknown source id 'no-such-source'", p)
+        for p in problems
+    ), problems
 
 
 def test_readability_covers_practice_yaml():
@@ -127,8 +130,11 @@ def test_readability_covers_practice_yaml():
 
 
 def test_the_logic_imports_no_streamlit():
-    for path in (ROOT / "components" / "practice.py", ROOT / "components" / "models" / "practice.py",
-                 ROOT / "components" / "text_edition" / "practice.py"):
+    for path in (
+        ROOT / "components" / "practice.py",
+        ROOT / "components" / "models" / "practice.py",
+        ROOT / "components" / "text_edition" / "practice.py",
+    ):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
@@ -179,8 +185,9 @@ def test_a_hand_edited_link_still_opens(content):
     assert logic.from_params({"scene": "abc", "reply": "nonsense"}, content) == logic.View()
     assert logic.from_params({"scene": "999"}, content) == logic.View(len(ss) - 1)
     assert logic.from_params({"scene": "1", "reply": ss[1].replies[0].id.upper()}, content) == logic.View()
-    assert logic.from_params({"scene": "2", "reply": ss[1].replies[0].id.upper()}, content) == \
-        logic.View(1, ss[1].replies[0].id)
+    assert logic.from_params({"scene": "2", "reply": ss[1].replies[0].id.upper()}, content) == logic.View(
+        1, ss[1].replies[0].id
+    )
 
 
 def test_the_page_declares_the_practice_parameters():
@@ -336,11 +343,14 @@ def test_practice_questions_are_in_the_plans_sets(content):
 
 def test_an_unknown_practice_scene_fails_at_load_with_its_line(content_copy):
     path = content_copy / "room.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("scene: keep-a-secret", "scene: no-such-scene"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("scene: keep-a-secret", "scene: no-such-scene"), encoding="utf-8"
+    )
     problems = problems_for(content_copy)
-    assert any(re.match(r"room\.yaml:\d+: questions\.\d+\.scene: no scene 'no-such-scene' in practice\.yaml", p)
-               for p in problems), problems
+    assert any(
+        re.match(r"room\.yaml:\d+: questions\.\d+\.scene: no scene 'no-such-scene' in practice\.yaml", p)
+        for p in problems
+    ), problems
 
 
 def test_a_practice_question_needs_its_scene_and_nothing_else():

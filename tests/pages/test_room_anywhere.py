@@ -130,9 +130,13 @@ def test_asking_the_live_question_again_before_anyone_answered_keeps_its_round(t
 
 def test_an_unanswered_asking_is_neither_before_nor_after(content):
     pair = content.workshops["workshop-90"].room_pairs[0]
-    rounds = [KeptRound(1, pair.before, {"1": 0, "2": 0}), KeptRound(2, pair.before, {"1": 3, "2": 2}),
-              KeptRound(3, "heard-of-trauma-bond", {"knew-it": 4}), KeptRound(4, pair.after, {"1": 1, "2": 5}),
-              KeptRound(5, pair.after, {"1": 0, "2": 0})]
+    rounds = [
+        KeptRound(1, pair.before, {"1": 0, "2": 0}),
+        KeptRound(2, pair.before, {"1": 3, "2": 2}),
+        KeptRound(3, "heard-of-trauma-bond", {"knew-it": 4}),
+        KeptRound(4, pair.after, {"1": 1, "2": 5}),
+        KeptRound(5, pair.after, {"1": 0, "2": 0}),
+    ]
     ((_, before, after),) = match_pairs([pair], rounds)
     assert (before.round, after.round) == (2, 4)
 
@@ -144,7 +148,7 @@ def test_a_plan_naming_an_unknown_room_question_is_a_clear_problem(content_copy)
     text = path.read_text(encoding="utf-8")
     assert "room_question: hardest-part\n" in text
     path.write_text(text.replace("room_question: hardest-part\n", "room_question: hardest-parts\n"), encoding="utf-8")
-    line = text[:text.index("room_question: hardest-part\n")].count("\n") + 1
+    line = text[: text.index("room_question: hardest-part\n")].count("\n") + 1
     with pytest.raises(ContentError) as err:
         load_content(content_copy)
     (problem,) = err.value.problems

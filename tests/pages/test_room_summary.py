@@ -38,7 +38,9 @@ def _answers(rooms, code, round_, choices) -> list[str]:
     return tokens
 
 
-def _session(rooms, before=("1", "1", "2", "2", "3", "3"), after=("3", "4", "4", "5", "5", "5"), middle=("knew-it",) * 3):
+def _session(
+    rooms, before=("1", "1", "2", "2", "3", "3"), after=("3", "4", "4", "5", "5", "5"), middle=("knew-it",) * 3
+):
     """A room: the before, a question of 3 answers, the after; then closed. Returns (code, tokens)."""
     room = rooms.open()
     code, key = room.code, room.key
@@ -69,9 +71,9 @@ def test_the_plans_pair_their_confidence_questions_and_open_on_the_topic(content
 def test_a_pair_is_the_first_asking_and_the_last_later_one():
     pair = RoomPair(before="a", after="a")
     k = lambda r, q: lr.KeptRound(r, q, {"1": 1})  # noqa: E731
-    (_, before, after), = rs.match_pairs([pair], [k(1, "a"), k(2, "b"), k(3, "a"), k(4, "a")])
+    ((_, before, after),) = rs.match_pairs([pair], [k(1, "a"), k(2, "b"), k(3, "a"), k(4, "a")])
     assert (before.round, after.round) == (1, 4)
-    (_, before, after), = rs.match_pairs([pair], [k(1, "b"), k(2, "a")])
+    ((_, before, after),) = rs.match_pairs([pair], [k(1, "b"), k(2, "a")])
     assert before.round == 2 and after is None  # asked once: only the before
     assert rs.match_pairs([pair], [])[0][1:] == (None, None)
 
@@ -79,9 +81,11 @@ def test_a_pair_is_the_first_asking_and_the_last_later_one():
 def test_kept_totals_hold_counts_and_no_token(rooms):
     code, tokens = _session(rooms)
     kept = kept_totals(rooms.store, code)
-    assert [(k.round, k.question, k.total) for k in kept] == [(1, "confident-spotting", 6),
-                                                              (2, "heard-of-trauma-bond", 3),
-                                                              (3, "confident-spotting", 6)]
+    assert [(k.round, k.question, k.total) for k in kept] == [
+        (1, "confident-spotting", 6),
+        (2, "heard-of-trauma-bond", 3),
+        (3, "confident-spotting", 6),
+    ]
     assert kept[0].counts == {"1": 2, "2": 2, "3": 2, "4": 0, "5": 0}
     raw = json.dumps(rooms.store.hash_get_all(f"room:{code}:totals"))
     assert not any(t in raw for t in tokens)
@@ -127,8 +131,9 @@ def test_a_side_under_five_is_only_fewer_than_five(rooms, content):
     assert [r["Before or after"] for r in table] == ["Before", "After"]
     assert table[0]["1 · Not sure at all"] == 2 and table[1]["5 · Very sure"] == "fewer than 5 answers"
     assert all(t.x[1] is None for t in fig.data)  # no bar for the after
-    quiet = rs.build(content, content.workshops["workshop-90"], [lr.KeptRound(1, "confident-spotting",
-                                                                           {"1": 4, "2": 0})])
+    quiet = rs.build(
+        content, content.workshops["workshop-90"], [lr.KeptRound(1, "confident-spotting", {"1": 4, "2": 0})]
+    )
     assert quiet.answered is None and quiet.shifts[0].after_asked is False
     assert "After: not asked yet." in rs.shift_words(content.ui.labels, quiet.shifts[0])
 
@@ -198,8 +203,6 @@ def test_summary_module_imports_no_streamlit():
         assert "streamlit" not in names and not any((m or "").startswith("streamlit") for m in mods)
 
 
-
-
 def test_run_session_shows_the_shift_and_keeps_the_downloads_after_closing(store, content, monkeypatch):
     from components import room_ui
     from conftest import all_text, open_page
@@ -210,8 +213,11 @@ def test_run_session_shows_the_shift_and_keeps_the_downloads_after_closing(store
     code = at.session_state[room_ui.CODE]
     assert "“How sure do you feel about spotting" in all_text(at)  # the plan's pair, told ahead
     rooms = LiveRooms(store)
-    for round_, question, choices in ((1, "confident-spotting", "112233"), (2, "heard-of-trauma-bond", None),
-                                      (3, "confident-spotting", "34455")):
+    for round_, question, choices in (
+        (1, "confident-spotting", "112233"),
+        (2, "heard-of-trauma-bond", None),
+        (3, "confident-spotting", "34455"),
+    ):
         if round_ > 1:  # round 1: the opening segment's own question, asked as the room opened
             at.selectbox(key="room_question_pick").set_value(question).run()
             at.button(key="room_ask").click().run()
@@ -221,10 +227,14 @@ def test_run_session_shows_the_shift_and_keeps_the_downloads_after_closing(store
     text = all_text(at)
     assert "Before and after" in text and "After: not shown yet." in text  # 5 answers, not revealed
     at.button(key="room_reveal").click().run()
-    (shift,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")
-                if json.loads(c.proto.spec)["data"][0].get("orientation") == "h"]
+    (shift,) = [
+        json.loads(c.proto.spec)
+        for c in at.get("plotly_chart")
+        if json.loads(c.proto.spec)["data"][0].get("orientation") == "h"
+    ]
     assert [d["x"] for d in shift["data"]] == [[2, 0], [2, 0], [2, 1], [0, 2], [0, 2]]
     assert "After: 1 · Not sure at all: 0, 2: 0, 3: 1, 4: 2, 5 · Very sure: 2." in all_text(at)
+
     def ours():
         return [b.label for b in at.get("download_button") if b.key.startswith("room_summary_")]
 

@@ -52,7 +52,7 @@ def test_every_plan_says_what_to_do_when_someone_tells_about_a_friend(content, p
     steps = content.workshops[plan_id].safeguarding.if_someone_discloses
     friend = [i for i, step in enumerate(steps) if "friend" in step.lower()]
     assert friend, "no step for a disclosure about a friend"
-    about = " ".join(steps[friend[0]:]).lower()
+    about = " ".join(steps[friend[0] :]).lower()
     assert "listen" in about
     assert "secret" in about and "safeguarding lead" in about and "pass it on" in about
     assert "emergency number" in about
@@ -61,8 +61,9 @@ def test_every_plan_says_what_to_do_when_someone_tells_about_a_friend(content, p
 
 def test_model_rejects_steps_without_a_friend(content):
     data = plan_data()
-    data["safeguarding"]["if_someone_discloses"] = [s for s in data["safeguarding"]["if_someone_discloses"]
-                                                    if "friend" not in s.lower()]
+    data["safeguarding"]["if_someone_discloses"] = [
+        s for s in data["safeguarding"]["if_someone_discloses"] if "friend" not in s.lower()
+    ]
     with pytest.raises(ValidationError, match="about a friend"):
         WorkshopFile.model_validate(data)
 
@@ -163,4 +164,6 @@ def test_opening_segment_shows_safeguarding_before_the_agreement(content):
     assert all(step in text for step in guard.if_someone_discloses)
     subheads = [s.value for s in at.subheader]
     labels = content.ui.labels
-    assert subheads.index(labels["facilitate_safeguarding_heading"]) < subheads.index(labels["facilitate_agreement_heading"])
+    assert subheads.index(labels["facilitate_safeguarding_heading"]) < subheads.index(
+        labels["facilitate_agreement_heading"]
+    )

@@ -14,8 +14,18 @@ from components.models.therapies import AUDIENCES, EVIDENCE_LEVELS, FOCUSES, FOR
 from test_pages import all_text, open_page
 
 ARTICLE_APPROACHES = {  # every approach the articles (and article 002's references) name
-    "family-therapy", "play-therapy", "adolescent-dbt", "cbt", "psychodynamic", "mindfulness-based", "emdr",
-    "trauma-informed-therapy", "couples-counselling", "individual-counselling", "eft", "relational-somatic-therapy",
+    "family-therapy",
+    "play-therapy",
+    "adolescent-dbt",
+    "cbt",
+    "psychodynamic",
+    "mindfulness-based",
+    "emdr",
+    "trauma-informed-therapy",
+    "couples-counselling",
+    "individual-counselling",
+    "eft",
+    "relational-somatic-therapy",
 }
 
 
@@ -51,8 +61,13 @@ def test_every_approach_and_note_is_sourced_and_resolves(data, content):
 
 def test_main_articles_are_cited(content):
     cited = content.cited_sources("therapies")
-    assert {"article-relational-trauma", "article-relationship-trauma-betrayal", "article-toxic-relationships-heal",
-            "johnson-2019-eft", "apa-2017-ptsd-guideline"} <= cited
+    assert {
+        "article-relational-trauma",
+        "article-relationship-trauma-betrayal",
+        "article-toxic-relationships-heal",
+        "johnson-2019-eft",
+        "apa-2017-ptsd-guideline",
+    } <= cited
 
 
 def test_couples_therapy_carries_the_abuse_caution(data):
@@ -81,8 +96,16 @@ def test_paths_hold_the_issue_approaches(data):
     child = ids(th.path_approaches(data, "child"))
     adult = ids(th.path_approaches(data, "adult"))
     assert {"family-therapy", "play-therapy", "adolescent-dbt"} <= child
-    assert {"cbt", "psychodynamic", "mindfulness-based", "emdr", "trauma-informed-therapy", "eft",
-            "individual-counselling", "couples-counselling"} <= adult
+    assert {
+        "cbt",
+        "psychodynamic",
+        "mindfulness-based",
+        "emdr",
+        "trauma-informed-therapy",
+        "eft",
+        "individual-counselling",
+        "couples-counselling",
+    } <= adult
     # teenagers have their own path: only approaches that serve adolescents
     teen = th.path_approaches(data, "teen")
     assert teen and all("adolescents" in a.audiences for a in teen)
@@ -165,7 +188,9 @@ def test_map_rows_mark_what_the_filters_hide(data, content):
     labels = content.ui.labels
     rows = th.map_rows(data, {"cbt"}, labels)
     assert len(rows) == len(data.approaches)
-    shown = [r[labels["therapies_col_approach"]] for r in rows if r[labels["therapies_col_shown"]] == labels["therapies_yes"]]
+    shown = [
+        r[labels["therapies_col_approach"]] for r in rows if r[labels["therapies_col_shown"]] == labels["therapies_yes"]
+    ]
     assert shown == [th.approach_by_id(data)["cbt"].name]
 
 

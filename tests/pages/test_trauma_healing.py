@@ -91,7 +91,13 @@ def test_healing_covers_the_issue(content):
     assert len(h.trauma_signs.items) == 6
     assert len(h.codependency.items) == 5
     assert [a.id for a in h.self_concept.areas] == [
-        "area-personal", "area-physical", "area-family", "area-social", "area-work", "area-moral"]
+        "area-personal",
+        "area-physical",
+        "area-family",
+        "area-social",
+        "area-work",
+        "area-moral",
+    ]
     assert all(FITTS in a.sources for a in h.self_concept.areas)
     assert "not a test" in h.self_concept.disclaimer and "Nothing is stored" in h.self_concept.privacy
     assert len(h.grounding.steps) >= 3
@@ -162,7 +168,10 @@ def test_rows_for_text_alternatives(content):
 
 
 def test_closeness_figures_differ_in_shape_not_only_colour(content):
-    figs = {s: closeness_figure(closeness_chart(content.relational_trauma, content.ui.labels, s)) for s in ("abandonment", "enmeshment", "cohesion")}
+    figs = {
+        s: closeness_figure(closeness_chart(content.relational_trauma, content.ui.labels, s))
+        for s in ("abandonment", "enmeshment", "cohesion")
+    }
     rings = {s: [sh for sh in f.layout.shapes if sh.type == "circle"] for s, f in figs.items()}
     assert len(rings["abandonment"]) == 0
     assert len(rings["enmeshment"]) == 1
@@ -307,8 +316,9 @@ def test_self_concept_reflection_is_opt_in_and_hiding_it_forgets_the_ratings(con
     assert not [k for k in at.session_state if k.startswith(RATING_PREFIX)]
     assert "choose to show it" in all_text(at)
     reflection.set_value(True).run()
-    assert [s.label for s in at.slider] == [content.ui.labels["healing_area_rating"].format(area=a.name)
-                                            for a in sc.areas]
+    assert [s.label for s in at.slider] == [
+        content.ui.labels["healing_area_rating"].format(area=a.name) for a in sc.areas
+    ]
     at.slider(key=rating_key(sc.areas[2].id)).set_value(9).run()
     at.toggle(key=REFLECTION_KEY).set_value(False).run()
     assert not at.slider and not [k for k in at.session_state if k.startswith(RATING_PREFIX)]

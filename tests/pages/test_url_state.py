@@ -73,15 +73,18 @@ def _broken(content, page: str, query: dict) -> dict[str, WorkshopFile]:
     return {"workshops/broken.yaml": WorkshopFile.model_validate(data)}
 
 
-@pytest.mark.parametrize("page,query,expected", [
-    ("cycle", {"phaze": 2}, "no URL parameter 'phaze'"),
-    ("cycle", {"model": "five-phase"}, "model=five-phase"),
-    ("cycle", {"phase": 9}, "phase=9"),
-    ("healthy-vs-toxic", {"reveal": "all"}, "reveal=all"),
-    ("therapies", {"for": "child,martians"}, "for=child,martians"),
-    ("glossary", {"term": "x"}, "no URL parameter 'term'"),
-    ("no-such-page", {}, "unknown page 'no-such-page'"),
-])
+@pytest.mark.parametrize(
+    "page,query,expected",
+    [
+        ("cycle", {"phaze": 2}, "no URL parameter 'phaze'"),
+        ("cycle", {"model": "five-phase"}, "model=five-phase"),
+        ("cycle", {"phase": 9}, "phase=9"),
+        ("healthy-vs-toxic", {"reveal": "all"}, "reveal=all"),
+        ("therapies", {"for": "child,martians"}, "for=child,martians"),
+        ("glossary", {"term": "x"}, "no URL parameter 'term'"),
+        ("no-such-page", {}, "unknown page 'no-such-page'"),
+    ],
+)
 def test_a_broken_plan_fails(content, page, query, expected):
     problems = workshop.segment_link_problems(_broken(content, page, query), content)
     assert len(problems) == 1 and expected in problems[0] and problems[0].startswith("workshops/broken.yaml: segment")
@@ -112,8 +115,15 @@ def test_defaults_leave_the_url_and_a_reload_keeps_state():
 
 def test_routing_imports_nothing_of_the_app():
     reached = reach(import_graph(), "components.routing")
-    app = {"components.shell", "components.presenter", "components.facilitate.running", "components.visual",
-           "components.stepper", "components.url_state", "components.quick_exit"}
+    app = {
+        "components.shell",
+        "components.presenter",
+        "components.facilitate.running",
+        "components.visual",
+        "components.stepper",
+        "components.url_state",
+        "components.quick_exit",
+    }
     assert not reached & app
 
 

@@ -29,9 +29,16 @@ def test_chart_text_from_content_cannot_carry_markup():
 
     from components.charts.common import safe_text
 
-    fig = go.Figure(go.Scatter(x=[1], y=[1], text=["<b>ok</b><br><script>alert(1)</script>"],
-                               customdata=[["<a href='https://example.org'>x</a>"]], name="<img src=x>",
-                               hovertemplate="%{customdata[0]}<extra></extra>"))
+    fig = go.Figure(
+        go.Scatter(
+            x=[1],
+            y=[1],
+            text=["<b>ok</b><br><script>alert(1)</script>"],
+            customdata=[["<a href='https://example.org'>x</a>"]],
+            name="<img src=x>",
+            hovertemplate="%{customdata[0]}<extra></extra>",
+        )
+    )
     fig.add_annotation(text="<i>fine</i> <iframe>", x=1, y=1)
     fig.update_layout(title="<span style='color:#000'>t</span> <style>")
     out = safe_text(fig).to_dict()
@@ -63,18 +70,27 @@ def test_cached_figure_builds_once_and_returns_safe_text():
 
 # (page, query): healthy-vs-toxic opens on a part without charts; its wheel part has one. (The
 # healing radar shows only once the reader turns the reflection on: test_trauma_healing.py.)
-CHART_PAGES = [("cycle", {}), ("healthy-vs-toxic", {"part": "wheel"}),
-               ("relational-trauma", {}), ("therapies", {}), ("perspectives", {})]
+CHART_PAGES = [
+    ("cycle", {}),
+    ("healthy-vs-toxic", {"part": "wheel"}),
+    ("relational-trauma", {}),
+    ("therapies", {}),
+    ("perspectives", {}),
+]
 
 
 def _waiting(at):
-    return [json.loads(e.proto.json) for e in at.get("bidi_component")
-            if e.proto.component_name.endswith("chart_waiting")]
+    return [
+        json.loads(e.proto.json) for e in at.get("bidi_component") if e.proto.component_name.endswith("chart_waiting")
+    ]
 
 
 @pytest.mark.parametrize(("page_id", "query"), CHART_PAGES, ids=[f"{p}-{'-'.join(q.values())}" for p, q in CHART_PAGES])
 def test_charts_wait_as_same_size_placeholders_until_one_is_seen(page_id, query, content):
-    asleep, awake = open_page(page_id, charts_in_view=False, **query, go_on=True), open_page(page_id, **query, go_on=True)
+    asleep, awake = (
+        open_page(page_id, charts_in_view=False, **query, go_on=True),
+        open_page(page_id, **query, go_on=True),
+    )
     charts = [(json.loads(c.proto.spec)["layout"]["height"], c.proto.alt) for c in awake.get("plotly_chart")]
     assert charts, f"{page_id} shows no chart at all"
     assert not asleep.get("plotly_chart")  # no Plotly bundle for the phone until a chart is in view
@@ -85,7 +101,9 @@ def test_charts_wait_as_same_size_placeholders_until_one_is_seen(page_id, query,
     assert [e.label for e in asleep.expander].count(content.ui.chart_text_label) == len(charts)
     assert not _waiting(awake)
     # no drag mode: with one, Plotly cancels a touch that starts on a chart, and a phone cannot scroll
-    assert [json.loads(c.proto.spec)["layout"].get("dragmode") for c in awake.get("plotly_chart")] == [False] * len(charts)
+    assert [json.loads(c.proto.spec)["layout"].get("dragmode") for c in awake.get("plotly_chart")] == [False] * len(
+        charts
+    )
 
 
 def _sideways_widths() -> dict[str, dict[str, int]]:
@@ -95,10 +113,12 @@ def _sideways_widths() -> dict[str, dict[str, int]]:
     from components.charts.therapies import MAP_MIN_WIDTH
     from components.charts.trauma_healing import PATTERNS_MIN_WIDTH
 
-    return {"therapies": {"th_map": MAP_MIN_WIDTH},
-            "perspectives": {"perspectives_spectrum": SPECTRUM_MIN_WIDTH, "perspectives_conditions": CONDITIONS_MIN_WIDTH},
-            "cycle": {"cycle_stages": STAGES_MIN_WIDTH},
-            "relational-trauma": {"patterns_chart_0": PATTERNS_MIN_WIDTH}}
+    return {
+        "therapies": {"th_map": MAP_MIN_WIDTH},
+        "perspectives": {"perspectives_spectrum": SPECTRUM_MIN_WIDTH, "perspectives_conditions": CONDITIONS_MIN_WIDTH},
+        "cycle": {"cycle_stages": STAGES_MIN_WIDTH},
+        "relational-trauma": {"patterns_chart_0": PATTERNS_MIN_WIDTH},
+    }
 
 
 @pytest.mark.parametrize("page_id", ["therapies", "perspectives", "cycle", "relational-trauma"])
@@ -112,8 +132,11 @@ def test_wide_charts_get_a_sideways_box_and_a_hint_and_others_do_not(page_id, co
             assert f".st-key-{key}_box .st-key-{key} {{ min-width: {width}px; }}" in style
             assert f"@container (min-width: {width}px) {{ .st-key-{key}_hint {{ display: none; }} }}" in style
         assert [c.value for c in at.caption].count(content.ui.chart_scroll_hint) == len(widths)
-        boxes = {json.loads(e.proto.json)["box"]: json.loads(e.proto.json)["label"] for e in at.get("bidi_component")
-                 if e.proto.component_name.endswith("sideways_box")}
+        boxes = {
+            json.loads(e.proto.json)["box"]: json.loads(e.proto.json)["label"]
+            for e in at.get("bidi_component")
+            if e.proto.component_name.endswith("sideways_box")
+        }
         assert set(boxes) == {f".st-key-{key}_box" for key in widths}  # only the wide charts
     charts = {c.key: c.proto.alt for c in at.get("plotly_chart")}
     assert {key: boxes[f".st-key-{key}_box"] for key in widths} == {key: charts[key] for key in widths}

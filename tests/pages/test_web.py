@@ -13,23 +13,26 @@ import pytest
 from components import quick_exit, web
 from components.content import load_content
 
-PAGE = (b"<!DOCTYPE html><html><head><meta charset='UTF-8'><script>window.prerenderReady = false</script>"
-        b'<script type="module" src="./static/js/index.js"></script></head>'
-        b'<body><noscript>JS</noscript><div id="root"></div></body></html>')
+PAGE = (
+    b"<!DOCTYPE html><html><head><meta charset='UTF-8'><script>window.prerenderReady = false</script>"
+    b'<script type="module" src="./static/js/index.js"></script></head>'
+    b'<body><noscript>JS</noscript><div id="root"></div></body></html>'
+)
 
 
 def test_rewrite_puts_the_exit_first_in_head_and_body():
     page = web.rewrite_document(PAGE, quick_exit.ExitSettings()).decode()
-    head = page[page.index("<head>") + 6:]
+    head = page[page.index("<head>") + 6 :]
     assert head.startswith('<meta name="referrer" content="no-referrer">')
     assert page.index('id="hb-exit-script"') < page.index('type="module"')
-    assert page[page.index("<body>") + 6:].startswith('<div id="hb-exit" class="hb-exit">')
-    assert "BACKEND_BASE_URL:window.location.origin+\"\"" in page
+    assert page[page.index("<body>") + 6 :].startswith('<div id="hb-exit" class="hb-exit">')
+    assert 'BACKEND_BASE_URL:window.location.origin+""' in page
 
 
 def test_words_from_content_are_escaped_never_markup():
-    s = quick_exit.ExitSettings(label="Exit <b>now</b>", url='https://example.org/?a="1"&b=<x>',
-                                leaving='"><script>alert(1)</script>')
+    s = quick_exit.ExitSettings(
+        label="Exit <b>now</b>", url='https://example.org/?a="1"&b=<x>', leaving='"><script>alert(1)</script>'
+    )
     page = web.rewrite_document(PAGE, s).decode()
     assert "Exit &lt;b&gt;now&lt;/b&gt;" in page and "<b>now</b>" not in page
     assert 'href="https://example.org/?a=&quot;1&quot;&amp;b=&lt;x&gt;"' in page
@@ -79,18 +82,24 @@ def test_history_setting_is_validated(content_copy):
 
 def _fake_streamlit(body: bytes, content_type: str, *, gzipped: bool = False, seen: list | None = None):
     """A stand-in for Streamlit's server: answers every request with `body`, recording the request."""
+
     async def app(scope, receive, send):
         if seen is not None:
             seen.append(scope)
         payload = gzip.compress(body) if gzipped else body
-        headers = [(b"content-type", content_type.encode()), (b"content-length", str(len(payload)).encode()),
-                   (b"etag", b'"abc"'), (b"last-modified", b"Mon, 01 Jan 2024 00:00:00 GMT")]
+        headers = [
+            (b"content-type", content_type.encode()),
+            (b"content-length", str(len(payload)).encode()),
+            (b"etag", b'"abc"'),
+            (b"last-modified", b"Mon, 01 Jan 2024 00:00:00 GMT"),
+        ]
         if gzipped:
             headers.append((b"content-encoding", b"gzip"))
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         half = len(payload) // 2  # in two pieces, as a streamed file arrives
         await send({"type": "http.response.body", "body": payload[:half], "more_body": True})
         await send({"type": "http.response.body", "body": payload[half:], "more_body": False})
+
     return app
 
 
@@ -131,7 +140,9 @@ def test_other_responses_get_the_headers_and_stay_untouched():
     asset = b"console.log('x')" * 100
     headers, body = _request(_fake_streamlit(asset, "text/javascript"), "/static/js/index.js")
     assert body == asset and headers["etag"] == '"abc"'
-    assert headers["referrer-policy"] == "no-referrer" and "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert (
+        headers["referrer-policy"] == "no-referrer" and "frame-ancestors 'none'" in headers["content-security-policy"]
+    )
     # a page-like path whose answer is not HTML (Streamlit's 404 JSON, say) is not rewritten either
     _, body = _request(_fake_streamlit(b'{"a": 1}', "application/json"), "/cycle")
     assert body == b'{"a": 1}'
@@ -150,17 +161,22 @@ def test_static_files_are_compressed_once_and_then_served_from_memory():
         assert int(headers["content-length"]) == len(body) and "etag" not in headers  # the etag named the plain bytes
         assert headers["referrer-policy"] == "no-referrer" and "content-security-policy" in headers
     # Without gzip in Accept-Encoding, or for a range, or for a small file: the bytes as they are.
-    for path, headers, payload in (("/static/js/index.js", [], asset),
-                                   ("/static/js/index.js", asks_gzip + [(b"range", b"bytes=0-9")], asset),
-                                   ("/static/js/tiny.js", asks_gzip, b"x=1")):
+    for path, headers, payload in (
+        ("/static/js/index.js", [], asset),
+        ("/static/js/index.js", asks_gzip + [(b"range", b"bytes=0-9")], asset),
+        ("/static/js/tiny.js", asks_gzip, b"x=1"),
+    ):
         got_headers, body = _request(_fake_streamlit(payload, "application/javascript"), path, headers=headers)
         assert body == payload and "content-encoding" not in got_headers
 
 
 def test_conditional_requests_for_pages_are_answered_in_full():
     seen: list[dict] = []
-    conditional = [(b"if-none-match", b'"abc"'), (b"if-modified-since", b"Mon, 01 Jan 2024 00:00:00 GMT"),
-                   (b"accept", b"text/html")]
+    conditional = [
+        (b"if-none-match", b'"abc"'),
+        (b"if-modified-since", b"Mon, 01 Jan 2024 00:00:00 GMT"),
+        (b"accept", b"text/html"),
+    ]
     _request(_fake_streamlit(PAGE, "text/html", seen=seen), "/healing", headers=conditional)
     _request(_fake_streamlit(b"x", "text/css", seen=seen), "/static/css/a.css", headers=conditional)
     page_headers, asset_headers = ({k for k, _ in s["headers"]} for s in seen)
@@ -171,7 +187,6 @@ def test_conditional_requests_for_pages_are_answered_in_full():
 def test_head_requests_are_not_rewritten():
     headers, body = _request(_fake_streamlit(PAGE, "text/html"), "/", method="HEAD")
     assert body == PAGE and headers["referrer-policy"] == "no-referrer"
-
 
 
 @pytest.mark.parametrize("history", ["single", "normal"])

@@ -50,8 +50,9 @@ def _segment_queries(content):
     return sorted(seen.items())
 
 
-@pytest.mark.parametrize(("link", "seg_id"), _segment_queries(load_content(CONTENT)),
-                         ids=lambda v: v if isinstance(v, str) else None)
+@pytest.mark.parametrize(
+    ("link", "seg_id"), _segment_queries(load_content(CONTENT)), ids=lambda v: v if isinstance(v, str) else None
+)
 def test_every_segment_step_is_a_step_its_page_understands(link, seg_id):
     """Open each segment's page at its step, as Show on the projector does: no exception, and the
     page keeps every parameter as given (a page rewrites or drops a value it does not understand)."""
@@ -177,8 +178,10 @@ def test_loader_reports_problem_with_file_and_line(content_copy):
 
 def test_loader_reports_unknown_source_in_a_plan(content_copy):
     f = content_copy / "workshops" / "workshop-90.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("sources: [apa-2017-ptsd-guideline]",
-                                                       "sources: [no-such-source]"), encoding="utf-8")
+    f.write_text(
+        f.read_text(encoding="utf-8").replace("sources: [apa-2017-ptsd-guideline]", "sources: [no-such-source]"),
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError, match=r"workshops/workshop-90\.yaml:\d+: .*unknown source id 'no-such-source'"):
         load_content(content_copy)
 
@@ -228,8 +231,10 @@ def test_agenda_numbers_segments_with_minutes_and_marks_the_current_one(content)
     segments = plan.segments()
     lines = workshop.agenda(plan, 1, "{session}: {title}", "{minutes} min").splitlines()
     assert len(lines) == len(segments)
-    assert lines[0] == f"1. {workshop.segment_label(plan, *segments[0], '{session}: {title}')} " \
-                       f"({segments[0][1].minutes} min)"
+    assert (
+        lines[0] == f"1. {workshop.segment_label(plan, *segments[0], '{session}: {title}')} "
+        f"({segments[0][1].minutes} min)"
+    )
     assert lines[1].startswith("2. **→ ") and lines[1].endswith("**")
     assert sum("→" in line for line in lines) == 1
 
@@ -324,9 +329,31 @@ def test_pairing_keeps_only_plan_and_segment(tmp_path):
     # where the session is (plan, segment, step, countdown, opening screen), who controls it
     # (hashes of secrets, a device's kind and time) and the live room's public code, what the
     # projector puts over its page and the device's last room request; nothing about anyone
-    assert set(vars(p)) == {"code", "plan", "segment", "version", "created", "touched", "step", "timer", "opening",
-                            "join", "laptop", "device", "device_kind", "device_at", "pending", "pending_kind",
-                            "pending_at", "ended", "key", "room", "overlay", "room_request", "room_done"}
+    assert set(vars(p)) == {
+        "code",
+        "plan",
+        "segment",
+        "version",
+        "created",
+        "touched",
+        "step",
+        "timer",
+        "opening",
+        "join",
+        "laptop",
+        "device",
+        "device_kind",
+        "device_at",
+        "pending",
+        "pending_kind",
+        "pending_at",
+        "ended",
+        "key",
+        "room",
+        "overlay",
+        "room_request",
+        "room_done",
+    }
 
 
 def test_pairing_steps_within_a_segment(tmp_path):
@@ -352,8 +379,7 @@ def test_pairing_carries_the_countdown_and_the_opening_screen(tmp_path):
     assert q.timer.running and q.version == p.version + 1
     assert store.set_timer(p.code, q.timer, who=p.key).version == q.version  # same countdown: no new version
     # moving on re-times in the same step: the next segment's countdown, still running
-    r = store.move(p.code, 1, 3, retime=lambda timer, plan, seg: Timer(plan, seg, 9, started=timer.started),
-                   who=p.key)
+    r = store.move(p.code, 1, 3, retime=lambda timer, plan, seg: Timer(plan, seg, 9, started=timer.started), who=p.key)
     assert r.timer == Timer("plan-a", 1, 9, started=50.0)
     s = store.set_opening(p.code, True, who=p.key)
     assert s.opening and s.version == r.version + 1
@@ -374,10 +400,14 @@ def test_segment_step_is_the_pages_step_parameter(content):
 
 
 def test_notes_link_is_the_apps_own_address():
-    assert pairing.notes_url("http://10.0.0.5:8501/run-session", "abc-def") == \
-        "http://10.0.0.5:8501/run-session?view=notes&pair=ABCDEF"
-    assert pairing.notes_url("https://example.org/bonds/run-session/", "ABCDEF") == \
-        "https://example.org/bonds/run-session?view=notes&pair=ABCDEF"
+    assert (
+        pairing.notes_url("http://10.0.0.5:8501/run-session", "abc-def")
+        == "http://10.0.0.5:8501/run-session?view=notes&pair=ABCDEF"
+    )
+    assert (
+        pairing.notes_url("https://example.org/bonds/run-session/", "ABCDEF")
+        == "https://example.org/bonds/run-session?view=notes&pair=ABCDEF"
+    )
     assert pairing.notes_url(None, "ABCDEF") is None
 
 
@@ -392,8 +422,9 @@ def test_qr_code_encodes_exactly_the_link():
     path = re.search(r'class="qrline"[^>]* d="([^"]+)"', svg).group(1)
     fresh = segno.make(link, error="m")
     # the drawn modules are those of the link, freshly encoded (and not those of another code)
-    expected = re.search(r' d="([^"]+)"', fresh.svg_inline(scale=6, border=4, dark="#000", omitsize=False)
-                         .split('class="qrline"')[1]).group(1)
+    expected = re.search(
+        r' d="([^"]+)"', fresh.svg_inline(scale=6, border=4, dark="#000", omitsize=False).split('class="qrline"')[1]
+    ).group(1)
     assert path == expected
     other = segno.make(link.replace("ABCDEF", "ABCDEG"), error="m").svg_inline(scale=6, border=4)
     assert path not in other
@@ -488,8 +519,7 @@ def test_timer_state_starts_pauses_and_follows_segment(content):
 
 def test_show_segment_opens_its_page_and_step_in_presenter_mode(content):
     plan = content.workshops["classroom-45"]
-    index, seg = next((i, s) for i, (_, s) in enumerate(plan.segments())
-                      if s.query and s.page in {p.id for p in PAGES})
+    index, seg = next((i, s) for i, (_, s) in enumerate(plan.segments()) if s.query and s.page in {p.id for p in PAGES})
     at = open_page("run-session", plan="classroom-45", segment=str(index + 1))
     at.button(key="show_segment").click().run()
     assert qp(at, "view") == "agreement"  # a session opens on its group agreement and content note
@@ -691,7 +721,7 @@ def _assert_region_lines(content, text: str, region: str) -> None:
         if line not in serving and not any(line.name in s.name for s in serving):
             assert f"{line.name} (" not in text, (region, line.name)
     for kind in ("crisis", "youth", "domestic-abuse", "directory"):
-        if (lines := helplines_in(h, region, kind)):
+        if lines := helplines_in(h, region, kind):
             assert f"{lines[0].name} (" in text, (region, kind, lines[0].name)
     crisis = helplines_in(h, region, "crisis")
     if crisis:
@@ -724,8 +754,9 @@ def test_participant_handout_two_pages_one_picture_one_region(content, plan_id, 
     for n in emergency:
         assert f"{n.region}: {n.number}" in text
     if emergency:  # the region's own emergency number, not every country's
-        assert all(f"{n.region}: {n.number}" not in text for n in content.help.immediate_danger.numbers
-                   if n.region != name)
+        assert all(
+            f"{n.region}: {n.number}" not in text for n in content.help.immediate_danger.numbers if n.region != name
+        )
 
 
 def test_participant_handout_stays_on_two_pages_when_a_region_has_many_lines(content_copy):
@@ -736,8 +767,17 @@ def test_participant_handout_stays_on_two_pages_when_a_region_has_many_lines(con
     template = h["helplines"][0]
     for kind in ("crisis", "youth", "domestic-abuse", "specialist"):
         for i in range(6):
-            h["helplines"].append({**template, "id": f"extra-{kind}-{i}", "kind": kind, "for_friends": True,
-                                   "also_regions": [], "name": f"Extra {kind} line {i}", "region": region})
+            h["helplines"].append(
+                {
+                    **template,
+                    "id": f"extra-{kind}-{i}",
+                    "kind": kind,
+                    "for_friends": True,
+                    "also_regions": [],
+                    "name": f"Extra {kind} line {i}",
+                    "region": region,
+                }
+            )
     (content_copy / "help.yaml").write_text(yaml.safe_dump(h, allow_unicode=True, sort_keys=False), encoding="utf-8")
     c = load_content(content_copy)
     for plan in c.workshops.values():
@@ -786,15 +826,23 @@ def test_a_local_address_is_never_printed_on_a_handout(content):
 def test_is_local_address():
     from components.address import is_local
 
-    for local in ("http://127.0.0.1:8501/", "http://localhost:8501/run-session", "http://[::1]:8501/",
-                  "http://0.0.0.0:8501/", "http://LOCALHOST/", "http://app.localhost/"):
+    for local in (
+        "http://127.0.0.1:8501/",
+        "http://localhost:8501/run-session",
+        "http://[::1]:8501/",
+        "http://0.0.0.0:8501/",
+        "http://LOCALHOST/",
+        "http://app.localhost/",
+    ):
         assert is_local(local), local
     for shared in ("http://192.168.1.20:8501/", "http://10.0.0.5/", "https://bonds.example.org/", None, ""):
         assert not is_local(shared), shared
 
 
-@pytest.mark.parametrize(("address", "warned"), [("http://127.0.0.1:8501/", True), ("http://localhost:8501/", True),
-                                                  ("http://192.168.1.20:8501/", False)])
+@pytest.mark.parametrize(
+    ("address", "warned"),
+    [("http://127.0.0.1:8501/", True), ("http://localhost:8501/", True), ("http://192.168.1.20:8501/", False)],
+)
 def test_run_session_warns_when_the_handouts_address_is_local(content, monkeypatch, address, warned):
     """Next to the handout downloads: a local address (this computer only) is said plainly, as the
     live room says it; a network address is not warned about."""
@@ -835,9 +883,16 @@ def test_app_address_from_the_page_url():
 
 
 def _sentences_of(plan) -> list[str]:
-    texts = [plan.summary, plan.safeguarding.confidentiality, *plan.safeguarding.if_someone_discloses,
-             *plan.group_agreement, plan.care.no_disclosure, plan.care.breaks, plan.care.support_during,
-             plan.care.support_after]
+    texts = [
+        plan.summary,
+        plan.safeguarding.confidentiality,
+        *plan.safeguarding.if_someone_discloses,
+        *plan.group_agreement,
+        plan.care.no_disclosure,
+        plan.care.breaks,
+        plan.care.support_during,
+        plan.care.support_after,
+    ]
     for _, seg in plan.segments():
         texts += [seg.notes, seg.activity, *seg.questions]
     return [s.replace("**", "") for t in texts for s in workshop.sentences(t) if len(s.split()) >= 4]

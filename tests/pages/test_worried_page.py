@@ -48,25 +48,50 @@ def test_at_least_twenty_points_each_with_sources(content):
 
 def test_the_sections_cover_what_the_issue_asks(content):
     text = " ".join(f"{p.title} {p.body}" for p in content.helping.all_points()).lower()
-    for needed in ("without any hitting", "phone", "listen", "believe", "blame", "let them decide",
-                   "stay in touch", "ultimatum", "intervention", "confront", "just leave", "why they stay",
-                   "social media", "couples counselling", "run down their partner", "most dangerous time",
-                   "code word", "text", "emergency number", "go back", "keep it secret", "adult you trust",
-                   "don't wait until you are sure", "look after yourself"):
+    for needed in (
+        "without any hitting",
+        "phone",
+        "listen",
+        "believe",
+        "blame",
+        "let them decide",
+        "stay in touch",
+        "ultimatum",
+        "intervention",
+        "confront",
+        "just leave",
+        "why they stay",
+        "social media",
+        "couples counselling",
+        "run down their partner",
+        "most dangerous time",
+        "code word",
+        "text",
+        "emergency number",
+        "go back",
+        "keep it secret",
+        "adult you trust",
+        "don't wait until you are sure",
+        "look after yourself",
+    ):
         assert needed in text, needed
 
 
 def test_the_disagreements_are_said_plainly(content):
     police = _point(content, "safety-police")
-    assert "Whether to call the police when they have not asked you to depends on whether it is an emergency." \
+    assert (
+        "Whether to call the police when they have not asked you to depends on whether it is an emergency."
         in police.body
+    )
     assert "Sources differ" in police.sources_differ and "in an emergency, call" in police.sources_differ
     secret = _point(content, "young-tell-an-adult")
     assert "**Whether to keep it secret depends on age and on the danger.**" in secret.sources_differ
     assert "adults helping another adult" in secret.sources_differ and "young people" in secret.sources_differ
     going_back = _point(content, "return-common")
-    assert ("**The services agree that going back is common, but they give different figures for how often, "
-            "so we give no single number.**") in going_back.sources_differ
+    assert (
+        "**The services agree that going back is common, but they give different figures for how often, "
+        "so we give no single number.**"
+    ) in going_back.sources_differ
     naming = _point(content, "start-words")
     assert "**Sources differ on whether to call it abuse.**" in naming.sources_differ
     # each disagreement names the sources on both sides
@@ -139,7 +164,8 @@ def test_lines_for_each_region_follow_help_yaml(content):
         ids = [x.id for x in found.lines()]
         assert len(ids) == len(set(ids)), region  # each line once
         assert {x.id for x in found.friends} == {x.id for x in lines_for_friends(h, region)} - {
-            x.id for x in (found.crisis, found.youth) if x is not None}
+            x.id for x in (found.crisis, found.youth) if x is not None
+        }
         assert all(x.for_friends for x in found.friends)
     us = lines_for(h, "us")
     assert us.numbers and us.crisis is not None and us.friends
@@ -147,8 +173,9 @@ def test_lines_for_each_region_follow_help_yaml(content):
 
 def test_lines_work_with_whatever_lines_exist(content):
     """No line for friends, no crisis line, no youth line: the page still has the number."""
-    bare = content.help.model_copy(update={"helplines": [x for x in content.help.helplines if x.kind == "directory"
-                                                         and not x.for_friends]})
+    bare = content.help.model_copy(
+        update={"helplines": [x for x in content.help.helplines if x.kind == "directory" and not x.for_friends]}
+    )
     found = lines_for(bare, "uk")
     assert found.numbers and found.crisis is None and found.youth is None and found.friends == []
     assert [f.region for f in regions_with_lines(bare)] == [r.id for r in bare.regions if numbers_first(bare, r.id)[0]]
@@ -233,8 +260,8 @@ def test_the_text_page_has_every_point_its_sources_and_the_lines(content):
 
     page = html.unescape(render_page(content, PAGE))
     for p in content.helping.all_points():
-        block = page[page.index(f'<h3 id="{p.id}">'):]
-        block = block[:block.index("<h", 4)]
+        block = page[page.index(f'<h3 id="{p.id}">') :]
+        block = block[: block.index("<h", 4)]
         assert sources_text(content, p.sources) in block, p.id
         if p.sources_differ:
             assert 'class="note"' in block, p.id
@@ -269,16 +296,16 @@ def test_no_sentence_is_copied_from_the_sources_quotes(content):
     """Our own words: no run of six words of any quote in the notes' evidence log is in a point, a
     disagreement or a glossary term that cites these sources."""
     notes = NOTES.read_text(encoding="utf-8").replace("“", '"').replace("”", '"')
-    log = notes[notes.index("## Part 2"):notes.index("## Part 3")]
+    log = notes[notes.index("## Part 2") : notes.index("## Part 3")]
     quotes = re.findall(r'"([^"]{15,})"', log)
     assert len(quotes) >= 40
-    runs = {tuple(w[i:i + 6]) for q in quotes for w in [_words(q)] for i in range(len(w) - 5)}
+    runs = {tuple(w[i : i + 6]) for q in quotes for w in [_words(q)] for i in range(len(w) - 5)}
     texts = {p.id: f"{p.title}. {p.body} {p.sources_differ or ''}" for p in content.helping.all_points()}
     texts |= {t.id: t.definition for t in content.glossary.terms if any(s.startswith("helping-") for s in t.sources)}
     copied = {}
     for item_id, text in texts.items():
         w = _words(text)
-        found = {" ".join(w[i:i + 6]) for i in range(len(w) - 5) if tuple(w[i:i + 6]) in runs}
+        found = {" ".join(w[i : i + 6]) for i in range(len(w) - 5) if tuple(w[i : i + 6]) in runs}
         if found:
             copied[item_id] = found
     assert not copied, copied

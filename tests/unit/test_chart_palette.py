@@ -35,39 +35,77 @@ def builders(content):
     shift_rows = (("Before", (3, 2, 1), ""), ("After", None, "Too few answers to show"))
     out = [
         ("cycle", lambda p: cycle_figure(PHASES, 1, palette=p)),
-        ("over_time", lambda p: over_time_figure(PHASES, (0.4, 0.2, 0.3, 0.1), (0.1, 0.3, 0.1, 0.5), 5, 12,
-                                                 "Share", "Week", palette=p)),
-        ("sandbox", lambda p: sandbox_figure(6, 7, 5, ("Attachment", "Well-being", "Highs and lows"), "Level",
-                                             "Week", palette=p)),
+        (
+            "over_time",
+            lambda p: over_time_figure(
+                PHASES, (0.4, 0.2, 0.3, 0.1), (0.1, 0.3, 0.1, 0.5), 5, 12, "Share", "Week", palette=p
+            ),
+        ),
+        (
+            "sandbox",
+            lambda p: sandbox_figure(
+                6, 7, 5, ("Attachment", "Well-being", "Highs and lows"), "Level", "Week", palette=p
+            ),
+        ),
         ("stages", lambda p: stages_figure(PHASES + ("Five", "Six", "Seven"), 2, palette=p)),
         ("wheel", lambda p: wheel_figure(spokes, (True, False, True, False), 1, "Power and control", palette=p)),
-        ("spectrum", lambda p: spectrum_figure(levels, (("abusive", "You", "x"), ("unhealthy", "Us", "star")),
-                                               palette=p)),
+        (
+            "spectrum",
+            lambda p: spectrum_figure(levels, (("abusive", "You", "x"), ("unhealthy", "Us", "star")), palette=p),
+        ),
         ("closeness_abandonment", lambda p: closeness_figure(closeness_chart(rt, labels, "abandonment"), palette=p)),
         ("closeness_enmeshment", lambda p: closeness_figure(closeness_chart(rt, labels, "enmeshment"), palette=p)),
         ("closeness_cohesion", lambda p: closeness_figure(closeness_chart(rt, labels, "cohesion"), palette=p)),
         ("patterns", lambda p: patterns_figure(pattern_paths(rt.patterns), headings, 1, palette=p)),
-        ("radar", lambda p: self_concept_radar(("Body", "Mind", "Work", "Friends", "Family", "Self"),
-                                               (3, 5, 7, 2, 6, 4), 1, 7, "Me", palette=p)),
+        (
+            "radar",
+            lambda p: self_concept_radar(
+                ("Body", "Mind", "Work", "Friends", "Family", "Self"), (3, 5, 7, 2, 6, 4), 1, 7, "Me", palette=p
+            ),
+        ),
         ("therapy_map", lambda p: therapy_map(th.map_chart(th_data, labels), {"cbt", "emdr"}, "emdr", palette=p)),
-        ("stance_spectrum", lambda p: stance_spectrum(persp.spectrum_chart(persp_data, labels, condition, person),
-                                                      palette=p)),
-        ("conditions_bar", lambda p: conditions_bar(persp.conditions_chart(persp_data, labels, condition),
-                                                    palette=p)),
-        ("room_counts", lambda p: room_counts_figure((("healthy", "Healthy"), ("unhealthy", "Unhealthy"),
-                                                      ("abusive", "Abusive")), (4, 2, 1), "Answers", palette=p)),
-        ("room_counts_plain", lambda p: room_counts_figure((("1", "1"), ("2", "2"), ("3", "3")), (1, 3, 0),
-                                                           palette=p)),
-        ("room_shift", lambda p: room_shift_figure((("A", "Agree"), ("U", "Unsure"), ("D", "Disagree")), shift_rows,
-                                                   palette=p)),
+        (
+            "stance_spectrum",
+            lambda p: stance_spectrum(persp.spectrum_chart(persp_data, labels, condition, person), palette=p),
+        ),
+        ("conditions_bar", lambda p: conditions_bar(persp.conditions_chart(persp_data, labels, condition), palette=p)),
+        (
+            "room_counts",
+            lambda p: room_counts_figure(
+                (("healthy", "Healthy"), ("unhealthy", "Unhealthy"), ("abusive", "Abusive")),
+                (4, 2, 1),
+                "Answers",
+                palette=p,
+            ),
+        ),
+        ("room_counts_plain", lambda p: room_counts_figure((("1", "1"), ("2", "2"), ("3", "3")), (1, 3, 0), palette=p)),
+        (
+            "room_shift",
+            lambda p: room_shift_figure((("A", "Agree"), ("U", "Unsure"), ("D", "Disagree")), shift_rows, palette=p),
+        ),
     ]
     return out
 
 
 NAMES = [
-    "cycle", "over_time", "sandbox", "stages", "wheel", "spectrum", "closeness_abandonment", "closeness_enmeshment",
-    "closeness_cohesion", "patterns", "radar", "therapy_map", "stance_spectrum", "conditions_bar", "room_counts",
-    "room_counts_plain", "room_shift"]
+    "cycle",
+    "over_time",
+    "sandbox",
+    "stages",
+    "wheel",
+    "spectrum",
+    "closeness_abandonment",
+    "closeness_enmeshment",
+    "closeness_cohesion",
+    "patterns",
+    "radar",
+    "therapy_map",
+    "stance_spectrum",
+    "conditions_bar",
+    "room_counts",
+    "room_counts_plain",
+    "room_shift",
+]
 
 
 def _build(content, name: str, palette: Palette):
@@ -117,10 +155,16 @@ def text_pairs(fig) -> list[tuple[str, str, str, float | None]]:
             for s in boxes:  # a label inside a box drawn behind it
                 if a.xref == s.xref and a.yref == s.yref and s.x0 <= a.x <= s.x1 and s.y0 <= a.y <= s.y1:
                     behind = over(s.fillcolor, paper)
-        pairs += [(f"annotation {a.text[:20]!r}", c, behind, a.font.size) for c in [colour, *_SPAN_COLOUR.findall(a.text)]]
+        pairs += [
+            (f"annotation {a.text[:20]!r}", c, behind, a.font.size) for c in [colour, *_SPAN_COLOUR.findall(a.text)]
+        ]
     # bands that other marks' labels are drawn over: the wheel's spokes, the spectrum's levels
-    marks_behind = [c for t in fig.data if t.type == "barpolar" or (t.type == "bar" and t.base is not None)
-                    for c in _as_list(t.marker.color, len(t.r if t.type == "barpolar" else t.x))]
+    marks_behind = [
+        c
+        for t in fig.data
+        if t.type == "barpolar" or (t.type == "bar" and t.base is not None)
+        for c in _as_list(t.marker.color, len(t.r if t.type == "barpolar" else t.x))
+    ]
     for t in fig.data:
         if t.type in ("bar", "barpolar"):
             if not t.text:
@@ -188,8 +232,11 @@ def test_every_chart_draws_on_the_palettes_paper_with_aa_text(content, name, pal
     assert fig.layout.paper_bgcolor == palette.paper and fig.layout.plot_bgcolor == palette.paper
     if any(t.type.endswith("polar") for t in fig.data):
         assert fig.layout.polar.bgcolor == palette.paper
-    low = [(what, c, b, c if c == UNSET else round(contrast(c, b), 2)) for what, c, b, size in text_pairs(fig)
-           if c == UNSET or contrast(c, b) < (3 if (size or 0) >= LARGE else 4.5)]
+    low = [
+        (what, c, b, c if c == UNSET else round(contrast(c, b), 2))
+        for what, c, b, size in text_pairs(fig)
+        if c == UNSET or contrast(c, b) < (3 if (size or 0) >= LARGE else 4.5)
+    ]
     assert not low, f"{name} in {palette.name}: text below AA: {low}"
 
 
@@ -204,8 +251,9 @@ def test_dark_charts_keep_meaningful_lines_and_marks_at_3_to_1(content, name):
             colours.append((f"line {t.name}", line.color))
         marker = getattr(t, "marker", None)
         if t.type == "scatter" and "markers" in (t.mode or "") and marker.color is not None:
-            colours += [(f"marker {t.name}", c) for c in _as_list(marker.color, len(t.x))
-                        if c not in (DARK.hidden, DARK.paper)]  # hidden approaches are faint on purpose
+            colours += [
+                (f"marker {t.name}", c) for c in _as_list(marker.color, len(t.x)) if c not in (DARK.hidden, DARK.paper)
+            ]  # hidden approaches are faint on purpose
     low = [(what, c, round(contrast(c, paper), 2)) for what, c in colours if contrast(c, paper) < 3]
     assert not low, f"{name}: lines or marks below 3:1 on the dark paper: {low}"
 

@@ -25,8 +25,10 @@ DOCKERFILE = ROOT / "deploy" / "Dockerfile"
 LISTEN = {"server.address", "server.port"}  # each place's own: where the server listens
 # A stand-in flags file: other values and one more option than the real one, so a place that
 # hard-codes the real flags (or adds its own) starts the app with something else.
-STAND_IN = ("# a comment, then a blank line\n\n--server.fileWatcherType poll\n--runner.fastReruns false\n"
-            "   # an indented comment\n--client.toolbarMode minimal\n")
+STAND_IN = (
+    "# a comment, then a blank line\n\n--server.fileWatcherType poll\n--runner.fastReruns false\n"
+    "   # an indented comment\n--client.toolbarMode minimal\n"
+)
 STAND_IN_FLAGS = {"server.fileWatcherType": "poll", "runner.fastReruns": "false", "client.toolbarMode": "minimal"}
 
 
@@ -41,9 +43,11 @@ def _options(args: list[str]) -> dict[str, str]:
 
 def _recorder(path: Path, log: Path) -> Path:
     """An executable that writes its arguments and its STREAMLIT_* environment to `log` as JSON."""
-    path.write_text("#!/usr/bin/env python3\nimport json, os, sys\n"
-                    f"json.dump({{'args': sys.argv[1:], 'env': sorted(k for k in os.environ if k.startswith('STREAMLIT_'))}},"
-                    f" open({str(log)!r}, 'w'))\n")
+    path.write_text(
+        "#!/usr/bin/env python3\nimport json, os, sys\n"
+        f"json.dump({{'args': sys.argv[1:], 'env': sorted(k for k in os.environ if k.startswith('STREAMLIT_'))}},"
+        f" open({str(log)!r}, 'w'))\n"
+    )
     path.chmod(path.stat().st_mode | stat.S_IXUSR)
     return path
 
@@ -101,8 +105,10 @@ def _lib_sh_replica(tmp_path: Path, flags_text: str, extra: str = "") -> dict:
     (tmp_path / "run").mkdir()
     log = tmp_path / "started.json"
     py = _recorder(tmp_path / "python", log)
-    script = (f'ROOT="{root}" RUN="{tmp_path / "run"}" PY="{py}"; source "$ROOT/deploy/lib.sh"; '
-              f'start_replica {_free_port()} {extra}; wait "$REPLICA_PID"')
+    script = (
+        f'ROOT="{root}" RUN="{tmp_path / "run"}" PY="{py}"; source "$ROOT/deploy/lib.sh"; '
+        f'start_replica {_free_port()} {extra}; wait "$REPLICA_PID"'
+    )
     subprocess.run(["bash", "-c", script], check=True, env=_clean_env(), timeout=60)
     return json.loads(log.read_text())
 
@@ -136,7 +142,9 @@ def test_dockerfile_sets_no_streamlit_option_but_where_to_listen():
     code = "\n".join(_dockerfile_code())
     set_in_env = {env_names[v] for v in re.findall(r"\b(STREAMLIT_[A-Z_]+)=", code) if v in env_names}
     assert set_in_env <= LISTEN, f"deploy/Dockerfile sets {set_in_env - LISTEN}: put it in deploy/streamlit-flags"
-    assert not re.findall(r"--[a-z]+\.[A-Za-z]+", code), "deploy/Dockerfile passes a flag: put it in deploy/streamlit-flags"
+    assert not re.findall(r"--[a-z]+\.[A-Za-z]+", code), (
+        "deploy/Dockerfile passes a flag: put it in deploy/streamlit-flags"
+    )
     assert re.search(r"^COPY .*\bdeploy/streamlit-flags\s+\./streamlit-flags$", code, re.M)
     assert "!deploy/streamlit-flags" in (ROOT / "deploy" / "Dockerfile.dockerignore").read_text().splitlines()
 

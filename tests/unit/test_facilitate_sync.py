@@ -45,8 +45,7 @@ def store(tmp_path):
 def paired(store, content):
     """The laptop's tab state at segment 1 of the plan, with a pairing it has seen, and the pairing."""
     p = store.create(PLAN, 1)
-    state = {tab.RUN: {"plan": PLAN, "segment": 1}, tab.PAIR: p.code, tab.PAIR_KEY: p.key,
-             tab.PAIR_SEEN: p.version}
+    state = {tab.RUN: {"plan": PLAN, "segment": 1}, tab.PAIR: p.code, tab.PAIR_KEY: p.key, tab.PAIR_SEEN: p.version}
     return state, p
 
 
@@ -55,9 +54,11 @@ def nowhere(plan, index):
 
 
 def test_sync_and_tab_import_no_streamlit():
-    code = ("import sys; sys.modules['streamlit'] = None\n"
-            "import components.facilitate.sync, components.facilitate.tab\n"
-            "print(sorted(m for m in sys.modules if m.startswith('streamlit')))")
+    code = (
+        "import sys; sys.modules['streamlit'] = None\n"
+        "import components.facilitate.sync, components.facilitate.tab\n"
+        "print(sorted(m for m in sys.modules if m.startswith('streamlit')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['streamlit']"  # only the blocked entry: nothing imported it
 

@@ -68,8 +68,13 @@ def test_a_room_expires_three_hours_after_it_opens(rooms, clock):
     clock.now += lr.ROOM_SECONDS - 1
     assert rooms.join(code).ok
     clock.now += 1
-    for result in (rooms.join(code), rooms.answer(code, lr.new_token(), 1, "healthy"), rooms.tally(code),
-                   rooms.ask(code, key, "q", SPECTRUM), rooms.reveal(code, key)):
+    for result in (
+        rooms.join(code),
+        rooms.answer(code, lr.new_token(), 1, "healthy"),
+        rooms.tally(code),
+        rooms.ask(code, key, "q", SPECTRUM),
+        rooms.reveal(code, key),
+    ):
         assert result.status is Status.EXPIRED
     clock.now += lr.ENDED_GRACE_SECONDS
     assert rooms.join(code).status is Status.UNKNOWN  # and then it is gone from the store
@@ -148,8 +153,8 @@ def test_a_flood_from_one_tab_is_rate_limited(rooms, clock):
     rooms.ask(code, key, "q", SPECTRUM)
     token = lr.new_token()
     results = [rooms.answer(code, token, 1, SPECTRUM[i % 3]).status for i in range(lr.RATE_LIMIT + 5)]
-    assert results[:lr.RATE_LIMIT] == [Status.OK] * lr.RATE_LIMIT
-    assert set(results[lr.RATE_LIMIT:]) == {Status.RATE_LIMITED}
+    assert results[: lr.RATE_LIMIT] == [Status.OK] * lr.RATE_LIMIT
+    assert set(results[lr.RATE_LIMIT :]) == {Status.RATE_LIMITED}
     assert rooms.answer(code, lr.new_token(), 1, "healthy").ok  # other tabs are not held up
     clock.now += lr.RATE_WINDOW_SECONDS
     assert rooms.answer(code, token, 1, "healthy").ok

@@ -13,9 +13,11 @@ from components.help import first_line
 from components.text_edition import render_page
 from components.text_edition.doc import markdown
 
-STREAMLIT_PAGE = (b"<!DOCTYPE html><html><head><meta charset='UTF-8'></head><body><noscript><p>You need to enable "
-                  b"JavaScript to run this app.</p><p>AI agents: _stcore/agent/openapi.json</p></noscript>"
-                  b'<div id="root"></div></body></html>')
+STREAMLIT_PAGE = (
+    b"<!DOCTYPE html><html><head><meta charset='UTF-8'></head><body><noscript><p>You need to enable "
+    b"JavaScript to run this app.</p><p>AI agents: _stcore/agent/openapi.json</p></noscript>"
+    b'<div id="root"></div></body></html>'
+)
 
 
 def text_of(markup: str) -> str:
@@ -54,8 +56,9 @@ def test_get_help_gives_the_readers_emergency_number_and_main_line(content):
     line = first_line(h, uk.id, "domestic-abuse")
     phone = next(c for c in line.channels if c.kind == "phone")
     assert labels["noscript_main_line"] in block and line.name in block and phone.value in block
-    assert 'href="tel:' + re.sub(r"\D", "", phone.value) in noscript.block_html(content, "get-help",
-                                                                                accept_language="en-GB")
+    assert 'href="tel:' + re.sub(r"\D", "", phone.value) in noscript.block_html(
+        content, "get-help", accept_language="en-GB"
+    )
 
 
 def test_get_help_with_no_known_region_gives_every_emergency_number(content):
@@ -66,8 +69,12 @@ def test_get_help_with_no_known_region_gives_every_emergency_number(content):
 
 def test_words_from_content_are_escaped_never_markup(content_copy):
     ui = content_copy / "ui.yaml"
-    ui.write_text(ui.read_text(encoding="utf-8").replace(
-        'noscript_intro: "This page', 'noscript_intro: "<img src=x onerror=alert(1)> This page', 1), encoding="utf-8")
+    ui.write_text(
+        ui.read_text(encoding="utf-8").replace(
+            'noscript_intro: "This page', 'noscript_intro: "<img src=x onerror=alert(1)> This page', 1
+        ),
+        encoding="utf-8",
+    )
     block = noscript.block_html(load_content(content_copy), "cycle")
     assert "<img" not in block and "&lt;img src=x onerror=alert(1)&gt;" in block
 
@@ -85,13 +92,14 @@ def test_the_block_replaces_streamlits_notice_right_after_the_exit(content):
     block = noscript.block_html(content, "get-help")
     page = web.rewrite_document(STREAMLIT_PAGE, quick_exit.ExitSettings(), "", block).decode()
     assert "openapi.json" not in page and "You need to enable" not in page
-    assert page[page.index("<body>"):].count("<noscript>") == 1
+    assert page[page.index("<body>") :].count("<noscript>") == 1
     exit_end = page.index("</div>", page.index('<div id="hb-exit"'))
     assert page.index('<noscript><div id="hb-noscript"') > exit_end
     assert page.index("<noscript>") < page.index('<div id="root">')
     # no content reaches the script policy: the block holds no script
     assert web.inline_scripts(page.encode()) == web.inline_scripts(
-        web.rewrite_document(STREAMLIT_PAGE, quick_exit.ExitSettings(), ""))
+        web.rewrite_document(STREAMLIT_PAGE, quick_exit.ExitSettings(), "")
+    )
     # without a block (content that cannot be read) Streamlit's notice stays
     assert b"You need to enable" in web.rewrite_document(STREAMLIT_PAGE, quick_exit.ExitSettings(), "")
 
@@ -112,7 +120,7 @@ def test_text_get_help_says_what_back_does_with_and_without_javascript(content):
     # ... and the no-script truth in a <noscript>, which also hides the note above
     no_js = re.search(r'<noscript><div class="hb-no-js">(.*?)</div></noscript>', page, re.S)
     assert no_js and text_of(no_js.group(1)) == words(notes.no_script)
-    head = page[:page.index("</head>")]
+    head = page[: page.index("</head>")]
     assert quick_exit.NO_SCRIPT_STYLE in head and ".hb-js-only{display:none!important}" in quick_exit.NO_SCRIPT_STYLE
     # the promise is nowhere outside the part hidden without JavaScript
     assert text_of(page).count(words(notes.single)) == 1

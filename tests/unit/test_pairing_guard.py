@@ -110,8 +110,13 @@ def test_device_kind_is_only_a_class():
     iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
     pixel = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36"
     tab = "Mozilla/5.0 (Linux; Android 13; SM-X200) AppleWebKit/537.36 Chrome/120 Safari/537.36"
-    assert [pairing.device_kind(u) for u in (iphone, pixel, tab, "Mozilla/5.0 (X11; Linux x86_64)", None)] == \
-        ["phone", "phone", "tablet", "computer", "computer"]
+    assert [pairing.device_kind(u) for u in (iphone, pixel, tab, "Mozilla/5.0 (X11; Linux x86_64)", None)] == [
+        "phone",
+        "phone",
+        "tablet",
+        "computer",
+        "computer",
+    ]
 
 
 def test_two_devices_claiming_at_once_one_wins(stores):
@@ -120,8 +125,10 @@ def test_two_devices_claiming_at_once_one_wins(stores):
     laptop, phones = stores
     p = laptop.create("plan-a", 0)
     results = []
-    threads = [threading.Thread(target=lambda s=s: results.append(s.claim(p.join, "phone")[0]))
-               for s in (laptop, phones, laptop, phones)]
+    threads = [
+        threading.Thread(target=lambda s=s: results.append(s.claim(p.join, "phone")[0]))
+        for s in (laptop, phones, laptop, phones)
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -38,6 +38,8 @@ def test_pytest_settings_live_in_pyproject():
 
 def test_the_test_command_runs_ruff_and_mypy_before_pytest():
     script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
-    ruff, mypy, pytest = (script.index(cmd) for cmd in ('-m ruff check .', '-m mypy components', '-m pytest'))
-    assert ruff < mypy < pytest
+    ruff, fmt, mypy, pytest = (
+        script.index(cmd) for cmd in ("-m ruff check .", "-m ruff format --check .", "-m mypy components", "-m pytest")
+    )
+    assert ruff < fmt < mypy < pytest
     assert "unset SKIP_CHECKS" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

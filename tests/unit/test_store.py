@@ -25,7 +25,9 @@ class RedisServer:
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.proc = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         import redis
 
         client = redis.Redis(port=self.port)
@@ -132,6 +134,7 @@ def test_incr_with_ttl_is_a_fixed_window(store):
 
 def test_concurrent_increments_and_answers_are_never_lost(store):
     """20 threads at once (a room answering together): every increment and every answer counts."""
+
     def work(i: int) -> None:
         for j in range(10):
             store.incr_with_ttl("hits", 60)
@@ -157,8 +160,9 @@ def _answer_from_process(path: str, n: int) -> None:
 def test_sqlite_is_shared_across_processes(tmp_path):
     path = str(tmp_path / "store.sqlite3")
     SqliteStore(path)  # create the file first
-    procs = [multiprocessing.get_context("spawn").Process(target=_answer_from_process, args=(path, 25))
-             for _ in range(3)]
+    procs = [
+        multiprocessing.get_context("spawn").Process(target=_answer_from_process, args=(path, 25)) for _ in range(3)
+    ]
     for p in procs:
         p.start()
     for p in procs:
@@ -195,8 +199,13 @@ def test_sqlite_purges_on_its_own(tmp_path, monkeypatch):
 
 def test_store_down_raises_one_clear_exception(tmp_path):
     down = RedisStore(f"redis://127.0.0.1:{free_port()}/0")
-    for call in (lambda: down.ping(), lambda: down.get("a"), lambda: down.set("a", "1", 5),
-                 lambda: down.hash_set("h", "f", "v", 5), lambda: down.incr_with_ttl("n", 5)):
+    for call in (
+        lambda: down.ping(),
+        lambda: down.get("a"),
+        lambda: down.set("a", "1", 5),
+        lambda: down.hash_set("h", "f", "v", 5),
+        lambda: down.incr_with_ttl("n", 5),
+    ):
         with pytest.raises(StoreUnavailable):
             call()
     blocker = tmp_path / "not-a-dir"
@@ -256,8 +265,10 @@ def test_pairing_lives_in_the_shared_store(store, request, tmp_path):
         for _ in range(50):
             side.move_step(p.code, 1, 0, 10_000, who=who)
 
-    threads = [threading.Thread(target=press, args=args)
-               for args in ((projector, p.key), (notes, token), (projector, p.key), (notes, token))]
+    threads = [
+        threading.Thread(target=press, args=args)
+        for args in ((projector, p.key), (notes, token), (projector, p.key), (notes, token))
+    ]
     for t in threads:
         t.start()
     for t in threads:

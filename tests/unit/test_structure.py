@@ -99,28 +99,32 @@ def test_no_module_in_components_over_the_limit():
     assert not over, (
         f"over {MODULE_LIMIT} lines: {over}. Split it: move one group of functions (the Streamlit UI "
         "away from the pure logic, or one feature's parts) into a module of its own beside it, and "
-        "import it from there (no re-export).")
+        "import it from there (no re-export)."
+    )
 
 
 def test_no_page_over_the_limit():
     over = oversized((ROOT / "pages").glob("*.py"), PAGE_LIMIT)
     assert not over, (
         f"over {PAGE_LIMIT} lines: {over}. A page only fetches content and lays out components: move "
-        "its drawing into a component in components/ and call it.")
+        "its drawing into a component in components/ and call it."
+    )
 
 
 def test_readme_within_the_limit():
     over = oversized([ROOT / "README.md"], README_LIMIT)
     assert not over, (
         f"README.md is {over.get('README.md')} lines (limit {README_LIMIT}). Move the detail into docs/ "
-        "(features.md, facilitating.md, editing.md) and link it.")
+        "(features.md, facilitating.md, editing.md) and link it."
+    )
 
 
 def test_no_import_circle_among_components():
     found = circles(import_graph())
     assert not found, (
         "import circles: " + "; ".join(" -> ".join(c) for c in found) + ". Break each: move what both "
-        "modules need into a third module that imports neither.")
+        "modules need into a third module that imports neither."
+    )
 
 
 def test_the_guard_sees_a_circle_and_an_oversized_file(tmp_path):
@@ -147,28 +151,46 @@ def code_in_strings(path: Path) -> list[str]:
     """Python string constants of more than one line that hold CSS or JavaScript (docstrings aside):
     such code belongs in a .css or .js file beside its module, where an editor and a linter see it."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
     found = []
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
-                and node.value.strip().count("\n") >= 1 and (_CSS.search(node.value) or _JS.search(node.value))):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and node.value.strip().count("\n") >= 1
+            and (_CSS.search(node.value) or _JS.search(node.value))
+        ):
             found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
 
 def test_no_javascript_or_css_inside_python_strings():
-    found = [hit for folder in ("components", "pages") for p in sorted((ROOT / folder).rglob("*.py"))
-             for hit in code_in_strings(p)]
-    assert not found, (f"CSS or JavaScript in a Python string at {found}: move it to a .css or .js file beside "
-                       "the module and read it once at import (as components/visual.py does).")
+    found = [
+        hit
+        for folder in ("components", "pages")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        for hit in code_in_strings(p)
+    ]
+    assert not found, (
+        f"CSS or JavaScript in a Python string at {found}: move it to a .css or .js file beside "
+        "the module and read it once at import (as components/visual.py does)."
+    )
 
 
 def test_the_guard_sees_code_in_a_string(tmp_path):
     sample = ROOT / "components" / "_structure_probe.py"
-    sample.write_text('"""A docstring: .a { color: red; }\nand more."""\nCSS = """\n.a { color: red; }\n.b { color: blue; }\n"""\n'
-                      'JS = """\nconst x = 1;\nexport default function () {}\n"""\nONE = ".a { color: red; }"\n')
+    sample.write_text(
+        '"""A docstring: .a { color: red; }\nand more."""\nCSS = """\n.a { color: red; }\n.b { color: blue; }\n"""\n'
+        'JS = """\nconst x = 1;\nexport default function () {}\n"""\nONE = ".a { color: red; }"\n'
+    )
     try:
         assert code_in_strings(sample) == ["components/_structure_probe.py:3", "components/_structure_probe.py:7"]
     finally:
@@ -181,20 +203,30 @@ _ISSUE = re.compile(r"\bissues? \d", re.IGNORECASE)
 def issue_pointers(paths) -> list[str]:
     """Lines that point at a numbered issue (the word, then its number): the tracker is outside the repository,
     so such a pointer means nothing to the next reader. Say what the code does and why instead."""
-    return [f"{p.relative_to(ROOT)}:{i}" for p in paths
-            for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if _ISSUE.search(line)]
+    return [
+        f"{p.relative_to(ROOT)}:{i}"
+        for p in paths
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if _ISSUE.search(line)
+    ]
 
 
 def test_no_pointer_to_an_issue_tracker_outside_the_repository():
     import subprocess
 
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
-    files = [ROOT / f for f in tracked if not f.startswith("docs/research/")  # copies of the reference notes
-             and (f.endswith((".py", ".js", ".css", ".yaml", ".sh", ".toml", ".md")) or f.endswith("Dockerfile"))]
+    files = [
+        ROOT / f
+        for f in tracked
+        if not f.startswith("docs/research/")  # copies of the reference notes
+        and (f.endswith((".py", ".js", ".css", ".yaml", ".sh", ".toml", ".md")) or f.endswith("Dockerfile"))
+    ]
     if not files:
         pytest.skip("not a git checkout")
     found = issue_pointers(files)
-    assert not found, f"pointers to issue numbers at {found}: say what the code does and why, not which issue asked for it"
+    assert not found, (
+        f"pointers to issue numbers at {found}: say what the code does and why, not which issue asked for it"
+    )
     probe = ROOT / "components" / "_issue_probe.py"
     probe.write_text("x = 1  # the fix for " + "issue" + " 20.14\n")  # (split, so this file passes)
     try:

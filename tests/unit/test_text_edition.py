@@ -118,10 +118,10 @@ def test_heavy_pages_open_with_the_content_note_and_light_ones_do_not(content):
     note = _words(markdown_html(content.ui.content_note.body))
     for page_id in TEXT_IDS:
         page = render_page(content, page_id)
-        main = page[page.index("</h1>"):]
+        main = page[page.index("</h1>") :]
         if content.ui.pages[page_id].heavy:
             assert main.startswith('</h1>\n<div class="content-note">'), page_id  # first, before anything else
-            assert note in _words(main[:main.index("</div>")]), page_id
+            assert note in _words(main[: main.index("</div>")]), page_id
         else:
             assert 'class="content-note"' not in page, page_id
 
@@ -133,8 +133,8 @@ def test_the_sorter_shows_each_scene_then_where_it_sits_behind_a_disclosure(cont
     ids = [m for m in re.findall(r'<h3 id="scene-([^"]+)"', page)]
     assert ids == [s.id for s in scenes]  # every scene, in order
     for s in scenes:
-        block = page[page.index(f'<h3 id="scene-{s.id}"'):]
-        block = block[:block.index("</details>") + len("</details>")]
+        block = page[page.index(f'<h3 id="scene-{s.id}"') :]
+        block = block[: block.index("</details>") + len("</details>")]
         before, _, hidden = block.partition("<details>")
         assert _words(s.vignette) in _words(before)  # the scene first, to think about
         assert _words(labels["hvt_our_placement"]) not in _words(before)  # the verdict is not given away
@@ -149,9 +149,14 @@ def test_steppers_give_every_step_a_heading_in_order(content):
     cases = {
         "healing": (3, [s.title for s in content.healing.steps]),
         "healthy-vs-toxic": (3, [s.control for s in content.comparison.wheel.spokes]),
-        "relational-trauma": (3, [labels["trauma_pattern_selected"].format(n=n)
-                                  + (f" · ✓ {labels['trauma_pattern_protective']}" if p.protective else "")
-                                  for n, p in enumerate(content.relational_trauma.patterns, 1)]),
+        "relational-trauma": (
+            3,
+            [
+                labels["trauma_pattern_selected"].format(n=n)
+                + (f" · ✓ {labels['trauma_pattern_protective']}" if p.protective else "")
+                for n, p in enumerate(content.relational_trauma.patterns, 1)
+            ],
+        ),
     }
     for page_id, (level, titles) in cases.items():
         expected = [_words(step.format(n=n, total=len(titles), title=t)) for n, t in enumerate(titles, 1)]
@@ -167,13 +172,17 @@ def test_every_chart_of_a_page_is_there_by_name(content):
     titles = {s.level: s.title for s in comp.spectrum}
     expected = {
         "healthy-vs-toxic": [hvt.wheel_words(comp.wheel, 0, False, hvt.level_names(comp.spectrum), labels)[0]]
-        + [hvt.spectrum_words(hvt.spectrum_marks(None, s.level, labels), titles, labels)[0]
-           for s in content.scenarios.scenarios],
-        "relational-trauma": [c.alt for c in content.relational_trauma.closeness] + [content.relational_trauma.patterns_alt],
+        + [
+            hvt.spectrum_words(hvt.spectrum_marks(None, s.level, labels), titles, labels)[0]
+            for s in content.scenarios.scenarios
+        ],
+        "relational-trauma": [c.alt for c in content.relational_trauma.closeness]
+        + [content.relational_trauma.patterns_alt],
         "therapies": [content.therapies.map_alt],
-        "perspectives": [labels["perspectives_spectrum_alt"].format(n=len(data.perspectives) - len(persp.off_spectrum(data))),
-                         labels["perspectives_conditions_alt"].format(n=len(data.conditions),
-                                                                      total=len(persp.practitioners(data)))],
+        "perspectives": [
+            labels["perspectives_spectrum_alt"].format(n=len(data.perspectives) - len(persp.off_spectrum(data))),
+            labels["perspectives_conditions_alt"].format(n=len(data.conditions), total=len(persp.practitioners(data))),
+        ],
         "healing": [],  # the one chart is the reader's own ratings: there are none here
     }
     for page_id, alts in expected.items():

@@ -23,9 +23,17 @@ def _get(path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[st
     async def send(message):
         messages.append(message)
 
-    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(),
-             "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
-             "query_string": b"", "scheme": "http", "server": ("test", 80), "root_path": ""}
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": path,
+        "raw_path": path.encode(),
+        "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
+        "query_string": b"",
+        "scheme": "http",
+        "server": ("test", 80),
+        "root_path": "",
+    }
     with ThreadPoolExecutor(1) as pool:  # a loop of its own: Playwright's may be running here
         pool.submit(asyncio.run, app(scope, receive, send)).result()
     start = messages[0]

@@ -17,8 +17,11 @@ def test_sections_get_ids_and_contents_before_the_first_section():
     assert out.startswith('<p>intro</p><nav class="toc toc-sections" aria-label="On this page">')
     assert '<h2 id="a-spectrum-not-two-boxes">' in out and '<h2 id="a-spectrum-not-two-boxes-2">' in out
     links = re.findall(r'<a href="#([^"]+)">([^<]*)</a>', out)
-    assert links == [("a-spectrum-not-two-boxes", "A spectrum, not two boxes"), ("map", "The map"),
-                     ("a-spectrum-not-two-boxes-2", "A spectrum, not two boxes")]
+    assert links == [
+        ("a-spectrum-not-two-boxes", "A spectrum, not two boxes"),
+        ("map", "The map"),
+        ("a-spectrum-not-two-boxes-2", "A spectrum, not two boxes"),
+    ]
 
 
 def test_an_id_already_on_the_page_is_not_reused():
@@ -47,6 +50,6 @@ def test_each_long_page_opens_on_contents_whose_links_land(content, page_id):
     ids = set(re.findall(r'\sid="([^"]+)"', page))
     assert set(targets) <= ids
     # at the top: before the page's first section heading
-    assert page.index("<nav class=\"toc") < page.index("<h2")
+    assert page.index('<nav class="toc') < page.index("<h2")
     if toc.LONG_PAGES[page_id] == "sections":  # every section is listed
         assert len(targets) == page.count("<h2")

@@ -75,7 +75,7 @@ def _chain(files: list[str]) -> str:
     mods = []
     for f in files:
         if f.startswith(str(ROOT / "components")):
-            rel = f[len(str(ROOT)) + 1:].removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+            rel = f[len(str(ROOT)) + 1 :].removesuffix(".py").removesuffix("/__init__").replace("/", ".")
             if not mods or mods[-1] != rel:
                 mods.append(rel)
     return " -> ".join([*mods, "streamlit"])
@@ -87,13 +87,16 @@ def test_only_the_streamlit_facing_modules_import_streamlit():
     assert not gone, f"STREAMLIT_FACING names modules that do not exist: {gone}"
     pure = [m for m in modules if m not in STREAMLIT_FACING]
     assert "components.text_edition" in pure and "components.wording" in pure and len(pure) > 50  # the walk found them
-    probe = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(modules)], cwd=ROOT, capture_output=True,
-                           text=True, timeout=300)
+    probe = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(modules)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert probe.returncode == 0, probe.stderr
     result = json.loads(probe.stdout)
     pulled = [f"{m}: {_chain(result[m])}" for m in pure if result[m] is not None]
-    assert not pulled, ("these modules pull in streamlit; keep Streamlit in the modules of STREAMLIT_FACING "
-                        "(move the pure part out, as components/wording.py was) or, if the module draws "
-                        "with Streamlit, add it to the list:\n" + "\n".join(pulled))
+    assert not pulled, (
+        "these modules pull in streamlit; keep Streamlit in the modules of STREAMLIT_FACING "
+        "(move the pure part out, as components/wording.py was) or, if the module draws "
+        "with Streamlit, add it to the list:\n" + "\n".join(pulled)
+    )
     unneeded = sorted(m for m in STREAMLIT_FACING if result[m] is None)
     assert not unneeded, f"these import without streamlit: take them off STREAMLIT_FACING: {unneeded}"
