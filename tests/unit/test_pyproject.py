@@ -31,7 +31,7 @@ def test_pytest_settings_live_in_pyproject():
     options = pyproject()["tool"]["pytest"]["ini_options"]
     assert options["testpaths"] == ["tests"]
     assert "--strict-markers" in options["addopts"].split()
-    assert {m.split(":")[0] for m in options["markers"]} == {"browser", "slow"}
+    assert {m.split(":")[0] for m in options["markers"]} == {"unit", "pages", "content", "browser", "slow"}
     assert options["timeout"] == 600
     assert "ignore::DeprecationWarning" in options["filterwarnings"]
 
