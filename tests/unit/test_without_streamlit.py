@@ -17,6 +17,8 @@ from conftest import ROOT
 STREAMLIT_FACING = {
     "components.a11y",
     "components.chart_waiting",
+    "components.comparison_ui",
+    "components.cycle_ui",
     "components.facilitate.countdown_ui",
     "components.facilitate.notes_device",
     "components.facilitate.opening",
@@ -39,6 +41,7 @@ STREAMLIT_FACING = {
     "components.summary_ui",
     "components.tab_storage",
     "components.text",
+    "components.therapies_ui",
     "components.url_state",
     "components.visual",
 }
