@@ -10,7 +10,7 @@ import pytest
 from components.facilitate import pairing
 from components.facilitate.countdown import Timer
 from components.facilitate.pairing import Claim, DeviceState, PairingStore
-from components.store import SqliteStore
+from components.store_sqlite import SqliteStore
 
 
 @pytest.fixture
