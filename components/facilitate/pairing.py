@@ -43,12 +43,10 @@ from dataclasses import replace
 from urllib.parse import urlsplit, urlunsplit
 
 from components.facilitate.countdown import Timer
-from components.facilitate.pairing_guard import (  # noqa: F401 - the guard's names, used as pairing.<name>
+from components.facilitate.pairing_guard import (
     Claim,
     DeviceState,
     Forbidden,
-    device_kind,
-    is_laptop,
     matches,
     may_control,
     remember,
