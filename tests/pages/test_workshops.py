@@ -857,7 +857,7 @@ def test_run_session_warns_when_the_handouts_address_is_local(content, monkeypat
 
 
 def test_handout_picture_is_the_apps_own_chart(content):
-    from components.charts.cycle import cycle_figure
+    from components.charts.cycle_steps import cycle_figure
 
     fig, words = handouts.picture_figure(content)
     version = content.cycle.cycle.versions[0]
