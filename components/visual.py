@@ -71,9 +71,8 @@ _sideways = st.components.v2.component("healthy_bonds.sideways_box", js=_SIDEWAY
 _SCHEME_JS = (HERE / "visual_scheme.js").read_text(encoding="utf-8")
 _scheme_watch = st.components.v2.component("healthy_bonds.chart_scheme", js=_SCHEME_JS)
 # A chart's watcher's key starts so (a prefix, so that no `[class*="st-key-<chart key>"]` selector finds
-# it); hidden, so it takes no room on the page.
+# it); components/assets/app.css hides it from the first HTML, so it takes no room on the page.
 _SCHEME_KEY = "chart_scheme_of_"
-_SCHEME_CSS = f'<style>[class*="st-key-{_SCHEME_KEY}"] {{ display: none; }}</style>'
 
 
 def chart_palette() -> Palette:
@@ -148,7 +147,6 @@ def show_chart(
     with _sideways_box(key, min_width, alt, ui):  # around the placeholder too, so nothing jumps when it draws
         if charts_awake():
             st.plotly_chart(fig, alt=alt, config=_CONFIG, key=key, width="stretch")
-            st.html(_SCHEME_CSS)
             _scheme_watch(
                 key=f"{_SCHEME_KEY}{key}", data={"drawn": chart_palette().name}, on_switched_change=_scheme_switched
             )
