@@ -11,14 +11,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from components.content.edition import EDITION_FILE, read_edition
 from components.content.env import resolve_dir
 from components.content.loader import load_content
 from components.content.locale import REFERENCE, is_locale, locale_name, overlay_file
 from components.content.parse import read_file
-from components.content.problems import ContentError, Problem
-from components.content.pseudo import english_names
+from components.content.problems import ContentError, Lines, Path_, Problem, dotted, line_of
+from components.content.pseudo import english_names, limit_at, pseudo_text
+from components.models.base import Strict
 
 
 @dataclass(frozen=True)
@@ -75,22 +77,43 @@ def _extra_files(base: Path, locale: str, known: set[str]) -> list[Problem]:
     return extra
 
 
+def _pseudo_left(
+    english: Any, merged: Any, model: type[Strict], path: Path_, lines: Lines, where: str
+) -> list[Problem]:
+    """Strings of a real translation still as the pseudo-locale wrote them (a translator who started
+    from a copy of content/xx/): untranslated, though present."""
+    if isinstance(english, str):
+        if merged != english and merged == pseudo_text(english, limit_at(model, path)):
+            message = f"not translated in {where}: still the pseudo-locale's text"
+            return [Problem(where.split("/", 1)[1], line_of(lines, path), dotted(path), message)]
+        return []
+    if isinstance(english, dict) and isinstance(merged, dict):
+        return [p for k in english for p in _pseudo_left(english[k], merged.get(k), model, path + (k,), lines, where)]
+    if isinstance(english, list) and isinstance(merged, list):
+        pairs = zip(english, merged, strict=False)
+        return [p for i, (e, m) in enumerate(pairs) for p in _pseudo_left(e, m, model, path + (i,), lines, where)]
+    return []
+
+
 def survey(directory: str | os.PathLike[str] | None, locale: str) -> Survey:
     """Coverage and fit of one locale, file by file (the models are not run: see check_locale)."""
     base = resolve_dir(directory)
     out = Survey(locale)
     names = english_names(base)
-    for name, _ in names:
+    edition = read_edition(base, locale)[0]
+    real = edition is None or not edition.pseudo
+    for name, model in names:
         data, lines, problems = read_file(base / name, name)
         if data is None or problems:
             out.problems += problems  # the English file itself is broken: `check` without a locale says more
             continue
         exists = (base / locale / name).is_file()
         done = overlay_file(base, locale, name, data, lines)
-        out.files.append(FileCoverage(name, done.total, done.translated, exists))
+        left = _pseudo_left(data, done.data, model, (), lines, locale_name(locale, name)) if exists and real else []
+        out.files.append(FileCoverage(name, done.total, done.translated - len(left), exists))
         out.problems += done.problems
         if exists:
-            out.untranslated += done.untranslated
+            out.untranslated += sorted(done.untranslated + left)
     out.problems += _extra_files(base, locale, {name for name, _ in names}) + read_edition(base, locale)[2]
     return out
 

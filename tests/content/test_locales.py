@@ -295,3 +295,16 @@ def test_review_warnings(zz):
     assert [p.message for p in check_locale(zz, "zz").problems] == ["no English file of this name"]
     trail.unlink()
     assert [w.where for w in review_warnings(zz, "zz")] == ["(file)"]
+
+
+def test_pseudo_text_left_in_a_real_translation_is_untranslated(zz):
+    """A translator may start from a copy of content/xx/: whatever is still pseudo is not translated."""
+    (zz / "zz" / "edition.yaml").write_text("name: Zz\n", encoding="utf-8")
+    edit(zz / "zz" / "ui.yaml", "app_title: '[Ĥééááļţĥý Ɓööñðš]'", "app_title: Vínculos sanos")
+    result = check_locale(zz, "zz")
+    assert result.problems == [] and result.translated == 1 and not result.complete
+    assert (
+        str(result.untranslated[0])
+        == "ui.yaml:4: tagline: not translated in zz/ui.yaml: still the pseudo-locale's text"
+    )
+    assert "app_title" not in {p.where for p in result.untranslated if p.file == "ui.yaml"}
