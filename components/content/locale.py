@@ -21,9 +21,9 @@ from typing import Any
 
 from components.content.parse import read_file
 from components.content.problems import Lines, Path_, Problem, dotted, line_of
+from components.language import REFERENCE
 
 LOCALE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # a BCP 47 tag: es, pt-BR, fr-CA
-REFERENCE = "en"  # the English edition: content/ itself
 
 # Keys whose values are never text, wherever they are: they come from the English file.
 NON_TEXT_KEYS = frozenset(
