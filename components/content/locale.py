@@ -8,8 +8,9 @@ A locale file has the English file's nesting. A key is a text field when its Eng
 being the nearest key above it); a listed key that holds items, not plain values, is walked into. Lists of items with ids are matched by `id` (each locale item keeps the
 id of the English item it translates); other lists by position. `overlay()` puts the translated words in
 place over the English data, before the models validate it, and reports what is untranslated (at the
-English line) and what does not fit (at the locale file's line). Placeholders (`{n}`) and Markdown link
-targets must stay exactly as in English: the code fills the first in, and the second are facts.
+English line) and what does not fit (at the locale file's line). Placeholders (`{n}`), Markdown link
+targets and numbers of three digits or more must stay exactly as in English: the code fills the first
+in; the others are facts, even inside a sentence ("The older number, 1-800-273-8255, ...").
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ NON_TEXT_AT = frozenset(
 
 PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")
 LINK_TARGET = re.compile(r"\]\(([^)\s]*)")
+NUMBER = re.compile(r"\d{3,}")  # phone numbers, years, counts: facts, even inside a sentence
 
 _MISSING: Any = object()
 
@@ -153,8 +155,8 @@ def _kind(value: Any) -> str:
 
 
 def _same_marks(english: str, local: str) -> str | None:
-    """What the translation changed that it must keep: placeholders or link targets, or None."""
-    for what, pattern in (("placeholders", PLACEHOLDER), ("link targets", LINK_TARGET)):
+    """What the translation changed that it must keep (placeholders, link targets, numbers), or None."""
+    for what, pattern in (("placeholders", PLACEHOLDER), ("link targets", LINK_TARGET), ("numbers", NUMBER)):
         want, got = sorted(pattern.findall(english)), sorted(pattern.findall(local))
         if want != got:
             return f"{what} differ from the English text (English: {want or 'none'}; here: {got or 'none'}); keep them exactly"

@@ -268,9 +268,14 @@ def test_an_item_without_its_id_and_a_missing_file():
     assert nothing.problems == [] and nothing.translated == 0 and nothing.data == yaml.safe_load(ENGLISH)
 
 
-def test_link_targets_must_stay():
+def test_link_targets_and_numbers_must_stay():
     done = _overlay("a: 'See [help](/get-help).'\n", "a: 'Ver [ayuda](/ayuda).'\n")
     assert "link targets differ" in done.problems[0].message
+    english = "a: 'Press 2 for Spanish. The older number, 1-800-273-8255, still worked in 2022.'\n"
+    kept = "a: 'Marca 2 para español. El número anterior, 1-800-273-8255, aún funcionaba en 2022.'\n"
+    assert _overlay(english, kept).problems == []
+    changed = _overlay(english, kept.replace("2022", "2023"))
+    assert "numbers differ from the English text" in changed.problems[0].message
 
 
 # --------------------------------------------------------------------------- the review trail
