@@ -135,6 +135,11 @@ def offered_locales(directory: str | os.PathLike[str] | None = None) -> tuple[st
     return (REFERENCE, *(loc for loc in locales(directory) if check_locale(directory, loc).complete))
 
 
+def pseudo_locales(directory: str | os.PathLike[str] | None = None) -> frozenset[str]:
+    """The locales whose edition.yaml says `pseudo: true`: offered when asked for by name, never listed."""
+    return frozenset(loc for loc in locales(directory) if (trail := read_edition(directory, loc)[0]) and trail.pseudo)
+
+
 def coverage_table(result: Survey) -> list[str]:
     """The coverage of a locale as aligned text lines, one per file and a total."""
     width = max([len(f.name) for f in result.files] + [len("total")])

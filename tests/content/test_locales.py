@@ -17,8 +17,10 @@ from components.content import (
     load_cached,
     load_content,
     locales,
+    offered_cached,
     offered_locales,
     overlay,
+    pseudo_locales,
     review_warnings,
 )
 from components.content.__main__ import main
@@ -135,7 +137,10 @@ def test_a_locale_copied_in_as_files_is_picked_up_validated_complete_and_offered
     assert locales(zz) == ["xx", "zz"]
     assert load_content(zz, "zz").ui.language == "zz"
     assert check_locale(zz, "zz").complete
-    assert offered_locales(zz) == ("en", "xx", "zz")
+    assert offered_locales(zz) == ("en", "xx", "zz") == offered_cached(zz)
+    assert pseudo_locales(zz) == {"xx", "zz"}  # its edition.yaml, copied from xx, says so
+    (zz / "zz" / "edition.yaml").write_text("name: Zz\n", encoding="utf-8")
+    assert pseudo_locales(zz) == {"xx"}
 
 
 def test_an_incomplete_locale_is_not_offered_and_says_what_is_missing(zz, capsys):
@@ -221,6 +226,30 @@ def test_an_extra_file_is_a_problem(zz):
 
 
 # --------------------------------------------------------------------------- the overlay itself
+
+
+@pytest.mark.parametrize(
+    "parent, key, english, text",
+    [
+        ("labels", "channel_chat", "Chat", True),
+        ("helplines", "region", "us", False),  # a region id
+        ("numbers", "region", "United States", True),  # an emergency number's shown region
+        ("sets", "questions", ["how-are-you"], False),  # room.yaml: question ids
+        ("segments", "questions", ["Why might love bombing...?"], True),
+        ("scenes", "scene", "At school your friend Jo says...", True),
+        ("questions", "scene", "keep-a-secret", False),
+        ("items", "sources", ["a"], False),
+        (None, "sources", [{"id": "a", "summary": "..."}], True),  # sources.yaml: walked into
+        ("sources", "title", "Can Toxic Relationships Be Healed?", False),  # cited as published
+        (None, "pages", {"welcome": {"title": "Welcome"}}, True),  # ui.yaml: walked into
+        ("ways_in", "pages", ["cycle"], False),
+        ("segments", "query", {"model": "walker"}, False),
+        ("channels", "value", "988", False),
+        ("channels", "note", "Press 2 for Spanish.", True),
+    ],
+)
+def test_which_keys_are_text(parent, key, english, text):
+    assert is_text_key(parent, key, english) is text
 
 
 def _overlay(english: str, local: str | None):
