@@ -119,14 +119,17 @@ def survey(directory: str | os.PathLike[str] | None, locale: str) -> Survey:
 
 
 def check_locale(directory: str | os.PathLike[str] | None, locale: str) -> Survey:
-    """survey() and, when every file fits, the models' verdict on the merged words."""
+    """survey() and, when every file fits, the models' verdict on the merged words (English first: a
+    problem of the English files is theirs, and is reported as such)."""
     result = survey(directory, locale)
     if result.problems:
         return result
-    try:
-        load_content(resolve_dir(directory), locale)
-    except ContentError as e:
-        result.problems += e.problems
+    for edition in (None, locale):
+        try:
+            load_content(resolve_dir(directory), edition)
+        except ContentError as e:
+            result.problems += e.problems
+            break
     return result
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from components.content.env import resolve_dir
-from components.content.locale import locale_name, overlay_file
+from components.content.locale import REFERENCE, locale_name, overlay_file
 from components.content.parse import read_file
 from components.content.problems import ContentError, Lines, Path_, Problem, dotted, line_of
 from components.content.registry import FILES, Content
@@ -143,8 +143,12 @@ def _load_translated(
 def load_content(directory: str | os.PathLike[str] | None = None, locale: str | None = None) -> Content:
     """Parse and validate every content file in `directory`; raise ContentError listing all problems.
     With a `locale` (`es`), the words of `<directory>/<locale>/` replace the English ones where given
-    (components/content/locale.py); what is untranslated stays English, and `check --locale` lists it."""
+    (components/content/locale.py); what is untranslated stays English, and `check --locale` lists it.
+    `en` is English itself; a locale with no folder is an error (it would be English under another name)."""
     base = resolve_dir(directory)
+    locale = None if locale == REFERENCE else locale
+    if locale is not None and not (base / locale).is_dir():
+        raise ContentError([Problem(locale, 1, "(folder)", f"no locale folder {base / locale}")])
     problems: list[Problem] = []
     models: dict[str, Any] = {}  # registry key -> its model (a folder's: file id -> model), as Content takes them
     model: Any

@@ -128,6 +128,9 @@ def test_english_loads_the_same_with_locale_folders_beside_it(content, tmp_path)
             assert mine.model_dump() == theirs.model_dump(), key
     assert load_cached(CONTENT).content.ui.language == "en"
     assert load_cached(CONTENT, "xx").content.ui.language == "xx"
+    assert load_content(CONTENT, "en").ui.app_title == content.ui.app_title  # `en` is English itself
+    with pytest.raises(ContentError, match="no locale folder"):
+        load_content(CONTENT, "fr")
 
 
 # --------------------------------------------------------------------------- a locale made of files alone
@@ -342,3 +345,13 @@ def test_pseudo_text_left_in_a_real_translation_is_untranslated(zz):
         == "ui.yaml:4: tagline: not translated in zz/ui.yaml: still the pseudo-locale's text"
     )
     assert "app_title" not in {p.where for p in result.untranslated if p.file == "ui.yaml"}
+
+
+def test_a_problem_of_the_english_files_is_reported_as_theirs(zz):
+    edit(
+        zz / "workshops" / "classroom-45.yaml",
+        "No one has to share anything personal. Listening",
+        "It stays in the room.",
+    )
+    problems = check_locale(zz, "zz").problems
+    assert problems and all(p.file == "workshops/classroom-45.yaml" for p in problems), problems
