@@ -102,7 +102,8 @@ def test_the_pseudo_locale_is_complete_and_offered():
     assert result.problems == []
     assert result.total > 2000 and result.translated == result.total
     assert {f.name for f in result.files} == {name for name, _ in english_names(CONTENT)}
-    assert offered_locales(CONTENT) == ("en", "xx")
+    offered = offered_locales(CONTENT)
+    assert offered[0] == "en" and "xx" in offered
 
 
 def test_the_pseudo_locale_is_up_to_date(tmp_path):
