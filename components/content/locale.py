@@ -5,7 +5,8 @@ from the facts.
 
 A locale file has the English file's nesting. A key is a text field when its English value is a string
 (or a list of strings) and the key is not in NON_TEXT_KEYS, nor `parent.key` in NON_TEXT_AT (`parent`
-being the nearest key above it); a listed key that holds items, not plain values, is walked into. Lists of items with ids are matched by `id` (each locale item keeps the
+being the nearest key above it); a listed key that holds items, not plain values, is walked into, and
+the keys of a mapping keyed by id (KEYED_BY_ID: ui.yaml's `pages`) are ids, not fields. Lists of items with ids are matched by `id` (each locale item keeps the
 id of the English item it translates); other lists by position. `overlay()` puts the translated words in
 place over the English data, before the models validate it, and reports what is untranslated (at the
 English line) and what does not fit (at the locale file's line). Placeholders (`{n}`), Markdown link
@@ -84,6 +85,11 @@ NON_TEXT_AT = frozenset(
     }
 )
 
+# Mappings keyed by id (ui.yaml's `pages`, `sections`, `labels`; cycle.yaml's `outcomes`): their keys are
+# ids, not field names, so no key rule applies to them (a page may be called `sources`); each value is
+# text, or walked into as a list item is, under the mapping's own parent.
+KEYED_BY_ID = frozenset({"pages", "sections", "labels", "outcomes"})
+
 PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")
 LINK_TARGET = re.compile(r"\]\(([^)\s]*)")
 NUMBER = re.compile(r"\d{3,}")  # phone numbers, years, counts: facts, even inside a sentence
@@ -103,6 +109,11 @@ def is_text_key(parent: str | None, key: object, english: object = None) -> bool
     into: only its leaves (ids, a list of ids, a URL's parameters) come whole from English."""
     listed = key in NON_TEXT_KEYS or f"{parent}.{key}" in NON_TEXT_AT
     return not listed or not _leaves(english)
+
+
+def keyed_by_id(path: Path_, parent: str | None) -> bool:
+    """Whether the mapping at `path` (held by the key `parent`) is keyed by id."""
+    return parent in KEYED_BY_ID and bool(path) and path[-1] == parent
 
 
 def is_locale(name: str) -> bool:
@@ -182,10 +193,11 @@ def _mapping(english: dict, local: Any, path: Path_, loc: Path_, parent: str | N
         walk.wrong(loc, f"expected a mapping, as in the English file; found {_kind(local)}")
         local = _MISSING
     given = {} if local is _MISSING else local
+    keyed = keyed_by_id(path, parent)
     for key in given:
         if key not in english:
             walk.wrong(loc + (key,), f"'{key}' is not in the English file; remove it or fix the spelling")
-        elif not is_text_key(parent, key, english[key]) and key != "id":
+        elif not keyed and not is_text_key(parent, key, english[key]) and key != "id":
             walk.wrong(
                 loc + (key,),
                 f"'{key}' comes from the English file (ids, sources, numbers and links are not translated); remove it",
@@ -194,8 +206,9 @@ def _mapping(english: dict, local: Any, path: Path_, loc: Path_, parent: str | N
         walk.wrong(loc + ("id",), f"id '{given['id']}' does not match the English item's id '{english.get('id')}'")
     merged = {}
     for key, value in english.items():
-        if is_text_key(parent, key, value):
-            merged[key] = _merge(value, given.get(key, _MISSING), path + (key,), loc + (key,), key, walk)
+        if keyed or is_text_key(parent, key, value):
+            below = parent if keyed else key
+            merged[key] = _merge(value, given.get(key, _MISSING), path + (key,), loc + (key,), below, walk)
         else:
             merged[key] = value
     return merged

@@ -1,5 +1,5 @@
 """The pseudo-locale: a made-up edition, written by a script from the English files, that shows what a
-translation will do to the app before anyone translates a word. Every text string is bracketed (`[...]`,
+translation will do to the app before anyone translates a word. Every text string is bracketed (`«...»`,
 so a cut-off end shows), about 35% longer (as many languages run longer than English) and written with
 accented letters (so an English word left in the page stands out, and the fonts are tried). Markdown,
 link targets, placeholders (`{n}`), URLs and e-mail addresses are kept as they are. A field with a
@@ -21,13 +21,16 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from components.content.locale import is_text_key
+from components.content.locale import is_text_key, keyed_by_id
 from components.content.parse import read_file
 from components.content.registry import FILES
 from components.models.base import Strict
 
 PSEUDO = "xx"
 GROWTH = 0.35
+# Not [ and ]: in Markdown, "[Website]: https://..." at the start of a paragraph is a link definition, and
+# the paragraph vanishes. Guillemets mean nothing to Markdown, and every font has them.
+BRACKETS = ("«", "»")
 
 _PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ACCENTED = "áƀçðéƒĝĥîĵķļṁñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ"
@@ -93,7 +96,7 @@ def pseudo_text(text: str, limit: int | None = None) -> str:
     for free, part in parts:
         done.append(WORD.sub(one, part) if free else part)
     body = "".join(done)
-    opened, closed = ("[", "]") if brackets else ("", "")
+    opened, closed = BRACKETS if brackets else ("", "")
     return f"{stripped[:start]}{opened}{body}{closed}{tail}"
 
 
@@ -130,9 +133,10 @@ def pseudo_data(english: Any, model: type[Strict], path: tuple[str | int, ...] =
         return pseudo_text(english, limit_at(model, path))
     if isinstance(english, dict):
         out = {}
+        keyed = keyed_by_id(path, parent)
         for key, value in english.items():
-            if is_text_key(parent, key, value):
-                made = pseudo_data(value, model, path + (key,), key)
+            if keyed or is_text_key(parent, key, value):
+                made = pseudo_data(value, model, path + (key,), parent if keyed else key)
                 if made is not None:
                     out[key] = made
         if not out:

@@ -24,7 +24,7 @@ from components.content import (
     review_warnings,
 )
 from components.content.__main__ import main
-from components.content.locale import is_text_key
+from components.content.locale import KEYED_BY_ID, is_text_key
 from components.content.parse import parse
 from components.content.pseudo import english_names, write_pseudo
 from conftest import CONTENT
@@ -82,16 +82,17 @@ def test_every_locale_validates_and_its_ids_and_facts_are_the_english_ones(conte
     assert [(h.id, [c.value for c in h.channels], h.url) for h in local.help.helplines] == english_numbers
 
 
-def _facts(data: dict, parent: str | None = None) -> dict:
+def _facts(data: dict, parent: str | None = None, keyed: bool = False) -> dict:
     """Only what is not text (a text list keeps its length): what a translation leaves as in English."""
     out: dict = {}
     for k, v in data.items():
-        if not is_text_key(parent, k, v):
+        below = parent if keyed else k
+        if not keyed and not is_text_key(parent, k, v):
             out[k] = v
         elif isinstance(v, dict):
-            out[k] = _facts(v, k)
+            out[k] = _facts(v, below, keyed=not keyed and k in KEYED_BY_ID)
         elif isinstance(v, list):
-            out[k] = [_facts(i, k) if isinstance(i, dict) else None for i in v]
+            out[k] = [_facts(i, below) if isinstance(i, dict) else None for i in v]
         elif not isinstance(v, str) and v is not None:
             out[k] = v
     return out
@@ -149,7 +150,7 @@ def test_a_locale_copied_in_as_files_is_picked_up_validated_complete_and_offered
 
 def test_an_incomplete_locale_is_not_offered_and_says_what_is_missing(zz, capsys):
     (zz / "zz" / "practice.yaml").unlink()
-    edit(zz / "zz" / "ui.yaml", "app_title: '[Ĥééááļţĥý Ɓööñðš]'\n", "")
+    edit(zz / "zz" / "ui.yaml", "app_title: «Ĥééááļţĥý Ɓööñðš»\n", "")
     result = check_locale(zz, "zz")
     assert result.problems == [] and not result.complete
     assert "zz" not in offered_locales(zz)
@@ -175,7 +176,7 @@ def test_an_incomplete_locale_is_not_offered_and_says_what_is_missing(zz, capsys
         ("help.yaml", "- id: emergency-us\n", "- id: emergency-us\n    number: '112'\n", "number: 'number' comes"),
         ("room.yaml", "- id: how-are-you", "- id: how-are-yuo", "id: no item with id 'how-are-yuo'"),
         ("ui.yaml", "{n} ", "{m} ", "placeholders differ from the English text"),
-        ("ui.yaml", "app_title: '[", "app_title:\n  - '[", "app_title: expected text, as in the English file"),
+        ("ui.yaml", "app_title: «", "app_title:\n  - «", "app_title: expected text, as in the English file"),
     ],
 )
 def test_what_does_not_fit_the_english_file_is_named_at_its_line(zz, file, old, new, expected):
@@ -288,6 +289,18 @@ def test_lists_of_items_are_matched_by_id_and_the_facts_come_from_english():
     assert [p.where for p in done.untranslated] == ["title", "notes.0", "notes.1"]
 
 
+def test_the_keys_of_a_mapping_keyed_by_id_are_ids():
+    """ui.yaml's pages: a page called `sources` has a title like any other."""
+    english = "pages:\n  sources:\n    title: Sources\n    icon: ':material/book:'\nlabels:\n  kind: Kind\n"
+    done = _overlay(english, "pages:\n  sources:\n    title: Fuentes\nlabels:\n  kind: Tipo\n")
+    assert done.problems == [] and (done.total, done.translated) == (2, 2)
+    assert done.data == {
+        "pages": {"sources": {"title": "Fuentes", "icon": ":material/book:"}},
+        "labels": {"kind": "Tipo"},
+    }
+    assert "comes from the English file" in _overlay(english, "pages:\n  sources:\n    icon: x\n").problems[0].message
+
+
 def test_lists_of_strings_are_matched_by_position():
     done = _overlay(ENGLISH, "notes: [Alfa, Beta, Gamma]\n")
     assert done.data["notes"] == ["Alfa", "Beta"]
@@ -338,7 +351,7 @@ def test_review_warnings(zz):
 def test_pseudo_text_left_in_a_real_translation_is_untranslated(zz):
     """A translator may start from a copy of content/xx/: whatever is still pseudo is not translated."""
     (zz / "zz" / "edition.yaml").write_text("name: Zz\n", encoding="utf-8")
-    edit(zz / "zz" / "ui.yaml", "app_title: '[Ĥééááļţĥý Ɓööñðš]'", "app_title: Vínculos sanos")
+    edit(zz / "zz" / "ui.yaml", "app_title: «Ĥééááļţĥý Ɓööñðš»", "app_title: Vínculos sanos")
     result = check_locale(zz, "zz")
     assert result.problems == [] and result.translated == 1 and not result.complete
     assert (
@@ -356,3 +369,19 @@ def test_a_problem_of_the_english_files_is_reported_as_theirs(zz):
     )
     problems = check_locale(zz, "zz").problems
     assert problems and all(p.file == "workshops/classroom-45.yaml" for p in problems), problems
+
+
+def test_the_couples_caveat_comes_from_a_flag_not_an_english_word(content_copy):
+    """A card that speaks of couples work carries the caveat in every language: a flag in the English
+    file says so, and the model makes sure an English card that says 'couples' sets it."""
+    from components import perspectives as logic
+
+    local = load_content(content_copy, "xx")
+    english = load_content(content_copy)
+    flagged = [p.id for p in english.perspectives.perspectives if logic.needs_couples_caveat(p)]
+    assert "nikki-nolet" in flagged
+    assert [p.id for p in local.perspectives.perspectives if logic.needs_couples_caveat(p)] == flagged
+    path = content_copy / "perspectives.yaml"
+    edit(path, "    couples_work: true  # recommends couples work: the card carries the couples caveat\n", "")
+    with pytest.raises(ContentError, match="set `couples_work: true`"):
+        load_content(content_copy)

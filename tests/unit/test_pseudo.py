@@ -17,7 +17,7 @@ SENTENCE = "If you are thinking about suicide or about harming yourself, these l
 
 def test_bracketed_longer_and_accented():
     made = pseudo_text(SENTENCE)
-    assert made.startswith("[") and made.endswith("]")
+    assert made.startswith("«") and made.endswith("»")
     assert 1.3 <= len(made) / len(SENTENCE) <= 1.4
     assert re.findall(r"[A-Za-z]", made) == []  # every letter accented: English left over stands out
     assert len(made.split()) == len(SENTENCE.split())  # words grow, their number does not (35-word limits)
@@ -28,21 +28,22 @@ def test_bracketed_longer_and_accented():
     ["{n}", "{total}", "](/get-help)", "https://example.org/a-b", "help@example.org", "?present=1", "`code`", "**"],
 )
 def test_marks_are_kept(kept):
+    """Markdown, link targets, placeholders, URLs, addresses and URL parameters come through as they are."""
     text = "Read **this** [page](/get-help) for {n} of {total}: https://example.org/a-b, help@example.org, `code`, ?present=1"
     assert kept in pseudo_text(text)
 
 
 def test_markdown_blocks_stay_first_on_their_line():
     made = pseudo_text("- first item\n- second item\n")
-    assert made.startswith("- [") and "\n- " in made and made.endswith("]\n")
-    assert pseudo_text("## A heading").startswith("## [")
+    assert made.startswith("- «") and "\n- " in made and made.endswith("»\n")
+    assert pseudo_text("## A heading").startswith("## «")
 
 
 def test_a_limit_is_kept():
     assert len(pseudo_text("Acute incident", 16)) <= 16
-    assert pseudo_text("Acute incident", 16).startswith("[")
+    assert pseudo_text("Acute incident", 16).startswith("«")
     tight = pseudo_text("Twenty-two characters!", 22)  # no room even for the brackets
-    assert len(tight) == 22 and not tight.startswith("[")
+    assert len(tight) == 22 and not tight.startswith("«")
 
 
 def test_limits_come_from_the_models():
@@ -70,4 +71,9 @@ def test_only_text_and_alignment_ids_are_written():
     (line,) = made["helplines"]
     assert set(line) == {"id", "name", "channels"} and line["id"] == "line"
     assert line["channels"][0] == {} and set(line["channels"][1]) == {"note"}
-    assert made["intro"].startswith("[")
+    assert made["intro"].startswith("«")
+
+
+def test_the_brackets_mean_nothing_to_markdown():
+    """'[Website]: https://...' would be a Markdown link definition, and the paragraph would vanish."""
+    assert not pseudo_text("Website").startswith("[")
