@@ -19,7 +19,7 @@ Importers use the names below; none of it imports streamlit: the app, the CLI an
 """
 
 from components.content.cache import Loaded, fingerprint, load_cached, offered_cached
-from components.content.edition import read_edition, review_warnings
+from components.content.edition import drafts, read_edition, review_warnings
 from components.content.editions import Survey, check_locale, locales, offered_locales, pseudo_locales, survey
 from components.content.env import DEFAULT_CONTENT_DIR, ROOT, content_dir
 from components.content.live_check import LIVE_CHECK_MONTHS, live_check_warnings, months_before
@@ -73,6 +73,7 @@ __all__ = [
     "WorkshopFile",
     "check_locale",
     "content_dir",
+    "drafts",
     "fingerprint",
     "live_check_warnings",
     "locales",

@@ -40,6 +40,18 @@ def read_edition(
     return (None if unknown else model), lines, unknown
 
 
+def drafts(directory: str | os.PathLike[str] | None, locale: str) -> frozenset[str]:
+    """The content files (`ui.yaml`, `workshops/classroom-45.yaml`) of a locale that are draft
+    translations: not on record, or not reviewed by both a native speaker and a domestic-abuse
+    specialist. Every page, text page and handout drawing on one says so. A pseudo-locale has none."""
+    base = resolve_dir(directory)
+    edition = read_edition(base, locale)[0]
+    if edition is not None and edition.pseudo:
+        return frozenset()
+    trails = edition.files if edition is not None else {}
+    return frozenset(f for f, _ in english_names(base) if f not in trails or not trails[f].reviewed)
+
+
 def review_warnings(directory: str | os.PathLike[str] | None, locale: str) -> list[Problem]:
     """Every file of the locale whose translation is not on record, or not reviewed by both a native
     speaker and a domestic-abuse specialist. Warnings: the app still runs, with a draft notice."""

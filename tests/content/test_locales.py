@@ -14,6 +14,7 @@ from components.content import (
     FILES,
     ContentError,
     check_locale,
+    drafts,
     load_cached,
     load_content,
     locales,
@@ -330,11 +331,13 @@ def test_link_targets_and_numbers_must_stay():
 def test_review_warnings(zz):
     trail = zz / "zz" / "edition.yaml"
     assert review_warnings(zz, "zz") == []  # copied from xx: a pseudo-locale is never reviewed
+    assert drafts(zz, "zz") == frozenset()
     files = {name: {"translated_by": "A. Translator"} for name, _ in english_names(zz)}
     reviewed = {"by": "B. Reviewer", "on": "2026-12-01"}
     files["ui.yaml"] = {**files["ui.yaml"], "native_review": reviewed, "specialist_review": reviewed}
     files["help.yaml"] = {**files["help.yaml"], "native_review": reviewed}
     trail.write_text(yaml.safe_dump({"name": "Zz", "files": files}), encoding="utf-8")
+    assert drafts(zz, "zz") == {name for name, _ in english_names(zz)} - {"ui.yaml"}
     warnings = {w.where: w.message for w in review_warnings(zz, "zz")}
     assert "files.ui.yaml" not in warnings
     assert warnings["files.help.yaml"] == "a draft translation: not yet reviewed by a domestic-abuse specialist"
