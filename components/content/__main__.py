@@ -23,6 +23,7 @@ from components.content.locale import is_locale
 from components.content.problems import ContentError
 from components.content.pseudo import PSEUDO, write_pseudo
 from components.content.registry import FILES, schema_stem
+from components.models.edition import EditionFile
 
 
 def _cmd_check(directory: Path, today: date | None = None) -> int:
@@ -85,6 +86,9 @@ def _cmd_schema(out: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(spec.model.model_json_schema(), indent=2) + "\n", encoding="utf-8")
         print(f"wrote {target}")
+    target = out / "edition.schema.json"  # a locale's review trail, content/<locale>/edition.yaml
+    target.write_text(json.dumps(EditionFile.model_json_schema(), indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {target}")
     return 0
 
 

@@ -388,3 +388,10 @@ def test_the_couples_caveat_comes_from_a_flag_not_an_english_word(content_copy):
     edit(path, "    couples_work: true  # recommends couples work: the card carries the couples caveat\n", "")
     with pytest.raises(ContentError, match="set `couples_work: true`"):
         load_content(content_copy)
+
+
+def test_the_schema_command_writes_the_review_trails_schema(tmp_path, capsys):
+    code, out = run(["schema", "--out", str(tmp_path)], capsys)
+    assert code == 0 and "edition.schema.json" in out
+    schema = (tmp_path / "edition.schema.json").read_text(encoding="utf-8")
+    assert '"specialist_review"' in schema and '"additionalProperties": false' in schema
