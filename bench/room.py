@@ -46,7 +46,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
 from bench.lib import measure, servers, session  # noqa: E402
-from components.store import open_store  # noqa: E402
+from components.store_open import open_store  # noqa: E402
 
 PLAN = "workshop-90"
 ANSWERED = re.compile(r"(\d+) answered so far")

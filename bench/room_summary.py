@@ -32,8 +32,10 @@ from components import room_questions as rq  # noqa: E402
 from components import room_summary as rs  # noqa: E402
 from components.content import load_content  # noqa: E402
 from components.facilitate import handouts  # noqa: E402
-from components.live_room import LiveRooms, kept_totals, new_token  # noqa: E402
-from components.store import open_store  # noqa: E402
+from components.live_room import LiveRooms  # noqa: E402
+from components.room_record import new_token  # noqa: E402
+from components.room_totals import kept_totals  # noqa: E402
+from components.store_open import open_store  # noqa: E402
 
 
 def fill_room(rooms: LiveRooms, content, plan, n: int) -> tuple[str, str]:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from components import cycle as logic
-from components.charts.cycle import STAGES_MIN_WIDTH, cycle_figure, over_time_figure, sandbox_figure, stages_figure
+from components.charts.cycle_steps import STAGES_MIN_WIDTH, cycle_figure, stages_figure
+from components.charts.cycle_weeks import over_time_figure, sandbox_figure
 from components.next_step import next_step, read_on
 from components.page_kit import card_grid
 from components.presenter import chart_scale

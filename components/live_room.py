@@ -3,8 +3,8 @@ the projector shows only counts, once enough people have answered.
 
 Pure logic over the shared store (components/store.py), no streamlit import; unit-tested with a
 fake clock. What is kept, and for how long:
-- `room:<code>`: the room's record (JSON): when it opened, the live question (its id and the ids
-  of its choices), a round number that grows with every new question, whether the counts are
+- `room:<code>`: the room's record (JSON: components/room_record.py): when it opened, the live
+  question (its id and the ids of its choices), a round number that grows with every new question, whether the counts are
   revealed, whether it is closed, and the SHA-256 of the facilitator's key. The key is a random
   secret (256 bits) given once, by `open`, to the tab that opened the room (which keeps it in its
   sessionStorage: components/room_ui.py); only that key can ask, reveal or close, compared in
@@ -16,15 +16,12 @@ fake clock. What is kept, and for how long:
   A second answer from the same tab replaces the first. Expires with the room.
 - `room:<code>:rate:<token>`: a counter for the rate limit (`RATE_LIMIT` answers per
   `RATE_WINDOW_SECONDS` per tab), gone after the window.
-Nothing is logged.
+A question's final totals are kept for the summary (components/room_totals.py). Nothing is logged.
 """
 
 from __future__ import annotations
 
 import enum
-import hashlib
-import hmac
-import json
 import re
 import secrets
 import time
@@ -32,16 +29,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from components.facilitate.pairing import ALPHABET  # the same unambiguous letters as the pairing code
+from components.room_record import (
+    ENDED_GRACE_SECONDS,
+    TOKEN,
+    Question,
+    Room,
+    answers_key,
+    decode,
+    encode,
+    hash_key,
+    key_matches,
+    normalise,
+    record_key,
+)
+from components.room_totals import keep_totals
 from components.store import Store
 
 ROOM_CODE_LENGTH = 5
-ROOM_SECONDS = 3 * 3600  # a room expires 3 hours after it opens
-ENDED_GRACE_SECONDS = 3600  # how long "this room has ended" is still known after that
 MIN_ANSWERS = 5  # counts stay hidden until at least this many have answered (no answer can be traced)
 RATE_LIMIT = 10  # answers one tab may send ...
 RATE_WINDOW_SECONDS = 10  # ... in this many seconds
 MAX_CHOICES = 12
-_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+KEY_BYTES = 32
 _CHOICE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -56,27 +65,6 @@ class Status(enum.Enum):
     RATE_LIMITED = "rate_limited"  # too many answers from one tab in a short time
     TOO_FEW = "too_few"  # reveal asked for before MIN_ANSWERS answers
     FORBIDDEN = "forbidden"  # a control action without the room's key
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    choices: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Room:
-    code: str
-    opened: float
-    question: Question | None
-    round: int
-    revealed: bool
-    closed: bool
-    key_hash: str = ""  # SHA-256 (hex) of the facilitator's key; "" for none: nobody controls it
-    key: str | None = field(default=None, repr=False, compare=False)  # the secret: only from `open`
-
-    def ends(self) -> float:
-        return self.opened + ROOM_SECONDS
 
 
 @dataclass(frozen=True)
@@ -101,78 +89,6 @@ class Result:
         return self.status is Status.OK
 
 
-def normalise(code: str) -> str:
-    """What a person typed -> a code: case, spaces and dashes do not matter."""
-    return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:16]
-
-
-TOKEN_BYTES = 16
-
-
-def new_token() -> str:
-    """A random per-tab token (128 bits): the only thing an answer carries besides its choice. The
-    app's tabs make their own (components/tab_storage.js, the same form); tests use this."""
-    return secrets.token_hex(TOKEN_BYTES)
-
-
-def is_token(value) -> bool:
-    """A well-formed token (32 lowercase hex digits), whatever a tab sent."""
-    return isinstance(value, str) and bool(_TOKEN.fullmatch(value))
-
-
-KEY_BYTES = 32
-
-
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def key_matches(room: Room, key: str | None) -> bool:
-    """The facilitator's key opens this room (constant-time; a room without a key opens to none)."""
-    if not room.key_hash or not isinstance(key, str) or not key:
-        return False
-    return hmac.compare_digest(hash_key(key), room.key_hash)
-
-
-def _key(code: str) -> str:
-    return f"room:{code}"
-
-
-def _answers_key(code: str, round_: int) -> str:
-    return f"room:{code}:{round_}"
-
-
-def _encode(room: Room) -> str:
-    return json.dumps(
-        {
-            "opened": room.opened,
-            "round": room.round,
-            "revealed": room.revealed,
-            "closed": room.closed,
-            "key_hash": room.key_hash,
-            "question": None
-            if room.question is None
-            else {"id": room.question.id, "choices": list(room.question.choices)},
-        },
-        separators=(",", ":"),
-        sort_keys=True,
-    )
-
-
-def _decode(code: str, raw: str) -> Room:
-    d = json.loads(raw)
-    q = d.get("question")
-    return Room(
-        code,
-        float(d["opened"]),
-        None if q is None else Question(q["id"], tuple(q["choices"])),
-        int(d["round"]),
-        bool(d["revealed"]),
-        bool(d["closed"]),
-        str(d.get("key_hash") or ""),
-    )
-
-
 class LiveRooms:
     """Rooms in one store. `clock` is wall time (seconds); tests pass a fake one."""
 
@@ -188,10 +104,10 @@ class LiveRooms:
         code = normalise(code)
         if not code:
             return Status.UNKNOWN, None, None
-        raw = self.store.get(_key(code))
+        raw = self.store.get(record_key(code))
         if raw is None:
             return Status.UNKNOWN, None, None
-        room = _decode(code, raw)
+        room = decode(code, raw)
         if room.closed:
             return Status.CLOSED, room, raw
         if self._clock() >= room.ends():
@@ -208,7 +124,7 @@ class LiveRooms:
             if not key_matches(room, key):
                 return Result(Status.FORBIDDEN)
             new = change(room)
-            if self.store.cas(_key(room.code), raw, _encode(new), self._record_ttl(new, self._clock())):
+            if self.store.cas(record_key(room.code), raw, encode(new), self._record_ttl(new, self._clock())):
                 return Result(Status.OK, new)
         raise RuntimeError("the room kept changing under this update")
 
@@ -221,7 +137,7 @@ class LiveRooms:
         while True:
             code = "".join(secrets.choice(ALPHABET) for _ in range(ROOM_CODE_LENGTH))
             room = Room(code, now, None, 0, False, False, hash_key(key))
-            if self.store.set_if_absent(_key(code), _encode(room), self._record_ttl(room, now)):
+            if self.store.set_if_absent(record_key(code), encode(room), self._record_ttl(room, now)):
                 return Room(code, now, None, 0, False, False, room.key_hash, key)
 
     def control(self, code: str, key: str | None) -> Result:
@@ -264,7 +180,7 @@ class LiveRooms:
             lambda r: Room(r.code, r.opened, Question(question_id, choices), r.round + 1, False, False, r.key_hash),
         )
         if result.ok and result.room is not None and old is not None and old.round:
-            self.store.delete(_answers_key(result.room.code, old.round))
+            self.store.delete(answers_key(result.room.code, old.round))
         return result
 
     def reveal(self, code: str, key: str | None) -> Result:
@@ -293,8 +209,8 @@ class LiveRooms:
                 return Result(Status.FORBIDDEN)
             keep_totals(self.store, code, self._clock())  # before its answers go: the summary's totals
             closed = Room(room.code, room.opened, None, room.round, False, True, room.key_hash)
-            if self.store.cas(_key(room.code), raw, _encode(closed), self._record_ttl(closed, self._clock())):
-                self.store.delete(*(_answers_key(room.code, r) for r in range(1, room.round + 1)))
+            if self.store.cas(record_key(room.code), raw, encode(closed), self._record_ttl(closed, self._clock())):
+                self.store.delete(*(answers_key(room.code, r) for r in range(1, room.round + 1)))
                 return Result(Status.OK, closed)
         raise RuntimeError("the room kept changing under this close")
 
@@ -305,7 +221,7 @@ class LiveRooms:
             return Result(status, room)
         if room.question is None:
             return Result(Status.NO_QUESTION, room, Tally(0, None, False, False))
-        answers = self.store.hash_get_all(_answers_key(room.code, room.round))
+        answers = self.store.hash_get_all(answers_key(room.code, room.round))
         total = len(answers)
         enough = total >= MIN_ANSWERS
         counts = None
@@ -317,7 +233,7 @@ class LiveRooms:
         return Result(Status.OK, room, Tally(total, counts, room.revealed and enough, enough and not room.revealed))
 
     def _total(self, room: Room) -> int:
-        return len(self.store.hash_get_all(_answers_key(room.code, room.round)))
+        return len(self.store.hash_get_all(answers_key(room.code, room.round)))
 
     # ------------------------------------------------------------------ a participant
     def join(self, code: str) -> Result:
@@ -333,7 +249,7 @@ class LiveRooms:
         status, room, _ = self._load(code)
         if status is not Status.OK or room is None:
             return Result(status, room)
-        if not _TOKEN.match(token or ""):
+        if not TOKEN.match(token or ""):
             return Result(Status.BAD_CHOICE, room)
         if self.store.incr_with_ttl(f"room:{room.code}:rate:{token}", RATE_WINDOW_SECONDS) > RATE_LIMIT:
             return Result(Status.RATE_LIMITED, room)
@@ -343,7 +259,7 @@ class LiveRooms:
             return Result(Status.STALE, room)
         if choice not in room.question.choices:
             return Result(Status.BAD_CHOICE, room)
-        self.store.hash_set(_answers_key(room.code, room.round), token, choice, max(1.0, room.ends() - self._clock()))
+        self.store.hash_set(answers_key(room.code, room.round), token, choice, max(1.0, room.ends() - self._clock()))
         return Result(Status.OK, room)
 
     def my_answer(self, code: str, token: str) -> str | None:
@@ -351,54 +267,4 @@ class LiveRooms:
         status, room, _ = self._load(code)
         if status is not Status.OK or room is None or room.question is None:
             return None
-        return self.store.hash_get_all(_answers_key(room.code, room.round)).get(token)
-
-
-# --------------------------------------------------------------------------- kept totals
-# For the session summary (components/room_summary.py): each asked question's final totals, taken
-# just before a new question replaces its answers and when the room closes. `room:<code>:totals` is
-# a hash of round -> {"question", "counts"}: choice ids and counts only, never a token, so nothing
-# links one phone's answers across questions. It lives as long as the room's record.
-
-
-@dataclass(frozen=True)
-class KeptRound:
-    round: int
-    question: str
-    counts: dict[str, int]  # choice id -> answers, every choice, in the question's order
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-def keep_totals(store: Store, code: str, now: float | None = None) -> None:
-    """Copy the live question's counts (not its tokens) into the room's kept totals."""
-    code = normalise(code)
-    raw = store.get(_key(code)) if code else None
-    if raw is None:
-        return
-    room = _decode(code, raw)
-    if room.question is None or room.closed:
-        return
-    counts = {c: 0 for c in room.question.choices}
-    for choice in store.hash_get_all(_answers_key(code, room.round)).values():
-        if choice in counts:
-            counts[choice] += 1
-    ttl = max(1.0, room.ends() + ENDED_GRACE_SECONDS - (time.time() if now is None else now))
-    store.hash_set(
-        f"room:{code}:totals",
-        str(room.round),
-        json.dumps({"question": room.question.id, "counts": counts}, separators=(",", ":")),
-        ttl,
-    )
-
-
-def kept_totals(store: Store, code: str) -> list[KeptRound]:
-    """The kept totals, in the order the questions were asked."""
-    kept = store.hash_get_all(f"room:{normalise(code)}:totals")
-    rounds = []
-    for r, raw in kept.items():
-        d = json.loads(raw)
-        rounds.append(KeptRound(int(r), d["question"], {k: int(v) for k, v in d["counts"].items()}))
-    return sorted(rounds, key=lambda k: k.round)
+        return self.store.hash_get_all(answers_key(room.code, room.round)).get(token)

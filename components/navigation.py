@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from components import comparison, cycle, help, live_room, perspectives, practice, therapies, trauma_healing
+from components import comparison, cycle, help, perspectives, practice, room_record, therapies, trauma_healing
 from components.facilitate import pairing
 from components.url_params import Choice, Param, Step, Text
 
@@ -28,7 +28,7 @@ RUN_SESSION_PARAMS = (
     Param("plan", Choice(lambda c: list(c.workshops)), pinned=True),
     Param("segment", Step(lambda c: max(len(p.segments()) for p in c.workshops.values())), keep_default=True),
 )
-JOIN_PARAMS = (Param("code", Text(live_room.normalise)),)  # the live room's code (from the QR code)
+JOIN_PARAMS = (Param("code", Text(room_record.normalise)),)  # the live room's code (from the QR code)
 
 
 @dataclass(frozen=True)

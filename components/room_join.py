@@ -16,7 +16,8 @@ import streamlit as st
 
 from components import room_questions as rq
 from components import tab_storage
-from components.live_room import TOKEN_BYTES, Status, is_token, normalise
+from components.live_room import Status
+from components.room_record import TOKEN_BYTES, is_token, normalise
 from components.store import StoreUnavailable
 from components.text import callout, caption, md
 

@@ -1,6 +1,6 @@
 """Before and after, and the session summary of a live room.
 
-From a room's kept totals (live_room.kept_totals: per asked question, choice ids and counts; no
+From a room's kept totals (room_totals.kept_totals: per asked question, choice ids and counts; no
 token) and the plan's `room_pairs`, this builds what the facilitator can take away: a one-page
 PDF (plan, date, how many answered, each question's totals, each pair's shift with the
 projector's chart) and a CSV of the same totals. A side or a question with fewer than MIN_ANSWERS
@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 from components import room_questions as rq
 from components.charts.room_shift import room_shift_figure
 from components.facilitate.handouts import _browser, _Doc
-from components.live_room import MIN_ANSWERS, KeptRound
+from components.live_room import MIN_ANSWERS
+from components.room_totals import KeptRound
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -27,7 +27,8 @@ from components.address import is_local
 from components.charts.room import room_counts_figure
 from components.live_room import MIN_ANSWERS, LiveRooms, Status
 from components.qr import qr_svg
-from components.store import StoreUnavailable, get_store
+from components.store import StoreUnavailable
+from components.store_open import get_store
 from components.summary_ui import summary_section
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart

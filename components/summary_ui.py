@@ -17,8 +17,10 @@ import streamlit as st
 from components import presenter
 from components import room_summary as rs
 from components.charts.room_shift import room_shift_figure
-from components.live_room import MIN_ANSWERS, LiveRooms, keep_totals, kept_totals
-from components.store import StoreUnavailable, get_store
+from components.live_room import MIN_ANSWERS, LiveRooms
+from components.room_totals import keep_totals, kept_totals
+from components.store import StoreUnavailable
+from components.store_open import get_store
 from components.text import callout, caption, md
 from components.visual import cached_figure, show_chart
 

@@ -63,7 +63,7 @@ start_nginx() {  # LISTEN_PORT NAME UPSTREAM_PORT...: deploy/nginx.conf on loopb
     STARTED_PIDS+=("$(cat "$dir/nginx.pid")")
 }
 
-# PORT: a redis-server on 127.0.0.1:PORT for the replicas' shared store (components/store.py),
+# PORT: a redis-server on 127.0.0.1:PORT for the replicas' shared store (components/store_redis.py),
 # nothing saved to disk (everything in it expires within hours anyway). Sets and exports STORE_URL.
 start_redis() {
     local port="$1" i

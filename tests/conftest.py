@@ -91,9 +91,9 @@ def opened(rooms) -> tuple[str, str]:
 
 @pytest.fixture
 def store(tmp_path):
-    """The app's shared store (components/store.py), a private SQLite file for one test."""
-    from components import store as store_mod
-    from components.store import SqliteStore
+    """The app's shared store (components/store_open.py), a private SQLite file for one test."""
+    from components import store_open as store_mod
+    from components.store_sqlite import SqliteStore
 
     s = SqliteStore(tmp_path / "app-store.sqlite3")
     store_mod.reset_store(s)

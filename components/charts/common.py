@@ -1,6 +1,7 @@
 """Shared chart styling: the Okabe-Ito colour-blind-safe palette, symbols and patterns so colour is
 never the only signal, a base layout that stays readable on a projector, and the LIGHT and DARK
-palettes (paper, ink...) a chart takes from the reader's theme, with a WCAG contrast helper."""
+palettes (paper, ink...) a chart takes from the reader's theme, with a WCAG contrast helper. Also
+`plain` (content text kept out of Plotly's markup) and `scaled` (a whole figure enlarged for a room)."""
 
 from __future__ import annotations
 
@@ -264,3 +265,30 @@ def _walk(data):
 def safe_text(fig: go.Figure) -> go.Figure:
     """A copy of the figure in which no text can carry markup except the builders' own layout tags."""
     return go.Figure(_walk(fig.to_dict()))
+
+
+def plain(text: str) -> str:
+    """Content text inside Plotly's small HTML subset: never let it open a tag."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def scaled(fig: go.Figure, scale: float) -> go.Figure:
+    """Enlarge every font and marker by `scale` (presenter mode: readable from the back of a room)."""
+    if scale == 1:
+        return fig
+
+    def grow(v):
+        if v is None:
+            return None
+        return [x * scale for x in v] if isinstance(v, (list, tuple)) else v * scale
+
+    fig.update_layout(font_size=grow(fig.layout.font.size), hoverlabel_font_size=grow(fig.layout.hoverlabel.font.size))
+    for a in fig.layout.annotations:
+        if a.font.size:
+            a.font.size = a.font.size * scale
+    for tr in fig.data:
+        if getattr(tr, "marker", None) is not None and tr.marker.size is not None:
+            tr.marker.size = grow(tr.marker.size)
+        if getattr(tr, "textfont", None) is not None and tr.textfont.size is not None:
+            tr.textfont.size = grow(tr.textfont.size)
+    return fig

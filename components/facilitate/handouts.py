@@ -4,7 +4,7 @@ components/facilitate/handout_lines.py prints the helplines, components/address.
 and a facilitator guide (safeguarding, agenda, care guidance, and for each segment what the
 screen shows, in words, with notes, questions and activity). Content in, bytes out.
 
-The picture is the cycle of abuse drawn by the app's own figure builder (charts/cycle.py) and
+The picture is the cycle of abuse drawn by the app's own figure builder (charts/cycle_steps.py) and
 exported by Plotly's `to_image`, which needs kaleido 1.x and a Chromium (`BROWSER_PATH`, else
 /usr/bin/chromium). That is Plotly's own, maintained export path: the handout shows exactly what
 the app draws. The PNG is made once per content per process (about 3 s the first time). Where no
@@ -193,7 +193,7 @@ def picture_figure(content: Content):
     cy = getattr(content, "cycle", None)
     if cy is None or not cy.cycle.versions:
         return None
-    from components.charts.cycle import cycle_figure
+    from components.charts.cycle_steps import cycle_figure
 
     version = cy.cycle.versions[0]
     last = len(version.phases) - 1

@@ -21,8 +21,10 @@ read and move the same record; `version` grows with every move so each side can 
 other one moved. Every change is a compare-and-set, retried when the other device wrote in between,
 so two devices pressing at once never lose a move.
 
-The record also carries the live room as the laptop runs it, for the device to show and drive
-(`room`, `overlay`, `room_request`, `room_done`: components/facilitate/pairing_room.py).
+Either device moves the session (segment, step, countdown, opening screen:
+components/facilitate/pairing_moves.py). The record also carries the live room as the laptop runs
+it, for the device to show and drive (`room`, `overlay`, `room_request`, `room_done`:
+components/facilitate/pairing_room.py).
 
 Because the record is in the store, the two devices may be served by different processes or
 replicas (SQLite on one machine, Redis across machines: see README "What replicas share").
@@ -38,24 +40,23 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from components.facilitate.countdown import Timer
-from components.facilitate.pairing_guard import (  # noqa: F401 - the guard's names, used as pairing.<name>
+from components.facilitate.pairing_guard import (
     Claim,
     DeviceState,
     Forbidden,
-    device_kind,
-    is_laptop,
     matches,
     may_control,
     remember,
     secret_hash,
 )
+from components.facilitate.pairing_moves import SessionMoves
 from components.facilitate.pairing_record import Pairing, decode, encode
 from components.facilitate.pairing_room import RoomRequests
-from components.store import Store, StoreUnavailable, get_store
+from components.store import Store, StoreUnavailable
+from components.store_open import get_store
 
 # No 0/O, 1/I/L: a code read off a projector from the back of a room is typed without guessing.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -66,15 +67,13 @@ ID_LENGTH = 24  # the record's id: never shown (about 119 bits)
 SECRET_BYTES = 32  # the laptop's key and a device's token
 CAS_TRIES = 1000  # compare-and-set retries: only another device's write in between makes one fail
 
-Retime = Callable[[Any, str, int], Any]  # (old countdown, plan id, new segment) -> new countdown
-
 
 def normalise(code: str) -> str:
     """What a person typed -> a code: case and spaces/dashes do not matter."""
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-class PairingStore(RoomRequests):
+class PairingStore(SessionMoves, RoomRequests):
     def __init__(
         self,
         store: Store | Callable[[], Store] = get_store,
@@ -137,45 +136,6 @@ class PairingStore(RoomRequests):
         except StoreUnavailable:
             self.unavailable = True
             return None
-
-    def _update(self, code: str, who: str | None, **changes) -> Pairing | None:
-        """Change some fields of a live pairing; the version grows only when something changed."""
-
-        def change(p: Pairing, now: float) -> Pairing:
-            changed = any(getattr(p, k) != v for k, v in changes.items())
-            return replace(p, **changes, version=p.version + (1 if changed else 0))
-
-        return self._change(code, change, who)
-
-    def _set(
-        self,
-        code: str,
-        who: str | None,
-        segment_of: Callable[[Pairing], int],
-        count: int,
-        plan: str | None,
-        retime: Retime | None = None,
-        timer: Timer | None = None,
-    ) -> Pairing | None:
-        def change(p: Pairing, now: float) -> Pairing:
-            segment = max(0, min(count - 1, segment_of(p)))
-            new_plan = plan or p.plan
-            moved = segment != p.segment or new_plan != p.plan
-            new_timer = timer
-            if new_timer is None and moved and retime is not None:
-                new_timer = retime(p.timer, new_plan, segment)
-            new_timer = p.timer if new_timer is None else new_timer
-            changed = moved or new_timer != p.timer
-            return replace(
-                p,
-                plan=new_plan,
-                segment=segment,
-                version=p.version + (1 if changed else 0),
-                step=None if moved else p.step,
-                timer=new_timer,
-            )
-
-        return self._change(code, change, who)
 
     def _new_join(self, db: Store, p: Pairing, now: float) -> str:
         """A fresh shown code pointing at this pairing (the old one, if any, is dropped by the
@@ -317,61 +277,6 @@ class PairingStore(RoomRequests):
 
         return self._rotate(code, who, drop)
 
-    def set_segment(
-        self,
-        code: str,
-        segment: int,
-        count: int,
-        plan: str | None = None,
-        timer: Timer | None = None,
-        *,
-        who: str | None,
-    ) -> Pairing | None:
-        """Go to a segment (clamped to 0..count-1), with its countdown when given. A new segment
-        starts at its own first step. The version grows only when something changed."""
-        return self._set(code, who, lambda p: segment, count, plan, timer=timer)
-
-    def move(
-        self, code: str, delta: int, count: int, retime: Retime | None = None, *, who: str | None
-    ) -> Pairing | None:
-        """Next (+1) or previous (-1), clamped to the plan's segments; atomic. `retime(timer, plan,
-        segment)` gives the new segment's countdown from the old one (in the same atomic step)."""
-        return self._set(code, who, lambda p: p.segment + delta, count, None, retime)
-
-    def set_step(self, code: str, step: int, count: int, *, who: str | None) -> Pairing | None:
-        """Go to a step within the current segment (clamped to 0..count-1)."""
-        return self._update(code, who, step=max(0, min(count - 1, step)))
-
-    def move_step(self, code: str, delta: int, start: int, count: int, *, who: str | None) -> Pairing | None:
-        """The next (+1) or previous (-1) step within the segment, from `start` when no step has been
-        set yet (the segment's own first step); clamped; atomic."""
-
-        def change(p: Pairing, now: float) -> Pairing:
-            step = max(0, min(count - 1, (start if p.step is None else p.step) + delta))
-            return replace(p, step=step, version=p.version + (1 if step != p.step else 0))
-
-        return self._change(code, change, who)
-
-    def set_timer(self, code: str, timer: Timer | None, *, who: str | None) -> Pairing | None:
-        """The segment's countdown after a button was pressed on either device."""
-        return self._update(code, who, timer=timer)
-
-    def press_timer(
-        self, code: str, press: Callable[[Timer | None], Timer | None], *, who: str | None
-    ) -> Pairing | None:
-        """Apply a button press (`press(timer) -> timer`) to the stored countdown atomically."""
-
-        def change(p: Pairing, now: float) -> Pairing:
-            timer = press(p.timer)
-            return replace(p, timer=timer, version=p.version + (1 if timer != p.timer else 0))
-
-        return self._change(code, change, who)
-
-    def set_opening(self, code: str, showing: bool, *, who: str | None) -> Pairing | None:
-        """The projector shows the session's opening screen (True), or it was passed (False: either
-        device's Go on)."""
-        return self._update(code, who, opening=showing)
-
     def reachable(self) -> bool:
         """The store answers (sets `unavailable` when it does not)."""
         try:
@@ -406,5 +311,5 @@ def notes_url(page_url: str | None, code: str, page: str = "run-session") -> str
     return urlunsplit((parts.scheme, parts.netloc, f"{base}/{page}", f"view=notes&pair={normalise(code)}", ""))
 
 
-# Every session's pairings, in the process's shared store (components/store.py).
+# Every session's pairings, in the process's shared store (components/store_open.py).
 STORE = PairingStore()

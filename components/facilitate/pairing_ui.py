@@ -20,6 +20,7 @@ import streamlit as st
 from components import tab_storage
 from components.facilitate import pairing, running, tab
 from components.facilitate.pairing import Claim, DeviceState
+from components.facilitate.pairing_guard import device_kind, is_laptop
 from components.qr import qr_svg
 from components.text import callout, caption, md
 
@@ -59,7 +60,7 @@ def laptop_identity() -> None:
     p = pairing.STORE.get(code)
     if p is None and pairing.STORE.unavailable:
         return  # try again on the next run
-    if p is not None and pairing.is_laptop(p, key):
+    if p is not None and is_laptop(p, key):
         st.session_state[tab.PAIR], st.session_state[tab.PAIR_KEY] = p.code, key
         st.session_state[tab.PAIR_SEEN] = p.version
     else:
@@ -235,7 +236,7 @@ def _connect(url: PageUrl) -> None:
     # A tap on Connect while the page is still loading can reach us before the box's filled-in
     # value does (seen on a busy machine): the code in the QR code's link is what was meant.
     typed = st.session_state.get(CODE_INPUT) or url.get("pair") or ""
-    state, code, token = pairing.STORE.claim(typed, pairing.device_kind(agent))
+    state, code, token = pairing.STORE.claim(typed, device_kind(agent))
     st.session_state[CODE_INPUT] = ""
     st.session_state[CONNECT_PROBLEM] = None if state is Claim.PENDING else state.value
     if state is Claim.PENDING:

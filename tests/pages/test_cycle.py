@@ -10,7 +10,7 @@ import pytest
 
 from components import bond_model
 from components import cycle as logic
-from components.charts import cycle as charts
+from components.charts import cycle_steps, cycle_weeks
 from components.models.cycle import MODEL_IDS
 from conftest import all_text, open_page, qp
 
@@ -117,7 +117,7 @@ def test_cycle_figure_phase_count_and_highlight(content):
     for version in content.cycle.cycle.versions:
         labels = tuple(p.short for p in version.phases)
         for current in range(len(labels)):
-            fig = charts.cycle_figure(labels, current)
+            fig = cycle_steps.cycle_figure(labels, current)
             phases = next(t for t in fig.data if t.name == "phases")
             ring = next(t for t in fig.data if t.name == "current")
             assert len(phases.x) == len(labels)
@@ -127,9 +127,11 @@ def test_cycle_figure_phase_count_and_highlight(content):
             # not colour alone: each phase has its own symbol, and the current label is marked in words
             assert len(set(phases.marker.symbol)) == len(labels)
             marked = [
-                a.text.replace("<br>", " ") for a in fig.layout.annotations if a.text and charts.CURRENT_MARK in a.text
+                a.text.replace("<br>", " ")
+                for a in fig.layout.annotations
+                if a.text and cycle_steps.CURRENT_MARK in a.text
             ]
-            assert marked == [f"<b>{charts.CURRENT_MARK}{current + 1}. {labels[current]}</b>"]
+            assert marked == [f"<b>{cycle_steps.CURRENT_MARK}{current + 1}. {labels[current]}</b>"]
             arrows = [a for a in fig.layout.annotations if a.showarrow]
             assert len(arrows) == len(labels)
 
@@ -143,37 +145,37 @@ def test_walker_has_three_phases_and_four_phase_has_four(content):
 
 def test_presenter_scale_enlarges_type_and_markers():
     labels = ("a", "b", "c")
-    small, big = charts.cycle_figure(labels, 1), charts.cycle_figure(labels, 1, scale=1.5)
+    small, big = cycle_steps.cycle_figure(labels, 1), cycle_steps.cycle_figure(labels, 1, scale=1.5)
     assert big.layout.font.size == pytest.approx(1.5 * small.layout.font.size)
     phases = lambda f: next(t for t in f.data if t.name == "phases")  # noqa: E731
     assert list(phases(big).marker.size) == [1.5 * s for s in phases(small).marker.size]
     assert [a.font.size for a in big.layout.annotations if a.text] == [
         pytest.approx(1.5 * a.font.size) for a in small.layout.annotations if a.text
     ]
-    fig = charts.stages_figure(tuple("abcdefg"), 0, scale=1.5)
-    assert fig.layout.font.size == pytest.approx(1.5 * charts.stages_figure(tuple("abcdefg"), 0).layout.font.size)
+    fig = cycle_steps.stages_figure(tuple("abcdefg"), 0, scale=1.5)
+    assert fig.layout.font.size == pytest.approx(1.5 * cycle_steps.stages_figure(tuple("abcdefg"), 0).layout.font.size)
 
 
 def test_wrap_breaks_long_labels_once():
-    assert charts.wrap("Calm") == "Calm"
-    assert charts.wrap("Loving contrition") == "Loving<br>contrition"
-    assert charts.wrap("Tension building").count("<br>") == 1
-    assert charts.wrap("Reconciliation") == "Reconciliation"
+    assert cycle_steps.wrap("Calm") == "Calm"
+    assert cycle_steps.wrap("Loving contrition") == "Loving<br>contrition"
+    assert cycle_steps.wrap("Tension building").count("<br>") == 1
+    assert cycle_steps.wrap("Reconciliation") == "Reconciliation"
 
 
 def test_cycle_figure_rejects_bad_index():
     with pytest.raises(ValueError):
-        charts.cycle_figure(("a", "b", "c"), 3)
+        cycle_steps.cycle_figure(("a", "b", "c"), 3)
 
 
 def test_builders_escape_markup():
-    fig = charts.cycle_figure(("<script>", "b", "c"), 0)
+    fig = cycle_steps.cycle_figure(("<script>", "b", "c"), 0)
     assert all("<script>" not in (a.text or "") for a in fig.layout.annotations)
 
 
 def test_over_time_figure_marks_the_week(content):
     phases = content.cycle.cycle.versions[1].phases
-    fig = charts.over_time_figure(
+    fig = cycle_weeks.over_time_figure(
         tuple(p.title for p in phases),
         tuple(p.share_start for p in phases),
         tuple(p.share_end for p in phases),
@@ -189,7 +191,7 @@ def test_over_time_figure_marks_the_week(content):
 
 
 def test_sandbox_figure_draws_the_model():
-    fig = charts.sandbox_figure(7, 5, 9, ("A", "W", "M"), "Level", "Week")
+    fig = cycle_weeks.sandbox_figure(7, 5, 9, ("A", "W", "M"), "Level", "Week")
     by_name = {t.name: t for t in fig.data}
     c = bond_model.simulate(0.7, 0.5, 0.9)
     assert list(by_name["A"].y) == [round(v * 100, 1) for v in c.attachment]
@@ -200,7 +202,7 @@ def test_sandbox_figure_draws_the_model():
 
 def test_stages_figure_highlight():
     labels = tuple(f"s{i}" for i in range(7))
-    fig = charts.stages_figure(labels, 4)
+    fig = cycle_steps.stages_figure(labels, 4)
     stages = next(t for t in fig.data if t.name == "stages")
     ring = next(t for t in fig.data if t.name == "current")
     assert len(stages.x) == 7 and ring.x[0] == stages.x[4] == 5
@@ -332,7 +334,7 @@ def _current_label(fig):
     return [
         a["text"].replace("<br>", " ")
         for a in fig["layout"]["annotations"]
-        if charts.CURRENT_MARK in (a.get("text") or "")
+        if cycle_steps.CURRENT_MARK in (a.get("text") or "")
     ]
 
 
@@ -340,11 +342,15 @@ def test_page_steps_phases_and_updates_url(content):
     at = open_page("cycle", go_on=True)
     walker = content.cycle.cycle.versions[0]
     assert at.subheader[0].value == f"1. {walker.phases[0].title}"
-    assert _current_label(_chart(at, "cycle_chart")) == [f"<b>{charts.CURRENT_MARK}1. {walker.phases[0].short}</b>"]
+    assert _current_label(_chart(at, "cycle_chart")) == [
+        f"<b>{cycle_steps.CURRENT_MARK}1. {walker.phases[0].short}</b>"
+    ]
     at.button(key="phase_next").click().run()
     assert qp(at, "phase") == "2"
     assert at.subheader[0].value == f"2. {walker.phases[1].title}"
-    assert _current_label(_chart(at, "cycle_chart")) == [f"<b>{charts.CURRENT_MARK}2. {walker.phases[1].short}</b>"]
+    assert _current_label(_chart(at, "cycle_chart")) == [
+        f"<b>{cycle_steps.CURRENT_MARK}2. {walker.phases[1].short}</b>"
+    ]
     at.button(key="phase_prev").click().run()
     assert qp(at, "phase") == "1"
 

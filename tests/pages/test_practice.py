@@ -365,9 +365,10 @@ def test_a_practice_question_needs_its_scene_and_nothing_else():
 
 @pytest.fixture
 def store(tmp_path):
-    from components import store as store_mod
+    from components import store_open as store_mod
+    from components.store_sqlite import SqliteStore
 
-    s = store_mod.SqliteStore(tmp_path / "store.sqlite3")
+    s = SqliteStore(tmp_path / "store.sqlite3")
     store_mod.reset_store(s)
     yield s
     store_mod.reset_store(None)
@@ -394,7 +395,7 @@ def test_a_phone_answers_a_practice_scene_with_its_three_replies(store, content)
 def test_the_projector_shows_the_replies_then_how_each_lands_after_five(store, content):
     import json
 
-    from components import live_room as lr
+    from components import room_record as rec
     from components import room_ui
     from components.live_room import LiveRooms
     from conftest import open_page
@@ -414,10 +415,10 @@ def test_the_projector_shows_the_replies_then_how_each_lands_after_five(store, c
     rooms = LiveRooms(store)
     round_ = rooms.join(code).room.round  # after the opening segment's own question
     for reply in (0, 1, 1, 2):
-        assert rooms.answer(code, lr.new_token(), round_, s.replies[reply].id).ok
+        assert rooms.answer(code, rec.new_token(), round_, s.replies[reply].id).ok
     at.run()
     assert at.button(key="room_reveal").disabled  # 4 answers: the counts stay hidden, as for every question
-    assert rooms.answer(code, lr.new_token(), round_, s.replies[1].id).ok
+    assert rooms.answer(code, rec.new_token(), round_, s.replies[1].id).ok
     at.run()
     at.button(key="room_reveal").click().run()
     (chart,) = at.get("plotly_chart")

@@ -9,12 +9,14 @@ from __future__ import annotations
 import pytest
 
 from components import live_room as lr
+from components import room_record as rec
 from components import room_ui
 from components.facilitate import pairing
 from components.facilitate.pairing import Claim, PairingStore
-from components.live_room import KeptRound, LiveRooms, Status
+from components.live_room import LiveRooms, Status
 from components.room_summary import match_pairs
-from components.store import SqliteStore
+from components.room_totals import KeptRound
+from components.store_sqlite import SqliteStore
 from conftest import all_text, open_page
 
 
@@ -47,7 +49,7 @@ def test_moving_to_a_segment_asks_its_question_and_coming_back_keeps_the_answers
     assert room_ui.asked_now(code) == "practice-keep-a-secret"
     rooms = LiveRooms(store)
     round_ = rooms.join(code).room.round
-    assert rooms.answer(code, lr.new_token(), round_, rooms.join(code).room.question.choices[0]).ok
+    assert rooms.answer(code, rec.new_token(), round_, rooms.join(code).room.question.choices[0]).ok
     at.button(key="segment_prev").click().run()
     at.button(key="segment_next").click().run()  # back to it: asked already, its answer kept
     assert rooms.join(code).room.round == round_ and rooms.tally(code).tally.total == 1
@@ -123,7 +125,7 @@ def test_asking_the_live_question_again_before_anyone_answered_keeps_its_round(t
     choices = ("1", "2", "3", "4", "5")
     assert rooms.ask(room.code, room.key, "confident-spotting", choices).room.round == 1
     assert rooms.ask(room.code, room.key, "confident-spotting", choices).room.round == 1  # nobody answered yet
-    assert rooms.answer(room.code, lr.new_token(), 1, "3").ok
+    assert rooms.answer(room.code, rec.new_token(), 1, "3").ok
     assert rooms.ask(room.code, room.key, "confident-spotting", choices).room.round == 2  # answered: a new round
     assert rooms.ask(room.code, "wrong-key", "confident-spotting", choices).status is Status.FORBIDDEN
 
@@ -181,6 +183,6 @@ def test_show_the_counts_from_the_menu_reveals_at_five_and_says_why_before(store
     assert not rooms.tally(code).tally.revealed
     room = rooms.join(code).room
     for _ in range(lr.MIN_ANSWERS):
-        assert rooms.answer(code, lr.new_token(), room.round, room.question.choices[0]).ok
+        assert rooms.answer(code, rec.new_token(), room.round, room.question.choices[0]).ok
     at.button(key="room_bar_reveal").click().run()
     assert rooms.tally(code).tally.revealed

@@ -8,11 +8,13 @@ import json
 import time
 
 from components import live_room as lr
+from components import room_record as rec
 from components import room_ui
-from components import store as store_mod
+from components import store_open as store_mod
 from components.live_room import LiveRooms
 from components.qr import qr_svg
-from components.store import SqliteStore, StoreUnavailable
+from components.store import StoreUnavailable
+from components.store_sqlite import SqliteStore
 from conftest import all_text, open_page, opened
 
 
@@ -44,7 +46,7 @@ def test_join_by_typed_code_then_answer_twice_is_replaced(store, content):
     rooms = LiveRooms(store)
     code, key = opened(rooms)
     at = open_page("join")
-    at.session_state[room_ui.TOKEN] = lr.new_token()  # what the tab's sessionStorage said (a browser test shows it)
+    at.session_state[room_ui.TOKEN] = rec.new_token()  # what the tab's sessionStorage said (a browser test shows it)
     at.text_input(key=room_ui.JOIN_INPUT).input(code.lower())
     at.button[0].click().run()
     assert at.query_params.get("code") in (code, [code])
@@ -78,7 +80,7 @@ def test_join_follows_the_next_question(store, content):
 
 
 def test_join_an_expired_or_closed_room(store, content):
-    past = LiveRooms(store, clock=lambda: time.time() - lr.ROOM_SECONDS - 10)
+    past = LiveRooms(store, clock=lambda: time.time() - rec.ROOM_SECONDS - 10)
     old, _ = opened(past)
     at = open_page("join", code=old)
     assert labels(content)["join_expired"] in warnings(at)
@@ -135,7 +137,7 @@ def test_a_store_that_is_down_leaves_the_session_running_without_the_notes_devic
 
 def _answer(rooms, code, round_, choice, n):
     for _ in range(n):
-        assert rooms.answer(code, lr.new_token(), round_, choice).ok
+        assert rooms.answer(code, rec.new_token(), round_, choice).ok
 
 
 def test_facilitator_opens_asks_and_reveals_after_five(store, content):

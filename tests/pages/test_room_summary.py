@@ -1,5 +1,5 @@
-"""Before and after, and the session summary (components/room_summary.py, the kept totals at the
-end of components/live_room.py, the plans' `room_pairs`, charts/room_shift.py): pairs, the
+"""Before and after, and the session summary (components/room_summary.py, the kept totals of
+components/room_totals.py, the plans' `room_pairs`, charts/room_shift.py): pairs, the
 threshold of 5, no token anywhere, the CSV parsed with csv and the PDF read back with pypdf."""
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from components import live_room as lr
 from components import room_questions as rq
+from components import room_record as rec
 from components import room_summary as rs
+from components import room_totals
 from components.charts.room_shift import room_shift_figure
 from components.facilitate import handouts
-from components.live_room import LiveRooms, keep_totals, kept_totals
+from components.live_room import LiveRooms
 from components.models.workshops import RoomPair
-from components.store import SqliteStore
+from components.room_totals import keep_totals, kept_totals
+from components.store_sqlite import SqliteStore
 
 SCALE = list("12345")
 
@@ -32,7 +34,7 @@ def rooms(tmp_path):
 def _answers(rooms, code, round_, choices) -> list[str]:
     tokens = []
     for choice in choices:
-        t = lr.new_token()
+        t = rec.new_token()
         assert rooms.answer(code, t, round_, choice).ok
         tokens.append(t)
     return tokens
@@ -70,7 +72,7 @@ def test_the_plans_pair_their_confidence_questions_and_open_on_the_topic(content
 
 def test_a_pair_is_the_first_asking_and_the_last_later_one():
     pair = RoomPair(before="a", after="a")
-    k = lambda r, q: lr.KeptRound(r, q, {"1": 1})  # noqa: E731
+    k = lambda r, q: room_totals.KeptRound(r, q, {"1": 1})  # noqa: E731
     ((_, before, after),) = rs.match_pairs([pair], [k(1, "a"), k(2, "b"), k(3, "a"), k(4, "a")])
     assert (before.round, after.round) == (1, 4)
     ((_, before, after),) = rs.match_pairs([pair], [k(1, "b"), k(2, "a")])
@@ -132,7 +134,7 @@ def test_a_side_under_five_is_only_fewer_than_five(rooms, content):
     assert table[0]["1 · Not sure at all"] == 2 and table[1]["5 · Very sure"] == "fewer than 5 answers"
     assert all(t.x[1] is None for t in fig.data)  # no bar for the after
     quiet = rs.build(
-        content, content.workshops["workshop-90"], [lr.KeptRound(1, "confident-spotting", {"1": 4, "2": 0})]
+        content, content.workshops["workshop-90"], [room_totals.KeptRound(1, "confident-spotting", {"1": 4, "2": 0})]
     )
     assert quiet.answered is None and quiet.shifts[0].after_asked is False
     assert "After: not asked yet." in rs.shift_words(content.ui.labels, quiet.shifts[0])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from components import live_room as lr
+from components import room_record as rec
 from components import room_ui, tab_storage
 from components.live_room import LiveRooms
 from conftest import open_page, opened
@@ -34,10 +35,10 @@ def test_request_names_and_values():
 
 
 def test_a_token_is_32_hex_digits_whatever_the_tab_sent():
-    assert lr.is_token(lr.new_token())
+    assert rec.is_token(rec.new_token())
     for bad in (None, "", "A" * 32, "0" * 31, "0" * 32 + "\n", "g" * 32, 12):
-        assert not lr.is_token(bad), bad
-    assert len(lr.new_token()) == 2 * lr.TOKEN_BYTES
+        assert not rec.is_token(bad), bad
+    assert len(rec.new_token()) == 2 * rec.TOKEN_BYTES
 
 
 def _answer_on_a_new_session(code: str, token: str | None, choice_index: int):
@@ -57,7 +58,7 @@ def test_a_reload_answers_as_the_same_phone(store, content):
     rooms = LiveRooms(store)
     code, key = opened(rooms)
     rooms.ask(code, key, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
-    token = lr.new_token()
+    token = rec.new_token()
     for i in (2, 1, 0):
         _answer_on_a_new_session(code, token, i)
     assert store.hash_get_all(f"room:{code}:1") == {token: "healthy"}
@@ -68,7 +69,7 @@ def test_the_rate_limit_follows_the_token_across_sessions(store, content):
     rooms = LiveRooms(store)
     code, key = opened(rooms)
     rooms.ask(code, key, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
-    token = lr.new_token()
+    token = rec.new_token()
     for _ in range(lr.RATE_LIMIT):
         assert rooms.answer(code, token, 1, "healthy").ok
     at = _answer_on_a_new_session(code, token, 0)  # a reload does not reset the limit

@@ -108,7 +108,7 @@ def test_charts_wait_as_same_size_placeholders_until_one_is_seen(page_id, query,
 
 def _sideways_widths() -> dict[str, dict[str, int]]:
     """page -> {chart key: min width}: the charts too wide for a phone, which scroll sideways there."""
-    from components.charts.cycle import STAGES_MIN_WIDTH
+    from components.charts.cycle_steps import STAGES_MIN_WIDTH
     from components.charts.perspectives import CONDITIONS_MIN_WIDTH, SPECTRUM_MIN_WIDTH
     from components.charts.therapies import MAP_MIN_WIDTH
     from components.charts.trauma_healing import PATTERNS_MIN_WIDTH

@@ -279,7 +279,7 @@ class FakeClock:
 
 def _pairings(tmp_path, clock=None, **settings) -> pairing.PairingStore:
     """A pairing store over its own SQLite file, on the same (fake) clock as the store's expiry."""
-    from components.store import SqliteStore
+    from components.store_sqlite import SqliteStore
 
     clock = clock or FakeClock()
     return pairing.PairingStore(SqliteStore(tmp_path / "store.sqlite3", clock=clock), clock=clock, **settings)
@@ -857,7 +857,7 @@ def test_run_session_warns_when_the_handouts_address_is_local(content, monkeypat
 
 
 def test_handout_picture_is_the_apps_own_chart(content):
-    from components.charts.cycle import cycle_figure
+    from components.charts.cycle_steps import cycle_figure
 
     fig, words = handouts.picture_figure(content)
     version = content.cycle.cycle.versions[0]
@@ -1077,7 +1077,7 @@ def test_run_session_picks_the_handout_region(content):
 def test_a_pairing_record_this_version_cannot_read_is_no_pairing(tmp_path):
     """The store outlives the process: a record written by another version reads as no pairing
     (and is removed), never as an error on the projector."""
-    from components.store import SqliteStore
+    from components.store_sqlite import SqliteStore
 
     db = SqliteStore(tmp_path / "store.sqlite3")
     store = pairing.PairingStore(db)

@@ -13,7 +13,8 @@ from components import therapies as th
 from components.charts import common
 from components.charts.common import DARK, LIGHT, Palette, contrast, over, palette_for
 from components.charts.comparison import spectrum_figure, wheel_figure
-from components.charts.cycle import cycle_figure, over_time_figure, sandbox_figure, stages_figure
+from components.charts.cycle_steps import cycle_figure, stages_figure
+from components.charts.cycle_weeks import over_time_figure, sandbox_figure
 from components.charts.perspectives import conditions_bar, stance_spectrum
 from components.charts.room import room_counts_figure
 from components.charts.room_shift import room_shift_figure

@@ -14,7 +14,8 @@ import pytest
 from components.facilitate import sync, tab
 from components.facilitate.countdown import Timer
 from components.facilitate.pairing import PairingStore
-from components.store import SqliteStore, StoreUnavailable
+from components.store import StoreUnavailable
+from components.store_sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = "workshop-90"

@@ -1,4 +1,4 @@
-"""The live room's logic (components/live_room.py) over the SQLite store, with a fake clock that
+"""The live room's logic (components/live_room.py, room_record.py, room_totals.py) over the SQLite store, with a fake clock that
 both the room and the store read."""
 
 from __future__ import annotations
@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from components import live_room as lr
+from components import room_record as rec
 from components.facilitate.pairing import ALPHABET
 from components.live_room import LiveRooms, Status
-from components.store import SqliteStore
+from components.store_sqlite import SqliteStore
 from conftest import opened
 
 SPECTRUM = ("healthy", "unhealthy", "abusive")
@@ -33,7 +34,7 @@ def rooms(tmp_path, clock):
 
 
 def answer_n(rooms, code, n, choice="healthy", round_=1):
-    tokens = [lr.new_token() for _ in range(n)]
+    tokens = [rec.new_token() for _ in range(n)]
     for t in tokens:
         assert rooms.answer(code, t, round_, choice).status is Status.OK
     return tokens
@@ -59,24 +60,24 @@ def test_wrong_code_is_unknown(rooms):
     rooms.open()
     for typed in ("", "ZZZZZ", "not a code at all"):
         assert rooms.join(typed).status is Status.UNKNOWN
-        assert rooms.answer(typed, lr.new_token(), 1, "healthy").status is Status.UNKNOWN
+        assert rooms.answer(typed, rec.new_token(), 1, "healthy").status is Status.UNKNOWN
 
 
 def test_a_room_expires_three_hours_after_it_opens(rooms, clock):
     code, key = opened(rooms)
     rooms.ask(code, key, "q", SPECTRUM)
-    clock.now += lr.ROOM_SECONDS - 1
+    clock.now += rec.ROOM_SECONDS - 1
     assert rooms.join(code).ok
     clock.now += 1
     for result in (
         rooms.join(code),
-        rooms.answer(code, lr.new_token(), 1, "healthy"),
+        rooms.answer(code, rec.new_token(), 1, "healthy"),
         rooms.tally(code),
         rooms.ask(code, key, "q", SPECTRUM),
         rooms.reveal(code, key),
     ):
         assert result.status is Status.EXPIRED
-    clock.now += lr.ENDED_GRACE_SECONDS
+    clock.now += rec.ENDED_GRACE_SECONDS
     assert rooms.join(code).status is Status.UNKNOWN  # and then it is gone from the store
 
 
@@ -86,7 +87,7 @@ def test_a_closed_room_says_so_and_its_answers_go(rooms):
     answer_n(rooms, code, 3)
     assert rooms.close(code, key).ok
     assert rooms.join(code).status is Status.CLOSED
-    assert rooms.answer(code, lr.new_token(), 1, "healthy").status is Status.CLOSED
+    assert rooms.answer(code, rec.new_token(), 1, "healthy").status is Status.CLOSED
     assert rooms.store.hash_get_all(f"room:{code}:1") == {}
 
 
@@ -131,17 +132,17 @@ def test_a_new_question_starts_afresh(rooms):
     assert t.total == 0 and t.counts is None and not t.revealed
     assert rooms.store.hash_get_all(f"room:{code}:1") == {}  # the old answers are gone
     # a tab still showing the first question cannot answer into the second
-    assert rooms.answer(code, lr.new_token(), 1, "healthy").status is Status.STALE
-    assert rooms.answer(code, lr.new_token(), 2, "healthy").status is Status.BAD_CHOICE
-    assert rooms.answer(code, lr.new_token(), 2, "3").ok
+    assert rooms.answer(code, rec.new_token(), 1, "healthy").status is Status.STALE
+    assert rooms.answer(code, rec.new_token(), 2, "healthy").status is Status.BAD_CHOICE
+    assert rooms.answer(code, rec.new_token(), 2, "3").ok
 
 
 def test_an_answer_carries_a_token_and_a_choice_only(rooms):
     code, key = opened(rooms)
     rooms.ask(code, key, "q", SPECTRUM)
     assert rooms.answer(code, "Alex from the back row", 1, "healthy").status is Status.BAD_CHOICE
-    assert rooms.answer(code, lr.new_token(), 1, "I think it is fine really").status is Status.BAD_CHOICE
-    token = lr.new_token()
+    assert rooms.answer(code, rec.new_token(), 1, "I think it is fine really").status is Status.BAD_CHOICE
+    token = rec.new_token()
     rooms.answer(code, token, 1, "healthy")
     assert rooms.store.hash_get_all(f"room:{code}:1") == {token: "healthy"}
     with pytest.raises(ValueError):
@@ -151,11 +152,11 @@ def test_an_answer_carries_a_token_and_a_choice_only(rooms):
 def test_a_flood_from_one_tab_is_rate_limited(rooms, clock):
     code, key = opened(rooms)
     rooms.ask(code, key, "q", SPECTRUM)
-    token = lr.new_token()
+    token = rec.new_token()
     results = [rooms.answer(code, token, 1, SPECTRUM[i % 3]).status for i in range(lr.RATE_LIMIT + 5)]
     assert results[: lr.RATE_LIMIT] == [Status.OK] * lr.RATE_LIMIT
     assert set(results[lr.RATE_LIMIT :]) == {Status.RATE_LIMITED}
-    assert rooms.answer(code, lr.new_token(), 1, "healthy").ok  # other tabs are not held up
+    assert rooms.answer(code, rec.new_token(), 1, "healthy").ok  # other tabs are not held up
     clock.now += lr.RATE_WINDOW_SECONDS
     assert rooms.answer(code, token, 1, "healthy").ok
     assert rooms.tally(code).tally.total == 2
@@ -163,7 +164,7 @@ def test_a_flood_from_one_tab_is_rate_limited(rooms, clock):
 
 def test_no_question_yet(rooms):
     code, key = opened(rooms)
-    assert rooms.answer(code, lr.new_token(), 0, "healthy").status is Status.NO_QUESTION
+    assert rooms.answer(code, rec.new_token(), 0, "healthy").status is Status.NO_QUESTION
     assert rooms.reveal(code, key).status is Status.NO_QUESTION
     assert rooms.tally(code).tally.total == 0
 
@@ -181,7 +182,7 @@ def test_only_the_facilitators_key_asks_reveals_or_closes(rooms):
     code, key = opened(rooms)
     assert len(key) == 2 * lr.KEY_BYTES
     raw = rooms.store.get(f"room:{code}")
-    assert key not in raw and lr.hash_key(key) in raw
+    assert key not in raw and rec.hash_key(key) in raw
     other_code, other_key = opened(rooms)
     for wrong in ("", None, code, other_key, key.upper(), key[:-1]):
         assert rooms.ask(code, wrong, "q", SPECTRUM).status is Status.FORBIDDEN

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from components.facilitate import pairing
+from components.facilitate import pairing, pairing_guard
 from components.facilitate.countdown import Timer
 from components.facilitate.pairing import Claim, DeviceState, PairingStore
-from components.store import SqliteStore
+from components.store_sqlite import SqliteStore
 
 
 @pytest.fixture
@@ -110,7 +110,7 @@ def test_device_kind_is_only_a_class():
     iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
     pixel = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36"
     tab = "Mozilla/5.0 (Linux; Android 13; SM-X200) AppleWebKit/537.36 Chrome/120 Safari/537.36"
-    assert [pairing.device_kind(u) for u in (iphone, pixel, tab, "Mozilla/5.0 (X11; Linux x86_64)", None)] == [
+    assert [pairing_guard.device_kind(u) for u in (iphone, pixel, tab, "Mozilla/5.0 (X11; Linux x86_64)", None)] == [
         "phone",
         "phone",
         "tablet",

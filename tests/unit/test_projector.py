@@ -46,7 +46,7 @@ def test_projector_text_lifts_every_size_to_the_floor():
 
 def test_the_cycle_is_readable_on_a_projector(content):
     """The cycle page's circle as shown while presenting: no font size under 20 px anywhere."""
-    from components.charts.cycle import cycle_figure
+    from components.charts.cycle_steps import cycle_figure
 
     version = content.cycle.cycle.versions[0]
     fig = cycle_figure(tuple(p.short for p in version.phases), 0, 600, 1.35)

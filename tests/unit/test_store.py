@@ -1,5 +1,6 @@
-"""The shared store (components/store.py): the same tests against the SQLite backend (a tmp file)
-and a real redis-server that this module starts on a free port (scripts/test.sh installs it)."""
+"""The shared store (components/store.py, store_sqlite.py, store_redis.py, store_open.py): the same
+tests against the SQLite backend (a tmp file) and a real redis-server that this module starts on a
+free port (scripts/test.sh installs it)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from components import store as store_mod
-from components.store import RedisStore, SqliteStore, StoreUnavailable, open_store
+from components import store_open, store_sqlite
+from components.store import StoreUnavailable
+from components.store_open import open_store
+from components.store_redis import RedisStore
+from components.store_sqlite import SqliteStore
 from conftest import free_port
 
 
@@ -192,7 +196,7 @@ def test_sqlite_purges_on_its_own(tmp_path, monkeypatch):
     now = [1000.0]
     s = SqliteStore(tmp_path / "s.sqlite3", clock=lambda: now[0])
     s.set("old", "1", 5)
-    now[0] += store_mod.PURGE_SECONDS + 1
+    now[0] += store_sqlite.PURGE_SECONDS + 1
     s.set("new", "2", 600)  # a write after the purge interval purges
     assert s._db().execute("SELECT key FROM kv").fetchall() == [("new",)]
 
@@ -227,7 +231,7 @@ def test_open_store_reads_the_environment(tmp_path, monkeypatch, redis_server):
 
 
 def test_data_dir_is_ignored_by_git():
-    root = Path(store_mod.ROOT)
+    root = Path(store_open.ROOT)
     assert ".data/" in (root / ".gitignore").read_text().split()
 
 

@@ -1,9 +1,10 @@
-"""Pure Plotly builders for the cycle page: the cycle circle, the over-time shares, the highs and
-lows sandbox and the seven-stage timeline. Plain hashable inputs (tuples, numbers, strings) so
-`cached_figure` can key on them; no streamlit import.
+"""Pure Plotly builders for the cycle page's step pictures: the cycle circle and the seven-stage
+timeline, each with its current step highlighted. Plain hashable inputs (tuples, numbers, strings)
+so `cached_figure` can key on them; no streamlit import. The phase colours live here too: the
+over-time shares (charts/cycle_weeks.py) paint each phase in its colour on the circle.
 
-Colour is never the only signal: every phase has its own symbol and pattern, the current step is
-marked by size, a ring, a bold label and an arrow glyph, and lines differ in dash and marker."""
+Colour is never the only signal: every phase has its own symbol and pattern, and the current step is
+marked by size, a ring, a bold label and an arrow glyph."""
 
 from __future__ import annotations
 
@@ -13,12 +14,11 @@ from collections.abc import Sequence
 # Imported whole before any figure is built: Plotly's validators peek at sys.modules["pandas"] without
 # the import lock, so on a cold server a rerun that interrupts the first run could see a half-imported
 # pandas and fail ("partially initialized module 'pandas'"). Importing it here makes a second script
-# thread wait for the first import to finish.
+# thread wait for the first import to finish. (charts/cycle_weeks.py imports this module, so it too.)
 import pandas  # noqa: F401
 import plotly.graph_objects as go
 
-from components import bond_model
-from components.charts.common import LIGHT, OKABE_ITO, PATTERNS, SYMBOLS, TEXT, Palette, base_layout
+from components.charts.common import LIGHT, OKABE_ITO, SYMBOLS, TEXT, Palette, base_layout, plain, scaled
 
 CURRENT_MARK = "▶ "
 # The narrowest the stages strip can be drawn and still be read (px); where a page is narrower,
@@ -31,39 +31,6 @@ PHASE_COLORS = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "ye
 
 def phase_color(i: int) -> str:
     return PHASE_COLORS[i % len(PHASE_COLORS)]
-
-
-def _plain(text: str) -> str:
-    """Content text inside Plotly's small HTML subset: never let it open a tag."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _title(text: str, palette: Palette) -> dict:
-    """An axis title in the palette's ink. (A title given as a bare string has no colour of its own,
-    and Streamlit's chart theme paints it a grey that fails AA on white.)"""
-    return dict(text=_plain(text), font=dict(color=palette.ink))
-
-
-def scaled(fig: go.Figure, scale: float) -> go.Figure:
-    """Enlarge every font and marker by `scale` (presenter mode: readable from the back of a room)."""
-    if scale == 1:
-        return fig
-
-    def grow(v):
-        if v is None:
-            return None
-        return [x * scale for x in v] if isinstance(v, (list, tuple)) else v * scale
-
-    fig.update_layout(font_size=grow(fig.layout.font.size), hoverlabel_font_size=grow(fig.layout.hoverlabel.font.size))
-    for a in fig.layout.annotations:
-        if a.font.size:
-            a.font.size = a.font.size * scale
-    for tr in fig.data:
-        if getattr(tr, "marker", None) is not None and tr.marker.size is not None:
-            tr.marker.size = grow(tr.marker.size)
-        if getattr(tr, "textfont", None) is not None and tr.textfont.size is not None:
-            tr.textfont.size = grow(tr.textfont.size)
-    return fig
 
 
 def wrap(label: str, width: int = 10) -> str:
@@ -119,7 +86,7 @@ def cycle_figure(
                 opacity=[1.0 if i == current else 0.7 for i in range(n)],
                 line=dict(color=palette.ink, width=[4 if i == current else 1.5 for i in range(n)]),
             ),
-            text=[_plain(label) for label in labels],
+            text=[plain(label) for label in labels],
             hovertemplate="%{text}<extra></extra>",
         )
     )
@@ -166,7 +133,7 @@ def cycle_figure(
         else:
             place = dict(xanchor="right" if x > 0 else "left", yanchor="middle", xshift=-shift if x > 0 else shift)
         is_current = i == current
-        text = wrap(f"{i + 1}. {_plain(label)}", 12)  # two short lines keep labels inside a phone-width circle
+        text = wrap(f"{i + 1}. {plain(label)}", 12)  # two short lines keep labels inside a phone-width circle
         text = f"<b>{CURRENT_MARK}{text}</b>" if is_current else text
         annotations.append(
             dict(
@@ -187,160 +154,6 @@ def cycle_figure(
         xaxis=dict(visible=False, range=[-1.0, 1.0], fixedrange=True),
         yaxis=dict(visible=False, range=[-1.0, 1.0], fixedrange=True, scaleanchor="x", scaleratio=1),
         margin=dict(l=edge, r=edge, t=edge, b=edge),
-    )
-    return scaled(fig, scale)
-
-
-def over_time_figure(
-    names: Sequence[str],
-    starts: Sequence[float],
-    ends: Sequence[float],
-    week: int,
-    weeks: int,
-    axis_title: str,
-    week_label: str,
-    height: int = 420,
-    scale: float = 1.0,
-    palette: Palette = LIGHT,
-) -> go.Figure:
-    """Stacked shares of each phase across the weeks, with a marker line at `week`."""
-    xs = list(range(1, weeks + 1))
-    shares = [bond_model.phase_shares(starts, ends, w, weeks) for w in xs]
-    fig = go.Figure()
-    for i, name in enumerate(names):
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=[round(s[i] * 100, 1) for s in shares],
-                name=_plain(name),
-                stackgroup="one",
-                mode="lines",
-                line=dict(color=palette.ink, width=1),
-                fill="tozeroy" if i == 0 else "tonexty",
-                fillpattern=dict(
-                    shape=PATTERNS[(i + 1) % len(PATTERNS)],
-                    fgcolor=TEXT,
-                    fgopacity=0.35,
-                    size=9,
-                    bgcolor=phase_color(i),
-                ),
-                fillcolor=phase_color(i),
-                hovertemplate=f"{_plain(name)}: %{{y:.0f}}%<extra></extra>",
-            )
-        )
-    fig.add_vline(x=week, line=dict(color=palette.ink, width=3, dash="dash"))
-    now = bond_model.phase_shares(starts, ends, week, weeks)
-    fig.add_annotation(
-        x=week,
-        y=104,
-        text=f"<b>{_plain(week_label)} {week}</b>",
-        showarrow=False,
-        yanchor="bottom",
-        font=dict(size=16, color=palette.ink),
-    )
-    base_layout(fig, height=height, palette=palette)
-    cumulative = 0.0
-    for name, share in zip(names, now):  # direct labels at the marker, inside each band
-        if share >= 0.08:
-            right = week < weeks * 0.7
-            fig.add_annotation(
-                x=week,
-                y=(cumulative + share / 2) * 100,
-                text=f"{_plain(name)} {share:.0%}",
-                showarrow=False,
-                xanchor="left" if right else "right",
-                xshift=8 if right else -8,
-                font=dict(size=14, color=palette.ink),
-                bgcolor=palette.label_bg,
-            )
-        cumulative += share
-    fig.update_layout(
-        xaxis=dict(title=_title(week_label, palette), range=[1, weeks], fixedrange=True, showgrid=False),
-        yaxis=dict(
-            title=_title(axis_title, palette),
-            range=[0, 112],
-            fixedrange=True,
-            ticksuffix="%",
-            tickvals=[0, 25, 50, 75, 100],
-        ),
-        legend=dict(orientation="h", y=-0.2, x=0, traceorder="normal"),
-        margin=dict(l=20, r=20, t=20, b=20),
-    )
-    return scaled(fig, scale)
-
-
-def sandbox_figure(
-    kindness: int,
-    unpredictability: int,
-    power: int,
-    names: Sequence[str],
-    axis_title: str,
-    week_label: str,
-    height: int = 440,
-    scale: float = 1.0,
-    palette: Palette = LIGHT,
-) -> go.Figure:
-    """Felt attachment, the well-being trend and the week-to-week highs and lows, 0..100.
-    Settings are whole numbers 0..10 (as on the sliders); names = (attachment, well-being, highs and lows)."""
-    m = bond_model.SLIDER_MAX
-    c = bond_model.simulate(kindness / m, unpredictability / m, power / m)
-    att_name, well_name, mood_name = (_plain(n) for n in names)
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=c.weeks,
-            y=[round(v * 100, 1) for v in c.mood],
-            name=mood_name,
-            mode="lines",
-            line=dict(color=OKABE_ITO["grey"], width=1.5, dash="dot"),
-            hovertemplate=f"{mood_name}: %{{y:.0f}}<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=c.weeks,
-            y=[round(v * 100, 1) for v in c.wellbeing],
-            name=well_name,
-            mode="lines+markers",
-            line=dict(color=OKABE_ITO["vermillion"], width=4, dash="dash"),
-            marker=dict(symbol="diamond", size=10, maxdisplayed=14),
-            hovertemplate=f"{well_name}: %{{y:.0f}}<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=c.weeks,
-            y=[round(v * 100, 1) for v in c.attachment],
-            name=att_name,
-            mode="lines+markers",
-            line=dict(color=OKABE_ITO["blue"], width=5),
-            marker=dict(symbol="circle", size=10, maxdisplayed=14),
-            hovertemplate=f"{att_name}: %{{y:.0f}}<extra></extra>",
-        )
-    )
-    base_layout(fig, height=height, palette=palette)
-    end = c.weeks[-1]
-    for value, name, color in (
-        (c.attachment[-1], att_name, OKABE_ITO["blue"]),
-        (c.wellbeing[-1], well_name, OKABE_ITO["vermillion"]),
-    ):
-        fig.add_annotation(
-            x=end,
-            y=value * 100,
-            text=f"<b>{name}</b>",
-            showarrow=False,
-            xanchor="left",
-            xshift=8,
-            font=dict(size=15, color=palette.ink),
-            bordercolor=color,
-            borderwidth=2,
-            bgcolor=palette.paper,
-        )
-    fig.update_layout(
-        xaxis=dict(title=_title(week_label, palette), range=[0, end], fixedrange=True, showgrid=False),
-        yaxis=dict(title=_title(axis_title, palette), range=[0, 100], fixedrange=True),
-        legend=dict(orientation="h", y=-0.22, x=0),
-        margin=dict(l=20, r=int(150 * scale), t=20, b=20),
     )
     return scaled(fig, scale)
 
@@ -389,7 +202,7 @@ def stages_figure(
                     width=[4 if i == current else 2 for i in range(n)],
                 ),
             ),
-            customdata=[_plain(label) for label in labels],
+            customdata=[plain(label) for label in labels],
             hovertemplate="%{text}. %{customdata}<extra></extra>",
         )
     )
@@ -408,7 +221,7 @@ def stages_figure(
     for i, label in enumerate(labels):
         up = i % 2 == 0
         is_current = i == current
-        text = f"<b>{CURRENT_MARK}{_plain(label)}</b>" if is_current else _plain(label)
+        text = f"<b>{CURRENT_MARK}{plain(label)}</b>" if is_current else plain(label)
         annotations.append(
             dict(
                 x=xs[i],
