@@ -40,6 +40,7 @@ NON_TEXT_KEYS = frozenset(
         "direction",
         "history",
         "language",
+        "language_name",
         "icon",
         "help_section",
         # references to other items, pages and files

@@ -10,7 +10,6 @@ addresses skipped), with Markdown links and marks removed, and each string ended
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import textstat
