@@ -102,3 +102,9 @@ def is_draft(locale: str, keys: Iterable[str], directory: str | os.PathLike[str]
     """Whether a page drawing on these content files (and on ui.yaml, which every page shows) is a draft
     translation in this edition."""
     return bool(draft_files(locale, directory) & (files_of(keys, directory) | {"ui.yaml"}))
+
+
+def text_path(page_id: str | None, locale: str) -> str:
+    """A text edition page's path under the app's root (no leading slash): `text/cycle` in English,
+    `text/es/cycle` in another edition; the edition's index for None."""
+    return ("text/" if locale == REFERENCE else f"text/{locale}/") + (page_id or "")

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from components.editions_served import text_path
 from components.help import call_links, first_line, numbers_first, region_for_languages
+from components.language import REFERENCE
 from components.text_edition import TEXT_PAGES
 from components.text_edition.doc import esc, markdown, markdown_inline
 
@@ -33,10 +35,11 @@ def page_id_for_path(path: str, base: str, page_ids) -> str | None:
     return parts[0] if len(parts) == 1 and parts[0] in page_ids else None
 
 
-def text_href(page_id: str | None, base: str) -> str:
-    """The text edition's page for an app page; its index where it has none (the facilitator's tools)."""
-    root = ("/" + base.strip("/") if base.strip("/") else "") + "/text/"
-    return root + (page_id if page_id in TEXT_PAGES else "")
+def text_href(page_id: str | None, base: str, locale: str = REFERENCE) -> str:
+    """The text edition's page for an app page, in the edition; its index where it has none (the
+    facilitator's tools)."""
+    root = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    return root + text_path(page_id if page_id in TEXT_PAGES else None, locale)
 
 
 def _help_lines(content: Content, region: str) -> str:
@@ -69,7 +72,7 @@ def block_html(content: Content, page_id: str | None, *, base: str = "", accept_
     link = labels["noscript_text_link" if page_id in TEXT_PAGES else "noscript_index_link"]
     body = (
         f"<h1>{esc(title)}</h1><p>{esc(labels['noscript_intro'])}</p>"
-        f'<p><a class="hb-noscript-text" href="{esc(text_href(page_id, base))}">{esc(link)}</a></p>'
+        f'<p><a class="hb-noscript-text" href="{esc(text_href(page_id, base, ui.language))}">{esc(link)}</a></p>'
     )
     if page_id == "get-help":
         body += _help_lines(content, region_for_languages(content.help, accept_language))
