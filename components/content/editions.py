@@ -15,10 +15,9 @@ from typing import Any
 
 from components.content.edition import EDITION_FILE, read_edition
 from components.content.env import resolve_dir
-from components.content.loader import load_content
 from components.content.locale import REFERENCE, is_locale, locale_name, overlay_file
 from components.content.parse import read_file
-from components.content.problems import ContentError, Lines, Path_, Problem, dotted, line_of
+from components.content.problems import Lines, Path_, Problem, dotted, line_of
 from components.content.pseudo import english_names, limit_at, pseudo_text
 from components.models.base import Strict
 
@@ -121,14 +120,15 @@ def survey(directory: str | os.PathLike[str] | None, locale: str) -> Survey:
 def check_locale(directory: str | os.PathLike[str] | None, locale: str) -> Survey:
     """survey() and, when every file fits, the models' verdict on the merged words (English first: a
     problem of the English files is theirs, and is reported as such)."""
+    from components.content.cache import load_cached  # the app then finds these editions loaded
+
     result = survey(directory, locale)
     if result.problems:
         return result
     for edition in (None, locale):
-        try:
-            load_content(resolve_dir(directory), edition)
-        except ContentError as e:
-            result.problems += e.problems
+        loaded = load_cached(resolve_dir(directory), edition)
+        if loaded.content is None:
+            result.problems += list(loaded.problems)
             break
     return result
 
