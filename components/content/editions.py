@@ -8,11 +8,13 @@ Nothing here imports streamlit; the CLI (`check --locale`), the tests and the ap
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from components.content.cache import fingerprint, load_cached  # the app then finds them loaded
 from components.content.edition import EDITION_FILE, read_edition
 from components.content.env import resolve_dir
 from components.content.locale import REFERENCE, is_locale, locale_name, overlay_file
@@ -120,8 +122,6 @@ def survey(directory: str | os.PathLike[str] | None, locale: str) -> Survey:
 def check_locale(directory: str | os.PathLike[str] | None, locale: str) -> Survey:
     """survey() and, when every file fits, the models' verdict on the merged words (English first: a
     problem of the English files is theirs, and is reported as such)."""
-    from components.content.cache import load_cached  # the app then finds these editions loaded
-
     result = survey(directory, locale)
     if result.problems:
         return result
@@ -153,3 +153,15 @@ def coverage_table(result: Survey) -> list[str]:
     pct = 100.0 if result.total == 0 else 100.0 * result.translated / result.total
     rows.append(f"{'total':<{width}}  {result.translated:>10}  {result.total:>4}  {pct:5.1f}")
     return rows
+
+
+@functools.lru_cache(maxsize=4)
+def _offered_once(directory: str, stamp: tuple) -> tuple[str, ...]:
+    return offered_locales(directory)
+
+
+def offered_cached(directory: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
+    """offered_locales() once per process, again only when a file in the folder changes (it loads
+    every locale: seconds, not a thing to do on every rerun)."""
+    base = resolve_dir(directory)
+    return _offered_once(str(base), fingerprint(base))

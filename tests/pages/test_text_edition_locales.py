@@ -17,6 +17,7 @@ from conftest import CONTENT
 
 PAGE_IDS = ["index", *TEXT_PAGES]
 ELEMENTS = re.compile(r"<(h[1-6]|p|li|a|td|th|tr|details|summary|table|ul|ol)\b")
+LETTERS = re.compile(r'(?s)<nav class="toc toc-letters".*?</nav>')
 PLAIN_WORD = re.compile(r"(?<![\w/.-])[A-Za-z]{3,}(?![\w/.-])")  # the pseudo-locale writes none
 
 
@@ -42,7 +43,9 @@ def test_the_text_edition_loses_nothing(english, locale):
     local = _pages(load_content(CONTENT, locale))
     assert local.keys() == english.keys()
     for page_id in PAGE_IDS:
-        assert Counter(ELEMENTS.findall(local[page_id])) == Counter(ELEMENTS.findall(english[page_id])), page_id
+        # the glossary's row of first letters follows the language's terms (fewer or more letters)
+        mine, theirs = LETTERS.sub("", local[page_id]), LETTERS.sub("", english[page_id])
+        assert Counter(ELEMENTS.findall(mine)) == Counter(ELEMENTS.findall(theirs)), page_id
         assert f'<html lang="{locale}"' in local[page_id], page_id
 
 
