@@ -54,6 +54,7 @@ class _Doc(FPDF):
     def __init__(self, footer_text: str, lang: str | None = None):
         super().__init__(format="A4")
         self._footer_text = footer_text
+        self.scale = 1.0  # the type size, as a share of the usual (participant_handout's last resort)
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=18)
         self.family = handout_fonts.add_fonts(self)
@@ -79,23 +80,25 @@ class _Doc(FPDF):
         self.multi_cell(0, 7, subtitle, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(3)
 
-    def heading(self, text: str, size: int = 15) -> None:
+    def heading(self, text: str, size: float = 15) -> None:
         if self.get_y() > self.h - 45:
             self.add_page()
         self.ln(2)
+        size *= self.scale
         self.set_font(self.family, "B", size)
         self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
     def para(self, text: str, size: float = 11, gap: float = 1.5) -> None:
-        text = prose(text)
+        text, size = prose(text), size * self.scale
         if not text:
             return
         self.set_font(self.family, "", size)
         self.multi_cell(0, size * 0.5, text, markdown=True, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(gap)
 
-    def bullets(self, items, size: int = 11) -> None:
+    def bullets(self, items, size: float = 11) -> None:
+        size *= self.scale
         self.set_font(self.family, "", size)
         for item in items:
             self.set_x(self.l_margin + 3)
@@ -111,8 +114,8 @@ class _Doc(FPDF):
         self.ln(1.5)
 
     def small(self, text: str) -> None:
-        self.set_font(self.family, "I", 8.5)
-        self.multi_cell(0, 4.2, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(self.family, "I", 8.5 * self.scale)
+        self.multi_cell(0, 4.2 * self.scale, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
 
@@ -202,7 +205,7 @@ def _picture(doc: _Doc, content: Content, L: dict[str, str]) -> None:
         return
     png = picture_png(content)
     if png is not None:
-        width = 100
+        width = 100 * doc.scale
         doc.image(io.BytesIO(png), x=(doc.w - width) / 2, w=width, alt_text=made[1])
     doc.small(made[1])
 
@@ -214,6 +217,7 @@ def _picture(doc: _Doc, content: Content, L: dict[str, str]) -> None:
 # the sources it names, the cycle its picture draws; the guide adds the room's questions and the pages
 # its segments show (their titles and steps, workshop.screen_words).
 PARTICIPANT_USES = ("help", "sources", "cycle")
+COMPACT = 0.9  # the participant handout's smallest type, as a share of the usual: body text 9 pt
 
 
 def guide_uses(plan: WorkshopFile) -> tuple[str, ...]:
@@ -240,9 +244,10 @@ def draft_notice(content: Content, plan: WorkshopFile, keys: tuple[str, ...]) ->
     return None
 
 
-def _start(content: Content, plan: WorkshopFile, kind: str, keys: tuple[str, ...]) -> _Doc:
+def _start(content: Content, plan: WorkshopFile, kind: str, keys: tuple[str, ...], scale: float = 1.0) -> _Doc:
     """A document in the content's language, its title, and the draft notice where one is due."""
     doc = _Doc(content.ui.app_title, content.ui.language)
+    doc.scale = scale
     doc.title_block(plan.title, f"{content.ui.app_title} - {kind}")
     if notice := draft_notice(content, plan, keys):
         doc.para(f"**{notice}**", 10)
@@ -256,18 +261,22 @@ def participant_handout(
     the emergency numbers and helplines of `region` (a help.yaml region id) and the app's address.
     Only what a participant should read: the safeguarding lead as `participant_lead` (the plan's
     `lead` is a blank for the facilitator). Where the region has many lines, the first of each kind
-    are kept so the handout stays on two pages (handout_lines.BUDGETS)."""
-    for budget in BUDGETS:
-        doc = _participant_doc(content, plan, region, address, budget)
+    are kept so the handout stays on two pages (handout_lines.BUDGETS); where a longer language still
+    needs more, the type is a little smaller (COMPACT), never below that: rather a third page."""
+    tries = [(budget, 1.0) for budget in BUDGETS] + [(BUDGETS[-1], COMPACT)]
+    for budget, scale in tries:
+        doc = _participant_doc(content, plan, region, address, budget, scale)
         if doc.page_no() <= 2:
-            break
-    return bytes(doc.output())
+            return bytes(doc.output())
+    return bytes(_participant_doc(content, plan, region, address, BUDGETS[-1]).output())
 
 
-def _participant_doc(content: Content, plan: WorkshopFile, region: str | None, address: str | None, budget) -> _Doc:
+def _participant_doc(
+    content: Content, plan: WorkshopFile, region: str | None, address: str | None, budget, scale: float = 1.0
+) -> _Doc:
     L = content.ui.labels
     once = _Once()
-    doc = _start(content, plan, L["facilitate_pdf_participant_title"], PARTICIPANT_USES)
+    doc = _start(content, plan, L["facilitate_pdf_participant_title"], PARTICIPANT_USES, scale)
     doc.set_auto_page_break(True, margin=14)
     doc.para(once(plan.summary), 10.5)
     doc.para(f"**{L['facilitate_agenda_heading']}:** " + " · ".join(seg.title for _, seg in plan.segments()), 10)

@@ -18,6 +18,7 @@ from components import editions_served
 from components.content import FILES, load_content
 from components.content.pseudo import ACCENTS
 from components.facilitate import handout_fonts, handouts, workshop
+from components.facilitate.handout_lines import BUDGETS
 from conftest import CONTENT, ROOT
 
 PLANS = ["classroom-45", "workshop-90", "series-3x60"]
@@ -140,6 +141,37 @@ def test_the_font_is_the_projects_own(content):
 def test_the_pdf_says_its_language(xx):
     data = handouts.participant_handout(xx, xx.workshops["classroom-45"])
     assert PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"] == "xx"
+
+
+def type_sizes(data: bytes) -> set[float]:
+    """Every type size the PDF sets (pt)."""
+    streams = b"".join(page.get_contents().get_data() for page in PdfReader(io.BytesIO(data)).pages)
+    return {float(size) for size in re.findall(rb"/F\d+ ([\d.]+) Tf", streams)}
+
+
+def test_a_longer_text_gets_slightly_smaller_type_before_a_third_page(content):
+    """A longer language: the participant handout keeps two pages with type a little smaller
+    (handouts.COMPACT), never smaller than that; English prints at its usual sizes."""
+    plan = content.workshops["classroom-45"]
+    usual = type_sizes(handouts.participant_handout(content, plan, "uk", ADDRESS))
+    added = ""
+    for n in range(1, 60):  # a summary long enough that the usual type needs a third page
+        added += f" This is added sentence {n} of a longer text."
+        longer = plan.model_copy(update={"summary": plan.summary + added})
+        if handouts._participant_doc(content, longer, "uk", ADDRESS, BUDGETS[-1]).page_no() > 2:
+            break
+    data = handouts.participant_handout(content, longer, "uk", ADDRESS)
+    assert len(pdf_pages(data)) == 2
+    sizes = type_sizes(data)
+    assert 10.5 in usual and 10.5 not in sizes and round(10.5 * handouts.COMPACT, 2) in sizes  # the body text
+    assert min(sizes) >= round(8.5 * handouts.COMPACT, 2)  # the small print: never smaller than that
+
+
+def test_the_pseudo_locale_prints_at_readable_sizes(xx):
+    """35% longer than English: rather a third page than type under handouts.COMPACT."""
+    data = handouts.participant_handout(xx, xx.workshops["classroom-45"], "uk", ADDRESS)
+    assert len(pdf_pages(data)) <= 3
+    assert min(type_sizes(data)) >= round(8.5 * handouts.COMPACT, 2)
 
 
 # --------------------------------------------------------------------------- the draft notice
