@@ -254,6 +254,11 @@ def _start(content: Content, plan: WorkshopFile, kind: str, keys: tuple[str, ...
     return doc
 
 
+def file_name(content: Content, plan: WorkshopFile, kind: str) -> str:
+    """The downloaded file's name in the content's language: `kind` is "participant" or "guide"."""
+    return content.ui.labels[f"facilitate_handout_{kind}_file"].format(plan=plan.id) + ".pdf"
+
+
 def participant_handout(
     content: Content, plan: WorkshopFile, region: str | None = None, address: str | None = None
 ) -> bytes:

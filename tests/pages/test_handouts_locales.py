@@ -96,6 +96,16 @@ def test_the_pseudo_locale_handout_has_its_words_and_no_english(content, xx, pla
     assert sorted(set(PLAIN_WORD.findall(local))) == []
 
 
+@pytest.mark.parametrize("kind", ["participant", "guide"])
+def test_the_downloaded_file_is_named_in_the_edition(content, xx, kind):
+    plan = content.workshops["classroom-45"]
+    english = handouts.file_name(content, plan, kind)
+    assert english in (f"{plan.id}-participant-handout.pdf", f"{plan.id}-facilitator-guide.pdf")
+    local = handouts.file_name(xx, xx.workshops[plan.id], kind)
+    assert local.endswith(".pdf") and plan.id in local and "«" in local
+    assert PLAIN_WORD.findall(local.replace(plan.id, " ").removesuffix(".pdf")) == []
+
+
 def test_the_guide_in_the_pseudo_locale_names_each_screen_in_its_words(xx):
     plan = xx.workshops["classroom-45"]
     text = pdf_text(handouts.facilitator_guide(xx, plan, "uk", ADDRESS))
