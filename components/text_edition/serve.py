@@ -76,18 +76,19 @@ def _redirect(path: str, status: int = 307, vary: str | None = None) -> Response
 
 async def _page(request: Request) -> Response:
     page_id = request.path_params.get("page")
-    locale = request.path_params.get("locale")
+    asked = request.path_params.get("locale")
+    locale, by_language = asked or REFERENCE, False
     loaded = await run_in_threadpool(load_cached, content_dir())
     if loaded.content is not None:  # which edition: the path's, else the browser's languages
         found = await run_in_threadpool(served.editions)
-        if locale is not None and locale not in found.offered:
+        if asked is not None and asked not in found.offered:
             return _redirect(f"{PREFIX}/")
-        if locale is None:
-            chosen = await run_in_threadpool(served.pick, None, request.headers.get("accept-language"))
-            if chosen != REFERENCE:
+        if asked is None:
+            locale = await run_in_threadpool(served.pick, None, request.headers.get("accept-language"))
+            if locale != REFERENCE:
                 target = page_id if page_id in TEXT_PAGES else None
-                return _redirect(served.text_path(target, chosen), vary="Accept-Language")
-        locale = locale or REFERENCE
+                return _redirect(served.text_path(target, locale), vary="Accept-Language")
+            by_language = len(found.listed) > 1  # English, chosen from the header among others
         loaded = await run_in_threadpool(served.edition, locale)
     if loaded.content is None:
         settings = await run_in_threadpool(quick_exit.current_settings, loaded)
@@ -105,9 +106,7 @@ async def _page(request: Request) -> Response:
         found_region = region_for_languages(loaded.content.help, request.headers.get("accept-language"))
         region = None if found_region == "all" else found_region
     body = await run_in_threadpool(_rendered, loaded.content, page_id, _base() + "/", region)
-    # Without a locale in the path, the edition came from Accept-Language too.
-    by_language = page_id in BY_REGION or request.path_params.get("locale") is None
-    return _respond(body, vary="Accept-Language" if by_language else None)
+    return _respond(body, vary="Accept-Language" if by_language or page_id in BY_REGION else None)
 
 
 async def _to_index(request: Request) -> Response:

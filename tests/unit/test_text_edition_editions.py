@@ -99,7 +99,11 @@ def test_each_offered_edition_has_its_pages_in_its_language(zz):
     assert '<html lang="en">' in _ok("/text/cycle")
     status, headers, _ = _get("/text/zz")  # an edition's index without its slash
     assert status == 308 and headers["location"] == "/text/zz/"
-    for unknown, index in (("/text/fr/cycle", "/text/"), ("/text/fr/", "/text/"), ("/text/zz/no-such-page", "/text/zz/")):
+    for unknown, index in (
+        ("/text/fr/cycle", "/text/"),
+        ("/text/fr/", "/text/"),
+        ("/text/zz/no-such-page", "/text/zz/"),
+    ):
         status, headers, _ = _get(unknown)
         assert status == 307 and headers["location"] == index, unknown
 
