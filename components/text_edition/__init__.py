@@ -10,9 +10,10 @@ JavaScript (`/text/` and `/text/<page-id>`), built from the same validated conte
 - components/text_edition/serve.py serves them from the app's own process (app.py adds the routes).
 - `python -m components.export text --out DIR` writes them as files for any static host.
 
-Links between text pages in a page's body are relative (`cycle`, `./`), so they stay in the edition
-(`/text/es/cycle` -> `/text/es/get-help`) and the same files work on a static host that serves
-`cycle.html` for `/text/cycle`. Served, the header's links start from `text_root` (the app's root).
+Links between text pages are relative (`cycle`, `./`), so they stay in the edition the reader is in
+(`/text/es/cycle` -> `/text/es/get-help`, `/text/en/cycle` -> `/text/en/get-help`) and the same files
+work on a static host that serves `cycle.html` for `/text/cycle`. Links to another edition (the
+language row, the draft notice's English page) start from `text_root`, the app's root when served.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def render_page(
 ) -> str:
     """One text page; `app_root` is where the interactive app lives (None: no link to it);
     `reader_region`: the region to put first where a page has one (Get help), else the content's order;
-    `text_root`: where the text edition's paths start (`/`: `/text/es/cycle`), None: relative links."""
+    `text_root`: where the text edition's paths start (`/`: `/text/es/cycle`), for the links to the other
+    editions (None: a static export, one edition, no language row)."""
     ui, locale = content.ui, content.ui.language
     doc = Doc(reader_region)
     doc.h(1, ui.app_title if page_id == "welcome" else ui.pages[page_id].title)
@@ -79,8 +81,8 @@ def render_page(
         body=doc.html(),
         settings=settings or quick_exit.settings(ui, content.help),
         app_href=None if app_root is None else editions.app_href(app_root, app_path(page_id), locale),
-        index_href=editions.text_href(text_root, None, locale),
-        help_href=None if page_id == "get-help" else editions.text_href(text_root, "get-help", locale),
+        index_href="./",
+        help_href=None if page_id == "get-help" else "get-help",
         languages=editions.language_row(content, page_id, text_root),
     )
 
@@ -102,8 +104,7 @@ def render_index(
     doc.raw(
         "<ul>"
         + "".join(
-            f'<li><a href="{esc(editions.text_href(text_root, pid, locale))}">{esc(ui.pages[pid].title)}</a>: '
-            f"{esc(ui.pages[pid].description)}</li>"
+            f'<li><a href="{pid}">{esc(ui.pages[pid].title)}</a>: {esc(ui.pages[pid].description)}</li>'
             for pid in TEXT_PAGES
         )
         + "</ul>"
@@ -114,7 +115,7 @@ def render_index(
         body=doc.html(),
         settings=settings or quick_exit.settings(ui, content.help),
         app_href=None if app_root is None else editions.app_href(app_root, "", locale),
-        index_href=editions.text_href(text_root, None, locale),
-        help_href=editions.text_href(text_root, "get-help", locale),
+        index_href="./",
+        help_href="get-help",
         languages=editions.language_row(content, None, text_root),
     )

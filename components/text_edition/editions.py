@@ -3,10 +3,12 @@ links on every text page, and the notice on a draft translation. The choices the
 editions are listed, their names, which files are drafts, a text page's path) come from
 components/editions_served.py, shared with the app's runs (components/language_ui.py).
 
-A text page in an edition lives at `/text/<locale>/<page>` (English at `/text/<page>`), so the links
-between pages of the body (`get-help`, `cycle`, `./`) are relative and stay in the edition; the
-header's links, the language row and the draft notice's English link are written from the text
-edition's root (`text_root`, the app's root when served) with `editions_served.text_path`.
+A text page in an edition lives at `/text/<locale>/<page>` (English at `/text/<page>`, or at
+`/text/en/<page>` when chosen by name), so the links between its pages (`get-help`, `cycle`, `./`) are
+relative and stay in whichever the reader is in. The links to another edition (the language row, the
+draft notice's English page) are written from the text edition's root (`text_root`, the app's root
+when served) with `editions_served.text_path`, English's as `text/en/...`: `/text/cycle` sends a
+reader whose browser prefers another edition back to it, so a link meaning "in English" names it.
 """
 
 from __future__ import annotations
@@ -23,12 +25,10 @@ if TYPE_CHECKING:
     from components.content.registry import Content
 
 
-def text_href(text_root: str | None, page_id: str | None, locale: str) -> str:
-    """A text page's link: from the root when there is one, else relative (a static export, one
-    edition: the pages are side by side)."""
-    if text_root is None:
-        return page_id or "./"
-    return text_root.rstrip("/") + "/" + served.text_path(page_id, locale)
+def edition_href(text_root: str, page_id: str | None, locale: str) -> str:
+    """The same text page in a given edition, named explicitly (`/text/en/cycle` for English)."""
+    path = f"text/{REFERENCE}/{page_id or ''}" if locale == REFERENCE else served.text_path(page_id, locale)
+    return text_root.rstrip("/") + "/" + path
 
 
 def app_href(app_root: str, path: str, locale: str) -> str:
@@ -52,7 +52,7 @@ def language_row(content: Content, page_id: str | None, text_root: str | None) -
         if locale == current:
             items.append(f'<li><span lang="{tag}" aria-current="true">{name}</span></li>')
         else:
-            href = esc(text_href(text_root, page_id, locale))
+            href = esc(edition_href(text_root, page_id, locale))
             items.append(f'<li><a lang="{tag}" hreflang="{tag}" href="{href}">{name}</a></li>')
     label = content.ui.labels["language_switch"]
     return (
@@ -69,6 +69,6 @@ def draft_notice(content: Content, page_id: str | None, text_root: str | None) -
     uses = page_spec(page_id).uses if page_id else ()
     if not served.is_draft(locale, uses):
         return ""
-    english = text_href(text_root, page_id, REFERENCE) if text_root is not None else "../" + (page_id or "")
+    english = edition_href(text_root, page_id, REFERENCE) if text_root is not None else "../" + (page_id or "")
     words = content.ui.labels["draft_translation"].format(url=english)
     return f'<p class="draft-note" role="note">{markdown_inline(words)}</p>'

@@ -95,7 +95,7 @@ def _text(p, base):
     p.locator("a.skip").focus()
     p.keyboard.press("Enter")
     p.wait_for_url(f"{base}/text/cycle#main", timeout=15_000)
-    p.locator('header a[href="/text/get-help"]').first.click()
+    p.locator('header a[href="get-help"]').first.click()
     p.wait_for_url(f"{base}/text/get-help", timeout=15_000)
     p.get_by_role("link", name="Open the interactive version of this page").click()
     p.wait_for_url(f"{base}/get-help", timeout=30_000)
