@@ -37,7 +37,8 @@ class Loaded:
 
 
 # `stamp` is unused in the body: it is part of the cache key, so a changed folder is a miss.
-@functools.lru_cache(maxsize=4)
+# a few editions (English, each translation, the pseudo-locale), each for a content version or two
+@functools.lru_cache(maxsize=12)
 def _load_once(directory: str, stamp: tuple, locale: str | None = None) -> Loaded:
     try:
         return Loaded(load_content(directory, locale))

@@ -140,10 +140,10 @@ def test_english_loads_the_same_with_locale_folders_beside_it(content, tmp_path)
 
 
 def test_a_locale_copied_in_as_files_is_picked_up_validated_complete_and_offered(zz):
-    assert locales(zz) == ["xx", "zz"]
+    assert locales(zz) == ["es", "xx", "zz"]
     assert load_content(zz, "zz").ui.language == "zz"
     assert check_locale(zz, "zz").complete
-    assert offered_cached(zz) == ("en", "xx", "zz")  # offered_locales, once per content fingerprint
+    assert offered_cached(zz) == ("en", "es", "xx", "zz")  # offered_locales, once per content fingerprint
     assert pseudo_locales(zz) == {"xx", "zz"}  # its edition.yaml, copied from xx, says so
     (zz / "zz" / "edition.yaml").write_text("name: Zz\n", encoding="utf-8")
     assert pseudo_locales(zz) == {"xx"}
