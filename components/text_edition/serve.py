@@ -48,7 +48,7 @@ def policy(page: str) -> str:
 BY_REGION = {"get-help"}
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)  # editions x pages x regions (Get help): about 60 today
 def _rendered(content: Content, page_id: str | None, app_root: str, region: str | None = None) -> str:
     # one entry per (edition's content, page, root, region): each edition is a Content of its own
     if page_id is None:
