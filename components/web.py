@@ -21,6 +21,7 @@ import gzip
 import html
 import json
 import re
+import threading
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -230,6 +231,9 @@ class SafetyShell:
             inline_scripts(rewrite_document(index, quick_exit.ExitSettings(), self.base))
         )
         self.static = StaticGzipCache()
+        # Read every edition once now, not on the first reader's request: which editions are complete
+        # is known only by loading each (seconds on a busy machine).
+        threading.Thread(target=editions_served.editions, name="hb-editions-warm", daemon=True).start()
 
     def _is_static(self, scope) -> bool:
         parts = [p for p in scope.get("path", "").split("/") if p]

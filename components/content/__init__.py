@@ -18,9 +18,17 @@ __main__ (the CLI). docs/translating.md explains the editions. The models are in
 Importers use the names below; none of it imports streamlit: the app, the CLI and the tests share it.
 """
 
-from components.content.cache import Loaded, fingerprint, load_cached, offered_cached
+from components.content.cache import Loaded, fingerprint, load_cached
 from components.content.edition import drafts, read_edition, review_warnings
-from components.content.editions import Survey, check_locale, locales, offered_locales, pseudo_locales, survey
+from components.content.editions import (
+    Survey,
+    check_locale,
+    locales,
+    offered_cached,
+    offered_locales,
+    pseudo_locales,
+    survey,
+)
 from components.content.env import DEFAULT_CONTENT_DIR, ROOT, content_dir
 from components.content.live_check import LIVE_CHECK_MONTHS, live_check_warnings, months_before
 from components.content.loader import load_content, load_one

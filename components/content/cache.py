@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.content.editions import offered_locales
 from components.content.env import resolve_dir
 from components.content.loader import load_content
 from components.content.problems import ContentError, Problem
@@ -53,15 +52,3 @@ def load_cached(directory: str | os.PathLike[str] | None = None, locale: str | N
     if locale is None:
         return _load_once(str(base), fingerprint(base))
     return _load_once(str(base), fingerprint(base), locale)
-
-
-@functools.lru_cache(maxsize=4)
-def _offered_once(directory: str, stamp: tuple) -> tuple[str, ...]:
-    return offered_locales(directory)
-
-
-def offered_cached(directory: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
-    """offered_locales() once per process, again only when a file in the folder changes (it loads
-    every locale: seconds, not a thing to do on every rerun)."""
-    base = resolve_dir(directory)
-    return _offered_once(str(base), fingerprint(base))

@@ -8,17 +8,18 @@ Nothing here imports streamlit; the CLI (`check --locale`), the tests and the ap
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from components.content.cache import fingerprint, load_cached  # the app then finds them loaded
 from components.content.edition import EDITION_FILE, read_edition
 from components.content.env import resolve_dir
-from components.content.loader import load_content
 from components.content.locale import REFERENCE, is_locale, locale_name, overlay_file
 from components.content.parse import read_file
-from components.content.problems import ContentError, Lines, Path_, Problem, dotted, line_of
+from components.content.problems import Lines, Path_, Problem, dotted, line_of
 from components.content.pseudo import english_names, limit_at, pseudo_text
 from components.models.base import Strict
 
@@ -125,10 +126,9 @@ def check_locale(directory: str | os.PathLike[str] | None, locale: str) -> Surve
     if result.problems:
         return result
     for edition in (None, locale):
-        try:
-            load_content(resolve_dir(directory), edition)
-        except ContentError as e:
-            result.problems += e.problems
+        loaded = load_cached(resolve_dir(directory), edition)
+        if loaded.content is None:
+            result.problems += list(loaded.problems)
             break
     return result
 
@@ -153,3 +153,15 @@ def coverage_table(result: Survey) -> list[str]:
     pct = 100.0 if result.total == 0 else 100.0 * result.translated / result.total
     rows.append(f"{'total':<{width}}  {result.translated:>10}  {result.total:>4}  {pct:5.1f}")
     return rows
+
+
+@functools.lru_cache(maxsize=4)
+def _offered_once(directory: str, stamp: tuple) -> tuple[str, ...]:
+    return offered_locales(directory)
+
+
+def offered_cached(directory: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
+    """offered_locales() once per process, again only when a file in the folder changes (it loads
+    every locale: seconds, not a thing to do on every rerun)."""
+    base = resolve_dir(directory)
+    return _offered_once(str(base), fingerprint(base))

@@ -1,5 +1,3 @@
-
-
 def test_an_a_to_z_list_sorts_accented_terms_with_their_letter():
     from components.search import sort_key
 
