@@ -104,7 +104,8 @@ def is_draft(locale: str, keys: Iterable[str], directory: str | os.PathLike[str]
     return bool(draft_files(locale, directory) & (files_of(keys, directory) | {"ui.yaml"}))
 
 
-def text_path(page_id: str | None, locale: str) -> str:
+def text_path(page_id: str | None, locale: str, explicit: bool = False) -> str:
     """A text edition page's path under the app's root (no leading slash): `text/cycle` in English,
-    `text/es/cycle` in another edition; the edition's index for None."""
-    return ("text/" if locale == REFERENCE else f"text/{locale}/") + (page_id or "")
+    `text/es/cycle` in another edition; the edition's index for None. `explicit`: English asked for by
+    name (`?lang=en`), so `text/en/cycle`: `/text/cycle` follows the browser's language instead."""
+    return ("text/" if locale == REFERENCE and not explicit else f"text/{locale}/") + (page_id or "")

@@ -87,7 +87,10 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
         for show, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")):
             help_section_link(content, show, ui.labels[label], icon=":material/arrow_forward:")
         if spec.text and not presenting:
-            _text_version_link(ui.text_edition.app_link, editions_served.text_path(spec.id, ui.language))
+            _text_version_link(
+                ui.text_edition.app_link,
+                editions_served.text_path(spec.id, ui.language, explicit=language_ui.asked() is not None),
+            )
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
         scroll.scroll_to_segment()  # a workshop segment opens at its step
         # after a reload, on whatever page: the pairing and the room this tab runs (keys from the tab)

@@ -142,7 +142,10 @@ def noscript_block(scope, base: str, loaded: Loaded) -> str | None:
     if loaded.content is None:
         return None
     page_id = noscript.page_id_for_path(scope.get("path", ""), base, set(loaded.content.ui.pages))
-    return noscript.block_html(loaded.content, page_id, base=base, accept_language=_accept_language(scope))
+    asked = editions_served.LANG in parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    return noscript.block_html(
+        loaded.content, page_id, base=base, accept_language=_accept_language(scope), lang_asked=asked
+    )
 
 
 def inline_scripts(page: bytes) -> list[bytes]:

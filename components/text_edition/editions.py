@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def edition_href(text_root: str, page_id: str | None, locale: str) -> str:
     """The same text page in a given edition, named explicitly (`/text/en/cycle` for English)."""
-    path = f"text/{REFERENCE}/{page_id or ''}" if locale == REFERENCE else served.text_path(page_id, locale)
+    path = served.text_path(page_id, locale, explicit=True)
     return text_root.rstrip("/") + "/" + path
 
 

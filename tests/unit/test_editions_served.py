@@ -46,12 +46,16 @@ def test_the_first_html_is_in_the_asked_edition():
     assert 'href="/text/xx/cycle"' in page  # and its link to the text page in the edition
     english = editions_served.edition("en").content
     assert english is not None and f">{english.ui.quick_exit_label}<" not in page
+    # English asked for by name links the English text page by name: /text/cycle would follow the browser
+    assert 'href="/text/en/cycle"' in first_html(b"lang=en", b"es-MX,es;q=0.9")
+    assert 'href="/text/cycle"' in first_html()
 
 
 def test_text_paths_per_edition():
     assert editions_served.text_path("cycle", "en") == "text/cycle"
     assert editions_served.text_path("cycle", "es") == "text/es/cycle"
     assert editions_served.text_path(None, "es") == "text/es/"
+    assert editions_served.text_path("cycle", "en", explicit=True) == "text/en/cycle"  # ?lang=en: not the browser's
 
 
 def test_each_edition_is_named_in_its_own_language():
