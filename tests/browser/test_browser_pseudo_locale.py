@@ -111,6 +111,9 @@ CUT_OFF = (
     if (right <= 0 || left >= width) continue;
     let why = null, scrolled = false;  // scrolled: inside a box that scrolls up and down (the page's pane)
     if (left < -1 || right > width + 1) why = `outside the screen's width (${Math.round(left)}..${Math.round(right)} of ${width})`;
+    const button = el.closest('button'), edge = button && button.getBoundingClientRect();
+    if (!why && button && (left < edge.left - 1 || right > edge.right + 1))
+      why = `runs out of its button (${Math.round(left)}..${Math.round(right)} in ${Math.round(edge.left)}..${Math.round(edge.right)})`;
     for (let e = el; e && e !== document.documentElement && !why; e = e.parentElement) {
       const s = getComputedStyle(e);
       const clipsX = s.overflowX !== 'visible', clipsY = !scrolled && (s.overflowY === 'hidden' || s.overflowY === 'clip');
