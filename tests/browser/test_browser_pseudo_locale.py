@@ -166,6 +166,23 @@ UNDER_EXIT = (
 )
 
 
+# The exit (button and hint) on Streamlit's top band: under each corner of each part, the first thing that
+# is not the exit is the band (stHeader), never the page, whatever the page's scroll.
+OFF_THE_BAND = """() => {
+  const found = [];
+  for (const part of document.querySelectorAll('.hb-exit-button, .hb-exit-hint')) {
+    const r = part.getBoundingClientRect();
+    if (!r.width || !r.height) continue;
+    for (const [x, y] of [[r.left + 1, r.top + 1], [r.right - 1, r.top + 1], [r.left + 1, r.bottom - 1], [r.right - 1, r.bottom - 1]]) {
+      const under = document.elementsFromPoint(x, y).find((e) => !e.closest('.hb-exit'));
+      if (!under || !under.closest('[data-testid="stHeader"]'))
+        found.push(`${part.className} "${part.textContent.trim()}" at ${Math.round(x)},${Math.round(y)} over ${under ? under.tagName + '.' + (under.dataset.testid || under.className) : 'nothing'}`);
+    }
+  }
+  return found;
+}"""
+
+
 def facts(content) -> set[str]:
     """The words that stay as published in every edition: sources' titles, authors and publishers,
     text keywords, and each edition's own name (the language switch)."""
@@ -197,7 +214,7 @@ def _look(p, device: str, page_id: str) -> dict:
     p.evaluate("() => document.querySelectorAll('details:not([open])').forEach((d) => { d.open = true; })")
     p.locator('[data-testid="stMain"]').evaluate("(e) => e.scrollTo(0, 0)")
     wait_ready(p)  # no run under way (Streamlit's "Running... Stop" would sit under the exit)
-    seen = {"cut": p.evaluate(CUT_OFF, None), "under_exit": p.evaluate(UNDER_EXIT)}
+    seen = {"cut": p.evaluate(CUT_OFF, None), "under_exit": p.evaluate(UNDER_EXIT) + p.evaluate(OFF_THE_BAND)}
     if page_id in ("welcome", "healthy-vs-toxic", "relational-trauma", "run-session"):
         SHOTS.mkdir(exist_ok=True)
         p.screenshot(path=str(SHOTS / f"xx-{device}-{page_id}.png"))
@@ -276,3 +293,20 @@ def test_streamlit_words_are_only_its_menu(browser, app_server, content):
     assert set(PLAIN_WORD.findall(text)) == STREAMLIT_WORDS, text
     # and the check sees English: the menu's words are left when they are not allowed
     assert english_left(text, facts(content))
+
+
+def test_the_exit_sits_on_the_top_band_on_a_laptop(browser, app_server):
+    """At 1366 px, not presenting, the hint under the exit (wider than the button in `xx`) ends below
+    Streamlit's 3.75rem band: the band reaches further there (quick_exit.css), so no words scroll under it."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    p = context.new_page()
+    try:
+        open_app_page(p, app_server.url, "welcome", "?lang=xx")
+        hint = p.locator(".hb-exit-hint").bounding_box()
+        assert hint and hint["width"] > 0  # the hint shows at this width
+        p.locator('[data-testid="stMain"]').evaluate("(e) => e.scrollTo(0, 60)")  # words pass under the exit
+        p.wait_for_timeout(200)
+        off = p.evaluate(OFF_THE_BAND)
+    finally:
+        context.close()
+    assert off == [], "\n".join(off)
