@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from components.language import preferred_tags
 from components.url_params import Choice, Param
 from components.wording import small
 
@@ -82,16 +83,7 @@ def region_for_languages(help_file, accept_language: str | None) -> str:
     """The region a reader most likely wants first from an HTTP Accept-Language header
     ("en-GB,en;q=0.9"): the first language tag, by preference, that names a country we cover; "all"
     when none does. Used by the text edition, which has no browser script; nothing is stored."""
-    tags = []
-    for position, part in enumerate((accept_language or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        try:
-            q = float(params.strip()[2:]) if params.strip().startswith("q=") else 1.0
-        except ValueError:
-            q = 0.0
-        if tag:
-            tags.append((-q, position, tag))
-    for _, _, tag in sorted(tags):
+    for tag in preferred_tags(accept_language):
         region = region_for_locale(help_file, tag)
         if region != "all":
             return region

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from components.editions_served import text_path
 from components.help import call_links, first_line, numbers_first, region_for_languages
+from components.language import REFERENCE
 from components.text_edition import TEXT_PAGES
 from components.text_edition.doc import esc, markdown, markdown_inline
 
@@ -33,10 +35,11 @@ def page_id_for_path(path: str, base: str, page_ids) -> str | None:
     return parts[0] if len(parts) == 1 and parts[0] in page_ids else None
 
 
-def text_href(page_id: str | None, base: str) -> str:
-    """The text edition's page for an app page; its index where it has none (the facilitator's tools)."""
-    root = ("/" + base.strip("/") if base.strip("/") else "") + "/text/"
-    return root + (page_id if page_id in TEXT_PAGES else "")
+def text_href(page_id: str | None, base: str, locale: str = REFERENCE, explicit: bool = False) -> str:
+    """The text edition's page for an app page, in the edition; its index where it has none (the
+    facilitator's tools)."""
+    root = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    return root + text_path(page_id if page_id in TEXT_PAGES else None, locale, explicit)
 
 
 def _help_lines(content: Content, region: str) -> str:
@@ -62,14 +65,21 @@ def _help_lines(content: Content, region: str) -> str:
     return out
 
 
-def block_html(content: Content, page_id: str | None, *, base: str = "", accept_language: str | None = None) -> str:
+def block_html(
+    content: Content,
+    page_id: str | None,
+    *,
+    base: str = "",
+    accept_language: str | None = None,
+    lang_asked: bool = False,
+) -> str:
     """The whole `<noscript>` block for one app page (`page_id` None: a path that is no page)."""
     ui, labels = content.ui, content.ui.labels
     title = ui.pages[page_id].title if page_id in ui.pages and page_id != "welcome" else ui.app_title
     link = labels["noscript_text_link" if page_id in TEXT_PAGES else "noscript_index_link"]
     body = (
         f"<h1>{esc(title)}</h1><p>{esc(labels['noscript_intro'])}</p>"
-        f'<p><a class="hb-noscript-text" href="{esc(text_href(page_id, base))}">{esc(link)}</a></p>'
+        f'<p><a class="hb-noscript-text" href="{esc(text_href(page_id, base, ui.language, lang_asked))}">{esc(link)}</a></p>'
     )
     if page_id == "get-help":
         body += _help_lines(content, region_for_languages(content.help, accept_language))

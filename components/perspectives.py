@@ -104,11 +104,12 @@ SHARED_WORK_CONDITIONS = frozenset({"own-your-part"})
 
 def needs_couples_caveat(p: Perspective) -> bool:
     """True for a card that recommends couples work or shared responsibility: such advice is not for
-    relationships with abuse, fear or control, and the card itself must say so (not only the page)."""
+    relationships with abuse, fear or control, and the card itself must say so (not only the page).
+    From ids and a flag, never from the words, so it holds in every language (the model makes sure an
+    English card that speaks of couples work sets `couples_work`)."""
     if p.stance in (None, "rarely-or-never"):  # names what repair would take only to say it almost never happens
         return False
-    text = " ".join([p.stance_summary, *p.key_advice]).lower()
-    return "couples" in text or bool(SHARED_WORK_CONDITIONS & set(p.conditions))
+    return p.couples_work or bool(SHARED_WORK_CONDITIONS & set(p.conditions))
 
 
 # --------------------------------------------------------------------------- the charts' plain values

@@ -21,10 +21,11 @@ from urllib.parse import urlencode, urlparse, urlunparse
 
 import streamlit as st
 
-from components import practice, presenter, tab_storage
+from components import language_ui, practice, presenter, tab_storage
 from components import room_questions as rq
 from components.address import is_local
 from components.charts.room import room_counts_figure
+from components.editions_served import LANG
 from components.live_room import MIN_ANSWERS, LiveRooms, Status
 from components.qr import qr_svg
 from components.store import StoreUnavailable
@@ -58,13 +59,24 @@ def rooms() -> LiveRooms:
 
 
 def join_address(code: str) -> str:
-    """The join page's address on this app's own host (what the browser used), with the code."""
+    """The join page's address on this app's own host (what the browser used), with the code, and the
+    edition this session asked for (`?lang=`): a phone that scans it opens in the projector's language
+    and can switch to its own (counts are kept by choice id, so one room can hold every language)."""
     try:
         here = urlparse(st.context.url or "")
     except Exception:  # noqa: BLE001 - no URL (AppTest)
         here = urlparse("")
     base = here.path.rstrip("/").rsplit("/", 1)[0]  # this page's folder: the app's own root
-    return urlunparse((here.scheme, here.netloc, f"{base}/{JOIN_PAGE}", "", urlencode({"code": code}), ""))
+    return urlunparse(
+        (
+            here.scheme,
+            here.netloc,
+            f"{base}/{JOIN_PAGE}",
+            "",
+            urlencode({"code": code} | ({LANG: lang} if (lang := language_ui.asked()) else {})),
+            "",
+        )
+    )
 
 
 def restore_room() -> None:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.content import Content, content_dir, load_cached
+from components import editions_served, language_ui
+from components.content import Content
 from components.navigation import PAGES, page_spec
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -28,8 +29,9 @@ _run = threading.local()
 
 
 def get_content() -> Content:
-    """The validated content for this run (parsed once per process, again when a file changes)."""
-    loaded = load_cached(content_dir())
+    """The validated content for this run, in its edition (parsed once per process, again when a file
+    changes)."""
+    loaded = editions_served.edition(language_ui.run_locale())
     if loaded.content is None:  # the shell shows the error screen before any page can ask
         raise RuntimeError("content failed to load")
     return loaded.content

@@ -11,6 +11,11 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def sort_key(text: str) -> str:
+    """A term's place in an A-Z list in any language: accents do not send "Éxito" after "Z"."""
+    return _fold(text)
+
+
 def text_matches(query: str, *fields: str | None) -> bool:
     """True when every word of the query appears in at least one field (an empty query matches)."""
     words = _fold(query).split()

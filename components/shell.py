@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, cast
 
 import streamlit as st
 
-from components import a11y, presenter, quick_exit, room_bar, room_ui
-from components.content import Content, Loaded, content_dir, load_cached, load_one
+from components import a11y, editions_served, language_ui, presenter, quick_exit, room_bar, room_ui
+from components.content import Content, Loaded, content_dir, load_one
 from components.facilitate import opening, pairing_ui, running, scroll, session_bar
 from components.help import call_links
 from components.navigation import PAGES, SECTION_ORDER, PageSpec
@@ -34,7 +34,8 @@ def run_app() -> None:
     # A local icon: a Material or emoji icon would be fetched from a font/CDN host, and the app makes
     # no request to any host but its own.
     st.set_page_config(page_title="Healthy Bonds", page_icon=str(ICON), layout="wide", initial_sidebar_state="auto")
-    loaded = load_cached(content_dir())
+    language_ui.sync_from_url()
+    loaded = editions_served.edition(language_ui.run_locale())
     if loaded.content is None:
         _error_screen(loaded)
         return
@@ -54,6 +55,7 @@ def run_app() -> None:
     _chrome(content, presenting, spec)
     # the skip link, and the heading focused after "Go on to the page" (components/a11y.py)
     a11y.page_keys(key="page_keys", skip=ui.text_edition.skip_link, focus=st.session_state.pop("focus_heading", 0))
+    language_ui.draft_notice(content, spec.uses)
     if content.ui.pages[spec.id].heavy and not _content_note(content, spec):
         return
     with running_page():
@@ -85,7 +87,10 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
         for show, label in (("under-18", "safety_youth_link"), ("crisis", "safety_crisis_link")):
             help_section_link(content, show, ui.labels[label], icon=":material/arrow_forward:")
         if spec.text and not presenting:
-            _text_version_link(ui.text_edition.app_link, spec.id)
+            _text_version_link(
+                ui.text_edition.app_link,
+                editions_served.text_path(spec.id, ui.language, explicit=language_ui.asked() is not None),
+            )
     if presenting:  # the sidebar is hidden while presenting: pages and switches move into a bar
         scroll.scroll_to_segment()  # a workshop segment opens at its step
         # after a reload, on whatever page: the pairing and the room this tab runs (keys from the tab)
@@ -96,6 +101,7 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
             # the switches sit in the menu, so the bar keeps one line at 1080p with the room on it
             with st.popover(ui.labels["pages_menu"], icon=":material/menu:"):
                 presenter.toggles(ui, "bar")
+                language_ui.switch(content, "bar")
                 session_bar.session_menu(content)  # the group agreement, while a session runs
                 _nav_links(content)
             session_bar.session_bar(content)  # while presenting a workshop plan: segment, time, next
@@ -108,13 +114,16 @@ def _chrome(content: Content, presenting: bool, spec: PageSpec) -> None:
                 _nav_links(content)
             st.divider()
             presenter.toggles(ui, "side")
+            language_ui.switch(content, "side")
 
 
-def _text_version_link(label: str, page_id: str) -> None:
+def _text_version_link(label: str, path: str) -> None:
     """A plain link to this page's text version (components/text_edition), in the same tab: a
     Markdown link would open a second tab, which the quick exit would leave behind. Relative, so
     it follows the app's base path. The label is escaped; the markup is the app's own."""
-    st.html(f'<a class="hb-text-link" data-testid="text-version-link" href="text/{page_id}">{html.escape(label)}</a>')
+    st.html(
+        f'<a class="hb-text-link" data-testid="text-version-link" href="{html.escape(path, quote=True)}">{html.escape(label)}</a>'
+    )
 
 
 def _nav_links(content: Content) -> None:

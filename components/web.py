@@ -18,14 +18,18 @@ This module never runs inside a page's script; it imports no page code.
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
+import threading
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 
-from components import noscript, quick_exit, theme
+from components import editions_served, noscript, quick_exit, theme
+from components.content import Loaded
 
 # Streamlit's own paths that never answer with a page (its API, bundles, media, components), and the
 # text edition's (pages of its own, with their own exit and policy: components/text_edition).
@@ -94,13 +98,19 @@ APP_STYLE = theme.root_css() + "".join(
 
 
 _NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", re.S)
+_HTML_LANG = re.compile(rb"<html(?:\s+lang=\"[^\"]*\")?")
 
 
 def rewrite_document(
-    page: bytes, settings: quick_exit.ExitSettings, base_path: str = "", noscript_html: str | None = None
+    page: bytes,
+    settings: quick_exit.ExitSettings,
+    base_path: str = "",
+    noscript_html: str | None = None,
+    language: str = "en",
 ) -> bytes:
     """index.html with the exit at the top of <head> and <body> (pure: bytes in, bytes out); `noscript_html`
-    (components/noscript.py) in place of Streamlit's own notice, after the exit."""
+    (components/noscript.py) in place of Streamlit's own notice, after the exit; `<html lang>` the
+    edition's, so a screen reader pronounces the page in its language from the first byte."""
     head = (
         quick_exit.head_html(settings) + f"<script>{base_url_script(base_path)}</script>"
         f'<script>{PHONE_MENU_SCRIPT}</script><style id="hb-app-style">{APP_STYLE}</style>'
@@ -109,21 +119,33 @@ def rewrite_document(
     if noscript_html is not None:
         page = _NOSCRIPT.sub(b"", page, count=1)
         body += noscript_html.encode("utf-8")
+    page = _HTML_LANG.sub(lambda _: b'<html lang="' + html.escape(language, quote=True).encode() + b'"', page, count=1)
     page = re.sub(rb"<head>", lambda _: b"<head>" + head, page, count=1)
     return re.sub(rb"<body>", lambda _: b"<body>" + body, page, count=1)
 
 
-def noscript_block(scope, base: str) -> str | None:
-    """The page's own <noscript> block for a request (None when the content cannot be read: Streamlit's
-    notice stays). Runs in a worker thread: it may load the content."""
-    from components.content import content_dir, load_cached
+def request_edition(scope) -> tuple[str, Loaded]:
+    """The edition a page request asks for (`?lang=`, then Accept-Language, then English) and its
+    content. Runs in a worker thread: it may load the content."""
+    asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get(editions_served.LANG, [None])[-1]
+    locale = editions_served.pick(asked, _accept_language(scope))
+    return locale, editions_served.edition(locale)
 
-    loaded = load_cached(content_dir())
+
+def _accept_language(scope) -> str | None:
+    return next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"accept-language"), None)
+
+
+def noscript_block(scope, base: str, loaded: Loaded) -> str | None:
+    """The page's own <noscript> block for a request, in its edition (None when the content cannot be
+    read: Streamlit's notice stays)."""
     if loaded.content is None:
         return None
     page_id = noscript.page_id_for_path(scope.get("path", ""), base, set(loaded.content.ui.pages))
-    languages = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"accept-language"), None)
-    return noscript.block_html(loaded.content, page_id, base=base, accept_language=languages)
+    asked = editions_served.LANG in parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    return noscript.block_html(
+        loaded.content, page_id, base=base, accept_language=_accept_language(scope), lang_asked=asked
+    )
 
 
 def inline_scripts(page: bytes) -> list[bytes]:
@@ -212,6 +234,9 @@ class SafetyShell:
             inline_scripts(rewrite_document(index, quick_exit.ExitSettings(), self.base))
         )
         self.static = StaticGzipCache()
+        # Read every edition once now, not on the first reader's request: which editions are complete
+        # is known only by loading each (seconds on a busy machine).
+        threading.Thread(target=editions_served.editions, name="hb-editions-warm", daemon=True).start()
 
     def _is_static(self, scope) -> bool:
         parts = [p for p in scope.get("path", "").split("/") if p]
@@ -311,9 +336,10 @@ class SafetyShell:
         headers = MutableHeaders(scope=start)
         zipped = headers.get("content-encoding") == "gzip"
         page = gzip.decompress(body) if zipped else body
-        settings = await run_in_threadpool(quick_exit.current_settings)
-        block = await run_in_threadpool(noscript_block, scope, self.base)
-        page = rewrite_document(page, settings, self.base, block)
+        locale, loaded = await run_in_threadpool(request_edition, scope)
+        settings = await run_in_threadpool(quick_exit.current_settings, loaded)
+        block = noscript_block(scope, self.base, loaded)
+        page = rewrite_document(page, settings, self.base, block, locale)
         headers["Vary"] = "Accept-Language, Accept-Encoding"  # Get help's block names the reader's region
         headers["Content-Security-Policy"] = content_security_policy(inline_scripts(page))
         for stale in ("etag", "last-modified"):

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.page_kit import page_start
 from components.routing import page_content
-from components.search import text_matches
+from components.search import sort_key, text_matches
 from components.text import md
 from components.wording import sources_small
 
@@ -13,7 +13,7 @@ ui = content.ui
 
 page_start(content, "glossary", ui.pages["glossary"].description)
 query = st.text_input(ui.search_label, placeholder=ui.search_placeholder, key="glossary_search")
-terms = sorted(content.glossary.terms, key=lambda t: t.term.lower())
+terms = sorted(content.glossary.terms, key=lambda t: sort_key(t.term))
 shown = [t for t in terms if text_matches(query, t.term, t.definition)]
 st.caption(ui.labels["glossary_count"].format(shown=len(shown), total=len(terms)))
 if not shown:

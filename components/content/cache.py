@@ -36,15 +36,19 @@ class Loaded:
 
 
 # `stamp` is unused in the body: it is part of the cache key, so a changed folder is a miss.
-@functools.lru_cache(maxsize=4)
-def _load_once(directory: str, stamp: tuple) -> Loaded:
+# a few editions (English, each translation, the pseudo-locale), each for a content version or two
+@functools.lru_cache(maxsize=12)
+def _load_once(directory: str, stamp: tuple, locale: str | None = None) -> Loaded:
     try:
-        return Loaded(load_content(directory))
+        return Loaded(load_content(directory, locale))
     except ContentError as e:
         return Loaded(None, tuple(e.problems))
 
 
-def load_cached(directory: str | os.PathLike[str] | None = None) -> Loaded:
-    """Load once per process; again only when a file in the folder changes (size or mtime)."""
+def load_cached(directory: str | os.PathLike[str] | None = None, locale: str | None = None) -> Loaded:
+    """Load once per process; again only when a file in the folder changes (size or mtime). With a
+    `locale`, that edition (its words over the English files; the fingerprint covers its folder too)."""
     base = resolve_dir(directory)
-    return _load_once(str(base), fingerprint(base))
+    if locale is None:
+        return _load_once(str(base), fingerprint(base))
+    return _load_once(str(base), fingerprint(base), locale)

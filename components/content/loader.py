@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from components.content.env import resolve_dir
+from components.content.locale import REFERENCE, locale_name, overlay_file
 from components.content.parse import read_file
 from components.content.problems import ContentError, Lines, Path_, Problem, dotted, line_of
 from components.content.registry import FILES, Content
@@ -39,8 +40,12 @@ def _describe(err: Mapping[str, Any]) -> str:
     return f"{msg} (found {shown})"
 
 
-def _validate(model: type[Strict], name: str, data: dict, lines: Lines) -> tuple[Strict | None, list[Problem]]:
+def _validate(
+    model: type[Strict], name: str, data: dict, lines: Lines, locale: str | None = None
+) -> tuple[Strict | None, list[Problem]]:
     try:
+        if locale is not None:  # the models skip their English-only wording checks for a translation
+            return model.model_validate(data, context={"locale": locale}), []
         return model.model_validate(data), []
     except ValidationError as e:
         problems = []
@@ -99,29 +104,58 @@ def _check_source_refs(data: Any, path: Path_, known: set[str], lines: Lines, na
 
 
 def _load_file(
-    base: Path, name: str, model: type[Strict], parsed: dict[str, tuple[dict, Lines]]
+    base: Path, name: str, model: type[Strict], parsed: dict[str, tuple[dict, Lines]], locale: str | None = None
 ) -> tuple[Strict | None, Lines, list[Problem]]:
     """Read, check ids and validate one file: (its model or None, its lines, its problems). The one
     path every file takes, alone or one of a folder; what it parsed is kept in `parsed` (by name)
-    for the cross-file check of sources."""
+    for the cross-file check of sources. With a `locale`, the words of `<locale>/<name>` are laid
+    over the English data first (components/content/locale.py), and the models judge the result."""
     data, lines, problems = read_file(base / name, name)
     if data is None:
         return None, lines, problems
+    if locale is not None and not problems:
+        return _load_translated(base, name, model, parsed, locale, data, lines)
     parsed[name] = (data, lines)
     model_or_none, invalid = _validate(model, name, data, lines)
     return model_or_none, lines, _check_ids(data, (), {}, lines, name) + invalid
 
 
-def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
-    """Parse and validate every content file in `directory`; raise ContentError listing all problems."""
+def _load_translated(
+    base: Path,
+    name: str,
+    model: type[Strict],
+    parsed: dict[str, tuple[dict, Lines]],
+    locale: str,
+    data: dict,
+    lines: Lines,
+) -> tuple[Strict | None, Lines, list[Problem]]:
+    """One file of a locale: its English problems first (ids), then what does not fit the English
+    file, then what the models find in the merged words (at the locale file's lines)."""
+    own = _check_ids(data, (), {}, lines, name)
+    done = overlay_file(base, locale, name, data, lines)
+    parsed[name] = (done.data, lines)
+    if own or done.problems:
+        return None, lines, own + done.problems
+    model_or_none, invalid = _validate(model, locale_name(locale, name), done.data, done.lines, locale)
+    return model_or_none, lines, invalid
+
+
+def load_content(directory: str | os.PathLike[str] | None = None, locale: str | None = None) -> Content:
+    """Parse and validate every content file in `directory`; raise ContentError listing all problems.
+    With a `locale` (`es`), the words of `<directory>/<locale>/` replace the English ones where given
+    (components/content/locale.py); what is untranslated stays English, and `check --locale` lists it.
+    `en` is English itself; a locale with no folder is an error (it would be English under another name)."""
     base = resolve_dir(directory)
+    locale = None if locale == REFERENCE else locale
+    if locale is not None and not (base / locale).is_dir():
+        raise ContentError([Problem(locale, 1, "(folder)", f"no locale folder {base / locale}")])
     problems: list[Problem] = []
     models: dict[str, Any] = {}  # registry key -> its model (a folder's: file id -> model), as Content takes them
     model: Any
     parsed: dict[str, tuple[dict, Lines]] = {}
     for key, spec in FILES.items():
         if not spec.many:
-            model, _, found = _load_file(base, spec.name, spec.model, parsed)
+            model, _, found = _load_file(base, spec.name, spec.model, parsed, locale)
             problems += found
             if model is not None:
                 models[key] = model
@@ -132,7 +166,7 @@ def load_content(directory: str | os.PathLike[str] | None = None) -> Content:
         if not names:
             problems.append(Problem(spec.name, 1, "(file)", f"no file matches; the app needs at least one in {base}"))
         for name in names:
-            model, lines, found = _load_file(base, name, spec.model, parsed)
+            model, lines, found = _load_file(base, name, spec.model, parsed, locale)
             problems += found
             if model is None:
                 continue

@@ -11,9 +11,11 @@ the app draws. The PNG is made once per content per process (about 3 s the first
 browser can be started, the handout prints the chart's text alternative in its place.
 
 Text is prose: line breaks inside a paragraph of the YAML are joined, and no sentence is printed
-twice in one document (workshop.without_repeats). Text uses DejaVu Sans when the system has it
-(every character of the content prints); otherwise the PDF core font Helvetica, with the few
-characters it lacks replaced by plain equivalents.
+twice in one document (workshop.without_repeats). Every word comes from the Content given, in its
+edition (`content.ui.language`, the PDF's language too). The font is the project's own DejaVu Sans
+(handout_fonts.py): a letter it cannot draw fails the document, never silently replaced. A draft
+translation (editions_served: the plan's file or a file the document draws on is not yet reviewed)
+says so on the first page.
 """
 
 from __future__ import annotations
@@ -22,37 +24,22 @@ import functools
 import io
 import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from components import room_questions
-from components.facilitate import workshop
+from components import editions_served, room_questions
+from components.facilitate import handout_fonts, workshop
 from components.facilitate.handout_lines import BUDGETS, FULL, help_section
+from components.language import REFERENCE
 from components.live_room import MIN_ANSWERS
 from components.models.workshops import WorkshopFile
+from components.navigation import page_spec
 
 if TYPE_CHECKING:
     from components.content.registry import Content
-
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-_PLAIN = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "“": '"',
-        "”": '"',
-        "–": "-",
-        "—": "-",
-        "…": "...",
-        "→": "->",
-        "·": "-",
-        "•": "-",
-        "\u00a0": " ",
-    }
-)
 
 
 def prose(text: str) -> str:
@@ -64,74 +51,61 @@ def prose(text: str) -> str:
 
 
 class _Doc(FPDF):
-    def __init__(self, footer_text: str):
+    def __init__(self, footer_text: str, lang: str | None = None):
         super().__init__(format="A4")
         self._footer_text = footer_text
+        self.scale = 1.0  # the type size, as a share of the usual (participant_handout's last resort)
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=18)
-        self.family = "Helvetica"
-        for folder in FONT_DIRS:
-            regular = folder / "DejaVuSans.ttf"
-            if regular.is_file() and (folder / "DejaVuSans-Bold.ttf").is_file():
-                self.add_font("DejaVu", "", str(regular))
-                self.add_font("DejaVu", "B", str(folder / "DejaVuSans-Bold.ttf"))
-                oblique = folder / "DejaVuSans-Oblique.ttf"
-                self.add_font("DejaVu", "I", str(oblique if oblique.is_file() else regular))
-                self.add_font(
-                    "DejaVu",
-                    "BI",
-                    str(folder / "DejaVuSans-BoldOblique.ttf")
-                    if (folder / "DejaVuSans-BoldOblique.ttf").is_file()
-                    else str(regular),
-                )
-                self.family = "DejaVu"
-                break
+        self.family = handout_fonts.add_fonts(self)
+        if lang:
+            self.set_lang(lang)  # the PDF's language: a screen reader pronounces it right
         self.set_font(self.family, size=11)
         self.add_page()
 
-    def t(self, text: str) -> str:
-        return (
-            text if self.family == "DejaVu" else text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
-        )
+    def output(self, *args, **kwargs):
+        handout_fonts.check(self)  # a letter the font cannot draw: fail, never a blank box
+        return super().output(*args, **kwargs)
 
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(self.family, size=8)
-        self.cell(0, 6, self.t(f"{self._footer_text} - {self.page_no()}"), align="C")
+        self.cell(0, 6, f"{self._footer_text} - {self.page_no()}", align="C")
 
     # ------------------------------------------------------------------ blocks
     def title_block(self, title: str, subtitle: str) -> None:
         self.set_font(self.family, "B", 20)
-        self.multi_cell(0, 9, self.t(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 9, title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(self.family, "", 13)
-        self.multi_cell(0, 7, self.t(subtitle), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 7, subtitle, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(3)
 
-    def heading(self, text: str, size: int = 15) -> None:
+    def heading(self, text: str, size: float = 15) -> None:
         if self.get_y() > self.h - 45:
             self.add_page()
         self.ln(2)
+        size *= self.scale
         self.set_font(self.family, "B", size)
-        self.multi_cell(0, size * 0.5, self.t(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
     def para(self, text: str, size: float = 11, gap: float = 1.5) -> None:
-        text = prose(text)
+        text, size = prose(text), size * self.scale
         if not text:
             return
         self.set_font(self.family, "", size)
-        self.multi_cell(0, size * 0.5, self.t(text), markdown=True, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, text, markdown=True, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(gap)
 
-    def bullets(self, items, size: int = 11) -> None:
+    def bullets(self, items, size: float = 11) -> None:
+        size *= self.scale
         self.set_font(self.family, "", size)
-        mark = "•" if self.family == "DejaVu" else "-"
         for item in items:
             self.set_x(self.l_margin + 3)
             self.multi_cell(
                 0,
                 size * 0.5,
-                self.t(f"{mark} {prose(item)}"),
+                f"• {prose(item)}",
                 markdown=True,
                 align="L",
                 new_x=XPos.LMARGIN,
@@ -140,8 +114,8 @@ class _Doc(FPDF):
         self.ln(1.5)
 
     def small(self, text: str) -> None:
-        self.set_font(self.family, "I", 8.5)
-        self.multi_cell(0, 4.2, self.t(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(self.family, "I", 8.5 * self.scale)
+        self.multi_cell(0, 4.2 * self.scale, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
 
@@ -231,12 +205,58 @@ def _picture(doc: _Doc, content: Content, L: dict[str, str]) -> None:
         return
     png = picture_png(content)
     if png is not None:
-        width = 100
+        width = 100 * doc.scale
         doc.image(io.BytesIO(png), x=(doc.w - width) / 2, w=width, alt_text=made[1])
     doc.small(made[1])
 
 
 # --------------------------------------------------------------------------- the documents
+
+
+# The content files each document draws on besides its plan and ui.yaml (FILES keys): the help lines,
+# the sources it names, the cycle its picture draws; the guide adds the room's questions and the pages
+# its segments show (their titles and steps, workshop.screen_words).
+PARTICIPANT_USES = ("help", "sources", "cycle")
+COMPACT = 0.9  # the participant handout's smallest type, as a share of the usual: body text 9 pt
+
+
+def guide_uses(plan: WorkshopFile) -> tuple[str, ...]:
+    shown: list[str] = []
+    for _, seg in plan.segments():
+        try:
+            shown += page_spec(seg.page).uses
+        except KeyError:  # a page that does not exist shows nothing (the model's checks name it)
+            continue
+    return tuple(dict.fromkeys((*PARTICIPANT_USES, "room", *shown)))
+
+
+def draft_notice(content: Content, plan: WorkshopFile, keys: tuple[str, ...]) -> str | None:
+    """The line a document's first page prints when it is a draft translation: the content's edition
+    has not had the plan's own file, ui.yaml or a file of `keys` reviewed by both a native speaker and
+    a domestic-abuse specialist (editions_served). None for English and the pseudo-locale."""
+    locale = content.ui.language
+    if locale == REFERENCE:
+        return None
+    plans = editions_served.files_of(("workshops",))
+    own = {f for f in plans if PurePosixPath(f).stem == plan.id} or plans  # unsure which file: any plan
+    if own & editions_served.draft_files(locale) or editions_served.is_draft(locale, keys):
+        return content.ui.labels["draft_translation_print"]
+    return None
+
+
+def _start(content: Content, plan: WorkshopFile, kind: str, keys: tuple[str, ...], scale: float = 1.0) -> _Doc:
+    """A document in the content's language, its title, and the draft notice where one is due."""
+    doc = _Doc(content.ui.app_title, content.ui.language)
+    doc.scale = scale
+    doc.title_block(plan.title, f"{content.ui.app_title} - {kind}")
+    if notice := draft_notice(content, plan, keys):
+        doc.para(f"**{notice}**", 10)
+    return doc
+
+
+def file_name(content: Content, plan: WorkshopFile, kind: str) -> str:
+    """The downloaded file's name in the content's language: `kind` is "participant" or "guide"."""
+    return content.ui.labels[f"facilitate_handout_{kind}_file"].format(plan=plan.id) + ".pdf"
 
 
 def participant_handout(
@@ -246,20 +266,23 @@ def participant_handout(
     the emergency numbers and helplines of `region` (a help.yaml region id) and the app's address.
     Only what a participant should read: the safeguarding lead as `participant_lead` (the plan's
     `lead` is a blank for the facilitator). Where the region has many lines, the first of each kind
-    are kept so the handout stays on two pages (handout_lines.BUDGETS)."""
-    for budget in BUDGETS:
-        doc = _participant_doc(content, plan, region, address, budget)
+    are kept so the handout stays on two pages (handout_lines.BUDGETS); where a longer language still
+    needs more, the type is a little smaller (COMPACT), never below that: rather a third page."""
+    tries = [(budget, 1.0) for budget in BUDGETS] + [(BUDGETS[-1], COMPACT)]
+    for budget, scale in tries:
+        doc = _participant_doc(content, plan, region, address, budget, scale)
         if doc.page_no() <= 2:
-            break
-    return bytes(doc.output())
+            return bytes(doc.output())
+    return bytes(_participant_doc(content, plan, region, address, BUDGETS[-1]).output())
 
 
-def _participant_doc(content: Content, plan: WorkshopFile, region: str | None, address: str | None, budget) -> _Doc:
+def _participant_doc(
+    content: Content, plan: WorkshopFile, region: str | None, address: str | None, budget, scale: float = 1.0
+) -> _Doc:
     L = content.ui.labels
     once = _Once()
-    doc = _Doc(content.ui.app_title)
+    doc = _start(content, plan, L["facilitate_pdf_participant_title"], PARTICIPANT_USES, scale)
     doc.set_auto_page_break(True, margin=14)
-    doc.title_block(plan.title, f"{content.ui.app_title} - {L['facilitate_pdf_participant_title']}")
     doc.para(once(plan.summary), 10.5)
     doc.para(f"**{L['facilitate_agenda_heading']}:** " + " · ".join(seg.title for _, seg in plan.segments()), 10)
     doc.heading(L["facilitate_pdf_key_ideas"], 13)
@@ -284,8 +307,7 @@ def facilitator_guide(
     shows (in words), notes, questions, activity. Reads as prose; no sentence twice."""
     L = content.ui.labels
     once = _Once()
-    doc = _Doc(content.ui.app_title)
-    doc.title_block(plan.title, f"{content.ui.app_title} - {L['facilitate_pdf_guide_title']}")
+    doc = _start(content, plan, L["facilitate_pdf_guide_title"], guide_uses(plan))
     doc.para(f"**{plan.audience}.** {once(plan.summary)}")
     _safeguarding_section(doc, plan, L, True, once)
     doc.heading(L["facilitate_agenda_heading"])

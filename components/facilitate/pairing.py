@@ -299,16 +299,25 @@ class PairingStore(SessionMoves, RoomRequests):
         return True
 
 
-def notes_url(page_url: str | None, code: str, page: str = "run-session") -> str | None:
+def notes_url(page_url: str | None, code: str, page: str = "run-session", lang: str | None = None) -> str | None:
     """The link a phone opens to join as the notes device: the app's own address as the browser
     sees it (`page_url`: the current page's URL without its query, e.g. st.context.url), with the
-    run-session page's notes view and the code. None when the address is unknown."""
+    run-session page's notes view and the code, and the edition the laptop asked for (`lang`).
+    None when the address is unknown."""
     if not page_url:
         return None
     parts = urlsplit(page_url)
     path = parts.path.rstrip("/")
     base = path.rsplit("/", 1)[0] if "/" in path else ""
-    return urlunsplit((parts.scheme, parts.netloc, f"{base}/{page}", f"view=notes&pair={normalise(code)}", ""))
+    return urlunsplit(
+        (
+            parts.scheme,
+            parts.netloc,
+            f"{base}/{page}",
+            f"view=notes&pair={normalise(code)}" + (f"&lang={lang}" if lang else ""),
+            "",
+        )
+    )
 
 
 # Every session's pairings, in the process's shared store (components/store_open.py).

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from components import tab_storage
+from components import language_ui, tab_storage
 from components.facilitate import pairing, running, tab
 from components.facilitate.pairing import Claim, DeviceState
 from components.facilitate.pairing_guard import device_kind, is_laptop
@@ -214,7 +214,7 @@ def _pair_qr(ui, code: str) -> None:
     """A QR code and the link it holds, so a phone joins by scanning: the app's own address as this
     browser sees it (drawn here, no other host). Only on the facilitator's Run a session view,
     never on a projected page."""
-    link = pairing.notes_url(st.context.url, code)
+    link = pairing.notes_url(st.context.url, code, lang=language_ui.asked())
     if link is None:
         return
     labels = ui.labels

@@ -110,7 +110,7 @@ def _handouts(content: Content, plan: WorkshopFile) -> None:
         key="dl_participant",
         icon=":material/download:",
         data=lambda: handouts.participant_handout(content, plan, region, opened_at),
-        file_name=f"{plan.id}-participant-handout.pdf",
+        file_name=handouts.file_name(content, plan, "participant"),
         mime="application/pdf",
         on_click="ignore",
     )
@@ -119,7 +119,7 @@ def _handouts(content: Content, plan: WorkshopFile) -> None:
         key="dl_guide",
         icon=":material/download:",
         data=lambda: handouts.facilitator_guide(content, plan, region, opened_at),
-        file_name=f"{plan.id}-facilitator-guide.pdf",
+        file_name=handouts.file_name(content, plan, "guide"),
         mime="application/pdf",
         on_click="ignore",
     )

@@ -109,7 +109,7 @@ def screen_words(content: Content, segment: Segment) -> str:
     return " · ".join(p for p in parts if p)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(*])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-ÖØ-Þ\"“‘(*¿¡«])")
 
 
 def sentences(text: str) -> list[str]:
@@ -118,7 +118,9 @@ def sentences(text: str) -> list[str]:
 
 
 def _key(sentence: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", sentence.replace("*", "").lower()).strip()
+    """A sentence's letters and digits, in any script (`[a-z]` alone would make every Spanish, Greek or
+    pseudo-locale sentence the same, and drop all but the first as repeats)."""
+    return re.sub(r"[\W_]+", " ", sentence.replace("*", "").lower()).strip()
 
 
 def without_repeats(shown: Iterable[str], texts: Iterable[str]) -> list[str]:

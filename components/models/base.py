@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 Markdown = str  # text rendered as Markdown with raw HTML shown as text (see components/text.py)
+
+
+def in_english(info: ValidationInfo) -> bool:
+    """Whether the text being validated is the English edition (no `locale` in the context, or `en`):
+    the checks that look for English words run only then."""
+    return (info.context or {}).get("locale", "en") == "en"
 
 
 class Strict(BaseModel):

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
-from components.models.base import Item, Markdown, Sourced, Strict, Takeaway
+from components.models.base import Item, Markdown, Sourced, Strict, Takeaway, in_english
 
 # practitioner: quoted in the round-up article 001. lived-experience: an article written from the
 # author's own experience (000). personal-account: a non-professional's personal reflection (004).
@@ -55,6 +55,21 @@ class Perspective(Sourced):
     framing_note: Markdown | None = Field(
         None, description="set when the view uses a non-clinical framing (energy, soul retrieval, ...)"
     )
+    couples_work: bool = Field(
+        False,
+        description="true when the card recommends couples work or counselling: it then carries the couples "
+        "caveat, in every language (a flag, not a search for the English word)",
+    )
+
+    @model_validator(mode="after")
+    def _couples_flagged(self, info: ValidationInfo) -> Perspective:
+        said = " ".join([self.stance_summary, *self.key_advice]).lower()
+        if in_english(info) and "couples" in said and self.stance != "rarely-or-never" and not self.couples_work:
+            raise ValueError(
+                f"perspective '{self.id}' speaks of couples work: set `couples_work: true` so its card "
+                "carries the couples caveat in every language"
+            )
+        return self
 
     @property
     def display_name(self) -> str:

@@ -84,5 +84,10 @@ class UiFile(Strict):
         pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
         description="BCP 47 language of this content (the text edition's <html lang>)",
     )
+    language_name: str = Field(
+        "English",
+        min_length=1,
+        description="the English edition's own name in the language switch (a translation's is in its edition.yaml)",
+    )
     text_edition: TextEdition
     labels: dict[str, str] = Field(default_factory=dict, description="small interface words, by key")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
-from components.models.base import Item, Markdown, SourcedText, Strict
+from components.models.base import Item, Markdown, SourcedText, Strict, in_english
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # URL parameters the facilitator tools use themselves; a segment's `query` may not set them.
@@ -109,7 +109,9 @@ class Safeguarding(Strict):
     )
 
     @model_validator(mode="after")
-    def _shape(self) -> Safeguarding:
+    def _shape(self, info: ValidationInfo) -> Safeguarding:
+        if not in_english(info):  # the words below are English; a translation is checked in review
+            return self
         steps = " ".join(self.if_someone_discloses).lower()
         missing = [
             what
@@ -191,7 +193,9 @@ class WorkshopFile(Strict):
         return self
 
     @model_validator(mode="after")
-    def _no_unkeepable_promise(self) -> WorkshopFile:
+    def _no_unkeepable_promise(self, info: ValidationInfo) -> WorkshopFile:
+        if not in_english(info):
+            return self
         texts = [
             *self.group_agreement,
             *self.care.model_dump().values(),

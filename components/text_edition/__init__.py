@@ -1,15 +1,19 @@
 """The text edition: every page of the app as plain HTML, for slow phones, old browsers and no
 JavaScript (`/text/` and `/text/<page-id>`), built from the same validated content as the app.
 
-- `render_index(content, ...)` and `render_page(content, page_id, ...)` return whole documents.
+- `render_index(content, ...)` and `render_page(content, page_id, ...)` return whole documents, in the
+  content's edition (`content.ui.language`): components/text_edition/editions.py writes its language
+  row, its draft notice and the links that keep the edition.
 - Each page's body is written by the function its PageSpec names (`text="cycle.render"`: one module
   per page here, `render(content, doc)`); TEXT_PAGES, page id -> that function in the registry's
   order, is built from components/navigation.py's PAGES, not listed again.
 - components/text_edition/serve.py serves them from the app's own process (app.py adds the routes).
 - `python -m components.export text --out DIR` writes them as files for any static host.
 
-Links between text pages are relative (`cycle`, `./`), so the same files work under `/text/` on the
-app's server and on a static host that serves `cycle.html` for `/text/cycle`.
+Links between text pages are relative (`cycle`, `./`), so they stay in the edition the reader is in
+(`/text/es/cycle` -> `/text/es/get-help`, `/text/en/cycle` -> `/text/en/get-help`) and the same files
+work on a static host that serves `cycle.html` for `/text/cycle`. Links to another edition (the
+language row, the draft notice's English page) start from `text_root`, the app's root when served.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from components import quick_exit
 from components.navigation import PAGES
-from components.text_edition import toc
+from components.text_edition import editions, toc
 from components.text_edition.doc import Doc, esc, markdown
 from components.text_edition.page import document
 
@@ -55,12 +59,17 @@ def render_page(
     app_root: str | None = "/",
     settings: quick_exit.ExitSettings | None = None,
     reader_region: str | None = None,
+    text_root: str | None = None,
 ) -> str:
     """One text page; `app_root` is where the interactive app lives (None: no link to it);
-    `reader_region`: the region to put first where a page has one (Get help), else the content's order."""
-    ui = content.ui
+    `reader_region`: the region to put first where a page has one (Get help), else the content's order;
+    `text_root`: where the text edition's paths start (`/`: `/text/es/cycle`), for the links to the other
+    editions (None: a static export, one edition, no language row)."""
+    ui, locale = content.ui, content.ui.language
     doc = Doc(reader_region)
     doc.h(1, ui.app_title if page_id == "welcome" else ui.pages[page_id].title)
+    if notice := editions.draft_notice(content, page_id, text_root):
+        doc.raw(notice)
     if ui.pages[page_id].heavy:  # the app's content note, as the page's first paragraph (no button to pass)
         doc.raw(f'<div class="content-note">{markdown(ui.content_note.body)}</div>')
     body = Doc(reader_region)
@@ -71,18 +80,26 @@ def render_page(
         title=f"{ui.pages[page_id].title} · {ui.app_title}",
         body=doc.html(),
         settings=settings or quick_exit.settings(ui, content.help),
-        app_href=None if app_root is None else app_root.rstrip("/") + "/" + app_path(page_id),
+        app_href=None if app_root is None else editions.app_href(app_root, app_path(page_id), locale),
         index_href="./",
         help_href=None if page_id == "get-help" else "get-help",
+        languages=editions.language_row(content, page_id, text_root),
     )
 
 
 def render_index(
-    content: Content, *, app_root: str | None = "/", settings: quick_exit.ExitSettings | None = None
+    content: Content,
+    *,
+    app_root: str | None = "/",
+    settings: quick_exit.ExitSettings | None = None,
+    text_root: str | None = None,
 ) -> str:
-    ui, words = content.ui, content.ui.text_edition
+    ui, words, locale = content.ui, content.ui.text_edition, content.ui.language
     doc = Doc()
-    doc.h(1, words.index_title).md(words.index_intro)
+    doc.h(1, words.index_title)
+    if notice := editions.draft_notice(content, None, text_root):
+        doc.raw(notice)
+    doc.md(words.index_intro)
     doc.h(2, words.pages_heading)
     doc.raw(
         "<ul>"
@@ -97,7 +114,8 @@ def render_index(
         title=words.index_title,
         body=doc.html(),
         settings=settings or quick_exit.settings(ui, content.help),
-        app_href=None if app_root is None else app_root.rstrip("/") + "/",
+        app_href=None if app_root is None else editions.app_href(app_root, "", locale),
         index_href="./",
         help_href="get-help",
+        languages=editions.language_row(content, None, text_root),
     )

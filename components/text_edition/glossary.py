@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from components.search import sort_key
 from components.text_edition.doc import Doc, esc
 
 if TYPE_CHECKING:
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 
 def render(content: Content, doc: Doc) -> None:
     ui = content.ui
-    terms = sorted(content.glossary.terms, key=lambda t: t.term.lower())
+    terms = sorted(content.glossary.terms, key=lambda t: sort_key(t.term))
     by_id = {t.id: t for t in terms}
     doc.md(ui.pages["glossary"].description)
     for term in terms:

@@ -25,7 +25,9 @@ def document(
     app_href: str | None,
     index_href: str,
     help_href: str | None,
+    languages: str = "",
 ) -> str:
+    """`languages`: the row of links to the same page in the other editions (editions.language_row)."""
     ui, words = content.ui, content.ui.text_edition
     links = [f'<li><a href="{esc(index_href)}">{esc(words.to_text_index)}</a></li>']
     if app_href:
@@ -47,6 +49,6 @@ def document(
         f'<a class="skip" href="#main">{esc(words.skip_link)}</a>'
         f'<div class="wrap"><header><p class="safety">{safety}</p>'
         f'<nav class="quick-help" aria-label="{esc(ui.labels["safety_help_nav"])}"><ul>{quick}</ul></nav>'
-        f'<nav class="pages" aria-label="{esc(words.pages_heading)}"><ul>{"".join(links)}</ul></nav></header>\n'
+        f'<nav class="pages" aria-label="{esc(words.pages_heading)}"><ul>{"".join(links)}</ul></nav>{languages}</header>\n'
         f'<main id="main">\n{body}\n</main></div></body></html>\n'
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 
+from components.search import sort_key
 from components.text_edition.doc import esc
 
 # Which pages get contents, and of which kind.
@@ -55,7 +56,7 @@ def letters(sections: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(id of the first section under each first letter, the letter), in order of first appearance."""
     seen: dict[str, str] = {}
     for anchor, words in sections:
-        first = next((c for c in words.upper() if c.isalnum()), "")
+        first = next((c for c in sort_key(words).upper() if c.isalnum()), "")  # "Éxito" under E
         if first and first not in seen:
             seen[first] = anchor
     return [(anchor, letter) for letter, anchor in seen.items()]

@@ -105,9 +105,9 @@ def draw_charts(p, timeout=60_000) -> None:
     waiting = p.locator('[data-testid="chart-waiting"]')  # (inside the component's shadow root: a locator sees it)
     if waiting.count():
         try:
-            waiting.first.scroll_into_view_if_needed()
-        except PlaywrightError as err:  # a chart that started drawing meanwhile took its placeholder away
-            if "not attached" not in str(err):
+            waiting.first.scroll_into_view_if_needed(timeout=15_000)
+        except PlaywrightError:  # a chart that started drawing meanwhile took its placeholder away
+            if waiting.count():  # (the locator then waits for one that never comes: a timeout)
                 raise
     p.wait_for_function(
         "() => !document.querySelector('[data-testid=\"chart-waiting\"]')"

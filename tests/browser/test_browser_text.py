@@ -129,3 +129,22 @@ def test_static_bundles_arrive_compressed_from_the_apps_own_process(app_server):
     assert zipped_headers["x-content-type-options"] == "nosniff"
     again_headers, again = _get(url, **{"Accept-Encoding": "gzip"})  # from memory, the same bytes
     assert again == zipped and again_headers["cache-control"] == zipped_headers["cache-control"]
+
+
+def test_a_text_page_in_the_pseudo_locale_fits_a_phone(browser, app_server):
+    """The longest words (the pseudo-locale's, about 35% longer, accented) still fit a phone's width and
+    pass axe, in the edition's language, and the page links within its edition."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    p = context.new_page()
+    try:
+        p.goto(f"{app_server.url}/text/xx/cycle")
+        assert p.evaluate("document.documentElement.lang") == "xx"
+        assert p.locator("h1").inner_text().startswith("«")
+        assert p.evaluate("document.documentElement.scrollWidth") <= 390
+        # `xx` is made up on purpose, so it is no valid language tag (html-lang-valid); every other rule
+        # passes. A real edition's tag (`es`) passes that one too.
+        assert [v for v in axe_violations(p) if not v.startswith("html-lang-valid:")] == []
+        links = p.eval_on_selector_all("nav.pages a", "(links) => links.map((a) => a.href)")
+        assert links == [f"{app_server.url}/text/xx/", f"{app_server.url}/cycle?lang=xx"]
+    finally:
+        context.close()

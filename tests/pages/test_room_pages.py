@@ -194,3 +194,42 @@ def test_join_address_is_the_apps_own():
         ctx.url = "https://example.org/healthy/run-session"
         assert room_ui.join_address("ABCDE") == "https://example.org/healthy/join?code=ABCDE"
     assert qr_svg("http://x/join?code=ABCDE", "Join").startswith('<svg role="img" ')  # the one QR drawing
+
+
+def test_two_phones_in_two_editions_answer_in_one_room(store, content):
+    """Each phone reads the room in its own edition; the counts are kept by choice id, so both add up."""
+    from components.content import load_content
+    from conftest import CONTENT
+
+    spanish = load_content(CONTENT, "es")
+    rooms = LiveRooms(store)
+    code, key = opened(rooms)
+    rooms.ask(code, key, "place-weekend-plans", ["healthy", "unhealthy", "abusive"])
+    phones = {"en": open_page("join", code=code), "es": open_page("join", code=code, lang="es")}
+    for edition, (lang, at) in zip((content, spanish), phones.items(), strict=True):
+        at.session_state[room_ui.TOKEN] = rec.new_token()
+        at.run()
+        assert not at.exception
+        scene = next(s for s in edition.scenarios.scenarios if s.id == "weekend-plans")
+        assert scene.title in all_text(at), lang  # the question in the phone's own words
+        at.radio[0].set_value("unhealthy").run()
+        at.button(key="join_send_1").click().run()
+        assert edition.ui.labels["join_sent"] in warnings(at), lang
+    assert spanish.ui.labels["join_sent"] != content.ui.labels["join_sent"]
+    assert sorted(store.hash_get_all(f"room:{code}:1").values()) == ["unhealthy", "unhealthy"]
+
+
+def test_the_join_and_notes_links_keep_the_asked_edition(monkeypatch):
+    from unittest import mock
+
+    from components import language_ui
+    from components.facilitate import pairing
+
+    monkeypatch.setattr(language_ui, "asked", lambda: "es")
+    with mock.patch.object(room_ui.st, "context") as ctx:
+        ctx.url = "http://10.0.0.5:8501/run-session"
+        assert room_ui.join_address("ABCDE") == "http://10.0.0.5:8501/join?code=ABCDE&lang=es"
+    assert (
+        pairing.notes_url("http://h/run-session", "ABCDEF", lang="es")
+        == "http://h/run-session?view=notes&pair=ABCDEF&lang=es"
+    )

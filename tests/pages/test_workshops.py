@@ -944,13 +944,6 @@ def test_handout_prose_joins_lines_within_a_paragraph():
     assert handouts.prose("one\ntwo  three\n\nfour\n") == "one two three\nfour"
 
 
-def test_handout_without_system_fonts_falls_back(content, monkeypatch, tmp_path):
-    monkeypatch.setattr(handouts, "FONT_DIRS", (tmp_path,))
-    plan = content.workshops["classroom-45"]
-    text = _pdf_text(handouts.facilitator_guide(content, plan))
-    assert plan.segments()[0][1].title in text
-
-
 # --------------------------------------------------------------------------- the session's opening screen
 
 

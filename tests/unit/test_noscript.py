@@ -106,9 +106,10 @@ def test_the_block_replaces_streamlits_notice_right_after_the_exit(content):
 
 def test_noscript_block_for_a_request_reads_the_path_and_language():
     scope = {"path": "/get-help", "headers": [(b"accept-language", b"en-GB")]}
-    block = web.noscript_block(scope, "")
+    block = web.noscript_block(scope, "", web.request_edition(scope)[1])
     assert 'href="/text/get-help"' in block and "tel:999" in block
-    assert 'href="/text/cycle"' in web.noscript_block({"path": "/cycle", "headers": []}, "")
+    cycle = {"path": "/cycle", "headers": []}
+    assert 'href="/text/cycle"' in web.noscript_block(cycle, "", web.request_edition(cycle)[1])
 
 
 def test_text_get_help_says_what_back_does_with_and_without_javascript(content):

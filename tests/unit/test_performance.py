@@ -18,9 +18,9 @@ def _count_loads(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = content_module.load_content
 
-    def counting(directory=None):
+    def counting(directory=None, locale=None):
         calls.append(str(directory))
-        return real(directory)
+        return real(directory, locale)
 
     monkeypatch.setattr(content_module, "load_content", counting)
     content_module._load_once.cache_clear()

@@ -31,6 +31,7 @@ STREAMLIT_FACING = {
     "components.next_step",
     "components.page_kit",
     "components.practice_ui",
+    "components.language_ui",
     "components.presenter",
     "components.room_bar",
     "components.room_join",
