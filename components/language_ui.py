@@ -30,8 +30,10 @@ def sync_from_url() -> None:
 
 
 def asked() -> str | None:
-    """The `?lang=` this session asked for, if any (kept in links the app writes: QR codes, pairing)."""
-    return st.query_params.get(LANG) or st.session_state.get(LANG) or None
+    """The edition this session asked for by `?lang=`, if it is one the app offers (kept in links the
+    app writes: QR codes, pairing). Anything else in the URL is ignored, never copied into a link."""
+    value = st.query_params.get(LANG) or st.session_state.get(LANG)
+    return value if value in served.editions().offered else None
 
 
 def run_locale() -> str:

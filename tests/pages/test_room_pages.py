@@ -4,6 +4,7 @@ hidden under 5 answers, reveal, the scenario's placement)."""
 
 from __future__ import annotations
 
+import html
 import json
 import time
 
@@ -233,3 +234,19 @@ def test_the_join_and_notes_links_keep_the_asked_edition(monkeypatch):
         pairing.notes_url("http://h/run-session", "ABCDEF", lang="es")
         == "http://h/run-session?view=notes&pair=ABCDEF&lang=es"
     )
+
+
+def test_the_room_panel_writes_the_asked_edition_into_the_join_address_and_nothing_else(store):
+    """The join address the projector shows keeps `?lang=es`; a value the app does not offer (here one
+    that tries to add a parameter) is never copied into it."""
+    for asked, expected in (("es", "lang=es"), ("es&pair=EVIL", None), ("tlh", None)):
+        at = open_page("run-session", lang=asked)
+        at.button(key="room_open").click().run()
+        assert not at.exception
+        shown = html.unescape(all_text(at))  # Markdown here is escaped text: &amp; reads as &
+        code = at.session_state[room_ui.CODE]
+        assert f"join?code={code}" in shown, asked
+        if expected:
+            assert f"join?code={code}&{expected}" in shown
+        else:
+            assert "lang=" not in shown and "EVIL" not in shown, asked
