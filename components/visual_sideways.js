@@ -15,9 +15,12 @@ export default function (component) {
       box.removeAttribute('aria-label');
     }
   };
+  // The box keeps its size when what is in it grows (the chart's width style can arrive after this
+  // script), so what is in it is watched too.
   const resized = new ResizeObserver(update);
-  resized.observe(box);
-  const changed = new MutationObserver(update);
+  const watch = () => { resized.observe(box); [...box.children].forEach((child) => resized.observe(child)); };
+  watch();
+  const changed = new MutationObserver(() => { watch(); update(); });
   changed.observe(box, { childList: true, subtree: true });
   update();
   return () => { resized.disconnect(); changed.disconnect(); };
